@@ -1,0 +1,209 @@
+"""Checks across fact sheets and sources: ids, references, names, files and quotes.
+
+`check_briefing` turns loaded fact sheets into a `Briefing` that the analysis and pages can
+trust: every id is unique, every reference resolves, every source file is readable, and every
+quote is found in its source (its paragraph is recorded on the citation).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .factsheets import BriefingInfo, Citation, FactSheets
+from .problems import Problem, has_errors
+from .quotes import closest_passage, locate_quote
+from .schema import iter_refs
+from .sources import SourceText, clean_source_text, read_source_file
+
+__all__ = ["Briefing", "check_briefing", "iter_citations"]
+
+_KIND_NAMES = {
+    "sources": "source",
+    "actors": "actor",
+    "places": "place",
+    "events": "event",
+    "claims": "claim",
+}
+
+
+@dataclass
+class Briefing:
+    """Fact sheets that passed every check, with their source texts."""
+
+    sheets: FactSheets
+    info: BriefingInfo
+    texts: dict[str, SourceText]
+
+    @property
+    def slug(self) -> str:
+        return self.sheets.slug
+
+    def __getattr__(self, kind: str) -> Any:
+        # briefing.actors, briefing.events, ...: the records of the fact sheets.
+        if kind in _KIND_NAMES:
+            return self.sheets.records(kind)
+        raise AttributeError(kind)
+
+
+def iter_citations(record: Any) -> Iterator[tuple[str, Citation]]:
+    """(field path, citation) for each citation of a record."""
+    for i, citation in enumerate(getattr(record, "citations", None) or []):
+        yield f"citations[{i}]", citation
+
+
+def check_briefing(
+    sheets: FactSheets, seeds_dir: Path, root: Path
+) -> tuple[Briefing | None, list[Problem]]:
+    """Run every cross-check; return the briefing (None if any error) and all problems."""
+    problems: list[Problem] = []
+    problems += _duplicate_ids(sheets)
+    problems += _unresolved_refs(sheets)
+    problems += _shared_names(sheets)
+    texts, text_problems = _load_texts(sheets, seeds_dir, root)
+    problems += text_problems
+    problems += _unverified_quotes(sheets, texts)
+    problems += _uncited_sources(sheets)
+    if has_errors(problems) or sheets.info is None:
+        return None, problems
+    return Briefing(sheets, sheets.info, texts), problems
+
+
+def _records(sheets: FactSheets, *, partial: bool = False) -> Iterator[tuple[str, Any]]:
+    for kind in _KIND_NAMES:
+        for record in sheets.records(kind):
+            yield kind, record
+        if partial:
+            for record in sheets.partial.get(kind, []):
+                yield kind, record
+
+
+def _duplicate_ids(sheets: FactSheets) -> list[Problem]:
+    problems = []
+    for kind in _KIND_NAMES:
+        first: dict[str, int] = {}
+        for record in sheets.records(kind):
+            line = record.lines.get("id", record.line)
+            if record.id in first:
+                problems.append(Problem(
+                    sheets.files[kind], line, "id",
+                    f"'{record.id}' is already the id of the {_KIND_NAMES[kind]} on line "
+                    f"{first[record.id]}; give each {_KIND_NAMES[kind]} its own id",
+                ))
+            else:
+                first[record.id] = line
+    return problems
+
+
+def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
+    known: dict[str, set[str]] = {kind: set() for kind in _KIND_NAMES}
+    for kind, record in _records(sheets, partial=True):
+        known[kind].add(record.id)
+    problems = []
+    for kind, record in _records(sheets, partial=True):
+        for path, ref, ref_kind, line in iter_refs(record):
+            if ref in known[ref_kind]:
+                continue
+            close = difflib.get_close_matches(ref, sorted(known[ref_kind]), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(
+                sheets.files[kind], line, path,
+                f"'{ref}' is not the id of any {_KIND_NAMES[ref_kind]} in "
+                f"{Path(sheets.files[ref_kind]).name}{hint}",
+            ))
+    return problems
+
+
+def _shared_names(sheets: FactSheets) -> list[Problem]:
+    """A name that stands for two actors (or two places) would make search and counts lie."""
+    problems = []
+    for kind in ("actors", "places"):
+        owner: dict[str, str] = {}
+        for record in sheets.records(kind):
+            for name in record.names:
+                key = name.casefold()
+                if key in owner and owner[key] != record.id:
+                    problems.append(Problem(
+                        sheets.files[kind], record.lines.get("aliases", record.line), "aliases",
+                        f"'{name}' is also a name of {_KIND_NAMES[kind]} '{owner[key]}'; "
+                        "a name may belong to one only",
+                    ))
+                owner.setdefault(key, record.id)
+    return problems
+
+
+def _load_texts(
+    sheets: FactSheets, seeds_dir: Path, root: Path
+) -> tuple[dict[str, SourceText], list[Problem]]:
+    texts: dict[str, SourceText] = {}
+    problems = []
+    file_owner: dict[str, str] = {}
+    display_seeds = seeds_dir.relative_to(root).as_posix() if seeds_dir.is_relative_to(
+        root) else seeds_dir.as_posix()
+    for source in sheets.sources:
+        here = sheets.files["sources"]
+        line = source.lines.get("file", source.line)
+        if source.file in file_owner:
+            problems.append(Problem(here, line, "file", f"'{source.file}' is already the file "
+                                    f"of source '{file_owner[source.file]}'"))
+            continue
+        file_owner[source.file] = source.id
+        path = seeds_dir / source.file
+        if "/" in source.file or "\\" in source.file or not path.is_file():
+            available = sorted(p.name for p in seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
+            close = difflib.get_close_matches(source.file, available, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(here, line, "file", f"no file '{source.file}' in "
+                                    f"{display_seeds}/{hint}"))
+            continue
+        try:
+            raw = read_source_file(path)
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(here, line, "file", f"'{source.file}' is not UTF-8 text "
+                                    f"(byte {exc.start}); convert the file to UTF-8"))
+            continue
+        text = clean_source_text(raw, source.title, source.strip)
+        texts[source.id] = text
+        for index, rule in enumerate(source.strip):
+            if not text.rule_hits.get(index):
+                problems.append(Problem(here, rule.line, f"strip[{index}]",
+                                        "matches no line of the source; fix or remove the rule"))
+        if text.header_date and text.header_date != source.published.isoformat():
+            problems.append(Problem(
+                here, source.lines.get("published", source.line), "published",
+                f"{source.published} differs from the file's own date header "
+                f"({text.header_date}); check which is right", "warning"))
+    return texts, problems
+
+
+def _unverified_quotes(sheets: FactSheets, texts: dict[str, SourceText]) -> list[Problem]:
+    problems = []
+    for kind, record in _records(sheets, partial=True):
+        for path, citation in iter_citations(record):
+            text = texts.get(citation.source)
+            if text is None:
+                continue  # the source itself is already reported
+            found = locate_quote(citation.quote, text)
+            if found is not None:
+                citation.paragraph = found.number
+                continue
+            closest = closest_passage(citation.quote, text)
+            hint = f' (closest: "{closest[0]}", ¶{closest[1].number})' if closest else ""
+            problems.append(Problem(
+                sheets.files[kind], citation.lines.get("quote", citation.line),
+                f"{path}.quote", f"not found in source '{citation.source}'{hint}",
+            ))
+    return problems
+
+
+def _uncited_sources(sheets: FactSheets) -> list[Problem]:
+    cited = {c.source for _, record in _records(sheets) for _, c in iter_citations(record)}
+    return [
+        Problem(sheets.files["sources"], s.line, "id",
+                f"source '{s.id}' is cited by no fact; cite it or remove it", "warning")
+        for s in sheets.sources
+        if s.id not in cited
+    ]

@@ -1,0 +1,530 @@
+"""The fact-sheet model and the loading of a briefing folder.
+
+A briefing folder holds `briefing.yaml` (a mapping) and one list per kind of fact:
+`sources.yaml`, `actors.yaml`, `places.yaml`, `events.yaml`, `claims.yaml`. The dataclasses
+below are the schema: their type hints say what an editor may write (see `schema.py`), and
+their `validate` methods hold the rules that tie one field to another.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from .problems import Problem
+from .schema import NonEmpty, Pattern, RecordReader, Ref, internal
+from .strict_yaml import Sequence, parse_yaml
+
+__all__ = [
+    "Actor",
+    "BriefingInfo",
+    "CasualtyClaim",
+    "Citation",
+    "CountRange",
+    "Event",
+    "FactSheets",
+    "Place",
+    "Source",
+    "load_factsheets",
+]
+
+Id = Annotated[
+    str,
+    Pattern(
+        r"[a-z0-9]+(-[a-z0-9]+)*",
+        "an id of lowercase letters, digits and single hyphens, e.g. 'freedom-of-russia-legion'",
+    ),
+]
+SourceRef = Annotated[str, Ref("sources")]
+ActorRef = Annotated[str, Ref("actors")]
+PlaceRef = Annotated[str, Ref("places")]
+EventRef = Annotated[str, Ref("events")]
+Text = Annotated[str, NonEmpty]
+Language = Annotated[str, Pattern(r"[a-z]{2,3}", "a language code such as en, it, sr")]
+Time = Annotated[
+    str,
+    Pattern(
+        r"([01][0-9]|2[0-3]):[0-5][0-9]|morning|afternoon|evening|night",
+        "a 24-hour time such as 18:30 (in quotes), or morning, afternoon, evening or night",
+    ),
+]
+FuzzyDateText = Annotated[
+    str,
+    Pattern(
+        r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?",
+        "a date written YYYY-MM-DD, or YYYY-MM for a month, or YYYY for a year",
+    ),
+]
+
+ActorKind = Literal[
+    "person",
+    "armed group",
+    "military unit",
+    "government",
+    "government body",
+    "state",
+    "organisation",
+    "media outlet",
+]
+PlaceKind = Literal[
+    "village",
+    "town",
+    "city",
+    "district",
+    "region",
+    "country",
+    "border crossing",
+    "facility",
+    "area",
+]
+Precision = Literal["day", "approximate", "early-month", "mid-month", "late-month", "month", "year"]
+Status = Literal["reported", "claimed", "confirmed", "denied", "disputed"]
+Category = Literal[
+    "killed",
+    "wounded",
+    "missing",
+    "captured",
+    "detained",
+    "evacuated",
+    "displaced",
+    "destroyed",
+    "damaged",
+    "shot down",
+]
+Group = Literal[
+    "civilians",
+    "soldiers",
+    "fighters",
+    "officials",
+    "unspecified",
+    "aircraft",
+    "vehicles",
+    "buildings",
+    "settlements",
+]
+Qualifier = Literal["exactly", "at least", "more than", "at most", "up to", "fewer than", "about"]
+
+
+@dataclass
+class Citation:
+    """A source id and a short verbatim excerpt of that source's text."""
+
+    source: SourceRef
+    quote: Text
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+    # Filled in by the checks: the paragraph number where the quote was found.
+    paragraph: int | None = internal(None)
+
+    def validate(self) -> list[tuple[str, str]]:
+        if len(self.quote.strip()) < 12:
+            return [("quote", "is too short to locate reliably; quote at least 12 characters")]
+        return []
+
+
+@dataclass
+class Period:
+    start: datetime.date
+    end: datetime.date
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+    def validate(self) -> list[tuple[str, str]]:
+        if self.end < self.start:
+            return [("end", f"{self.end} is before the start {self.start}")]
+        return []
+
+
+@dataclass
+class BriefingInfo:
+    """`briefing.yaml`: what the briefing is about and how current it is."""
+
+    title: Text
+    summary: Text
+    period: Period
+    status: Literal["developing", "stable", "archived"]
+    last_reviewed: datetime.date
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+
+@dataclass
+class StripRule:
+    """A line of site chrome to hide from the displayed text of one source."""
+
+    reason: Text
+    text: str | None = None
+    starts_with: str | None = None
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+    def validate(self) -> list[tuple[str, str]]:
+        if (self.text is None) == (self.starts_with is None):
+            return [("reason", "give exactly one of 'text' (the whole line) or 'starts_with'")]
+        return []
+
+    def matches(self, line: str) -> bool:
+        if self.text is not None:
+            return line == self.text.strip()
+        return self.starts_with is not None and line.startswith(self.starts_with.strip())
+
+
+@dataclass
+class Source:
+    """One article in `seeds/`, with what we know about where it comes from."""
+
+    id: Id
+    file: Text
+    outlet: str | None
+    title: Text
+    published: datetime.date
+    language: Language
+    label: str | None = None
+    translation: bool = False
+    original_language: Language | None = None
+    byline: str | None = None
+    url: str | None = None
+    derived_from: list[SourceRef] = field(default_factory=list)
+    notes: str | None = None
+    strip: list[StripRule] = field(default_factory=list)
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+    @property
+    def short_label(self) -> str:
+        return self.label or self.outlet or self.id
+
+    def validate(self) -> list[tuple[str, str]]:
+        problems = []
+        if self.original_language and not self.translation:
+            problems.append(("original_language", "is set but translation is false; "
+                             "set translation: true or remove original_language"))
+        if self.id in self.derived_from:
+            problems.append(("derived_from", "a source cannot derive from itself"))
+        if self.url is not None and not re.match(r"https?://", self.url):
+            problems.append(("url", f"'{self.url}' must start with http:// or https://"))
+        return problems
+
+
+@dataclass
+class Actor:
+    """A person, group or body that acts or speaks in the sources."""
+
+    id: Id
+    name: Text
+    kind: ActorKind
+    aliases: list[Text] = field(default_factory=list)
+    affiliations: list[ActorRef] = field(default_factory=list)
+    description: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *(a for a in self.aliases if a != self.name)]
+
+    def validate(self) -> list[tuple[str, str]]:
+        return _alias_problems(self.name, self.aliases) + (
+            [("affiliations", "an actor cannot be affiliated with itself")]
+            if self.id in self.affiliations
+            else []
+        )
+
+
+@dataclass
+class Coordinates:
+    lat: float
+    lon: float
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+    def validate(self) -> list[tuple[str, str]]:
+        problems = []
+        if not -90 <= self.lat <= 90:
+            problems.append(("lat", f"{self.lat} is not a latitude (-90 to 90)"))
+        if not -180 <= self.lon <= 180:
+            problems.append(("lon", f"{self.lon} is not a longitude (-180 to 180)"))
+        return problems
+
+
+@dataclass
+class Place:
+    """A named place, with every spelling the sources use."""
+
+    id: Id
+    name: Text
+    kind: PlaceKind
+    region: str | None = None
+    country: str | None = None
+    aliases: list[Text] = field(default_factory=list)
+    coordinates: Coordinates | None = None
+    description: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *(a for a in self.aliases if a != self.name)]
+
+    def validate(self) -> list[tuple[str, str]]:
+        return _alias_problems(self.name, self.aliases)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The days a date of some precision may stand for, and how to say it honestly."""
+
+    start: datetime.date
+    end: datetime.date
+    label: str
+
+
+@dataclass
+class Event:
+    """Something that happened, or is said to have happened, on a date of stated precision."""
+
+    id: Id
+    title: Text
+    date: FuzzyDateText
+    summary: Text
+    status: Status
+    citations: Annotated[list[Citation], NonEmpty]
+    precision: Precision = "day"
+    date_phrase: str | None = None
+    time: Time | None = None
+    places: list[PlaceRef] = field(default_factory=list)
+    actors: list[ActorRef] = field(default_factory=list)
+    claimed_by: list[ActorRef] = field(default_factory=list)
+    denied_by: list[ActorRef] = field(default_factory=list)
+    confirmed_by: list[ActorRef] = field(default_factory=list)
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+    @property
+    def when(self) -> DateRange:
+        return date_range(self.date, self.precision)
+
+    def validate(self) -> list[tuple[str, str]]:
+        problems = []
+        try:
+            date_range(self.date, self.precision)
+        except ValueError as exc:
+            problems.append(("date", str(exc)))
+        needs = {
+            "reported": [],
+            "claimed": ["claimed_by"],
+            "denied": ["denied_by"],
+            "disputed": ["claimed_by", "denied_by"],
+            "confirmed": ["confirmed_by"],
+        }[self.status]
+        for name in needs:
+            if not getattr(self, name):
+                problems.append(
+                    ("status", f"is '{self.status}' but {name} is empty; "
+                     f"list the actors in {name}")
+                )
+        return problems
+
+
+@dataclass
+class CountRange:
+    """A figure given as a range: at least one of min and max."""
+
+    min: int | None = None
+    max: int | None = None
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+    def validate(self) -> list[tuple[str, str]]:
+        if self.min is None and self.max is None:
+            return [("min", "give min, max or both")]
+        if self.min is not None and self.max is not None and self.min > self.max:
+            return [("max", f"{self.max} is smaller than min {self.min}")]
+        if any(v is not None and v < 0 for v in (self.min, self.max)):
+            return [("min", "a count cannot be negative")]
+        return []
+
+
+Count = int | CountRange | Literal["unknown"]
+
+
+@dataclass
+class CasualtyClaim:
+    """A figure for a loss (killed, wounded, evacuated, destroyed, ...) and who gives it."""
+
+    id: Id
+    claimant: ActorRef | None
+    as_of: datetime.date
+    incident: EventRef
+    category: Category
+    group: Group
+    count: Count
+    citations: Annotated[list[Citation], NonEmpty]
+    qualifier: Qualifier = "exactly"
+    as_of_time: Time | None = None
+    place: PlaceRef | None = None
+    note: str | None = None
+    line: int = internal(0)
+    lines: dict[str, int] = internal(factory=dict)
+
+    @property
+    def bounds(self) -> tuple[int | None, int | None]:
+        """The smallest and largest number the claim allows (None: open or unknown)."""
+        if self.count == "unknown":
+            return None, None
+        if isinstance(self.count, CountRange):
+            return self.count.min, self.count.max
+        n = self.count
+        return {
+            "exactly": (n, n),
+            "about": (n, n),
+            "at least": (n, None),
+            "more than": (n + 1, None),
+            "at most": (0, n),
+            "up to": (0, n),
+            "fewer than": (0, max(n - 1, 0)),
+        }[self.qualifier]
+
+    def validate(self) -> list[tuple[str, str]]:
+        if isinstance(self.count, int) and self.count < 0:
+            return [("count", "a count cannot be negative")]
+        if not isinstance(self.count, int) and self.qualifier != "exactly":
+            return [("qualifier", "only a single number takes a qualifier; "
+                     "for a range use min/max, for 'unknown' remove the qualifier")]
+        return []
+
+
+def _alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    problems = []
+    for alias in aliases:
+        if alias in seen:
+            problems.append(("aliases", f"'{alias}' is listed twice"))
+        seen.add(alias)
+    return problems
+
+
+def date_range(text: str, precision: str) -> DateRange:
+    """The range of days `text` at `precision` stands for; ValueError says why it can't."""
+    parts = [int(p) for p in text.split("-")]
+    wants = {"day": 3, "approximate": 3, "year": 1}.get(precision, 2)
+    if len(parts) != wants:
+        form = {3: "YYYY-MM-DD", 2: "YYYY-MM", 1: "YYYY"}[wants]
+        raise ValueError(f"precision '{precision}' needs a date written {form}, not '{text}'")
+    year = parts[0]
+    if precision == "year":
+        return DateRange(datetime.date(year, 1, 1), datetime.date(year, 12, 31), str(year))
+    month = parts[1]
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{text}' has no month {month}")
+    month_name = calendar.month_name[month]
+    last = calendar.monthrange(year, month)[1]
+    if precision in ("day", "approximate"):
+        try:
+            day = datetime.date(year, month, parts[2])
+        except ValueError:
+            raise ValueError(f"'{text}' is not a real calendar date") from None
+        label = f"{day.day} {month_name} {year}"
+        if precision == "approximate":
+            return DateRange(day - datetime.timedelta(days=3), day + datetime.timedelta(days=3),
+                             f"around {label}")
+        return DateRange(day, day, label)
+    spans = {
+        "early-month": (1, 10, f"early {month_name} {year}"),
+        "mid-month": (11, 20, f"mid-{month_name} {year}"),
+        "late-month": (21, last, f"late {month_name} {year}"),
+        "month": (1, last, f"{month_name} {year}"),
+    }
+    first, final, label = spans[precision]
+    return DateRange(datetime.date(year, month, first), datetime.date(year, month, final), label)
+
+
+FACT_FILES: dict[str, type] = {
+    "sources": Source,
+    "actors": Actor,
+    "places": Place,
+    "events": Event,
+    "claims": CasualtyClaim,
+}
+
+
+@dataclass
+class FactSheets:
+    """Everything read from one briefing folder, before cross-checks."""
+
+    slug: str
+    folder: Path
+    info: BriefingInfo | None = None
+    sources: list[Source] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[CasualtyClaim] = field(default_factory=list)
+    # Which file each kind came from, as shown in problems (relative to the project root).
+    files: dict[str, str] = field(default_factory=dict)
+    # Records that had problems, with their good fields (see RecordReader.partial).
+    partial: dict[str, list[Any]] = field(default_factory=dict)
+
+    def records(self, kind: str) -> list[Any]:
+        return getattr(self, kind)
+
+
+def _display_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_factsheets(folder: Path, root: Path) -> tuple[FactSheets, list[Problem]]:
+    """Read every fact sheet in a briefing folder; problems name files relative to `root`."""
+    sheets = FactSheets(slug=folder.name, folder=folder)
+    problems: list[Problem] = []
+
+    info_path = folder / "briefing.yaml"
+    sheets.files["briefing"] = _display_path(info_path, root)
+    node = _read_yaml(info_path, sheets.files["briefing"], problems, required=True)
+    if node is not None:
+        reader = RecordReader(sheets.files["briefing"])
+        sheets.info = reader.read_record(BriefingInfo, node)
+        problems += reader.problems
+
+    for kind, cls in FACT_FILES.items():
+        path = folder / f"{kind}.yaml"
+        display = _display_path(path, root)
+        sheets.files[kind] = display
+        node = _read_yaml(path, display, problems, required=kind == "sources")
+        if node is None:
+            continue
+        if not isinstance(node, Sequence):
+            problems.append(Problem(display, node.line, "", f"{kind}.yaml must be a list of "
+                                    f"{kind}, one '- id: ...' entry each"))
+            continue
+        reader = RecordReader(display)
+        records = [reader.read_record(cls, item) for item in node]
+        sheets.records(kind).extend(r for r in records if r is not None)
+        sheets.partial[kind] = reader.partial
+        problems += reader.problems
+    return sheets, problems
+
+
+def _read_yaml(path: Path, display: str, problems: list[Problem], *, required: bool) -> Any:
+    if not path.exists():
+        if required:
+            problems.append(Problem(display, 1, "", "file is missing; create it"))
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(display, 1, "", f"is not UTF-8 text ({exc.reason}); "
+                                "save it as UTF-8"))
+        return None
+    node, yaml_problems = parse_yaml(text)
+    problems += [Problem(display, p.line, "", p.message) for p in yaml_problems]
+    return node

@@ -1,0 +1,129 @@
+"""Source texts: the articles in `seeds/`, as received, cleaned for display.
+
+The file is never changed. For display we hide site chrome (skip links, "Advertisement",
+a `date YYYY-MM-DD` header, datelines, read counts, embedded tweets, the headline repeated
+as a line, and lines named by the source's own `strip` rules), and record each hidden line
+with the reason. Paragraphs are the file's blank-line-separated blocks, numbered by their
+position in the file as received, so a paragraph's anchor (`#p7`) never moves when a strip
+rule changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+__all__ = ["Paragraph", "SourceText", "StrippedLine", "clean_source_text", "read_source_file"]
+
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_HEADER_DATE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+")
+# Lines that are site furniture wherever they appear, with the reason shown to readers.
+_CHROME: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Skip to (main )?content", re.I), "skip link"),
+    (re.compile(r"Advertisement|ADVERTISEMENT|Sponsored"), "advertisement marker"),
+    (re.compile(rf"{_MONTH} \d{{1,2}}, \d{{4}}"), "dateline"),
+    (re.compile(rf"\d{{1,2}} {_MONTH} \d{{4}}( \w+)?( \d{{1,2}}:\d{{2}})?"), "dateline"),
+    (re.compile(r"[\d,.]+[kK]? (Reads|Views|reads|views)"), "read count"),
+    (re.compile(r".*pic\.twitter\.com/\S+.*"), "embedded tweet"),
+    (re.compile(rf".*— .+ \(@\w+\)\s*{_MONTH} \d{{1,2}}, \d{{4}}"), "embedded tweet"),
+]
+
+
+class StripRuleLike(Protocol):
+    reason: str
+
+    def matches(self, line: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of displayed text; `number` is its block's position in the file."""
+
+    number: int
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+
+@dataclass(frozen=True)
+class StrippedLine:
+    """A line hidden from display, kept so readers can see what was removed and why."""
+
+    block: int
+    text: str
+    reason: str
+
+
+@dataclass
+class SourceText:
+    """A source file as received and as displayed."""
+
+    raw: str
+    paragraphs: list[Paragraph]
+    stripped: list[StrippedLine]
+    header_date: str | None = None
+    # How many lines each of the source's own strip rules hid, by rule index.
+    rule_hits: dict[int, int] = field(default_factory=dict)
+
+    def paragraph(self, number: int) -> Paragraph:
+        return next(p for p in self.paragraphs if p.number == number)
+
+
+def read_source_file(path: Path) -> str:
+    """The file's text; the bytes are UTF-8 as received (UnicodeDecodeError if not)."""
+    return path.read_bytes().decode("utf-8")
+
+
+def _blocks(raw: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in raw.splitlines():
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _chrome_reason(line: str, title: str, rules: list[StripRuleLike]) -> tuple[str, int] | None:
+    for index, rule in enumerate(rules):
+        if rule.matches(line):
+            return rule.reason, index
+    if line == title.strip():
+        return "headline (shown as the page title)", -1
+    for pattern, reason in _CHROME:
+        if pattern.fullmatch(line):
+            return reason, -1
+    return None
+
+
+def clean_source_text(raw: str, title: str, rules: list[StripRuleLike]) -> SourceText:
+    """Split `raw` into displayed paragraphs and the chrome hidden from them."""
+    paragraphs: list[Paragraph] = []
+    stripped: list[StrippedLine] = []
+    hits: dict[int, int] = {}
+    header_date = None
+    for number, block in enumerate(_blocks(raw), start=1):
+        kept: list[str] = []
+        for line in block:
+            if number == 1 and not kept and (m := _HEADER_DATE.match(line)):
+                header_date = m.group(1)
+                stripped.append(StrippedLine(number, m.group(0).strip(), "date header"))
+                line = line[m.end():]
+            line = " ".join(line.split())
+            found = _chrome_reason(line, title, rules)
+            if found is None:
+                kept.append(line)
+                continue
+            reason, index = found
+            stripped.append(StrippedLine(number, line, reason))
+            if index >= 0:
+                hits[index] = hits.get(index, 0) + 1
+        if kept:
+            paragraphs.append(Paragraph(number, " ".join(kept)))
+    return SourceText(raw, paragraphs, stripped, header_date, hits)
