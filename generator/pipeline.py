@@ -6,6 +6,7 @@ build always apply the same checks.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .checks import Briefing, check_briefing
@@ -44,6 +45,10 @@ def load_briefings(
                                 "folder with a briefing.yaml"))
     briefings = []
     for folder in folders:
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", folder.name):
+            problems.append(Problem(_shown(folder, root), 1, "", "a briefing folder name becomes "
+                                    "its URL: use lowercase letters, digits and single hyphens"))
+            continue
         sheets, sheet_problems = load_factsheets(folder, root)
         briefing, check_problems = check_briefing(sheets, seeds_dir, root)
         problems += sheet_problems + check_problems

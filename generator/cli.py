@@ -1,0 +1,100 @@
+"""The `briefing` command: check fact sheets, render pages without MkDocs.
+
+    briefing check [BRIEFING ...]          run every check; exit 1 on errors
+    briefing render --out DIR [BRIEFING ...]
+        write DIR/docs (generated pages, data and the hand-written docs) and DIR/mkdocs.yml,
+        a plain config without the plugin: `mkdocs build -f DIR/mkdocs.yml` builds the site
+    briefing render --pages-only --out DIR
+        write only the generated files (the golden copy in tests/golden is made this way)
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .checks import Briefing
+from .pages import hand_written_nav, render_site, site_nav
+from .pipeline import load_briefings
+from .problems import format_report, has_errors
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="project folder holding briefings/, seeds/ and mkdocs.yml")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="check fact sheets and quotes")
+    check.add_argument("briefings", nargs="*", metavar="BRIEFING", help="folder names; default all")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    render = commands.add_parser("render", help="write the generated pages to a folder")
+    render.add_argument("briefings", nargs="*", metavar="BRIEFING")
+    render.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
+    render.add_argument("--pages-only", action="store_true",
+                        help="write only the generated files, no mkdocs.yml or docs copy")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = args.root.resolve()
+    briefings, problems = load_briefings(root, root / "briefings", root / "seeds",
+                                         args.briefings or None)
+    failed = has_errors(problems) or (args.command == "check" and args.strict and problems)
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+    if failed:
+        return 1
+    if args.command == "check":
+        counts = ", ".join(
+            f"{len(b.actors)} actors, {len(b.places)} places, {len(b.events)} events, "
+            f"{len(b.claims)} claims, {len(b.sources)} sources in {b.slug}"
+            for b in briefings
+        )
+        print(f"ok: {counts}")
+        return 0
+    _write_render(root, briefings, args.out, pages_only=args.pages_only)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _write_render(root: Path, briefings: list[Briefing], out: Path, *, pages_only: bool) -> None:
+    files = render_site(briefings)
+    if out.exists():
+        shutil.rmtree(out)
+    docs = out if pages_only else out / "docs"
+    if not pages_only:
+        config = _plain_config(root / "mkdocs.yml", briefings)
+        shutil.copytree(root / config["docs_dir"], docs)
+        config["docs_dir"] = "docs"
+        (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False,
+                                                       allow_unicode=True), encoding="utf-8")
+    for path, content in files.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+
+
+def _plain_config(config_path: Path, briefings: list[Briefing]) -> dict[str, Any]:
+    """The project's mkdocs.yml without the briefing plugin, with the nav it would set."""
+    config: dict[str, Any] = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config.setdefault("docs_dir", "docs")
+    plugins = [p for p in config.get("plugins", ["search"]) if _plugin_name(p) != "briefing"]
+    hand_written = hand_written_nav(config_path.parent / config["docs_dir"])
+    config.update(plugins=plugins, nav=site_nav(briefings, hand_written), site_dir="site")
+    return config
+
+
+def _plugin_name(entry: Any) -> str:
+    return next(iter(entry)) if isinstance(entry, dict) else str(entry)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""The validated fact sheets as downloadable data: JSON per kind and a CSV of claims.
+
+JSON keeps the YAML field names; each citation gains the paragraph it was found in, its
+anchor and the source page (relative to the briefing), so data users can follow it.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import io
+import json
+from typing import Any
+
+from .analysis import Analysis, describe_count
+from .checks import Briefing
+from .factsheets import CasualtyClaim, Citation
+from .schema import record_fields
+
+__all__ = ["DATA_FILES", "data_files", "record_to_data"]
+
+# File name -> what it holds, for the data page.
+DATA_FILES = {
+    "actors.json": "Actors: id, name, kind, aliases, affiliations, description, citations.",
+    "places.json": "Places: id, name, kind, region, country, aliases, coordinates, citations.",
+    "events.json": "Events: id, title, date, precision, date_phrase, time, places, actors, "
+    "summary, status, claimed_by, denied_by, confirmed_by, citations; plus date_start and "
+    "date_end, the range of days the date stands for.",
+    "claims.json": "Casualty and loss claims: id, claimant, as_of, incident, category, group, "
+    "count, qualifier, place, note, citations; plus min and max, the bounds the figure allows.",
+    "sources.json": "Sources: id, file, outlet, title, published, language, translation, "
+    "original_language, byline, url, derived_from, notes, strip (the lines hidden from display).",
+    "claims.csv": "Casualty and loss claims, one row per claim, for spreadsheets.",
+}
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Citation):
+        return {
+            "source": value.source,
+            "quote": value.quote,
+            "paragraph": value.paragraph,
+            "anchor": f"p{value.paragraph}",
+            "page": f"sources/{value.source}/",
+        }
+    if dataclasses.is_dataclass(value):
+        return record_to_data(value)
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return value
+
+
+def record_to_data(record: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready data, with the field names an editor writes."""
+    return {f.name: _value(getattr(record, f.name)) for f, _ in record_fields(type(record))}
+
+
+def _claims_csv(claims: list[CasualtyClaim]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "incident", "category", "group", "figure", "min", "max", "claimant",
+                     "as_of", "place", "sources", "quotes"])
+    for claim in claims:
+        low, high = claim.bounds
+        row = [claim.id, claim.incident, claim.category, claim.group, describe_count(claim),
+               low, high, claim.claimant or "", claim.as_of.isoformat(), claim.place or "",
+               "; ".join(f"{c.source} ¶{c.paragraph}" for c in claim.citations),
+               " | ".join(c.quote for c in claim.citations)]
+        writer.writerow([_spreadsheet_safe(v) for v in row])
+    return out.getvalue()
+
+
+def _spreadsheet_safe(value: Any) -> Any:
+    # A cell starting with = + - @ is run as a formula by spreadsheet programs.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
+    """{"data/<name>": text} for every downloadable file of a briefing."""
+    def dump(records: list[Any], extra: Any = None) -> str:
+        rows = []
+        for record in records:
+            row = record_to_data(record)
+            if extra:
+                row.update(extra(record))
+            rows.append(row)
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+    def event_extra(event: Any) -> dict[str, str]:
+        return {"date_start": event.when.start.isoformat(), "date_end": event.when.end.isoformat()}
+
+    def claim_extra(claim: CasualtyClaim) -> dict[str, Any]:
+        low, high = claim.bounds
+        return {"min": low, "max": high}
+
+    ordered_claims = [c for g in analysis.claim_groups for c in g.claims]
+    return {
+        "data/actors.json": dump(briefing.actors),
+        "data/places.json": dump(briefing.places),
+        "data/events.json": dump(analysis.events, event_extra),
+        "data/claims.json": dump(ordered_claims, claim_extra),
+        "data/sources.json": dump(briefing.sources),
+        "data/claims.csv": _claims_csv(ordered_claims),
+    }
+

@@ -1,0 +1,55 @@
+"""Turning fact-sheet and source text into Markdown that can only ever be text.
+
+Everything that comes from a YAML file or an article is data. `md_text` escapes HTML
+(`<`, `>`, `&`) and every Markdown character that could start a link, emphasis, code,
+attribute list (`{: onclick=...}`) or table cell, and folds newlines so no block syntax can
+begin. Markdown built by our own code is marked `Md` and passes through untouched; the
+Jinja environment in `pages.py` escapes every other value it prints.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+__all__ = ["Md", "attr", "md_text", "safe_url"]
+
+
+class Md(str):
+    """Markdown written by the generator itself, safe to print as is."""
+
+
+# Characters Python-Markdown (and its tables and attr_list extensions) gives meaning to
+# anywhere in a line. Only characters Markdown accepts a backslash escape for are listed:
+# any other escaped character would show its backslash. `#` is escaped everywhere because
+# trailing hashes are dropped from headings.
+_INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]|#])")
+# List markers only mean something at the start of a line: escaped there.
+_LIST_START = re.compile(r"^([-+])|^(\d+)\.")
+
+
+def md_text(value: object) -> Md:
+    """Any value as inline Markdown text that renders exactly as written."""
+    if value is None:
+        return Md("")
+    if isinstance(value, Md):
+        return value
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    text = _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.",
+                           text)
+    return Md(text)
+
+
+def attr(value: object) -> str:
+    """A value escaped for use inside a double-quoted HTML attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL, percent-encoded for a Markdown link, if it is http(s); otherwise None."""
+    if not url or not re.match(r"https?://[^\s/]", url, re.IGNORECASE):
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~.-_")

@@ -1,0 +1,305 @@
+"""Markdown pages for checked briefings, rendered with Jinja2 templates.
+
+`render_site` returns {path under docs: Markdown or data text}. Paths follow the URL
+layout (`<slug>/timeline.md` becomes `<slug>/timeline/`). Every value a template prints is
+escaped by `markup.md_text` unless our own code built it as `Md`, so no fact sheet or
+article can put markup on the site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_count
+from .checks import Briefing
+from .data_export import DATA_FILES, data_files
+from .factsheets import Actor, CasualtyClaim, Citation, Event, Place, Source
+from .markup import Md, attr, md_text, safe_url
+
+__all__ = ["SECTIONS", "PageContext", "hand_written_nav", "render_site", "site_nav"]
+
+# The index pages of a briefing, in nav order: (title, path relative to the briefing).
+SECTIONS = [
+    ("Actors", "actors/index.md"),
+    ("Places", "places/index.md"),
+    ("Timeline", "timeline.md"),
+    ("Casualty claims", "casualties.md"),
+    ("Sources", "sources/index.md"),
+    ("Source comparison", "compare.md"),
+    ("Data", "data/index.md"),
+]
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates"),
+    undefined=jinja2.StrictUndefined,
+    # Escape every printed value unless the generator itself marked it as Markdown.
+    finalize=md_text,
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+class PageContext:
+    """Link and citation helpers for one page, so templates never build paths or markup."""
+
+    def __init__(self, briefing: Briefing, analysis: Analysis, path: str) -> None:
+        self.briefing = briefing
+        self.analysis = analysis
+        self.path = path  # relative to the briefing folder, e.g. "actors/x.md"
+        self._sources = {s.id: s for s in briefing.sources}
+        self._actors = {a.id: a for a in briefing.actors}
+        self._places = {p.id: p for p in briefing.places}
+        self._events = {e.id: e for e in briefing.events}
+
+    def url(self, target: str, anchor: str | None = None) -> str:
+        link = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return f"{link}#{anchor}" if anchor else link
+
+    def link(self, text: object, target: str, anchor: str | None = None) -> Md:
+        return Md(f"[{md_text(text)}]({self.url(target, anchor)})")
+
+    def fact(self, ref: FactRef) -> Md:
+        return self.link(ref.label, ref.page, ref.anchor)
+
+    def actor(self, actor_id: str | None) -> Md:
+        if actor_id is None:
+            return Md("the reporting outlet (unattributed)")
+        return self.link(self._actors[actor_id].name, f"actors/{actor_id}.md")
+
+    def actors(self, ids: list[str]) -> Md:
+        return Md(", ".join(self.actor(i) for i in ids))
+
+    def place(self, place_id: str | None) -> Md:
+        if place_id is None:
+            return Md("")
+        return self.link(self._places[place_id].name, f"places/{place_id}.md")
+
+    def places(self, ids: list[str]) -> Md:
+        return Md(", ".join(self.place(i) for i in ids))
+
+    def event(self, event_id: str) -> Md:
+        event = self._events[event_id]
+        return self.link(f"{event.when.label}: {event.title}", "timeline.md", event.id)
+
+    def source(self, source_id: str) -> Md:
+        return self.link(self._sources[source_id].short_label, f"sources/{source_id}.md")
+
+    def sources(self, ids: list[str]) -> Md:
+        return Md(", ".join(self.source(i) for i in ids))
+
+    def paragraph(self, source_id: str, number: int) -> Md:
+        label = f"{self._sources[source_id].short_label} ¶{number}"
+        return self.link(label, f"sources/{source_id}.md", f"p{number}")
+
+    def cite(self, citation: Citation) -> Md:
+        assert citation.paragraph is not None
+        quote = md_text(f"“{citation.quote.strip()}”")
+        return Md(f"{self.paragraph(citation.source, citation.paragraph)}: {quote}")
+
+    def cite_short(self, citation: Citation) -> Md:
+        assert citation.paragraph is not None
+        return self.paragraph(citation.source, citation.paragraph)
+
+    def claim_sources(self, claim: CasualtyClaim) -> Md:
+        return Md(", ".join(self.cite_short(c) for c in claim.citations))
+
+    def badge(self, status: str) -> Md:
+        # Statuses come from a fixed list, but escape anyway: a template may pass any value.
+        return Md(f'<span class="briefing-badge briefing-{attr(status)}">{md_text(status)}</span>')
+
+    def single_source_flag(self, kind: str, record_id: str) -> Md:
+        if self.analysis.single_source((kind, record_id)):
+            return Md('<span class="briefing-badge briefing-single">single source</span>')
+        return Md("")
+
+    def external(self, text: object, url: str | None) -> Md:
+        safe = safe_url(url)
+        return Md(f"[{md_text(text)}]({safe})") if safe else md_text(url or "")
+
+    def count(self, claim: CasualtyClaim) -> str:
+        return describe_count(claim)
+
+    def claim(self, claim: CasualtyClaim) -> Md:
+        event = self._events[claim.incident]
+        text = f"{describe_count(claim)} {claim.group} {claim.category}, as of {claim.as_of}"
+        return Md(f"{self.link(text, 'casualties.md', claim.id)} ({md_text(event.title)})")
+
+    def paragraphs(self, text: str) -> Md:
+        """Free text, keeping the editor's blank-line paragraph breaks."""
+        blocks = [b for b in text.split("\n\n") if b.strip()]
+        return Md("\n\n".join(md_text(b) for b in blocks))
+
+    def period(self) -> str:
+        start, end = self.briefing.info.period.start, self.briefing.info.period.end
+        if start == end:
+            return start.strftime("%-d %B %Y")
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.strftime('%-d %B %Y')}"
+        return f"{start.strftime('%-d %B %Y')} – {end.strftime('%-d %B %Y')}"
+
+    def differ_flag(self, group: ClaimGroup) -> Md:
+        if group.figures_differ:
+            return Md('<span class="briefing-badge briefing-differ">figures differ</span>')
+        return Md("")
+
+    def language(self, source: Source) -> str:
+        if source.translation:
+            original = source.original_language or "an unknown language"
+            return f"{source.language}, translated from {original}"
+        return source.language
+
+    def derived_by(self, source_id: str) -> list[str]:
+        return [s.id for s in self.briefing.sources if source_id in s.derived_from]
+
+    def facts_citing(self, source_id: str) -> list[FactRef]:
+        by_paragraph = self.analysis.citing.get(source_id, {})
+        return list(dict.fromkeys(ref for refs in by_paragraph.values() for ref in refs))
+
+    def fact_list(self, refs: list[FactRef]) -> Md:
+        return Md("; ".join(self.fact(r) for r in refs))
+
+    def roles(self, actor_id: str, event: Event) -> str:
+        roles = [
+            role
+            for role, ids in (
+                ("involved", event.actors),
+                ("claims it", event.claimed_by),
+                ("confirms it", event.confirmed_by),
+                ("denies it", event.denied_by),
+            )
+            if actor_id in ids
+        ]
+        return ", ".join(roles)
+
+    def names_table(self, kind: str, record: Actor | Place) -> Md:
+        used = self.analysis.names_used.get((kind, record.id), {})
+        rows = ["| Source | Names used (times) |", "|---|---|"]
+        for source in self.briefing.sources:
+            rows.append(f"| {self.source(source.id)} | {self.names_in(kind, record.id, source.id)} |")
+        if not used:
+            rows.append("")
+            rows.append("None of its names appears in the displayed texts.")
+        return Md("\n".join(rows))
+
+    def names_in(self, kind: str, record_id: str, source_id: str) -> Md:
+        counts = self.analysis.names_used.get((kind, record_id), {}).get(source_id)
+        if not counts:
+            return Md("—")
+        return Md(", ".join(f"{md_text(name)} ({n})" for name, n in counts.most_common()))
+
+    def named_records(self) -> list[tuple[str, Actor | Place]]:
+        return [("actors", a) for a in self.briefing.actors] + [
+            ("places", p) for p in self.briefing.places
+        ]
+
+    def groups_by_incident(self) -> list[tuple[Event, list[ClaimGroup]]]:
+        grouped: dict[str, list[ClaimGroup]] = {}
+        for group in self.analysis.claim_groups:
+            grouped.setdefault(group.incident.id, []).append(group)
+        return [(self._events[event_id], groups) for event_id, groups in grouped.items()]
+
+    def coverage_rows(self) -> list[tuple[tuple[str, str], FactRef]]:
+        keys = [("events", e.id) for e in self.analysis.events] + [
+            ("claims", c.id) for g in self.analysis.claim_groups for c in g.claims
+        ]
+        return [(key, self.analysis.facts[key]) for key in keys]
+
+    def coverage_cell(self, key: tuple[str, str], source_id: str) -> Md:
+        paragraphs = self.analysis.carried_by.get(key, {}).get(source_id, [])
+        links = [self.link(f"¶{n}", f"sources/{source_id}.md", f"p{n}") for n in paragraphs]
+        return Md(" ".join(links) if links else "—")
+
+    def figures_in(self, group: ClaimGroup, source_id: str) -> Md:
+        figures = [
+            self.link(describe_count(c), "casualties.md", c.id)
+            for c in group.claims
+            if any(cit.source == source_id for cit in c.citations)
+        ]
+        return Md(", ".join(figures) if figures else "—")
+
+
+def _render(template: str, ctx: PageContext, **values: Any) -> str:
+    page = _ENV.get_template(template).render(
+        page=ctx, briefing=ctx.briefing, analysis=ctx.analysis, info=ctx.briefing.info,
+        sections=SECTIONS, **values,
+    )
+    return _tidy(page)
+
+
+def _tidy(markdown: str) -> str:
+    # No trailing spaces, no runs of blank lines, one final newline: the golden copy of the
+    # pages then diffs cleanly.
+    text = "\n".join(line.rstrip() for line in markdown.strip().splitlines())
+    return re.sub(r"\n{3,}", "\n\n", text) + "\n"
+
+
+def _briefing_pages(briefing: Briefing) -> dict[str, str]:
+    analysis = analyse(briefing)
+
+    def page(path: str, template: str, **values: Any) -> tuple[str, str]:
+        return path, _render(template, PageContext(briefing, analysis, path), **values)
+
+    pages = dict(
+        [
+            page("index.md", "overview.md.j2"),
+            page("actors/index.md", "actors.md.j2"),
+            page("places/index.md", "places.md.j2"),
+            page("timeline.md", "timeline.md.j2"),
+            page("casualties.md", "casualties.md.j2"),
+            page("sources/index.md", "sources.md.j2"),
+            page("compare.md", "compare.md.j2"),
+            page("data/index.md", "data.md.j2", data_files=DATA_FILES),
+        ]
+    )
+    for actor in briefing.actors:
+        pages.update([page(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)])
+    for place in briefing.places:
+        pages.update([page(f"places/{place.id}.md", "place.md.j2", place=place)])
+    for source in briefing.sources:
+        pages.update([page(f"sources/{source.id}.md", "source.md.j2", source=source,
+                           text=briefing.texts[source.id])])
+    pages.update(data_files(briefing, analysis))
+    return {f"{briefing.slug}/{path}": content for path, content in pages.items()}
+
+
+def render_site(briefings: list[Briefing]) -> dict[str, str]:
+    """Every generated file of the site: {path relative to docs: text}."""
+    files: dict[str, str] = {}
+    for briefing in briefings:
+        files.update(_briefing_pages(briefing))
+    home = _ENV.get_template("home.md.j2").render(briefings=briefings)
+    files["index.md"] = _tidy(home)
+    return files
+
+
+def hand_written_nav(docs_dir: Path) -> list[dict[str, str]]:
+    """Nav entries for the Markdown pages in docs_dir (e.g. the editors' guide)."""
+    entries = []
+    for path in sorted(docs_dir.glob("*.md")):
+        title = path.read_text(encoding="utf-8").partition("\n")[0].lstrip("# ").strip()
+        entries.append({title or path.stem: path.name})
+    return entries
+
+
+def site_nav(briefings: list[Briefing], extra: list[dict[str, str]] | None = None) -> list[Any]:
+    """A small nav: the index pages of each briefing; entity pages are linked from them.
+
+    (A flat nav of every entity page makes each page carry the whole nav.) `extra`
+    entries, such as `hand_written_nav`, come after the briefings.
+    """
+    nav: list[Any] = [{"Home": "index.md"}]
+    for briefing in briefings:
+        slug = briefing.slug
+        section: list[Any] = [f"{slug}/index.md"]
+        section += [{title: f"{slug}/{path}"} for title, path in SECTIONS]
+        nav.append({briefing.info.title: section})
+    nav += extra or []
+    return nav
+
