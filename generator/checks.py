@@ -83,18 +83,18 @@ def _records(sheets: FactSheets, *, partial: bool = False) -> Iterator[tuple[str
 
 def _duplicate_ids(sheets: FactSheets) -> list[Problem]:
     problems = []
-    for kind in _KIND_NAMES:
-        first: dict[str, int] = {}
-        for record in sheets.records(kind):
+    first: dict[tuple[str, str], int] = {}
+    for kind, record in sorted(_records(sheets, partial=True), key=lambda kr: kr[1].line):
+        if record.id is not None:
             line = record.lines.get("id", record.line)
-            if record.id in first:
+            if (kind, record.id) in first:
                 problems.append(Problem(
                     sheets.files[kind], line, "id",
                     f"'{record.id}' is already the id of the {_KIND_NAMES[kind]} on line "
-                    f"{first[record.id]}; give each {_KIND_NAMES[kind]} its own id",
+                    f"{first[kind, record.id]}; give each {_KIND_NAMES[kind]} its own id",
                 ))
             else:
-                first[record.id] = line
+                first[kind, record.id] = line
     return problems
 
 
@@ -153,7 +153,7 @@ def _load_texts(
         file_owner[source.file] = source.id
         path = seeds_dir / source.file
         if "/" in source.file or "\\" in source.file or not path.is_file():
-            available = sorted(p.name for p in seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []
+            available = sorted(p.name for p in seeds_dir.glob("*.txt"))
             close = difflib.get_close_matches(source.file, available, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(Problem(here, line, "file", f"no file '{source.file}' in "

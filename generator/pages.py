@@ -8,6 +8,8 @@ article can put markup on the site.
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -182,7 +184,8 @@ class PageContext:
         used = self.analysis.names_used.get((kind, record.id), {})
         rows = ["| Source | Names used (times) |", "|---|---|"]
         for source in self.briefing.sources:
-            rows.append(f"| {self.source(source.id)} | {self.names_in(kind, record.id, source.id)} |")
+            names = self.names_in(kind, record.id, source.id)
+            rows.append(f"| {self.source(source.id)} | {names} |")
         if not used:
             rows.append("")
             rows.append("None of its names appears in the displayed texts.")
@@ -225,12 +228,20 @@ class PageContext:
         return Md(", ".join(figures) if figures else "—")
 
 
-def _render(template: str, ctx: PageContext, **values: Any) -> str:
+def _front_matter(title: str) -> str:
+    # MkDocs takes a page's title from its first heading and keeps it entity-escaped;
+    # Material prints it through `striptags`, which unescapes it, into <title> without
+    # autoescaping, so a name like "</title><script>" would run. A title in front matter is
+    # used instead and printed as given: escape it here. (JSON strings are YAML strings.)
+    return f"---\ntitle: {json.dumps(html.escape(title, quote=True), ensure_ascii=False)}\n---\n\n"
+
+
+def _render(template: str, ctx: PageContext, title: str, **values: Any) -> str:
     page = _ENV.get_template(template).render(
         page=ctx, briefing=ctx.briefing, analysis=ctx.analysis, info=ctx.briefing.info,
-        sections=SECTIONS, **values,
+        sections=SECTIONS, title=title, **values,
     )
-    return _tidy(page)
+    return _front_matter(title) + _tidy(page)
 
 
 def _tidy(markdown: str) -> str:
@@ -243,28 +254,29 @@ def _tidy(markdown: str) -> str:
 def _briefing_pages(briefing: Briefing) -> dict[str, str]:
     analysis = analyse(briefing)
 
-    def page(path: str, template: str, **values: Any) -> tuple[str, str]:
-        return path, _render(template, PageContext(briefing, analysis, path), **values)
+    def page(path: str, template: str, title: str, **values: Any) -> tuple[str, str]:
+        return path, _render(template, PageContext(briefing, analysis, path), title, **values)
 
+    titles = {path: title for title, path in SECTIONS}
     pages = dict(
         [
-            page("index.md", "overview.md.j2"),
-            page("actors/index.md", "actors.md.j2"),
-            page("places/index.md", "places.md.j2"),
-            page("timeline.md", "timeline.md.j2"),
-            page("casualties.md", "casualties.md.j2"),
-            page("sources/index.md", "sources.md.j2"),
-            page("compare.md", "compare.md.j2"),
-            page("data/index.md", "data.md.j2", data_files=DATA_FILES),
+            page("index.md", "overview.md.j2", briefing.info.title),
+            page("actors/index.md", "actors.md.j2", titles["actors/index.md"]),
+            page("places/index.md", "places.md.j2", titles["places/index.md"]),
+            page("timeline.md", "timeline.md.j2", titles["timeline.md"]),
+            page("casualties.md", "casualties.md.j2", titles["casualties.md"]),
+            page("sources/index.md", "sources.md.j2", titles["sources/index.md"]),
+            page("compare.md", "compare.md.j2", titles["compare.md"]),
+            page("data/index.md", "data.md.j2", titles["data/index.md"], data_files=DATA_FILES),
         ]
     )
     for actor in briefing.actors:
-        pages.update([page(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)])
+        pages.update([page(f"actors/{actor.id}.md", "actor.md.j2", actor.name, actor=actor)])
     for place in briefing.places:
-        pages.update([page(f"places/{place.id}.md", "place.md.j2", place=place)])
+        pages.update([page(f"places/{place.id}.md", "place.md.j2", place.name, place=place)])
     for source in briefing.sources:
-        pages.update([page(f"sources/{source.id}.md", "source.md.j2", source=source,
-                           text=briefing.texts[source.id])])
+        pages.update([page(f"sources/{source.id}.md", "source.md.j2", source.short_label,
+                           source=source, text=briefing.texts[source.id])])
     pages.update(data_files(briefing, analysis))
     return {f"{briefing.slug}/{path}": content for path, content in pages.items()}
 
@@ -274,8 +286,8 @@ def render_site(briefings: list[Briefing]) -> dict[str, str]:
     files: dict[str, str] = {}
     for briefing in briefings:
         files.update(_briefing_pages(briefing))
-    home = _ENV.get_template("home.md.j2").render(briefings=briefings)
-    files["index.md"] = _tidy(home)
+    home = _ENV.get_template("home.md.j2").render(briefings=briefings, title="Conflict briefings")
+    files["index.md"] = _front_matter("Conflict briefings") + _tidy(home)
     return files
 
 
@@ -299,7 +311,8 @@ def site_nav(briefings: list[Briefing], extra: list[dict[str, str]] | None = Non
         slug = briefing.slug
         section: list[Any] = [f"{slug}/index.md"]
         section += [{title: f"{slug}/{path}"} for title, path in SECTIONS]
-        nav.append({briefing.info.title: section})
+        # Nav titles are printed unescaped by the theme.
+        nav.append({html.escape(briefing.info.title, quote=True): section})
     nav += extra or []
     return nav
 

@@ -37,8 +37,10 @@ def load_briefings(
         for name in only:
             if name not in by_name:
                 known = ", ".join(by_name) or "none"
-                problems.append(Problem(_shown(briefings_dir, root), 1, "", f"no briefing "
-                                        f"'{name}' (a folder with a briefing.yaml); known: {known}"))
+                problems.append(Problem(
+                    _shown(briefings_dir, root), 1, "",
+                    f"no briefing '{name}' (a folder with a briefing.yaml); known: {known}",
+                ))
         folders = [by_name[n] for n in only if n in by_name]
     elif not folders:
         problems.append(Problem(_shown(briefings_dir, root), 1, "", "no briefings found; add a "

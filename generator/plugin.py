@@ -68,5 +68,5 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
 
 def _is_nav_page(path: str) -> bool:
-    slug, _, rest = path.partition("/")
+    _, _, rest = path.partition("/")
     return path == "index.md" or rest == "index.md" or any(rest == p for _, p in SECTIONS)

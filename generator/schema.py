@@ -24,8 +24,8 @@ from .strict_yaml import Mapping, Scalar, Sequence, YamlNode
 __all__ = [
     "NonEmpty",
     "Pattern",
-    "Ref",
     "RecordReader",
+    "Ref",
     "internal",
     "iter_refs",
     "record_fields",

@@ -1,0 +1,47 @@
+# Set-up on a fresh machine: `make site` (creates .venv, installs, checks, builds site/)
+# and `make test`. Both create the virtual environment when it is missing or stale.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+# Material's end-of-life banner (May 2027) is noted in the README; keep build output clean.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check golden lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## site: check every briefing and build the site into site/ (a failed check keeps the old site)
+site: $(STAMP)
+	$(BIN)/briefing check
+	$(BIN)/mkdocs build --strict
+	@echo "Pages built:"
+	@cd site && find . -name index.html | sed -e 's|^\./||' -e 's|index.html$$||' | sort
+
+## test: lint and run the whole test suite
+test: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/pytest
+
+## serve: preview with live reload (mkdocs 1.6.1 with a recent click needs --livereload)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
+
+## check: run the fact-sheet checks only
+check: $(STAMP)
+	$(BIN)/briefing check
+
+## golden: regenerate the golden copy of the generated pages after an intended change
+golden: $(STAMP)
+	$(BIN)/briefing render --pages-only --out tests/golden
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+clean:
+	rm -rf site $(VENV)

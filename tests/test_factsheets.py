@@ -1,0 +1,150 @@
+import datetime
+import textwrap
+
+import pytest
+
+from generator.factsheets import CasualtyClaim, CountRange, Event, Source, date_range
+from generator.schema import RecordReader
+from generator.strict_yaml import parse_yaml
+
+
+def read(cls, text):
+    node, problems = parse_yaml(textwrap.dedent(text))
+    assert problems == []
+    reader = RecordReader("f.yaml")
+    return reader.read_record(cls, node), [str(p) for p in reader.problems]
+
+
+CLAIM = """\
+    id: c1
+    claimant: gladkov
+    as_of: 2023-05-22
+    incident: raid
+    category: wounded
+    group: civilians
+    count: {count}
+    citations:
+      - source: guardian
+        quote: eight people were wounded
+    """
+
+
+@pytest.mark.parametrize(
+    ("count", "expected", "bounds"),
+    [
+        ("8", 8, (8, 8)),
+        ("0", 0, (0, 0)),
+        ("{min: 8, max: 12}", CountRange(8, 12), (8, 12)),
+        ("unknown", "unknown", (None, None)),
+    ],
+)
+def test_count_is_a_number_a_range_or_unknown(count, expected, bounds):
+    claim, problems = read(CasualtyClaim, CLAIM.format(count=count))
+    assert problems == []
+    assert claim.count == expected
+    assert claim.bounds == bounds
+
+
+def test_qualifier_sets_bounds():
+    claim, _ = read(CasualtyClaim, CLAIM.format(count="12") + "qualifier: at least\n")
+    assert claim.bounds == (12, None)
+
+
+def test_count_errors_say_what_fits():
+    claim, problems = read(CasualtyClaim, CLAIM.format(count="'8'"))
+    assert claim is None
+    assert problems == [
+        "f.yaml:7: count: expected a whole number, a mapping with min/max or 'unknown', "
+        "found '8'"
+    ]
+
+
+def test_unknown_and_missing_fields_and_bad_enums_are_all_reported():
+    text = """\
+        id: Bad_Id
+        title: t
+        date: 2023-05
+        summry: typo
+        status: claimd
+        citations: []
+        """
+    event, problems = read(Event, text)
+    assert event is None
+    assert problems == [
+        "f.yaml:4: summry: unknown field (did you mean 'summary'?); the fields are: id, title, "
+        "date, summary, status, citations, precision, date_phrase, time, places, actors, "
+        "claimed_by, denied_by, confirmed_by",
+        "f.yaml:1: id: 'Bad_Id' is not valid: expected an id of lowercase letters, digits and "
+        "single hyphens, e.g. 'freedom-of-russia-legion'",
+        "f.yaml:1: summary: missing; add it (text)",
+        "f.yaml:5: status: 'claimd' is not allowed (did you mean 'claimed'?); use one of: "
+        "reported, claimed, confirmed, denied, disputed",
+        "f.yaml:6: citations: must not be empty",
+    ]
+
+
+def test_norway_and_version_numbers_stay_text_booleans_only_true_false():
+    text = """\
+        id: s
+        file: a.txt
+        outlet: NO
+        title: 1.10
+        published: 2023-05-22
+        language: en
+        translation: yes
+        """
+    source, problems = read(Source, text)
+    assert problems == ["f.yaml:7: translation: 'yes' is not true or false; write true or false"]
+    source, problems = read(Source, text.replace("translation: yes", "translation: false"))
+    assert problems == []
+    assert (source.outlet, source.title, source.translation) == ("NO", "1.10", False)
+    assert source.published == datetime.date(2023, 5, 22)
+
+
+def test_status_needs_the_actors_who_claim_and_deny():
+    text = """\
+        id: e
+        title: t
+        date: 2023-05-22
+        summary: s
+        status: disputed
+        claimed_by: [a]
+        citations:
+          - source: s
+            quote: a long enough quote
+        """
+    _, problems = read(Event, text)
+    assert problems == [
+        "f.yaml:5: status: is 'disputed' but denied_by is empty; list the actors in denied_by"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "start", "end", "label"),
+    [
+        ("2023-05-22", "day", "2023-05-22", "2023-05-22", "22 May 2023"),
+        ("2023-05-22", "approximate", "2023-05-19", "2023-05-25", "around 22 May 2023"),
+        ("2023-05", "early-month", "2023-05-01", "2023-05-10", "early May 2023"),
+        ("2023-05", "mid-month", "2023-05-11", "2023-05-20", "mid-May 2023"),
+        ("2023-02", "late-month", "2023-02-21", "2023-02-28", "late February 2023"),
+        ("2023-05", "month", "2023-05-01", "2023-05-31", "May 2023"),
+        ("2023", "year", "2023-01-01", "2023-12-31", "2023"),
+    ],
+)
+def test_date_precision_is_a_range_with_an_honest_label(text, precision, start, end, label):
+    when = date_range(text, precision)
+    assert (when.start.isoformat(), when.end.isoformat(), when.label) == (start, end, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "message"),
+    [
+        ("2023-05", "day", "precision 'day' needs a date written YYYY-MM-DD, not '2023-05'"),
+        ("2023-05-22", "month", "precision 'month' needs a date written YYYY-MM, not '2023-05-22'"),
+        ("2023-02-30", "day", "'2023-02-30' is not a real calendar date"),
+        ("2023-13", "month", "'2023-13' has no month 13"),
+    ],
+)
+def test_date_and_precision_must_agree(text, precision, message):
+    with pytest.raises(ValueError, match=message):
+        date_range(text, precision)

@@ -1,0 +1,24 @@
+from generator.quotes import closest_passage, locate_quote, normalise
+from generator.sources import clean_source_text
+
+TEXT = clean_source_text(
+    "Intro line here.\n\nThe governor said “eight people were wounded” – and that’s all.\n",
+    "",
+    [],
+)
+
+
+def test_normalise_folds_quotes_apostrophes_dashes_and_spaces():
+    assert normalise("“it’s”  —\n‘ok’ – fine") == "\"it's\" - 'ok' - fine"
+
+
+def test_quote_is_found_despite_typographic_differences():
+    found = locate_quote('said "eight people were wounded" - and that\'s all', TEXT)
+    assert found is not None and found.number == 2
+
+
+def test_missing_quote_gives_the_closest_passage_and_paragraph():
+    assert locate_quote("eight persons were injured", TEXT) is None
+    excerpt, paragraph = closest_passage("eight persons were injured", TEXT)
+    assert paragraph.number == 2
+    assert excerpt == '"eight people were wounded"'

@@ -1,0 +1,265 @@
+"""Full MkDocs builds in a temporary folder, asserting on the HTML a reader gets."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import SHIPPED, write_project
+
+from generator.cli import main
+
+
+def mkdocs_build(config: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        capture_output=True, text=True, cwd=config.parent, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text, of an HTML page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The shipped briefing, built once for this module."""
+    root = tmp_path_factory.mktemp("shipped")
+    import shutil
+
+    from conftest import ROOT
+    for name in ("briefings", "seeds", "docs"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    result = mkdocs_build(root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -" not in result.stderr
+    return root / "site"
+
+
+def page(site: Path, path: str) -> Tags:
+    return Tags((site / path / "index.html").read_text(encoding="utf-8"))
+
+
+def test_every_section_and_entity_page_is_built(built):
+    b = built / SHIPPED
+    for section in ("", "actors", "places", "timeline", "casualties", "sources", "compare",
+                    "data"):
+        assert (b / section / "index.html").is_file(), section
+    actors = json.loads((b / "data/actors.json").read_text())
+    sources = json.loads((b / "data/sources.json").read_text())
+    for actor in actors:
+        assert (b / "actors" / actor["id"] / "index.html").is_file()
+    for source in sources:
+        assert (b / "sources" / source["id"] / "index.html").is_file()
+    assert (b / "data/claims.csv").read_text().startswith("id,incident,category,group,figure")
+    assert (built / "writing-fact-sheets/index.html").is_file()
+
+
+def test_every_citation_links_to_an_existing_paragraph_anchor(built):
+    checked = 0
+    for html_file in (built / SHIPPED).rglob("index.html"):
+        tags = Tags(html_file.read_text(encoding="utf-8"))
+        for tag, attrs in tags.tags:
+            href = attrs.get("href") or ""
+            m = re.fullmatch(r"((?:\.\./)*)sources/([a-z0-9-]+)/#(p\d+)", href)
+            if tag != "a" or not m:
+                continue
+            target = (html_file.parent / f"{m.group(1)}sources/{m.group(2)}/index.html").resolve()
+            assert m.group(3) in page(built, target.parent.relative_to(built)).ids, href
+            checked += 1
+    assert checked > 100
+
+
+def test_citations_in_data_match_the_source_text(built):
+    claims = json.loads((built / SHIPPED / "data/claims.json").read_text())
+    gladkov_8 = next(c for c in claims if c["id"] == "gladkov-wounded-8")
+    citation = gladkov_8["citations"][0]
+    assert (citation["source"], citation["anchor"]) == ("guardian", "p8")
+    source = page(built, f"{SHIPPED}/sources/guardian")
+    assert "said eight people were wounded" in "".join(source.text)
+    casualties = page(built, f"{SHIPPED}/casualties")
+    assert {c["id"] for c in claims} <= casualties.ids
+
+
+def test_differing_figures_stand_side_by_side_in_as_of_order(built):
+    html = (built / SHIPPED / "casualties/index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="raid-begins--wounded--civilians"'):]
+    section = section[: section.index("<h3", 10)]
+    assert "figures differ" in section
+    order = [section.index(f'id="{claim}"') for claim in
+             ("gladkov-wounded-12", "outlet-wounded-dozen", "thansan-injured-at-least-8")]
+    assert order == sorted(order)
+
+
+def test_search_index_holds_every_alias_on_its_actor_page(built):
+    index = json.loads((built / "search/search_index.json").read_text())
+    actors = json.loads((built / SHIPPED / "data/actors.json").read_text())
+    by_location = {}
+    for doc in index["docs"]:
+        by_location.setdefault(doc["location"].split("#")[0], []).append(doc["text"])
+    for actor in actors:
+        text = " ".join(by_location[f"{SHIPPED}/actors/{actor['id']}/"])
+        for alias in actor["aliases"]:
+            assert alias.replace("'", "&#x27;") in text or alias in text, (actor["id"], alias)
+
+
+def test_nothing_is_loaded_from_another_origin(built):
+    for html_file in built.rglob("*.html"):
+        for tag, attrs in Tags(html_file.read_text(encoding="utf-8")).tags:
+            for name in ("src", "href") if tag in ("script", "link", "img", "iframe") else ():
+                value = attrs.get(name) or ""
+                assert not re.match(r"(https?:)?//", value), (html_file, tag, value)
+    assert "fonts.googleapis" not in (built / "index.html").read_text()
+
+
+def test_entity_pages_are_linked_not_listed_in_the_nav(built):
+    data_page = (built / SHIPPED / "data/index.html").read_text(encoding="utf-8")
+    assert "actors/fsb/" not in data_page
+    assert 'href="../timeline/"' in data_page
+
+
+def test_a_failed_check_leaves_the_last_good_site(shipped_project):
+    config = shipped_project / "mkdocs.yml"
+    assert mkdocs_build(config).returncode == 0
+    marker = shipped_project / "site/marker.txt"
+    marker.write_text("from the last good build")
+    before = (shipped_project / f"site/{SHIPPED}/casualties/index.html").read_text()
+    claims = shipped_project / "briefings" / SHIPPED / "claims.yaml"
+    claims.write_text(claims.read_text().replace("eight people were wounded",
+                                                 "nine people were wounded"))
+    result = mkdocs_build(config)
+    assert result.returncode == 1
+    assert f"briefings/{SHIPPED}/claims.yaml:14: citations[0].quote: not found in source " \
+           "'guardian'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert marker.read_text() == "from the last good build"
+    assert (shipped_project / f"site/{SHIPPED}/casualties/index.html").read_text() == before
+
+
+def test_rendered_folder_builds_with_plain_mkdocs_without_the_plugin(shipped_project, capsys):
+    out = shipped_project / "rendered"
+    assert main(["--root", str(shipped_project), "render", "--out", str(out)]) == 0
+    config_text = (out / "mkdocs.yml").read_text()
+    assert "briefing" not in re.findall(r"(?m)^plugins:\n((?:- .*\n)+)", config_text)[0]
+    result = mkdocs_build(out / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert (out / f"site/{SHIPPED}/timeline/index.html").is_file()
+    assert (out / f"site/{SHIPPED}/data/events.json").is_file()
+
+
+HOSTILE = '</title><script>alert(1)</script> <img src=x onerror=alert(2)> ' \
+          '[link](javascript:alert(3)) ' \
+          '{{ 7*7 }} {% if 1 %}x{% endif %} **bold** a|b {: onclick="alert(4)" }'
+
+
+def test_markup_in_fact_sheets_and_sources_renders_as_text(tmp_path):
+    quoted = HOSTILE.replace('"', '\\"')
+    seed = f"Harmless opening line here.\n\n{HOSTILE}\n"
+    files = {
+        "briefing.yaml": textwrap.dedent(f"""\
+            title: "T {quoted}"
+            summary: "{quoted}"
+            period: {{start: 2023-05-22, end: 2023-05-22}}
+            status: developing
+            last_reviewed: 2023-05-23
+            """),
+        "sources.yaml": textwrap.dedent(f"""\
+            - id: evil
+              file: evil.txt
+              outlet: "{quoted}"
+              title: "Title {quoted}"
+              published: 2023-05-22
+              language: en
+              notes: "{quoted}"
+            """),
+        "actors.yaml": textwrap.dedent(f"""\
+            - id: evil-actor
+              name: "N {quoted}"
+              kind: person
+              aliases: ["{quoted}"]
+              description: "{quoted}"
+              citations:
+                - source: evil
+                  quote: "{quoted}"
+            """),
+        "events.yaml": textwrap.dedent(f"""\
+            - id: evil-event
+              title: "{quoted}"
+              date: 2023-05-22
+              date_phrase: "{quoted}"
+              summary: "{quoted}"
+              status: claimed
+              claimed_by: [evil-actor]
+              citations:
+                - source: evil
+                  quote: "{quoted}"
+            """),
+        "claims.yaml": textwrap.dedent(f"""\
+            - id: evil-claim
+              claimant: evil-actor
+              as_of: 2023-05-22
+              incident: evil-event
+              category: killed
+              group: civilians
+              count: 1
+              note: "{quoted}"
+              citations:
+                - source: evil
+                  quote: "{quoted}"
+            """),
+    }
+    root = write_project(tmp_path, files=files, seeds={"evil.txt": seed}, with_site_config=True)
+    result = mkdocs_build(root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    pages = list((root / "site/test").rglob("index.html"))
+    assert len(pages) >= 10
+    for html_file in [*pages, root / "site/index.html"]:
+        html = html_file.read_text(encoding="utf-8")
+        tags = Tags(html)
+        for tag, attrs in tags.tags:
+            assert tag not in ("img", "iframe", "object"), (html_file, tag)
+            assert not any(name.startswith("on") for name in attrs), (html_file, tag, attrs)
+            assert not (attrs.get("href") or "").lower().startswith("javascript:"), html_file
+        assert "alert(1)" not in "".join(
+            m for m in re.findall(r"<script[^>]*>(.*?)</script>", html, re.S)
+        )
+        assert "49" not in "".join(tags.text).replace("2049", ""), html_file
+    timeline = "".join(page(root / "site", "test/timeline").text)
+    assert "</title><script>alert(1)</script>" in timeline
+    actor_page = (root / "site/test/actors/evil-actor/index.html").read_text(encoding="utf-8")
+    assert "<title>N &lt;/title&gt;&lt;script&gt;alert(1)" in actor_page
+    assert "{{ 7*7 }}" in timeline and "**bold** a|b" in timeline
+
+
+def test_a_non_http_url_is_rejected(project, capsys):
+    root = project()
+    sources = root / "briefings/test/sources.yaml"
+    sources.write_text(sources.read_text() + "  url: javascript:alert(1)\n")
+    assert main(["--root", str(root), "check"]) == 1
+    assert "sources.yaml:7: url: 'javascript:alert(1)' must start with http:// or https://" \
+        in capsys.readouterr().err
