@@ -1,0 +1,35 @@
+"""The generated pages of the shipped briefing, compared with a committed golden copy.
+
+A change to templates, analysis or fact sheets shows up here as a reviewable diff.
+After an intended change, regenerate with `make golden` and commit tests/golden.
+"""
+
+import difflib
+
+from conftest import ROOT
+
+from generator.pages import render_site
+from generator.pipeline import load_briefings
+from generator.problems import has_errors
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def test_generated_pages_match_the_golden_copy():
+    briefings, problems = load_briefings(ROOT, ROOT / "briefings", ROOT / "seeds")
+    assert not has_errors(problems)
+    generated = render_site(briefings)
+    golden = {
+        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        for p in GOLDEN.rglob("*")
+        if p.is_file()
+    }
+    added, removed = sorted(set(generated) - set(golden)), sorted(set(golden) - set(generated))
+    assert not added and not removed, f"added {added}, removed {removed}: run `make golden`"
+    for path, text in sorted(generated.items()):
+        if text != golden[path]:
+            diff = "".join(difflib.unified_diff(
+                golden[path].splitlines(keepends=True), text.splitlines(keepends=True),
+                f"golden/{path}", f"generated/{path}",
+            ))
+            raise AssertionError(f"{path} changed; if intended, run `make golden`:\n{diff}")
