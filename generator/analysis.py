@@ -21,6 +21,7 @@ __all__ = [
     "ClaimGroup",
     "FactRef",
     "analyse",
+    "describe_claim",
     "describe_count",
 ]
 
@@ -107,6 +108,17 @@ def describe_count(claim: CasualtyClaim) -> str:
     return f"at least {count.min}" if count.min is not None else f"at most {count.max}"
 
 
+def describe_claim(claim: CasualtyClaim) -> str:
+    """A claim in a few words: 'no civilians killed', 'at least 8 people wounded'."""
+    group = "people" if claim.group == "unspecified" else claim.group
+    figure = describe_count(claim)
+    if figure == "unknown":
+        return f"unknown number of {group} {claim.category}"
+    if figure == "none":
+        return f"no {group} {claim.category}"
+    return f"{figure} {group} {claim.category}"
+
+
 def _event_sort_key(event: Event) -> tuple[Any, ...]:
     when = event.when
     time = _TIME_ORDER.get(event.time or "", event.time or "")
@@ -130,8 +142,7 @@ def _fact_refs(briefing: Briefing) -> dict[tuple[str, str], FactRef]:
         )
     events = {e.id: e for e in briefing.events}
     for claim in briefing.claims:
-        label = (f"{describe_count(claim)} {claim.group} {claim.category} "
-                 f"({events[claim.incident].title})")
+        label = f"{describe_claim(claim)} ({events[claim.incident].title})"
         refs["claims", claim.id] = FactRef("claim", claim.id, label, "casualties.md", claim.id)
     return refs
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_count
+from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim, describe_count
 from .checks import Briefing
 from .data_export import DATA_FILES, data_files
 from .factsheets import Actor, CasualtyClaim, Citation, Event, Place, Source
@@ -130,7 +130,7 @@ class PageContext:
 
     def claim(self, claim: CasualtyClaim) -> Md:
         event = self._events[claim.incident]
-        text = f"{describe_count(claim)} {claim.group} {claim.category}, as of {claim.as_of}"
+        text = f"{describe_claim(claim)}, as of {claim.as_of}"
         return Md(f"{self.link(text, 'casualties.md', claim.id)} ({md_text(event.title)})")
 
     def paragraphs(self, text: str) -> Md:
