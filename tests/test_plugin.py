@@ -1,0 +1,59 @@
+"""The plugin's glue: what `mkdocs serve` watches, the nav, several briefings."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import BRIEFING, ROOT, write_project
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files, InclusionLevel
+
+from generator.plugin import BriefingPlugin
+
+
+def configured(root):
+    """The config after the plugins' on_config, dispatched as MkDocs does."""
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    assert isinstance(config.plugins["briefing"], BriefingPlugin)
+    return config.plugins.on_config(config)
+
+
+def generated_files(config):
+    return config.plugins.on_files(Files([]), config=config)
+
+
+def test_serve_watches_fact_sheets_and_sources(tmp_path):
+    config = configured(write_project(tmp_path, with_site_config=True))
+    assert str(tmp_path / "briefings") in config.watch
+    assert str(tmp_path / "seeds") in config.watch
+
+
+def test_several_briefings_are_listed_on_the_home_page_and_in_the_nav(tmp_path):
+    root = write_project(tmp_path, with_site_config=True)
+    second = root / "briefings" / "second"
+    shutil.copytree(root / "briefings" / "test", second)
+    (second / "briefing.yaml").write_text(BRIEFING.replace("Test briefing", "Second briefing"))
+    config = configured(root)
+    files = generated_files(config)
+    home = files.get_file_from_path("index.md").content_string
+    assert "[Test briefing](test/index.md)" in home
+    assert "[Second briefing](second/index.md)" in home
+    assert [next(iter(entry)) for entry in config.nav] == [
+        "Home", "Second briefing", "Test briefing", "Writing fact sheets",
+    ]
+
+
+def test_entity_pages_are_kept_out_of_the_nav_and_index_pages_in(tmp_path):
+    config = configured(write_project(tmp_path, with_site_config=True))
+    files = generated_files(config)
+    actor = files.get_file_from_path("test/actors/ivan-petrov.md")
+    assert actor.inclusion == InclusionLevel.NOT_IN_NAV
+    assert files.get_file_from_path("test/actors/index.md").inclusion != InclusionLevel.NOT_IN_NAV
+    assert files.get_file_from_path("test/data/claims.json") is not None
+
+
+def test_shipped_mkdocs_yml_loads_nothing_from_another_origin():
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    assert config.theme["font"] is False
+    # Material's own search (built at build time, runs in the page); no network plugins.
+    assert set(config.plugins) == {"material/search", "briefing"}
