@@ -24,7 +24,7 @@ site: $(STAMP)
 
 ## test: lint and run the whole test suite
 test: $(STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/pytest
 
 ## serve: preview with live reload (mkdocs 1.6.1 with a recent click needs --livereload)
@@ -40,8 +40,8 @@ golden: $(STAMP)
 	$(BIN)/briefing render --pages-only --out tests/golden
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
 
 clean:
 	rm -rf site $(VENV)
