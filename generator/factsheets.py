@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from .problems import Problem
-from .schema import NonEmpty, Pattern, RecordReader, Ref, internal
+from .schema import NonEmpty, Pattern, Record, RecordReader, Ref, internal
 from .strict_yaml import Sequence, parse_yaml
 
 __all__ = [
@@ -110,13 +110,11 @@ Qualifier = Literal["exactly", "at least", "more than", "at most", "up to", "few
 
 
 @dataclass
-class Citation:
+class Citation(Record):
     """A source id and a short verbatim excerpt of that source's text."""
 
     source: SourceRef
     quote: Text
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
     # Filled in by the checks: the paragraph number where the quote was found.
     paragraph: int | None = internal(None)
 
@@ -127,11 +125,9 @@ class Citation:
 
 
 @dataclass
-class Period:
+class Period(Record):
     start: datetime.date
     end: datetime.date
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
     def validate(self) -> list[tuple[str, str]]:
         if self.end < self.start:
@@ -140,7 +136,7 @@ class Period:
 
 
 @dataclass
-class BriefingInfo:
+class BriefingInfo(Record):
     """`briefing.yaml`: what the briefing is about and how current it is."""
 
     title: Text
@@ -148,19 +144,15 @@ class BriefingInfo:
     period: Period
     status: Literal["developing", "stable", "archived"]
     last_reviewed: datetime.date
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
 
 @dataclass
-class StripRule:
+class StripRule(Record):
     """A line of site chrome to hide from the displayed text of one source."""
 
     reason: Text
     text: str | None = None
     starts_with: str | None = None
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
     def validate(self) -> list[tuple[str, str]]:
         if (self.text is None) == (self.starts_with is None):
@@ -174,7 +166,7 @@ class StripRule:
 
 
 @dataclass
-class Source:
+class Source(Record):
     """One article in `seeds/`, with what we know about where it comes from."""
 
     id: Id
@@ -191,8 +183,6 @@ class Source:
     derived_from: list[SourceRef] = field(default_factory=list)
     notes: str | None = None
     strip: list[StripRule] = field(default_factory=list)
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
     @property
     def short_label(self) -> str:
@@ -211,7 +201,7 @@ class Source:
 
 
 @dataclass
-class Actor:
+class Actor(Record):
     """A person, group or body that acts or speaks in the sources."""
 
     id: Id
@@ -221,8 +211,6 @@ class Actor:
     affiliations: list[ActorRef] = field(default_factory=list)
     description: str | None = None
     citations: list[Citation] = field(default_factory=list)
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
     @property
     def names(self) -> list[str]:
@@ -237,11 +225,9 @@ class Actor:
 
 
 @dataclass
-class Coordinates:
+class Coordinates(Record):
     lat: float
     lon: float
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
     def validate(self) -> list[tuple[str, str]]:
         problems = []
@@ -253,7 +239,7 @@ class Coordinates:
 
 
 @dataclass
-class Place:
+class Place(Record):
     """A named place, with every spelling the sources use."""
 
     id: Id
@@ -265,8 +251,6 @@ class Place:
     coordinates: Coordinates | None = None
     description: str | None = None
     citations: list[Citation] = field(default_factory=list)
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
     @property
     def names(self) -> list[str]:
@@ -286,7 +270,7 @@ class DateRange:
 
 
 @dataclass
-class Event:
+class Event(Record):
     """Something that happened, or is said to have happened, on a date of stated precision."""
 
     id: Id
@@ -303,8 +287,6 @@ class Event:
     claimed_by: list[ActorRef] = field(default_factory=list)
     denied_by: list[ActorRef] = field(default_factory=list)
     confirmed_by: list[ActorRef] = field(default_factory=list)
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
     @property
     def when(self) -> DateRange:
@@ -333,13 +315,11 @@ class Event:
 
 
 @dataclass
-class CountRange:
+class CountRange(Record):
     """A figure given as a range: at least one of min and max."""
 
     min: int | None = None
     max: int | None = None
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
     def validate(self) -> list[tuple[str, str]]:
         if self.min is None and self.max is None:
@@ -355,7 +335,7 @@ Count = int | CountRange | Literal["unknown"]
 
 
 @dataclass
-class CasualtyClaim:
+class CasualtyClaim(Record):
     """A figure for a loss (killed, wounded, evacuated, destroyed, ...) and who gives it."""
 
     id: Id
@@ -370,8 +350,6 @@ class CasualtyClaim:
     as_of_time: Time | None = None
     place: PlaceRef | None = None
     note: str | None = None
-    line: int = internal(0)
-    lines: dict[str, int] = internal(factory=dict)
 
     @property
     def bounds(self) -> tuple[int | None, int | None]:

@@ -63,11 +63,25 @@ _FALSE = ("false", "False", "FALSE")
 
 
 def internal(default: Any = None, *, factory: Any = None) -> Any:
-    """A field the program fills in (line numbers, resolved locations), never read from YAML."""
+    """A field the program fills in (line numbers, resolved locations), never read from YAML.
+
+    Keyword-only, so records can inherit such fields and still list required fields first.
+    """
     meta = {"internal": True}
     if factory is not None:
-        return dataclasses.field(default_factory=factory, repr=False, compare=False, metadata=meta)
-    return dataclasses.field(default=default, repr=False, compare=False, metadata=meta)
+        return dataclasses.field(default_factory=factory, repr=False, compare=False,
+                                 metadata=meta, kw_only=True)
+    return dataclasses.field(default=default, repr=False, compare=False, metadata=meta,
+                             kw_only=True)
+
+
+@dataclass
+class Record:
+    """Base of every fact-sheet record: where it stands in its file."""
+
+    line: int = internal(0)
+    # Field name (or "field[i]" for list items) -> line, for pointing problems at a field.
+    lines: dict[str, int] = internal(factory=dict)
 
 
 def record_fields(cls: type) -> list[tuple[dataclasses.Field[Any], Any]]:
