@@ -185,7 +185,7 @@ def _names_used(briefing: Briefing) -> dict[tuple[str, str], dict[str, Counter[s
     if pattern is None:
         return used
     for source in briefing.sources:
-        text = normalise(" ".join(p.text for p in briefing.texts[source.id].paragraphs))
+        text = " ".join(briefing.texts[source.id].normalised)
         for match in pattern.finditer(text):
             kind, record_id, name = owner[match.group(0)]
             used[kind, record_id][source.id][name] += 1

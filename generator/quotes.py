@@ -7,33 +7,17 @@ compatibility forms, whitespace, typographic quotes and apostrophes, and dashes.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
-from .sources import Paragraph, SourceText
+from .sources import Paragraph, SourceText, normalise
 
 __all__ = ["closest_passage", "locate_quote", "normalise"]
-
-_EQUIVALENTS = str.maketrans(
-    {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-",
-    }
-)
-
-
-def normalise(text: str) -> str:
-    """Text as compared: NFKC, one kind of quote, apostrophe and dash, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_EQUIVALENTS)
-    return " ".join(text.split())
 
 
 def locate_quote(quote: str, text: SourceText) -> Paragraph | None:
     """The first displayed paragraph that contains the quote, or None."""
     needle = normalise(quote)
-    for paragraph in text.paragraphs:
-        if needle in normalise(paragraph.text):
+    for paragraph, compared in zip(text.paragraphs, text.normalised, strict=True):
+        if needle in compared:
             return paragraph
     return None
 
@@ -45,8 +29,8 @@ def closest_passage(quote: str, text: SourceText) -> tuple[str, Paragraph] | Non
     best: tuple[float, str, Paragraph] | None = None
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted.lower())
-    for paragraph in text.paragraphs:
-        words = normalise(paragraph.text).split()
+    for paragraph, compared in zip(text.paragraphs, text.normalised, strict=True):
+        words = compared.split()
         for start in range(max(1, len(words) - size + 1)):
             window = " ".join(words[start:start + size])
             matcher.set_seq1(window.lower())

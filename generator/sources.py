@@ -10,12 +10,21 @@ rule changes.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-__all__ = ["Paragraph", "SourceText", "StrippedLine", "clean_source_text", "read_source_file"]
+__all__ = [
+    "Paragraph",
+    "SourceText",
+    "StrippedLine",
+    "clean_source_text",
+    "normalise",
+    "read_source_file",
+]
 
 _MONTH = (
     r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -31,6 +40,22 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r".*pic\.twitter\.com/\S+.*"), "embedded tweet"),
     (re.compile(rf".*— .+ \(@\w+\)\s*{_MONTH} \d{{1,2}}, \d{{4}}"), "embedded tweet"),
 ]
+
+
+_EQUIVALENTS = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Text as compared: NFKC, one kind of quote, apostrophe and dash, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_EQUIVALENTS)
+    return " ".join(text.split())
 
 
 class StripRuleLike(Protocol):
@@ -70,6 +95,11 @@ class SourceText:
     header_date: str | None = None
     # How many lines each of the source's own strip rules hid, by rule index.
     rule_hits: dict[int, int] = field(default_factory=dict)
+
+    @functools.cached_property
+    def normalised(self) -> list[str]:
+        """Each paragraph's text as quotes and names are compared with it (`normalise`)."""
+        return [normalise(p.text) for p in self.paragraphs]
 
     def paragraph(self, number: int) -> Paragraph:
         return next(p for p in self.paragraphs if p.number == number)
