@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .factsheets import BriefingInfo, Citation, FactSheets
-from .problems import Problem, has_errors
+from .problems import Problem, display_path, has_errors
 from .quotes import closest_passage, locate_quote
 from .schema import iter_refs
 from .sources import SourceText, clean_source_text, read_source_file
@@ -141,8 +141,7 @@ def _load_texts(
     texts: dict[str, SourceText] = {}
     problems = []
     file_owner: dict[str, str] = {}
-    display_seeds = seeds_dir.relative_to(root).as_posix() if seeds_dir.is_relative_to(
-        root) else seeds_dir.as_posix()
+    display_seeds = display_path(seeds_dir, root)
     for source in sheets.sources:
         here = sheets.files["sources"]
         line = source.lines.get("file", source.line)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from .problems import Problem
+from .problems import Problem, display_path
 from .schema import NonEmpty, Pattern, Record, RecordReader, Ref, internal
 from .strict_yaml import Sequence, parse_yaml
 
@@ -453,20 +453,13 @@ class FactSheets:
         return getattr(self, kind)
 
 
-def _display_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def load_factsheets(folder: Path, root: Path) -> tuple[FactSheets, list[Problem]]:
     """Read every fact sheet in a briefing folder; problems name files relative to `root`."""
     sheets = FactSheets(slug=folder.name, folder=folder)
     problems: list[Problem] = []
 
     info_path = folder / "briefing.yaml"
-    sheets.files["briefing"] = _display_path(info_path, root)
+    sheets.files["briefing"] = display_path(info_path, root)
     node = _read_yaml(info_path, sheets.files["briefing"], problems, required=True)
     if node is not None:
         reader = RecordReader(sheets.files["briefing"])
@@ -475,7 +468,7 @@ def load_factsheets(folder: Path, root: Path) -> tuple[FactSheets, list[Problem]
 
     for kind, cls in FACT_FILES.items():
         path = folder / f"{kind}.yaml"
-        display = _display_path(path, root)
+        display = display_path(path, root)
         sheets.files[kind] = display
         node = _read_yaml(path, display, problems, required=kind == "sources")
         if node is None:

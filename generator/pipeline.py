@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .checks import Briefing, check_briefing
 from .factsheets import load_factsheets
-from .problems import Problem
+from .problems import Problem, display_path
 
 __all__ = ["discover_briefings", "load_briefings"]
 
@@ -38,18 +38,21 @@ def load_briefings(
             if name not in by_name:
                 known = ", ".join(by_name) or "none"
                 problems.append(Problem(
-                    _shown(briefings_dir, root), 1, "",
+                    display_path(briefings_dir, root), 1, "",
                     f"no briefing '{name}' (a folder with a briefing.yaml); known: {known}",
                 ))
         folders = [by_name[n] for n in only if n in by_name]
     elif not folders:
-        problems.append(Problem(_shown(briefings_dir, root), 1, "", "no briefings found; add a "
-                                "folder with a briefing.yaml"))
+        problems.append(Problem(display_path(briefings_dir, root), 1, "",
+                                "no briefings found; add a folder with a briefing.yaml"))
     briefings = []
     for folder in folders:
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", folder.name):
-            problems.append(Problem(_shown(folder, root), 1, "", "a briefing folder name becomes "
-                                    "its URL: use lowercase letters, digits and single hyphens"))
+            problems.append(Problem(
+                display_path(folder, root), 1, "",
+                "a briefing folder name becomes its URL: use lowercase letters, digits and "
+                "single hyphens",
+            ))
             continue
         sheets, sheet_problems = load_factsheets(folder, root)
         briefing, check_problems = check_briefing(sheets, seeds_dir, root)
@@ -58,6 +61,3 @@ def load_briefings(
             briefings.append(briefing)
     return briefings, problems
 
-
-def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()

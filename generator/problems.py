@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
-__all__ = ["Problem", "Severity", "format_report", "has_errors"]
+__all__ = ["Problem", "Severity", "display_path", "format_report", "has_errors"]
 
 Severity = Literal["error", "warning"]
 
@@ -26,6 +27,11 @@ class Problem:
         if self.field:
             return f"{where}: {prefix}{self.field}: {self.message}"
         return f"{where}: {prefix}{self.message}"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as problems show it: relative to the project root when it is inside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def has_errors(problems: list[Problem]) -> bool:
