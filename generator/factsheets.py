@@ -20,6 +20,7 @@ from .schema import NonEmpty, Pattern, Record, RecordReader, Ref, internal
 from .strict_yaml import Sequence, parse_yaml
 
 __all__ = [
+    "ID_PATTERN",
     "Actor",
     "BriefingInfo",
     "CasualtyClaim",
@@ -32,10 +33,12 @@ __all__ = [
     "load_factsheets",
 ]
 
+# Ids, and briefing folder names (which become URLs).
+ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 Id = Annotated[
     str,
     Pattern(
-        r"[a-z0-9]+(-[a-z0-9]+)*",
+        ID_PATTERN,
         "an id of lowercase letters, digits and single hyphens, e.g. 'freedom-of-russia-legion'",
     ),
 ]

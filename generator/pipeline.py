@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .checks import Briefing, check_briefing
-from .factsheets import load_factsheets
+from .factsheets import ID_PATTERN, load_factsheets
 from .problems import Problem, display_path
 
 __all__ = ["discover_briefings", "load_briefings"]
@@ -47,7 +47,7 @@ def load_briefings(
                                 "no briefings found; add a folder with a briefing.yaml"))
     briefings = []
     for folder in folders:
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", folder.name):
+        if not re.fullmatch(ID_PATTERN, folder.name):
             problems.append(Problem(
                 display_path(folder, root), 1, "",
                 "a briefing folder name becomes its URL: use lowercase letters, digits and "

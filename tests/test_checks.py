@@ -127,3 +127,14 @@ def test_unknown_briefing_and_bad_yaml_are_reported_not_raised(project, capsys):
     assert "briefings:1: no briefing 'nope' (a folder with a briefing.yaml); known: test" in err
     assert "briefings/test/events.yaml:3: YAML syntax error" in err
     assert "Traceback" not in err
+
+
+def test_a_briefing_folder_name_must_be_a_url_slug(project, capsys):
+    root = project(slug="Bad_Name")
+    status, _, err = run_check(root, capsys)
+    assert status == 1
+    assert err.splitlines() == [
+        "briefings/Bad_Name:1: a briefing folder name becomes its URL: use lowercase letters, "
+        "digits and single hyphens",
+        "1 error, 0 warnings",
+    ]
