@@ -87,8 +87,7 @@ class PageContext:
         return Md(", ".join(self.place(i) for i in ids))
 
     def event(self, event_id: str) -> Md:
-        event = self._events[event_id]
-        return self.link(f"{event.when.label}: {event.title}", "timeline.md", event.id)
+        return self.fact(self.analysis.facts["events", event_id])
 
     def source(self, source_id: str) -> Md:
         return self.link(self._sources[source_id].short_label, f"sources/{source_id}.md")
