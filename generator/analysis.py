@@ -12,8 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
-from .checks import Briefing, iter_citations
-from .factsheets import CasualtyClaim, Category, Event, Group
+from .checks import FACT_KINDS, Briefing, iter_citations
+from .coverage import Coverage, measure_coverage
+from .factsheets import CasualtyClaim, Category, Event, Group, Statement
 from .quotes import normalise
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "analyse",
     "describe_claim",
     "describe_count",
+    "known_names",
 ]
 
 _CATEGORY_ORDER = {c: i for i, c in enumerate(get_args(Category))}
@@ -85,7 +87,11 @@ class Analysis:
     carried_by: dict[tuple[str, str], dict[str, list[int]]]
     # ("actors"|"places", id) -> source id -> name -> occurrences in the displayed text
     names_used: dict[tuple[str, str], dict[str, Counter[str]]]
+    coverage: Coverage
+    statements: list[Statement] = field(default_factory=list)
     actor_events: dict[str, list[Event]] = field(default_factory=dict)
+    actor_statements: dict[str, list[Statement]] = field(default_factory=dict)
+    event_statements: dict[str, list[Statement]] = field(default_factory=dict)
     actor_claims: dict[str, list[CasualtyClaim]] = field(default_factory=dict)
     place_events: dict[str, list[Event]] = field(default_factory=dict)
     place_claims: dict[str, list[CasualtyClaim]] = field(default_factory=dict)
@@ -125,6 +131,12 @@ def _event_sort_key(event: Event) -> tuple[Any, ...]:
     return (when.start, when.end, time, event.id)
 
 
+def _statement_sort_key(statement: Statement) -> tuple[Any, ...]:
+    when = statement.when
+    time = _TIME_ORDER.get(statement.time or "", statement.time or "")
+    return (when.start, when.end, time, statement.id)
+
+
 def _claim_sort_key(claim: CasualtyClaim) -> tuple[Any, ...]:
     time = _TIME_ORDER.get(claim.as_of_time or "", claim.as_of_time or "")
     return (claim.as_of, time, claim.id)
@@ -144,6 +156,12 @@ def _fact_refs(briefing: Briefing) -> dict[tuple[str, str], FactRef]:
     for claim in briefing.claims:
         label = f"{describe_claim(claim)} ({events[claim.incident].title})"
         refs["claims", claim.id] = FactRef("claim", claim.id, label, "casualties.md", claim.id)
+    for statement in briefing.statements:
+        speaker = next(a.name for a in briefing.actors if a.id == statement.speaker)
+        refs["statements", statement.id] = FactRef(
+            "statement", statement.id, f"{speaker}: {statement.title}", "statements.md",
+            statement.id,
+        )
     return refs
 
 
@@ -161,6 +179,13 @@ def _claim_groups(briefing: Briefing, events: list[Event]) -> list[ClaimGroup]:
         ClaimGroup(by_event[k[0]], k[1], k[2], sorted(grouped[k], key=_claim_sort_key))
         for k in keys
     ]
+
+
+def known_names(briefing: Briefing) -> re.Pattern[str] | None:
+    """A pattern matching every actor and place name and alias, as written in the
+    normalised text (see `quotes.normalise`); None when there are none."""
+    return _name_pattern([n for kind in ("actors", "places") for r in getattr(briefing, kind)
+                          for n in r.names])
 
 
 def _name_pattern(names: list[str]) -> re.Pattern[str] | None:
@@ -198,7 +223,7 @@ def analyse(briefing: Briefing) -> Analysis:
     facts = _fact_refs(briefing)
     citing: dict[str, dict[int, list[FactRef]]] = defaultdict(lambda: defaultdict(list))
     carried_by: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)
-    for kind in ("actors", "places", "events", "claims"):
+    for kind in FACT_KINDS:
         for record in getattr(briefing, kind):
             key = (kind, record.id)
             for _, citation in iter_citations(record):
@@ -217,7 +242,13 @@ def analyse(briefing: Briefing) -> Analysis:
         citing=citing,
         carried_by=carried_by,
         names_used=_names_used(briefing),
+        coverage=measure_coverage(briefing, known_names(briefing)),
+        statements=sorted(briefing.statements, key=_statement_sort_key),
     )
+    for statement in analysis.statements:
+        analysis.actor_statements.setdefault(statement.speaker, []).append(statement)
+        if statement.event:
+            analysis.event_statements.setdefault(statement.event, []).append(statement)
     for event in events:
         for actor_id in dict.fromkeys(
             event.actors + event.claimed_by + event.denied_by + event.confirmed_by

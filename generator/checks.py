@@ -7,6 +7,7 @@ quote is found in its source (its paragraph is recorded on the citation).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from .quotes import closest_passage, locate_quote
 from .schema import iter_refs
 from .sources import SourceText, clean_source_text, read_source_file
 
-__all__ = ["Briefing", "check_briefing", "iter_citations"]
+__all__ = ["FACT_KINDS", "Briefing", "check_briefing", "iter_citations"]
 
 _KIND_NAMES = {
     "sources": "source",
@@ -27,7 +28,11 @@ _KIND_NAMES = {
     "places": "place",
     "events": "event",
     "claims": "claim",
+    "statements": "statement",
+    "waivers": "waiver",
 }
+# Kinds whose records are facts (waivers are notes to the coverage check, not facts).
+FACT_KINDS = ("actors", "places", "events", "claims", "statements")
 
 
 @dataclass
@@ -50,9 +55,15 @@ class Briefing:
 
 
 def iter_citations(record: Any) -> Iterator[tuple[str, Citation]]:
-    """(field path, citation) for each citation of a record."""
-    for i, citation in enumerate(getattr(record, "citations", None) or []):
-        yield f"citations[{i}]", citation
+    """(field path, citation) for each citation of a record, in any field."""
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name, None)
+        if isinstance(value, Citation):
+            yield f.name, value
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, Citation):
+                    yield f"{f.name}[{i}]", item
 
 
 def check_briefing(
@@ -85,7 +96,7 @@ def _duplicate_ids(sheets: FactSheets) -> list[Problem]:
     problems = []
     first: dict[tuple[str, str], int] = {}
     for kind, record in sorted(_records(sheets, partial=True), key=lambda kr: kr[1].line):
-        if record.id is not None:
+        if getattr(record, "id", None) is not None:
             line = record.lines.get("id", record.line)
             if (kind, record.id) in first:
                 problems.append(Problem(
@@ -101,7 +112,7 @@ def _duplicate_ids(sheets: FactSheets) -> list[Problem]:
 def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
     known: dict[str, set[str]] = {kind: set() for kind in _KIND_NAMES}
     for kind, record in _records(sheets, partial=True):
-        known[kind].add(record.id)
+        known[kind].add(getattr(record, "id", None))
     problems = []
     for kind, record in _records(sheets, partial=True):
         for path, ref, ref_kind, line in iter_refs(record):
@@ -199,7 +210,12 @@ def _unverified_quotes(sheets: FactSheets, texts: dict[str, SourceText]) -> list
 
 
 def _uncited_sources(sheets: FactSheets) -> list[Problem]:
-    cited = {c.source for _, record in _records(sheets) for _, c in iter_citations(record)}
+    cited = {
+        c.source
+        for kind, record in _records(sheets)
+        if kind in FACT_KINDS
+        for _, c in iter_citations(record)
+    }
     return [
         Problem(sheets.files["sources"], s.line, "id",
                 f"source '{s.id}' is cited by no fact; cite it or remove it", "warning")

@@ -1,7 +1,8 @@
 """The fact-sheet model and the loading of a briefing folder.
 
 A briefing folder holds `briefing.yaml` (a mapping) and one list per kind of fact:
-`sources.yaml`, `actors.yaml`, `places.yaml`, `events.yaml`, `claims.yaml`. The dataclasses
+`sources.yaml`, `actors.yaml`, `places.yaml`, `events.yaml`, `claims.yaml`, `statements.yaml`,
+and `waivers.yaml` (what the coverage check may leave uncaptured, and why). The dataclasses
 below are the schema: their type hints say what an editor may write (see `schema.py`), and
 their `validate` methods hold the rules that tie one field to another.
 """
@@ -30,6 +31,8 @@ __all__ = [
     "FactSheets",
     "Place",
     "Source",
+    "Statement",
+    "Waiver",
     "load_factsheets",
 ]
 
@@ -89,6 +92,7 @@ Status = Literal["reported", "claimed", "confirmed", "denied", "disputed"]
 Category = Literal[
     "killed",
     "wounded",
+    "casualties",
     "missing",
     "captured",
     "detained",
@@ -381,6 +385,51 @@ class CasualtyClaim(Record):
         return []
 
 
+@dataclass
+class Statement(Record):
+    """Words an actor said or wrote; each citation is one source's rendering of them."""
+
+    id: Id
+    speaker: ActorRef
+    title: Text
+    date: FuzzyDateText
+    where: Text
+    citations: Annotated[list[Citation], NonEmpty]
+    precision: Precision = "day"
+    date_phrase: str | None = None
+    time: Time | None = None
+    event: EventRef | None = None
+    note: str | None = None
+
+    @property
+    def when(self) -> DateRange:
+        return date_range(self.date, self.precision)
+
+    def validate(self) -> list[tuple[str, str]]:
+        try:
+            date_range(self.date, self.precision)
+        except ValueError as exc:
+            return [("date", str(exc))]
+        return []
+
+
+@dataclass
+class Waiver(Record):
+    """Something the coverage check need not find captured: a name, or one sentence."""
+
+    reason: Text
+    name: str | None = None
+    sentence: Citation | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        if (self.name is None) == (self.sentence is None):
+            return [("reason", "give exactly one of 'name' (a proper name, waived in every "
+                     "source) or 'sentence' (a source and a quote from the sentence)")]
+        if self.name is not None and not self.name.strip():
+            return [("name", "must not be empty")]
+        return []
+
+
 def _alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:
     seen: set[str] = set()
     problems = []
@@ -432,6 +481,8 @@ FACT_FILES: dict[str, type] = {
     "places": Place,
     "events": Event,
     "claims": CasualtyClaim,
+    "statements": Statement,
+    "waivers": Waiver,
 }
 
 
@@ -447,6 +498,8 @@ class FactSheets:
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     claims: list[CasualtyClaim] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
     # Which file each kind came from, as shown in problems (relative to the project root).
     files: dict[str, str] = field(default_factory=dict)
     # Records that had problems, with their good fields (see RecordReader.partial).
@@ -478,7 +531,7 @@ def load_factsheets(folder: Path, root: Path) -> tuple[FactSheets, list[Problem]
             continue
         if not isinstance(node, Sequence):
             problems.append(Problem(display, node.line, "", f"{kind}.yaml must be a list of "
-                                    f"{kind}, one '- id: ...' entry each"))
+                                    f"{kind}, one '- ...' entry each"))
             continue
         reader = RecordReader(display)
         records = [reader.read_record(cls, item) for item in node]

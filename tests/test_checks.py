@@ -48,7 +48,7 @@ def test_every_problem_is_reported_at_once_with_file_line_and_field(project, cap
         "line 1; give each claim its own id",
         "briefings/test/claims.yaml:13: as_of: '2023-05-32' is not a real calendar date",
         "briefings/test/claims.yaml:15: category: 'wonded' is not allowed (did you mean "
-        "'wounded'?); use one of: killed, wounded, missing, captured, detained, evacuated, "
+        "'wounded'?); use one of: killed, wounded, casualties, missing, captured, detained, evacuated, "
         "displaced, destroyed, damaged, shot down",
         "briefings/test/claims.yaml:18: duplicate key 'count' (first on line 17); remove one of "
         "them",
