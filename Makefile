@@ -31,9 +31,10 @@ test: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
-## check: run the fact-sheet checks only
+## check: run the fact-sheet checks and the coverage check (what the facts leave uncaptured)
 check: $(STAMP)
 	$(BIN)/briefing check
+	$(BIN)/briefing coverage
 
 ## golden: regenerate the golden copy of the generated pages after an intended change
 golden: $(STAMP)

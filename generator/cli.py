@@ -1,6 +1,8 @@
 """The `briefing` command: check fact sheets, render pages without MkDocs.
 
     briefing check [BRIEFING ...]          run every check; exit 1 on errors
+    briefing coverage [BRIEFING ...]       list figures and names in the sources that no fact
+                                           captures or waiver excuses; exit 1 if any
     briefing render --out DIR [BRIEFING ...]
         write DIR/docs (generated pages, data and the hand-written docs) and DIR/mkdocs.yml,
         a plain config without the plugin: `mkdocs build -f DIR/mkdocs.yml` builds the site
@@ -18,10 +20,12 @@ from typing import Any
 
 import yaml
 
-from .checks import Briefing
+from .analysis import analyse
+from .checks import FACT_KINDS, Briefing, iter_citations
+from .coverage import format_coverage
 from .pages import hand_written_nav, render_site, site_nav
 from .pipeline import load_briefings
-from .problems import format_report, has_errors
+from .problems import display_path, format_report, has_errors
 
 __all__ = ["main"]
 
@@ -34,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check fact sheets and quotes")
     check.add_argument("briefings", nargs="*", metavar="BRIEFING", help="folder names; default all")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    coverage = commands.add_parser(
+        "coverage", help="list casualty-like sentences and names no fact captures")
+    coverage.add_argument("briefings", nargs="*", metavar="BRIEFING")
     render = commands.add_parser("render", help="write the generated pages to a folder")
     render.add_argument("briefings", nargs="*", metavar="BRIEFING")
     render.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
@@ -53,16 +60,35 @@ def main(argv: list[str] | None = None) -> int:
     if failed:
         return 1
     if args.command == "check":
-        counts = ", ".join(
-            f"{len(b.actors)} actors, {len(b.places)} places, {len(b.events)} events, "
-            f"{len(b.claims)} claims, {len(b.sources)} sources in {b.slug}"
-            for b in briefings
-        )
-        print(f"ok: {counts}")
+        print(f"ok: {'; '.join(_counts(b) for b in briefings)}")
         return 0
+    if args.command == "coverage":
+        return _print_coverage(root, briefings)
     _write_render(root, briefings, args.out, pages_only=args.pages_only)
     print(f"wrote {args.out}")
     return 0
+
+
+def _counts(briefing: Briefing) -> str:
+    citations = sum(
+        1 for kind in FACT_KINDS for r in getattr(briefing, kind) for _ in iter_citations(r)
+    )
+    return (
+        f"{len(briefing.actors)} actors, {len(briefing.places)} places, "
+        f"{len(briefing.events)} events, {len(briefing.claims)} claims, "
+        f"{len(briefing.statements)} statements, {len(briefing.sources)} sources, "
+        f"{citations} citations in {briefing.slug}"
+    )
+
+
+def _print_coverage(root: Path, briefings: list[Briefing]) -> int:
+    passed = True
+    for briefing in briefings:
+        report, ok = format_coverage(briefing, analyse(briefing).coverage,
+                                     display_path(root / "seeds", root))
+        print(report)
+        passed = passed and ok
+    return 0 if passed else 1
 
 
 def _write_render(root: Path, briefings: list[Briefing], out: Path, *, pages_only: bool) -> None:

@@ -82,7 +82,7 @@ _NAME_RUN = re.compile(
     rf"(?<![\w'-]){_CAPITALISED}(?:(?:\s+(?:of the|of|de|da|al|von|van|bin)\s+|\s+)"
     rf"{_CAPITALISED})*"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"')\]]*)\s+(?=[\"'(\[]*[A-Z0-9])")
 # A name run that starts here is at the start of a sentence, a quotation or a clause.
 _OPENING = re.compile(r"(^\s*|[\"'(\[:;-]\s*)$")
 
@@ -98,7 +98,8 @@ class CoverageItem:
     # The figure phrase ("eight people were wounded") or the name ("Levkin").
     text: str
     covered_by: Literal["fact", "known name", "waiver"] | None = None
-    waiver: Waiver | None = None
+    # The waivers that excuse it: one, or one per word of a name ("Russian Mi-8").
+    waivers: tuple[Waiver, ...] = ()
 
     @property
     def captured(self) -> bool:
@@ -153,7 +154,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
+        spans.append((start, match.end(1)))
         start = match.end()
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
@@ -174,17 +175,25 @@ def figure_phrase(sentence: str) -> str | None:
     for i, word in enumerate(words):
         if not _LOSS.fullmatch(word):
             continue
-        if word == "shot" and (i + 1 >= len(words) or words[i + 1] not in ("down", "dead")):
-            continue
-        low, high = max(0, i - _WINDOW), min(len(words), i + _WINDOW + 1)
-        near = words[low:high]
-        numbers = [j for j, w in enumerate(near, start=low) if _is_number(w)]
-        numbers += [j - 1 for j in range(low + 1, high) if words[j - 1:j + 1] == ["how", "many"]]
+        end = i
+        if word == "shot":
+            if i + 1 >= len(words) or words[i + 1] not in ("down", "dead"):
+                continue
+            end = i + 1
+        low, high = max(0, i - _WINDOW), min(len(words), end + _WINDOW + 1)
+        before = [j for j in range(low, i) if _is_number(words[j])]
+        before += [j for j in range(low, i - 1) if words[j:j + 2] == ["how", "many"]]
         if _HARM.fullmatch(word):
-            numbers += [j for j in range(low, i) if words[j] in _NEGATIVES]
-        if numbers:
-            first, last = min([*numbers, i]), max([*numbers, i])
-            return " ".join(words[first:last + 1])
+            before += [j for j in range(low, i) if words[j] in _NEGATIVES]
+        after = [j for j in range(end + 1, high) if _is_number(words[j])]
+        # The nearest figure before the loss word ("eight people were wounded"), else the
+        # nearest after it ("wounded at least a dozen").
+        if before:
+            first = max(before)
+            first -= first > 0 and words[first - 1] == "a"  # "a dozen", "a hundred"
+            return " ".join(words[first:end + 1])
+        if after:
+            return " ".join(words[i:min(after) + 1])
     return None
 
 
@@ -301,8 +310,9 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
                     else:
                         waiver = sentence_waiver(source.id, paragraph.number, start, end)
                         covered_by = "waiver" if waiver else None
-                    result.items.append(CoverageItem("figure", source.id, paragraph.number,
-                                                     sentence, phrase, covered_by, waiver))
+                    result.items.append(CoverageItem(
+                        "figure", source.id, paragraph.number, sentence, phrase, covered_by,
+                        (waiver,) if waiver else ()))
                 for name in proper_names(sentence, known, common):
                     if _name_is_covered(name, known, set()):
                         continue  # counted with the known names below
@@ -311,10 +321,9 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
                         if w is not None
                     ]
                     used.update(id(w) for w in waivers)
-                    waiver = waivers[0] if waivers else None
                     result.items.append(CoverageItem(
                         "name", source.id, paragraph.number, sentence, name,
-                        "waiver" if waiver else None, waiver))
+                        "waiver" if waivers else None, tuple(waivers)))
         # Known names are covered by definition; count them so the share means something.
         result.items.extend(_known_name_items(source.id, text, known))
         by_source[source.id] = result
@@ -345,3 +354,45 @@ def _known_name_items(source: str, text: SourceText, known: re.Pattern[str] | No
                 items.append(CoverageItem("name", source, paragraph.number, sentence, name,
                                           "known name"))
     return items
+
+
+def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple[str, bool]:
+    """The coverage report for one briefing, and whether it passes (nothing left uncaptured
+    and every waiver used). `seeds` is the seeds folder as problems name it."""
+    files = {s.id: f"{seeds}/{s.file}" for s in briefing.sources}
+    waivers_file = briefing.sheets.files.get("waivers", "waivers.yaml")
+    lines = [f"coverage of {briefing.slug}"]
+    for item in coverage.missing:
+        where = f"{files[item.source]} ¶{item.paragraph}"
+        if item.kind == "figure":
+            what = f"figure not captured by any fact ({item.text})"
+        else:
+            what = f"name '{item.text}' is not an actor, place or waived name"
+        lines.append(f"{where}: {what}: \"{item.sentence}\"")
+    counts: dict[int, int] = {}
+    for item in coverage.items:
+        for waiver in item.waivers:
+            counts[id(waiver)] = counts.get(id(waiver), 0) + 1
+    for waiver in briefing.waivers:
+        what = f"name '{waiver.name}'" if waiver.name is not None else "sentence"
+        n = counts.get(id(waiver), 0)
+        if waiver in coverage.unused_waivers:
+            lines.append(f"{waivers_file}:{waiver.line}: {what} waived but found nowhere; "
+                         "remove the waiver")
+        else:
+            lines.append(f"{waivers_file}:{waiver.line}: {what} waived ({n} "
+                         f"item{'s' * (n != 1)}): {waiver.reason}")
+    lines.append(f"{'source':<24} {'figures':>9} {'names':>9} {'captured':>9}")
+    for source in briefing.sources:
+        lines.append(_coverage_row(source.id, coverage.by_source[source.id].items))
+    lines.append(_coverage_row("total", coverage.items))
+    ok = not coverage.missing and not coverage.unused_waivers
+    return "\n".join(lines), ok
+
+
+def _coverage_row(label: str, items: list[CoverageItem]) -> str:
+    def share(kind: str) -> str:
+        of_kind = [i for i in items if i.kind == kind]
+        return f"{sum(i.captured for i in of_kind)}/{len(of_kind)}"
+
+    return f"{label:<24} {share('figure'):>9} {share('name'):>9} {percent(items):>8.1f}%"

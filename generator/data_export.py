@@ -15,6 +15,7 @@ from typing import Any
 
 from .analysis import Analysis, describe_count
 from .checks import Briefing
+from .coverage import percent
 from .factsheets import CasualtyClaim, Citation
 from .schema import record_fields
 
@@ -29,6 +30,10 @@ DATA_FILES = {
     "date_end, the range of days the date stands for.",
     "claims.json": "Casualty and loss claims: id, claimant, as_of, incident, category, group, "
     "count, qualifier, place, note, citations; plus min and max, the bounds the figure allows.",
+    "statements.json": "Statements: id, speaker, title, date, precision, date_phrase, time, "
+    "where, event, note, citations (each source's rendering); plus date_start and date_end.",
+    "coverage.json": "Coverage of each source: per source, the figure sentences and proper "
+    "names found in its text, and whether a fact, a known name or a waiver covers each.",
     "sources.json": "Sources: id, file, outlet, title, published, language, translation, "
     "original_language, byline, url, derived_from, notes, strip (the lines hidden from display).",
     "claims.csv": "Casualty and loss claims, one row per claim, for spreadsheets.",
@@ -80,6 +85,27 @@ def _spreadsheet_safe(value: Any) -> Any:
     return value
 
 
+def _coverage_json(analysis: Analysis) -> str:
+    data = {
+        source_id: {
+            "captured_percent": round(percent(coverage.items), 1),
+            "items": [
+                {
+                    "kind": item.kind,
+                    "paragraph": item.paragraph,
+                    "text": item.text,
+                    "sentence": item.sentence,
+                    "covered_by": item.covered_by,
+                    "waiver_reasons": [w.reason for w in item.waivers],
+                }
+                for item in coverage.items
+            ],
+        }
+        for source_id, coverage in analysis.coverage.by_source.items()
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
     """{"data/<name>": text} for every downloadable file of a briefing."""
     def dump(records: list[Any], extra: Any = None) -> str:
@@ -104,6 +130,8 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
         "data/places.json": dump(briefing.places),
         "data/events.json": dump(analysis.events, event_extra),
         "data/claims.json": dump(ordered_claims, claim_extra),
+        "data/statements.json": dump(analysis.statements, event_extra),
+        "data/coverage.json": _coverage_json(analysis),
         "data/sources.json": dump(briefing.sources),
         "data/claims.csv": _claims_csv(ordered_claims),
     }

@@ -70,6 +70,7 @@ ActorKind = Literal[
     "person",
     "armed group",
     "military unit",
+    "armed forces",
     "government",
     "government body",
     "state",

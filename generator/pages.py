@@ -19,8 +19,9 @@ import jinja2
 
 from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim, describe_count
 from .checks import Briefing
+from .coverage import CoverageItem, percent
 from .data_export import DATA_FILES, data_files
-from .factsheets import Actor, CasualtyClaim, Citation, Event, Place, Source
+from .factsheets import Actor, CasualtyClaim, Citation, Event, Place, Source, Waiver
 from .markup import Md, attr, md_text, safe_url
 
 __all__ = ["SECTIONS", "PageContext", "hand_written_nav", "render_site", "site_nav"]
@@ -31,6 +32,7 @@ SECTIONS = [
     ("Places", "places/index.md"),
     ("Timeline", "timeline.md"),
     ("Casualty claims", "casualties.md"),
+    ("Statements", "statements.md"),
     ("Sources", "sources/index.md"),
     ("Source comparison", "compare.md"),
     ("Data", "data/index.md"),
@@ -74,6 +76,12 @@ class PageContext:
         if actor_id is None:
             return Md("the reporting outlet (unattributed)")
         return self.link(self._actors[actor_id].name, f"actors/{actor_id}.md")
+
+    def actor_name(self, actor_id: str) -> str:
+        return self._actors[actor_id].name
+
+    def statement(self, statement_id: str) -> Md:
+        return self.fact(self.analysis.facts["statements", statement_id])
 
     def actors(self, ids: list[str]) -> Md:
         return Md(", ".join(self.actor(i) for i in ids))
@@ -208,15 +216,57 @@ class PageContext:
         return [(self._events[event_id], groups) for event_id, groups in grouped.items()]
 
     def coverage_rows(self) -> list[tuple[tuple[str, str], FactRef]]:
-        keys = [("events", e.id) for e in self.analysis.events] + [
-            ("claims", c.id) for g in self.analysis.claim_groups for c in g.claims
-        ]
+        keys = (
+            [("events", e.id) for e in self.analysis.events]
+            + [("claims", c.id) for g in self.analysis.claim_groups for c in g.claims]
+            + [("statements", s.id) for s in self.analysis.statements]
+        )
         return [(key, self.analysis.facts[key]) for key in keys]
 
     def coverage_cell(self, key: tuple[str, str], source_id: str) -> Md:
         paragraphs = self.analysis.carried_by.get(key, {}).get(source_id, [])
         links = [self.link(f"¶{n}", f"sources/{source_id}.md", f"p{n}") for n in paragraphs]
         return Md(" ".join(links) if links else "—")
+
+    def coverage_summary(self, source_id: str | None = None) -> Md:
+        """A table row per source (or the one source) of what the facts capture of it."""
+        rows = ["| Source | Figures captured | Names known | Waived | Not captured | Share |",
+                "|---|---|---|---|---|---|"]
+        by_source = self.analysis.coverage.by_source
+        ids = [source_id] if source_id else [s.id for s in self.briefing.sources]
+        for sid in ids:
+            rows.append(self._coverage_row(self.source(sid), by_source[sid].items))
+        if source_id is None:
+            rows.append(self._coverage_row(Md("**All sources**"), self.analysis.coverage.items))
+        return Md("\n".join(rows))
+
+    def _coverage_row(self, label: Md, items: list[CoverageItem]) -> str:
+        def share(kind: str, covered_by: str) -> str:
+            of_kind = [i for i in items if i.kind == kind]
+            return f"{sum(i.covered_by == covered_by for i in of_kind)} of {len(of_kind)}"
+
+        waived = sum(i.covered_by == "waiver" for i in items)
+        missing = sum(not i.captured for i in items)
+        return (f"| {label} | {share('figure', 'fact')} | {share('name', 'known name')} | "
+                f"{waived} | {missing} | {percent(items):.0f}% |")
+
+    def coverage_missing(self, source_id: str) -> list[CoverageItem]:
+        return self.analysis.coverage.by_source[source_id].missing
+
+    def coverage_waivers(self, source_id: str) -> list[tuple[Waiver, int]]:
+        """The waivers that excused something in this source, with how many items each."""
+        counts: dict[int, tuple[Waiver, int]] = {}
+        for item in self.analysis.coverage.by_source[source_id].waived:
+            for waiver in item.waivers:
+                _, n = counts.get(id(waiver), (waiver, 0))
+                counts[id(waiver)] = (waiver, n + 1)
+        return list(counts.values())
+
+    def coverage_item(self, item: CoverageItem) -> Md:
+        what = (f"figure ({md_text(item.text)})" if item.kind == "figure"
+                else f"name “{md_text(item.text)}”")
+        where = self.paragraph(item.source, item.paragraph)
+        return Md(f"{where}: {what}: “{md_text(item.sentence)}”")
 
     def figures_in(self, group: ClaimGroup, source_id: str) -> Md:
         figures = [
@@ -264,6 +314,7 @@ def _briefing_pages(briefing: Briefing) -> dict[str, str]:
             page("places/index.md", "places.md.j2", titles["places/index.md"]),
             page("timeline.md", "timeline.md.j2", titles["timeline.md"]),
             page("casualties.md", "casualties.md.j2", titles["casualties.md"]),
+            page("statements.md", "statements.md.j2", titles["statements.md"]),
             page("sources/index.md", "sources.md.j2", titles["sources/index.md"]),
             page("compare.md", "compare.md.j2", titles["compare.md"]),
             page("data/index.md", "data.md.j2", titles["data/index.md"], data_files=DATA_FILES),

@@ -16,7 +16,8 @@ def run_check(root, capsys, *args):
 def test_clean_project_passes(project, capsys):
     status, out, err = run_check(project(), capsys)
     assert (status, err) == (0, "")
-    assert out == "ok: 2 actors, 0 places, 1 events, 1 claims, 1 sources in test\n"
+    assert out == ("ok: 2 actors, 0 places, 1 events, 1 claims, 0 statements, 1 sources, "
+                   "2 citations in test\n")
 
 
 def test_every_problem_is_reported_at_once_with_file_line_and_field(project, capsys):
@@ -48,8 +49,8 @@ def test_every_problem_is_reported_at_once_with_file_line_and_field(project, cap
         "line 1; give each claim its own id",
         "briefings/test/claims.yaml:13: as_of: '2023-05-32' is not a real calendar date",
         "briefings/test/claims.yaml:15: category: 'wonded' is not allowed (did you mean "
-        "'wounded'?); use one of: killed, wounded, casualties, missing, captured, detained, evacuated, "
-        "displaced, destroyed, damaged, shot down",
+        "'wounded'?); use one of: killed, wounded, casualties, missing, captured, detained, "
+        "evacuated, displaced, destroyed, damaged, shot down",
         "briefings/test/claims.yaml:18: duplicate key 'count' (first on line 17); remove one of "
         "them",
         "briefings/test/claims.yaml:20: citations[0].source: 'weekly' is not the id of any "

@@ -24,7 +24,8 @@ def guide_blocks() -> dict[str, str]:
 
 def test_guide_has_an_example_of_every_fact_sheet():
     assert set(guide_blocks()) == {"briefing.yaml", "sources.yaml", "actors.yaml",
-                                   "places.yaml", "events.yaml", "claims.yaml", "seed"}
+                                   "places.yaml", "events.yaml", "claims.yaml", "statements.yaml",
+                                   "waivers.yaml", "seed"}
 
 
 def test_guide_examples_pass_the_checks_without_warnings(tmp_path, capsys):
@@ -39,4 +40,10 @@ def test_guide_examples_pass_the_checks_without_warnings(tmp_path, capsys):
     status = main(["--root", str(tmp_path), "check", "--strict"])
     captured = capsys.readouterr()
     assert (status, captured.err) == (0, "")
-    assert captured.out == "ok: 2 actors, 2 places, 2 events, 1 claims, 1 sources in example\n"
+    assert captured.out == ("ok: 2 actors, 2 places, 2 events, 1 claims, 1 statements, "
+                            "1 sources, 7 citations in example\n")
+    # The examples also capture everything the coverage check looks for.
+    assert main(["--root", str(tmp_path), "coverage"]) == 0
+    report = capsys.readouterr().out
+    assert "waivers.yaml:2: sentence waived (1 item)" in report
+    assert report.splitlines()[-1].split() == ["total", "1/1", "5/5", "100.0%"]
