@@ -21,7 +21,16 @@ from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim, de
 from .checks import Briefing
 from .coverage import CoverageItem, percent
 from .data_export import DATA_FILES, data_files
-from .factsheets import Actor, CasualtyClaim, Citation, Event, Place, Source, Waiver
+from .factsheets import (
+    Actor,
+    CasualtyClaim,
+    Citation,
+    Event,
+    Place,
+    Source,
+    Statement,
+    Waiver,
+)
 from .markup import Md, attr, md_text, safe_url
 
 __all__ = ["SECTIONS", "PageContext", "hand_written_nav", "render_site", "site_nav"]
@@ -82,6 +91,14 @@ class PageContext:
 
     def statement(self, statement_id: str) -> Md:
         return self.fact(self.analysis.facts["statements", statement_id])
+
+    def statement_meta(self, statement: Statement) -> Md:
+        parts = [self.single_source_flag("statements", statement.id)]
+        if statement.date_phrase:
+            parts.append(md_text(f"the source says “{statement.date_phrase}”"))
+        if statement.time:
+            parts.append(md_text(f"time: {statement.time}"))
+        return Md(" · ".join(p for p in parts if p))
 
     def actors(self, ids: list[str]) -> Md:
         return Md(", ".join(self.actor(i) for i in ids))
