@@ -188,3 +188,4 @@ def test_the_shipped_briefing_captures_or_waives_everything(capsys):
     out = capsys.readouterr().out
     assert not [line for line in out.splitlines() if line.startswith("seeds/")]
     assert out.splitlines()[-1].endswith("100.0%")
+
