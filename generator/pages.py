@@ -32,6 +32,7 @@ from .factsheets import (
     Waiver,
 )
 from .markup import Md, attr, md_text, safe_url
+from .reuse import SharedPassage
 
 __all__ = ["SECTIONS", "PageContext", "hand_written_nav", "render_site", "site_nav"]
 
@@ -46,6 +47,9 @@ SECTIONS = [
     ("Source comparison", "compare.md"),
     ("Data", "data/index.md"),
 ]
+
+# Shared runs shorter than this are listed in the figures but not quoted on the page.
+MIN_PASSAGE = 10
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
@@ -74,6 +78,18 @@ class PageContext:
     def url(self, target: str, anchor: str | None = None) -> str:
         link = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
         return f"{link}#{anchor}" if anchor else link
+
+    def html_url(self, target: str) -> str:
+        """A link to a page as the built site has it (`sources/x/`), for raw HTML, where
+        MkDocs does not rewrite `.md` links."""
+        def directory(path: str) -> str:
+            stem = path.removesuffix(".md")
+            if stem == "index" or stem.endswith("/index"):
+                return stem.removesuffix("index")
+            return stem + "/"
+
+        here, there = directory(self.path), directory(target)
+        return posixpath.relpath(there or ".", here or ".") + "/"
 
     def link(self, text: object, target: str, anchor: str | None = None) -> Md:
         return Md(f"[{md_text(text)}]({self.url(target, anchor)})")
@@ -284,6 +300,59 @@ class PageContext:
                 else f"name “{md_text(item.text)}”")
         where = self.paragraph(item.source, item.paragraph)
         return Md(f"{where}: {what}: “{md_text(item.sentence)}”")
+
+    def reuse_cell(self, a: str, b: str) -> Md:
+        if a == b:
+            return Md("—")
+        reuse = self.briefing.reuse
+        return Md(f"{reuse.shared[a, b]:.1f}% ({reuse.narration[a, b]:.1f}%)")
+
+    def reuse_pairs(self) -> list[tuple[str, str, list[SharedPassage]]]:
+        """Pairs of sources with shared passages of at least MIN_PASSAGE words, the pair
+        with more reuse first; each pair once, as seen from its first source."""
+        ids = [s.id for s in self.briefing.sources]
+        pairs = []
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                passages = [p for p in self.briefing.reuse.passages[a, b]
+                            if p.words >= MIN_PASSAGE]
+                if passages:
+                    pairs.append((a, b, passages))
+        return sorted(pairs, key=lambda t: -self.briefing.reuse.shared[t[0], t[1]])
+
+    def passage(self, p: SharedPassage) -> Md:
+        kind = " (quotation)" if p.quoted else ""
+        return Md(f"{self.paragraph(p.a, p.paragraph_a)} · {self.paragraph(p.b, p.paragraph_b)}"
+                  f"{kind}, {p.words} words: “{md_text(p.text)}”")
+
+    def derivation_graph(self) -> Md:
+        """Declared derivation as an SVG drawn at build time: a box per source, an arrow
+        from each source to what it derives from."""
+        sources = self.briefing.sources
+        row = 44
+        height = row * len(sources) + 8
+        y = {s.id: 8 + row * i for i, s in enumerate(sources)}
+        parts = [f'<svg class="briefing-graph" viewBox="0 0 640 {height}" width="640" '
+                 f'height="{height}" role="img" aria-labelledby="derivation-title">',
+                 '<title id="derivation-title">Declared derivation between sources</title>',
+                 '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" '
+                 'markerWidth="8" markerHeight="8" orient="auto-start-reverse">'
+                 '<path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>']
+        for s in sources:
+            label = html.escape(s.short_label, quote=True)
+            parts.append(f'<a href="{attr(self.html_url(f"sources/{s.id}.md"))}">'
+                         f'<rect x="4" y="{y[s.id]}" width="360" height="32" rx="4"/>'
+                         f'<text x="14" y="{y[s.id] + 21}">{label}</text></a>')
+        for k, s in enumerate(sources):
+            for origin in s.derived_from:
+                x = 380 + 40 * (k % 6)
+                y1, y2 = y[s.id] + 16, y[origin] + 16
+                parts.append(f'<path class="briefing-edge" d="M 364 {y1} C {x} {y1}, {x} '
+                             f'{y2}, 364 {y2}" marker-end="url(#arrow)"/>')
+        parts.append("</svg>")
+        # A <div> at the start of a line makes a raw HTML block that Markdown leaves alone;
+        # a bare <svg> would be a paragraph, and Markdown inside its labels would render.
+        return Md('<div class="briefing-figure">' + "".join(parts) + "</div>")
 
     def figures_in(self, group: ClaimGroup, source_id: str) -> Md:
         figures = [

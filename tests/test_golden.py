@@ -5,6 +5,7 @@ After an intended change, regenerate with `make golden` and commit tests/golden.
 """
 
 import difflib
+import re
 
 from conftest import ROOT
 
@@ -33,3 +34,11 @@ def test_generated_pages_match_the_golden_copy():
                 f"golden/{path}", f"generated/{path}",
             ))
             raise AssertionError(f"{path} changed; if intended, run `make golden`:\n{diff}")
+
+
+def test_every_generated_table_keeps_one_row_per_line():
+    # A template line ending in an inline {% endfor %} once lost its newline (trim_blocks),
+    # gluing a table's header, separator and rows into one paragraph of pipes.
+    for path in GOLDEN.rglob("*.md"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not re.search(r"\|\s*\|-", line), f"{path}:{number}: rows run together"
