@@ -17,6 +17,7 @@ from .analysis import Analysis, describe_count
 from .checks import Briefing
 from .coverage import percent
 from .factsheets import CasualtyClaim, Citation
+from .reuse import N_GRAM
 from .schema import record_fields
 
 __all__ = ["DATA_FILES", "data_files", "record_to_data"]
@@ -34,6 +35,9 @@ DATA_FILES = {
     "where, event, note, citations (each source's rendering); plus date_start and date_end.",
     "coverage.json": "Coverage of each source: per source, the figure sentences and proper "
     "names found in its text, and whether a fact, a known name or a waiver covers each.",
+    "reuse.json": "Text reuse between sources: for each ordered pair, the share of the first "
+    "source's words (and of its narration, outside quotation marks) in six-word runs the second "
+    "also has, and the shared passages.",
     "sources.json": "Sources: id, file, outlet, title, published, language, translation, "
     "original_language, byline, url, derived_from, notes, strip (the lines hidden from display).",
     "claims.csv": "Casualty and loss claims, one row per claim, for spreadsheets.",
@@ -106,6 +110,26 @@ def _coverage_json(analysis: Analysis) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _reuse_json(briefing: Briefing) -> str:
+    reuse = briefing.reuse
+    pairs = [
+        {
+            "source": a,
+            "other": b,
+            "shared_percent": round(reuse.shared[a, b], 1),
+            "narration_percent": round(reuse.narration[a, b], 1),
+            "passages": [
+                {"paragraph": p.paragraph_a, "other_paragraph": p.paragraph_b,
+                 "words": p.words, "quotation": p.quoted, "text": p.text}
+                for p in reuse.passages[a, b]
+            ],
+        }
+        for (a, b) in reuse.shared
+    ]
+    return json.dumps({"n_gram": N_GRAM, "words": reuse.words, "pairs": pairs},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
 def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
     """{"data/<name>": text} for every downloadable file of a briefing."""
     def dump(records: list[Any], extra: Any = None) -> str:
@@ -132,6 +156,7 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
         "data/claims.json": dump(ordered_claims, claim_extra),
         "data/statements.json": dump(analysis.statements, event_extra),
         "data/coverage.json": _coverage_json(analysis),
+        "data/reuse.json": _reuse_json(briefing),
         "data/sources.json": dump(briefing.sources),
         "data/claims.csv": _claims_csv(ordered_claims),
     }
