@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from .checks import FACT_KINDS, Briefing, iter_citations
 from .coverage import Coverage, measure_coverage
-from .factsheets import CasualtyClaim, Category, Event, Group, Statement
+from .factsheets import CasualtyClaim, Category, Dated, Event, Group, Statement
 from .quotes import normalise
 
 __all__ = [
@@ -125,16 +125,10 @@ def describe_claim(claim: CasualtyClaim) -> str:
     return f"{figure} {group} {claim.category}"
 
 
-def _event_sort_key(event: Event) -> tuple[Any, ...]:
-    when = event.when
-    time = _TIME_ORDER.get(event.time or "", event.time or "")
-    return (when.start, when.end, time, event.id)
-
-
-def _statement_sort_key(statement: Statement) -> tuple[Any, ...]:
-    when = statement.when
-    time = _TIME_ORDER.get(statement.time or "", statement.time or "")
-    return (when.start, when.end, time, statement.id)
+def _date_sort_key(record: Dated) -> tuple[Any, ...]:
+    when = record.when
+    time = _TIME_ORDER.get(record.time or "", record.time or "")
+    return (when.start, when.end, time, record.id)
 
 
 def _claim_sort_key(claim: CasualtyClaim) -> tuple[Any, ...]:
@@ -219,7 +213,7 @@ def _names_used(briefing: Briefing) -> dict[tuple[str, str], dict[str, Counter[s
 
 def analyse(briefing: Briefing) -> Analysis:
     """Compute everything the pages need from a checked briefing."""
-    events = sorted(briefing.events, key=_event_sort_key)
+    events = sorted(briefing.events, key=_date_sort_key)
     facts = _fact_refs(briefing)
     citing: dict[str, dict[int, list[FactRef]]] = defaultdict(lambda: defaultdict(list))
     carried_by: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)
@@ -243,7 +237,7 @@ def analyse(briefing: Briefing) -> Analysis:
         carried_by=carried_by,
         names_used=_names_used(briefing),
         coverage=measure_coverage(briefing, known_names(briefing)),
-        statements=sorted(briefing.statements, key=_statement_sort_key),
+        statements=sorted(briefing.statements, key=_date_sort_key),
     )
     for statement in analysis.statements:
         analysis.actor_statements.setdefault(statement.speaker, []).append(statement)

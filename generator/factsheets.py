@@ -277,8 +277,28 @@ class DateRange:
     label: str
 
 
+class Dated:
+    """What events and statements share: a date of stated precision, and an optional time."""
+
+    id: str
+    date: str
+    precision: str
+    time: str | None
+
+    @property
+    def when(self) -> DateRange:
+        return date_range(self.date, self.precision)
+
+    def date_problems(self) -> list[tuple[str, str]]:
+        try:
+            date_range(self.date, self.precision)
+        except ValueError as exc:
+            return [("date", str(exc))]
+        return []
+
+
 @dataclass
-class Event(Record):
+class Event(Dated, Record):
     """Something that happened, or is said to have happened, on a date of stated precision."""
 
     id: Id
@@ -296,16 +316,8 @@ class Event(Record):
     denied_by: list[ActorRef] = field(default_factory=list)
     confirmed_by: list[ActorRef] = field(default_factory=list)
 
-    @property
-    def when(self) -> DateRange:
-        return date_range(self.date, self.precision)
-
     def validate(self) -> list[tuple[str, str]]:
-        problems = []
-        try:
-            date_range(self.date, self.precision)
-        except ValueError as exc:
-            problems.append(("date", str(exc)))
+        problems = self.date_problems()
         needs = {
             "reported": [],
             "claimed": ["claimed_by"],
@@ -387,7 +399,7 @@ class CasualtyClaim(Record):
 
 
 @dataclass
-class Statement(Record):
+class Statement(Dated, Record):
     """Words an actor said or wrote; each citation is one source's rendering of them."""
 
     id: Id
@@ -402,16 +414,8 @@ class Statement(Record):
     event: EventRef | None = None
     note: str | None = None
 
-    @property
-    def when(self) -> DateRange:
-        return date_range(self.date, self.precision)
-
     def validate(self) -> list[tuple[str, str]]:
-        try:
-            date_range(self.date, self.precision)
-        except ValueError as exc:
-            return [("date", str(exc))]
-        return []
+        return self.date_problems()
 
 
 @dataclass
