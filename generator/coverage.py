@@ -34,6 +34,7 @@ __all__ = [
     "measure_coverage",
     "proper_names",
     "split_sentences",
+    "waiver_counts",
 ]
 
 _NUMBER_WORDS = {
@@ -147,6 +148,15 @@ def percent(items: Iterable[CoverageItem]) -> float:
     if not items:
         return 100.0
     return 100.0 * sum(i.captured for i in items) / len(items)
+
+
+def waiver_counts(items: Iterable[CoverageItem]) -> list[tuple[Waiver, int]]:
+    """Each waiver that excuses any of the items, with how many it excuses."""
+    counts: dict[int, tuple[Waiver, int]] = {}
+    for item in items:
+        for waiver in item.waivers:
+            counts[id(waiver)] = (waiver, counts.get(id(waiver), (waiver, 0))[1] + 1)
+    return list(counts.values())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -278,11 +288,11 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
         c for kind in FACT_KINDS for r in getattr(briefing, kind) for _, c in iter_citations(r)
     ]
     fact_spans = _citation_spans(fact_citations, briefing.texts)
-    sentence_waivers = [w for w in briefing.waivers if w.sentence is not None]
     waiver_spans = {
-        id(w): _citation_spans([w.sentence], briefing.texts) for w in sentence_waivers
-        if w.sentence is not None
+        id(w): _citation_spans([w.sentence], briefing.texts)
+        for w in briefing.waivers if w.sentence is not None
     }
+    sentence_waivers = [w for w in briefing.waivers if id(w) in waiver_spans]
     name_waivers = {normalise(w.name): w for w in briefing.waivers if w.name is not None}
     used: set[int] = set()
     common = _common_words(briefing.texts.values())
@@ -298,10 +308,18 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
     for source in briefing.sources:
         text = briefing.texts[source.id]
         result = SourceCoverage(source.id)
+        # Known names are covered by definition; count them so the share means something.
+        known_items = []
         for paragraph, normalised in zip(text.paragraphs, text.normalised, strict=True):
             cited = fact_spans.get((source.id, paragraph.number), [])
             for start, end in split_sentences(normalised):
                 sentence = normalised[start:end]
+                if known is not None:
+                    known_items += [
+                        CoverageItem("name", source.id, paragraph.number, sentence, name,
+                                     "known name")
+                        for name in dict.fromkeys(m.group(0) for m in known.finditer(sentence))
+                    ]
                 phrase = figure_phrase(sentence)
                 if phrase is not None:
                     waiver = None
@@ -315,7 +333,7 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
                         (waiver,) if waiver else ()))
                 for name in proper_names(sentence, known, common):
                     if _name_is_covered(name, known, set()):
-                        continue  # counted with the known names below
+                        continue  # counted with the known names
                     waivers = _name_waivers(name, known, name_waivers) or [
                         w for w in [sentence_waiver(source.id, paragraph.number, start, end)]
                         if w is not None
@@ -324,8 +342,7 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
                     result.items.append(CoverageItem(
                         "name", source.id, paragraph.number, sentence, name,
                         "waiver" if waivers else None, tuple(waivers)))
-        # Known names are covered by definition; count them so the share means something.
-        result.items.extend(_known_name_items(source.id, text, known))
+        result.items += known_items
         by_source[source.id] = result
     unused = [w for w in briefing.waivers if id(w) not in used]
     return Coverage(by_source, unused)
@@ -342,20 +359,6 @@ def _name_waivers(name: str, known: re.Pattern[str] | None, waivers: dict[str, W
     return [waivers[w] for w in dict.fromkeys(words)]
 
 
-def _known_name_items(source: str, text: SourceText, known: re.Pattern[str] | None
-                      ) -> list[CoverageItem]:
-    if known is None:
-        return []
-    items = []
-    for paragraph, normalised in zip(text.paragraphs, text.normalised, strict=True):
-        for start, end in split_sentences(normalised):
-            sentence = normalised[start:end]
-            for name in dict.fromkeys(m.group(0) for m in known.finditer(sentence)):
-                items.append(CoverageItem("name", source, paragraph.number, sentence, name,
-                                          "known name"))
-    return items
-
-
 def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple[str, bool]:
     """The coverage report for one briefing, and whether it passes (nothing left uncaptured
     and every waiver used). `seeds` is the seeds folder as problems name it."""
@@ -369,10 +372,7 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
         else:
             what = f"name '{item.text}' is not an actor, place or waived name"
         lines.append(f"{where}: {what}: \"{item.sentence}\"")
-    counts: dict[int, int] = {}
-    for item in coverage.items:
-        for waiver in item.waivers:
-            counts[id(waiver)] = counts.get(id(waiver), 0) + 1
+    counts = {id(w): n for w, n in waiver_counts(coverage.items)}
     for waiver in briefing.waivers:
         what = f"name '{waiver.name}'" if waiver.name is not None else "sentence"
         n = counts.get(id(waiver), 0)

@@ -19,7 +19,7 @@ import jinja2
 
 from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim, describe_count
 from .checks import Briefing
-from .coverage import CoverageItem, percent
+from .coverage import CoverageItem, percent, waiver_counts
 from .data_export import DATA_FILES, data_files
 from .factsheets import (
     Actor,
@@ -288,12 +288,7 @@ class PageContext:
 
     def coverage_waivers(self, source_id: str) -> list[tuple[Waiver, int]]:
         """The waivers that excused something in this source, with how many items each."""
-        counts: dict[int, tuple[Waiver, int]] = {}
-        for item in self.analysis.coverage.by_source[source_id].waived:
-            for waiver in item.waivers:
-                _, n = counts.get(id(waiver), (waiver, 0))
-                counts[id(waiver)] = (waiver, n + 1)
-        return list(counts.values())
+        return waiver_counts(self.analysis.coverage.by_source[source_id].items)
 
     def coverage_item(self, item: CoverageItem) -> Md:
         what = (f"figure ({md_text(item.text)})" if item.kind == "figure"
