@@ -13,6 +13,7 @@ listed beside them.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -69,33 +70,37 @@ def _tokens(text: SourceText) -> list[_Token]:
         # left open by a careless outlet then spoils one paragraph, not the rest.
         marks = [m.start() for m in re.finditer('"', normalised)]
         for match in _WORD.finditer(normalised):
-            quoted = sum(1 for m in marks if m < match.start()) % 2 == 1
+            quoted = bisect.bisect_left(marks, match.start()) % 2 == 1
             tokens.append(_Token(match.group(0).lower(), paragraph.number, match.start(),
                                  match.end(), quoted))
     return tokens
 
 
-def _grams(tokens: list[_Token]) -> dict[tuple[str, ...], int]:
-    """Each n-gram of words, with the index of its first occurrence."""
-    grams: dict[tuple[str, ...], int] = {}
-    for i in range(len(tokens) - N_GRAM + 1):
-        grams.setdefault(tuple(t.word for t in tokens[i:i + N_GRAM]), i)
-    return grams
+def _grams(tokens: list[_Token]) -> list[tuple[str, ...]]:
+    """The n-gram of words starting at each token (none for the last N_GRAM - 1)."""
+    return [tuple(t.word for t in tokens[i:i + N_GRAM]) for i in range(len(tokens) - N_GRAM + 1)]
+
+
+def _first_positions(grams: list[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+    first: dict[tuple[str, ...], int] = {}
+    for i, gram in enumerate(grams):
+        first.setdefault(gram, i)
+    return first
 
 
 def measure_reuse(texts: dict[str, SourceText]) -> Reuse:
     """Reuse between every ordered pair of the given source texts."""
     tokens = {sid: _tokens(text) for sid, text in texts.items()}
     grams = {sid: _grams(toks) for sid, toks in tokens.items()}
+    first = {sid: _first_positions(g) for sid, g in grams.items()}
     reuse = Reuse(words={sid: len(toks) for sid, toks in tokens.items()})
     for a, b in itertools.permutations(texts, 2):
         toks = tokens[a]
         covered = [False] * len(toks)
         found_at: dict[int, int] = {}
-        for i in range(len(toks) - N_GRAM + 1):
-            gram = tuple(t.word for t in toks[i:i + N_GRAM])
-            if gram in grams[b]:
-                found_at[i] = grams[b][gram]
+        for i, gram in enumerate(grams[a]):
+            if gram in first[b]:
+                found_at[i] = first[b][gram]
                 for j in range(i, i + N_GRAM):
                     covered[j] = True
         narration = [i for i, t in enumerate(toks) if not t.quoted]
