@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-from .analysis import analyse
+from .analysis import known_names
 from .checks import FACT_KINDS, Briefing, iter_citations
-from .coverage import format_coverage
+from .coverage import format_coverage, measure_coverage
 from .pages import hand_written_nav, render_site, site_nav
 from .pipeline import load_briefings
 from .problems import display_path, format_report, has_errors
@@ -84,8 +84,8 @@ def _counts(briefing: Briefing) -> str:
 def _print_coverage(root: Path, briefings: list[Briefing]) -> int:
     passed = True
     for briefing in briefings:
-        report, ok = format_coverage(briefing, analyse(briefing).coverage,
-                                     display_path(root / "seeds", root))
+        coverage = measure_coverage(briefing, known_names(briefing))
+        report, ok = format_coverage(briefing, coverage, display_path(root / "seeds", root))
         print(report)
         passed = passed and ok
     return 0 if passed else 1
