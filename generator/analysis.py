@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from .checks import FACT_KINDS, Briefing, iter_citations
+from .corroboration import Credibility, Evidence, belligerents, grade_credibility, lineages, sides
 from .coverage import Coverage, measure_coverage
+from .disagreement import Description, describe_actors, name_variants
 from .factsheets import CasualtyClaim, Category, Dated, Event, Group, Statement
+from .figures import FigureComparison, claim_moment, compare_figures, describe_count, implies
 from .quotes import normalise
 
 __all__ = [
@@ -23,13 +26,14 @@ __all__ = [
     "FactRef",
     "analyse",
     "describe_claim",
-    "describe_count",
     "known_names",
 ]
 
 _CATEGORY_ORDER = {c: i for i, c in enumerate(get_args(Category))}
 _GROUP_ORDER = {g: i for i, g in enumerate(get_args(Group))}
 _TIME_ORDER = {"morning": "06:00", "afternoon": "14:00", "evening": "19:00", "night": "23:00"}
+# Kinds of fact that get a credibility grade (actors and places are not claims about events).
+GRADED_KINDS = ("events", "claims", "statements")
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,17 @@ class FactRef:
 
 @dataclass
 class ClaimGroup:
-    """All figures for one incident, category and group, ordered by when they were given."""
+    """All figures for one incident, category and group, ordered by when they were given,
+    and whether they agree."""
 
     incident: Event
     category: str
     group: str
     claims: list[CasualtyClaim]
+    comparison: FigureComparison
+    # Whether figures that don't say who was hit ("people") are compared here, because this
+    # is the only group the sources name for this loss.
+    takes_unspecified: bool = False
 
     @property
     def anchor(self) -> str:
@@ -59,10 +68,6 @@ class ClaimGroup:
     @property
     def title(self) -> str:
         return f"{self.category.capitalize()}: {self.group}"
-
-    @property
-    def figures_differ(self) -> bool:
-        return len({c.bounds for c in self.claims}) > 1
 
     @property
     def span(self) -> str:
@@ -88,6 +93,19 @@ class Analysis:
     # ("actors"|"places", id) -> source id -> name -> occurrences in the displayed text
     names_used: dict[tuple[str, str], dict[str, Counter[str]]]
     coverage: Coverage
+    # source id -> its lineage (see corroboration.lineages); fact key -> lineages carrying it
+    lineage_of: dict[str, str] = field(default_factory=dict)
+    lineages: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    credibility: dict[tuple[str, str], Credibility] = field(default_factory=dict)
+    # Actors that are parties to the fighting (marked belligerent, or affiliated with one)
+    parties: set[str] = field(default_factory=set)
+    # actor id -> source id -> the words the source attaches to the actor (framing)
+    descriptions: dict[str, dict[str, list[Description]]] = field(default_factory=dict)
+    # ("actors"|"places", id) -> source id -> unlisted names that look like its names
+    name_variants: dict[tuple[str, str], dict[str, Counter[str]]] = field(default_factory=dict)
+    # source id -> facts only it carries; facts two or more lineages carry but it does not
+    unique: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    missing: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
     actor_events: dict[str, list[Event]] = field(default_factory=dict)
     actor_statements: dict[str, list[Statement]] = field(default_factory=dict)
@@ -96,22 +114,12 @@ class Analysis:
     place_events: dict[str, list[Event]] = field(default_factory=dict)
     place_claims: dict[str, list[CasualtyClaim]] = field(default_factory=dict)
 
-    def single_source(self, key: tuple[str, str]) -> bool:
-        return len(self.carried_by.get(key, {})) == 1
+    def single_lineage(self, key: tuple[str, str]) -> bool:
+        """Whether one source, with what derives from it, carries the fact."""
+        return len(self.lineages.get(key, [])) == 1
 
-
-def describe_count(claim: CasualtyClaim) -> str:
-    """A claim's figure in words: '12', 'at least 8', '2–5', 'unknown', 'none'."""
-    count = claim.count
-    if count == "unknown":
-        return "unknown"
-    if isinstance(count, int):
-        if count == 0 and claim.qualifier == "exactly":
-            return "none"
-        return str(count) if claim.qualifier == "exactly" else f"{claim.qualifier} {count}"
-    if count.min is not None and count.max is not None:
-        return f"{count.min}–{count.max}"
-    return f"at least {count.min}" if count.min is not None else f"at most {count.max}"
+    def lineage_members(self, lineage: str) -> list[str]:
+        return [s for s, root in self.lineage_of.items() if root == lineage]
 
 
 def describe_claim(claim: CasualtyClaim) -> str:
@@ -132,8 +140,7 @@ def _date_sort_key(record: Dated) -> tuple[Any, ...]:
 
 
 def _claim_sort_key(claim: CasualtyClaim) -> tuple[Any, ...]:
-    time = _TIME_ORDER.get(claim.as_of_time or "", claim.as_of_time or "")
-    return (claim.as_of, time, claim.id)
+    return (*claim_moment(claim), claim.id)
 
 
 def _fact_refs(briefing: Briefing) -> dict[tuple[str, str], FactRef]:
@@ -162,17 +169,43 @@ def _fact_refs(briefing: Briefing) -> dict[tuple[str, str], FactRef]:
 def _claim_groups(briefing: Briefing, events: list[Event]) -> list[ClaimGroup]:
     order = {e.id: i for i, e in enumerate(events)}
     by_event = {e.id: e for e in events}
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim in briefing.claims:
+        if claim.group != "unspecified":
+            named[claim.incident, claim.category].add(claim.group)
     grouped: dict[tuple[str, str, str], list[CasualtyClaim]] = defaultdict(list)
     for claim in briefing.claims:
-        grouped[claim.incident, claim.category, claim.group].append(claim)
+        group = claim.group
+        only = named[claim.incident, claim.category]
+        if group == "unspecified" and len(only) == 1:
+            # "Eight people wounded" and "12 civilians wounded" are compared, not shown apart.
+            group = next(iter(only))
+        grouped[claim.incident, claim.category, group].append(claim)
     keys = sorted(
         grouped,
         key=lambda k: (order[k[0]], _CATEGORY_ORDER[k[1]], _GROUP_ORDER[k[2]]),
     )
-    return [
-        ClaimGroup(by_event[k[0]], k[1], k[2], sorted(grouped[k], key=_claim_sort_key))
-        for k in keys
-    ]
+    who = _claimant_namer(briefing)
+    groups = []
+    for incident, category, group in keys:
+        claims = sorted(grouped[incident, category, group], key=_claim_sort_key)
+        groups.append(ClaimGroup(
+            by_event[incident], category, group, claims,
+            compare_figures(claims, category, who),
+            takes_unspecified=any(c.group != group for c in claims),
+        ))
+    return groups
+
+
+def _claimant_namer(briefing: Briefing) -> Any:
+    actors = {a.id: a.name for a in briefing.actors}
+    sources = {s.id: s.short_label for s in briefing.sources}
+
+    def who(claim: CasualtyClaim) -> str:
+        if claim.claimant:
+            return actors[claim.claimant]
+        return f"{sources[claim.citations[0].source]} (unattributed)"
+    return who
 
 
 def known_names(briefing: Briefing) -> re.Pattern[str] | None:
@@ -211,6 +244,69 @@ def _names_used(briefing: Briefing) -> dict[tuple[str, str], dict[str, Counter[s
     return used
 
 
+def _evidence(kind: str, record: Any, carriers: list[str], actor_name: dict[str, str]) -> Evidence:
+    if kind == "events":
+        denied = (f"denied by {', '.join(actor_name[a] for a in record.denied_by)}"
+                  if record.denied_by else None)
+        return Evidence(carriers, claimants=record.claimed_by, confirmers=record.confirmed_by,
+                        disputed=denied)
+    if kind == "claims":
+        return Evidence(carriers, claimants=[record.claimant] if record.claimant else [])
+    # A statement: the fact graded is that the words were said, whoever said them.
+    return Evidence(carriers)
+
+
+def _credibility(briefing: Briefing, analysis: Analysis) -> dict[tuple[str, str], Credibility]:
+    actor_name = {a.id: a.name for a in briefing.actors}
+    labels = {s.id: s.short_label for s in briefing.sources}
+
+    def carriers(key: tuple[str, str]) -> list[str]:
+        by_source = analysis.carried_by[key]
+        return [" + ".join(labels[s] for s in labels
+                           if s in by_source and analysis.lineage_of[s] == root)
+                for root in analysis.lineages[key]]
+
+    side = sides(briefing.actors)
+    evidence = {
+        (kind, record.id): _evidence(kind, record, carriers((kind, record.id)), actor_name)
+        for kind in GRADED_KINDS for record in getattr(briefing, kind)
+    }
+    for group in analysis.claim_groups:
+        for claim in group.claims:
+            found = evidence["claims", claim.id]
+            if claim.id in group.comparison.conflicting:
+                found.disputed = "another figure for the same loss conflicts with it"
+            own = set(analysis.lineages["claims", claim.id])
+            found.implied_by = list(dict.fromkeys(
+                label
+                for other in group.claims if other is not claim and implies(other, claim)
+                for root, label in zip(analysis.lineages["claims", other.id],
+                                       carriers(("claims", other.id)), strict=True)
+                if root not in own
+            ))
+    records = {(kind, r.id): r for kind in GRADED_KINDS for r in getattr(briefing, kind)}
+    return {
+        key: grade_credibility(found, side=side, parties=analysis.parties,
+                               actor_name=actor_name.__getitem__,
+                               override=records[key].credibility)
+        for key, found in evidence.items()
+    }
+
+
+def _unique_and_missing(
+    analysis: Analysis, source_id: str
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    unique, missing = [], []
+    for key, by_source in analysis.carried_by.items():
+        if key[0] not in GRADED_KINDS:
+            continue
+        if source_id in by_source and len(by_source) == 1:
+            unique.append(key)
+        elif source_id not in by_source and len(analysis.lineages[key]) >= 2:
+            missing.append(key)
+    return unique, missing
+
+
 def analyse(briefing: Briefing) -> Analysis:
     """Compute everything the pages need from a checked briefing."""
     events = sorted(briefing.events, key=_date_sort_key)
@@ -229,6 +325,7 @@ def analyse(briefing: Briefing) -> Analysis:
                 if facts[key] not in refs:
                     refs.append(facts[key])
 
+    lineage_of = lineages(briefing.sources)
     analysis = Analysis(
         events=events,
         claim_groups=_claim_groups(briefing, events),
@@ -237,8 +334,27 @@ def analyse(briefing: Briefing) -> Analysis:
         carried_by=carried_by,
         names_used=_names_used(briefing),
         coverage=measure_coverage(briefing, known_names(briefing)),
+        lineage_of=lineage_of,
+        lineages={
+            # In the order of sources.yaml, so pages and data list them the same way.
+            key: list(dict.fromkeys(lineage_of[s.id] for s in briefing.sources
+                                    if s.id in by_source))
+            for key, by_source in carried_by.items()
+        },
         statements=sorted(briefing.statements, key=_date_sort_key),
     )
+    analysis.parties = belligerents(briefing.actors)
+    analysis.credibility = _credibility(briefing, analysis)
+    analysis.descriptions = describe_actors(
+        briefing.texts, {normalise(n): a.id for a in briefing.actors for n in a.names}
+    )
+    analysis.name_variants = name_variants(analysis.coverage.items, {
+        n: (kind, r.id) for kind in ("actors", "places") for r in getattr(briefing, kind)
+        for n in r.names
+    })
+    for source in briefing.sources:
+        analysis.unique[source.id], analysis.missing[source.id] = _unique_and_missing(
+            analysis, source.id)
     for statement in analysis.statements:
         analysis.actor_statements.setdefault(statement.speaker, []).append(statement)
         if statement.event:

@@ -13,10 +13,11 @@ import io
 import json
 from typing import Any
 
-from .analysis import Analysis, describe_count
+from .analysis import Analysis
 from .checks import Briefing
 from .coverage import percent
 from .factsheets import CasualtyClaim, Citation
+from .figures import describe_count
 from .reuse import N_GRAM
 from .schema import record_fields
 
@@ -27,19 +28,28 @@ DATA_FILES = {
     "actors.json": "Actors: id, name, kind, aliases, affiliations, description, citations.",
     "places.json": "Places: id, name, kind, region, country, aliases, coordinates, citations.",
     "events.json": "Events: id, title, date, precision, date_phrase, time, places, actors, "
-    "summary, status, claimed_by, denied_by, confirmed_by, citations; plus date_start and "
-    "date_end, the range of days the date stands for.",
+    "summary, status, claimed_by, denied_by, confirmed_by, credibility (an editor's override), "
+    "citations; plus date_start and date_end, the range of days the date stands for, and the "
+    "computed corroboration: lineages (the independent lineages carrying it, each a list of "
+    "source ids), lineage_count, single_source, and graded (the credibility grade 1–6, its "
+    "label, the computed grade and the steps that led to it).",
     "claims.json": "Casualty and loss claims: id, claimant, as_of, incident, category, group, "
-    "count, qualifier, place, note, citations; plus min and max, the bounds the figure allows.",
+    "count, qualifier, place, note, credibility, citations; plus min and max, the bounds the "
+    "figure allows; lineages, lineage_count, single_source and graded as for events; and "
+    "figures: the verdict on the figures for the same loss (one figure, consistent, update or "
+    "conflict) and the reason.",
     "statements.json": "Statements: id, speaker, title, date, precision, date_phrase, time, "
-    "where, event, note, citations (each source's rendering); plus date_start and date_end.",
+    "where, event, note, credibility, citations (each source's rendering); plus date_start, "
+    "date_end, and lineages, lineage_count, single_source and graded as for events.",
     "coverage.json": "Coverage of each source: per source, the figure sentences and proper "
     "names found in its text, and whether a fact, a known name or a waiver covers each.",
     "reuse.json": "Text reuse between sources: for each ordered pair, the share of the first "
     "source's words (and of its narration, outside quotation marks) in six-word runs the second "
     "also has, and the shared passages.",
     "sources.json": "Sources: id, file, outlet, title, published, language, translation, "
-    "original_language, byline, url, derived_from, notes, strip (the lines hidden from display).",
+    "original_language, byline, url, derived_from, reliability (the editor's Admiralty grade "
+    "A–F and the reason), notes, strip (the lines hidden from display); plus lineage (the "
+    "original source of its lineage).",
     "claims.csv": "Casualty and loss claims, one row per claim, for spreadsheets.",
 }
 
@@ -141,23 +151,47 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
             rows.append(row)
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
-    def event_extra(event: Any) -> dict[str, str]:
-        return {"date_start": event.when.start.isoformat(), "date_end": event.when.end.isoformat()}
+    def corroboration(kind: str, record: Any) -> dict[str, Any]:
+        key = (kind, record.id)
+        grade = analysis.credibility[key]
+        by_source = analysis.carried_by[key]
+        return {
+            "lineages": [
+                [s.id for s in briefing.sources
+                 if s.id in by_source and analysis.lineage_of[s.id] == root]
+                for root in analysis.lineages[key]
+            ],
+            "lineage_count": len(analysis.lineages[key]),
+            "single_source": analysis.single_lineage(key),
+            "graded": {"grade": grade.grade, "label": grade.label,
+                       "computed": grade.computed, "steps": list(grade.steps)},
+        }
+
+    def dated(record: Any) -> dict[str, str]:
+        return {"date_start": record.when.start.isoformat(),
+                "date_end": record.when.end.isoformat()}
+
+    verdicts = {c.id: g.comparison for g in analysis.claim_groups for c in g.claims}
 
     def claim_extra(claim: CasualtyClaim) -> dict[str, Any]:
         low, high = claim.bounds
-        return {"min": low, "max": high}
+        verdict = verdicts[claim.id]
+        return {"min": low, "max": high, **corroboration("claims", claim),
+                "figures": {"verdict": verdict.verdict, "reason": verdict.reason}}
 
     ordered_claims = [c for g in analysis.claim_groups for c in g.claims]
     return {
         "data/actors.json": dump(briefing.actors),
         "data/places.json": dump(briefing.places),
-        "data/events.json": dump(analysis.events, event_extra),
+        "data/events.json": dump(analysis.events,
+                                 lambda e: {**dated(e), **corroboration("events", e)}),
         "data/claims.json": dump(ordered_claims, claim_extra),
-        "data/statements.json": dump(analysis.statements, event_extra),
+        "data/statements.json": dump(analysis.statements,
+                                     lambda s: {**dated(s), **corroboration("statements", s)}),
         "data/coverage.json": _coverage_json(analysis),
         "data/reuse.json": _reuse_json(briefing),
-        "data/sources.json": dump(briefing.sources),
+        "data/sources.json": dump(briefing.sources,
+                                  lambda s: {"lineage": analysis.lineage_of[s.id]}),
         "data/claims.csv": _claims_csv(ordered_claims),
     }
 

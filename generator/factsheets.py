@@ -27,10 +27,12 @@ __all__ = [
     "CasualtyClaim",
     "Citation",
     "CountRange",
+    "CredibilityOverride",
     "Event",
     "FactSheets",
     "Place",
     "Source",
+    "SourceGrade",
     "Statement",
     "Waiver",
     "load_factsheets",
@@ -115,6 +117,8 @@ Group = Literal[
     "settlements",
 ]
 Qualifier = Literal["exactly", "at least", "more than", "at most", "up to", "fewer than", "about"]
+# The Admiralty (NATO) scale for how reliable a source is, judged by an editor.
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
 
 
 @dataclass
@@ -174,6 +178,28 @@ class StripRule(Record):
 
 
 @dataclass
+class SourceGrade(Record):
+    """An editor's Admiralty reliability grade for a source, and why."""
+
+    grade: Reliability
+    reason: Text
+
+
+@dataclass
+class CredibilityOverride(Record):
+    """An editor's credibility grade (1–6) for a fact, replacing the computed one, and why."""
+
+    grade: int
+    reason: Text
+
+    def validate(self) -> list[tuple[str, str]]:
+        if not 1 <= self.grade <= 6:
+            return [("grade", f"{self.grade} is not a credibility grade; use 1 (confirmed) "
+                     "to 6 (cannot be judged)")]
+        return []
+
+
+@dataclass
 class Source(Record):
     """One article in `seeds/`, with what we know about where it comes from."""
 
@@ -189,6 +215,7 @@ class Source(Record):
     byline: str | None = None
     url: str | None = None
     derived_from: list[SourceRef] = field(default_factory=list)
+    reliability: SourceGrade | None = None
     notes: str | None = None
     strip: list[StripRule] = field(default_factory=list)
 
@@ -217,6 +244,8 @@ class Actor(Record):
     kind: ActorKind
     aliases: list[Text] = field(default_factory=list)
     affiliations: list[ActorRef] = field(default_factory=list)
+    # A party to the fighting; actors affiliated with one are parties too.
+    belligerent: bool = False
     description: str | None = None
     citations: list[Citation] = field(default_factory=list)
 
@@ -315,6 +344,7 @@ class Event(Dated, Record):
     claimed_by: list[ActorRef] = field(default_factory=list)
     denied_by: list[ActorRef] = field(default_factory=list)
     confirmed_by: list[ActorRef] = field(default_factory=list)
+    credibility: CredibilityOverride | None = None
 
     def validate(self) -> list[tuple[str, str]]:
         problems = self.date_problems()
@@ -370,6 +400,7 @@ class CasualtyClaim(Record):
     as_of_time: Time | None = None
     place: PlaceRef | None = None
     note: str | None = None
+    credibility: CredibilityOverride | None = None
 
     @property
     def bounds(self) -> tuple[int | None, int | None]:
@@ -413,6 +444,7 @@ class Statement(Dated, Record):
     time: Time | None = None
     event: EventRef | None = None
     note: str | None = None
+    credibility: CredibilityOverride | None = None
 
     def validate(self) -> list[tuple[str, str]]:
         return self.date_problems()

@@ -25,6 +25,7 @@ class Md(str):
 # any other escaped character would show its backslash. `#` is escaped everywhere because
 # trailing hashes are dropped from headings.
 _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]|#])")
+_ATTR_SPECIALS = re.compile(r"[\\`*_{}\[\]()|#!<>:]")
 # List markers only mean something at the start of a line: escaped there.
 _LIST_START = re.compile(r"^([-+])|^(\d+)\.")
 
@@ -44,8 +45,14 @@ def md_text(value: object) -> Md:
 
 
 def attr(value: object) -> str:
-    """A value escaped for use inside a double-quoted HTML attribute."""
-    return html.escape(str(value), quote=True)
+    """A value escaped for use inside a double-quoted HTML attribute.
+
+    Markdown's inline patterns (links, emphasis) run before it recognises inline HTML, so
+    `[x](javascript:...)` inside a `title="..."` would become a link: every character Markdown
+    gives meaning to is written as a character reference, which it leaves alone.
+    """
+    escaped = html.escape(" ".join(str(value).split()), quote=True)
+    return _ATTR_SPECIALS.sub(lambda m: f"&#{ord(m.group(0))};", escaped)
 
 
 def safe_url(url: str | None) -> str | None:

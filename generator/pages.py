@@ -12,15 +12,18 @@ import html
 import json
 import posixpath
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim, describe_count
+from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim
 from .checks import Briefing
+from .corroboration import CREDIBILITY_SCALE, RELIABILITY_SCALE
 from .coverage import CoverageItem, percent, waiver_counts
 from .data_export import DATA_FILES, data_files
+from .disagreement import WordChange, closest_rendering, word_diff
 from .factsheets import (
     Actor,
     CasualtyClaim,
@@ -31,6 +34,7 @@ from .factsheets import (
     Statement,
     Waiver,
 )
+from .figures import describe_count
 from .markup import Md, attr, md_text, safe_url
 from .reuse import SharedPassage
 
@@ -47,6 +51,11 @@ SECTIONS = [
     ("Source comparison", "compare.md"),
     ("Data", "data/index.md"),
 ]
+
+# Joins the pieces of a statement one source quotes in several places.
+_JOIN = "…"
+# Stands for the part of a statement a source does not quote.
+_NOT_QUOTED = '<span class="briefing-not-quoted" title="not quoted by this source">[…]</span>'
 
 # Shared runs shorter than this are listed in the figures but not quoted on the page.
 MIN_PASSAGE = 10
@@ -109,7 +118,8 @@ class PageContext:
         return self.fact(self.analysis.facts["statements", statement_id])
 
     def statement_meta(self, statement: Statement) -> Md:
-        parts = [self.single_source_flag("statements", statement.id)]
+        parts = [self.single_source_flag("statements", statement.id),
+                 self.credibility_badge("statements", statement.id)]
         if statement.date_phrase:
             parts.append(md_text(f"the source says “{statement.date_phrase}”"))
         if statement.time:
@@ -157,9 +167,60 @@ class PageContext:
         return Md(f'<span class="briefing-badge briefing-{attr(status)}">{md_text(status)}</span>')
 
     def single_source_flag(self, kind: str, record_id: str) -> Md:
-        if self.analysis.single_source((kind, record_id)):
-            return Md('<span class="briefing-badge briefing-single">single source</span>')
-        return Md("")
+        """A badge on a fact that one lineage carries (a source and what derives from it)."""
+        key = (kind, record_id)
+        if not self.analysis.single_lineage(key):
+            return Md("")
+        sources = [self._sources[s].short_label for s in self.analysis.carried_by[key]]
+        title = "Carried only by " + " and ".join(sources)
+        if len(sources) > 1:
+            title += ", which are one lineage (one derives from the other)"
+        return Md(f'<span class="briefing-badge briefing-single" title="{attr(title)}">'
+                  "single source</span>")
+
+    def credibility_badge(self, kind: str, record_id: str) -> Md:
+        grade = self.analysis.credibility[kind, record_id]
+        edited = " (editor)" if grade.override else ""
+        return Md(f'<span class="briefing-badge briefing-cred-{grade.grade}" '
+                  f'title="{attr("; ".join(grade.steps))}">{grade.grade} · '
+                  f"{md_text(grade.label)}{edited}</span>")
+
+    def credibility_steps(self, kind: str, record_id: str) -> Md:
+        """How the grade came about, one clause per step: for the fact's own entry."""
+        grade = self.analysis.credibility[kind, record_id]
+        return Md(f"**Credibility {grade.grade} ({md_text(grade.label)}):** "
+                  + md_text("; then ".join(grade.steps)) + ".")
+
+    def lineages(self, key: tuple[str, str]) -> Md:
+        """The independent lineages carrying a fact, each with its derived sources."""
+        groups = []
+        for root in self.analysis.lineages.get(key, []):
+            members = [s for s in self._sources if s in self.analysis.carried_by[key]
+                       and self.analysis.lineage_of[s] == root]
+            groups.append(" + ".join(self.source(s) for s in members))
+        return Md("; ".join(groups))
+
+    def lineage_count(self, key: tuple[str, str]) -> int:
+        return len(self.analysis.lineages.get(key, []))
+
+    def lineage_of(self, source_id: str) -> Md:
+        root = self.analysis.lineage_of[source_id]
+        members = self.analysis.lineage_members(root)
+        if len(members) == 1:
+            return Md("independent (no declared derivation)")
+        return Md(f"one lineage with {self.sources([m for m in members if m != source_id])}")
+
+    def reliability(self, source: Source) -> Md:
+        if source.reliability is None:
+            return Md("F, not graded by an editor")
+        grade = source.reliability.grade
+        return md_text(f"{grade}, {RELIABILITY_SCALE[grade]}")
+
+    def credibility_scale(self) -> Md:
+        return Md(", ".join(f"{n} {md_text(label)}" for n, label in CREDIBILITY_SCALE.items()))
+
+    def reliability_scale(self) -> Md:
+        return Md(", ".join(f"{k} {md_text(label)}" for k, label in RELIABILITY_SCALE.items()))
 
     def external(self, text: object, url: str | None) -> Md:
         safe = safe_url(url)
@@ -186,10 +247,20 @@ class PageContext:
             return f"{start.day}–{end.strftime('%-d %B %Y')}"
         return f"{start.strftime('%-d %B %Y')} – {end.strftime('%-d %B %Y')}"
 
-    def differ_flag(self, group: ClaimGroup) -> Md:
-        if group.figures_differ:
-            return Md('<span class="briefing-badge briefing-differ">figures differ</span>')
-        return Md("")
+    def figure_verdict(self, group: ClaimGroup) -> Md:
+        verdict = group.comparison.verdict
+        if verdict == "one figure":
+            return Md("one figure")
+        label = {"update": "update over time"}.get(verdict, verdict)
+        return Md(f'<span class="briefing-badge briefing-figures-{attr(verdict)}" '
+                  f'title="{attr(group.comparison.reason)}">{md_text(label)}</span>')
+
+    def figure_reason(self, group: ClaimGroup) -> Md:
+        text = group.comparison.reason
+        if group.takes_unspecified:
+            text += (f". Figures that do not say who was hit are compared with the {group.group}"
+                     ", the only group the sources name for this loss")
+        return md_text(text[:1].upper() + text[1:] + ".")
 
     def language(self, source: Source) -> str:
         if source.translation:
@@ -232,10 +303,61 @@ class PageContext:
         return Md("\n".join(rows))
 
     def names_in(self, kind: str, record_id: str, source_id: str) -> Md:
-        counts = self.analysis.names_used.get((kind, record_id), {}).get(source_id)
-        if not counts:
-            return Md("—")
-        return Md(", ".join(f"{md_text(name)} ({n})" for name, n in counts.most_common()))
+        counts = self.analysis.names_used.get((kind, record_id), {}).get(source_id, Counter())
+        variants = self.analysis.name_variants.get((kind, record_id), {}).get(source_id,
+                                                                               Counter())
+        names = [f"{md_text(name)} ({n})" for name, n in counts.most_common()]
+        names += [f'<span class="briefing-variant" title="not listed as an alias">⚑ '
+                  f"{md_text(name)} ({n})</span>" for name, n in variants.most_common()]
+        return Md(", ".join(names) if names else "—")
+
+    def statement_diff(self, statement: Statement) -> list[dict[str, Md]]:
+        """Each source's rendering word by word against the one closest to all the others;
+        a source quoting the statement in pieces has them joined with "…"."""
+        pieces: dict[str, list[Citation]] = {}
+        for citation in statement.citations:
+            pieces.setdefault(citation.source, []).append(citation)
+        renderings = [f" {_JOIN} ".join(c.quote.strip() for c in cs) for cs in pieces.values()]
+        base = closest_rendering(renderings)
+        rows = []
+        for i, citations in enumerate(pieces.values()):
+            where = Md(", ".join(dict.fromkeys(self.cite_short(c) for c in citations)))
+            if i == base:
+                rows.append({"source": where, "share": Md("base"),
+                             "words": md_text(renderings[i])})
+                continue
+            changes, share = word_diff(renderings[base], renderings[i])
+            rows.append({"source": where, "share": Md(f"{share:.0%}"),
+                         "words": self._marked_words(changes)})
+        return rows
+
+    @staticmethod
+    def _marked_words(changes: list[WordChange]) -> Md:
+        words: list[str] = []
+        for change in changes:
+            text = md_text(change.text)
+            if change.change == "outside":
+                # One mark for each run of the base this source does not quote.
+                if not words or words[-1] != _NOT_QUOTED:
+                    words.append(_NOT_QUOTED)
+                continue
+            tag = {"added": "ins", "dropped": "del"}.get(change.change)
+            if change.text == _JOIN:
+                tag = None  # where we joined a source's pieces, not a word of its own
+            words.append(f"<{tag}>{text}</{tag}>" if tag else text)
+        return Md(" ".join(words))
+
+    def framing_table(self, actor_id: str) -> Md:
+        """How each source describes an actor: the words, and the sentence they are in."""
+        rows = ["| Source | Describes them as | In the sentence |", "|---|---|---|"]
+        for source_id, found in self.analysis.descriptions.get(actor_id, {}).items():
+            for d in found:
+                rows.append(f"| {self.paragraph(source_id, d.paragraph)} | "
+                            f"**{md_text(d.words)}** | “{md_text(d.sentence)}” |")
+        return Md("\n".join(rows))
+
+    def fact_keys(self, keys: list[tuple[str, str]]) -> Md:
+        return self.fact_list([self.analysis.facts[k] for k in keys])
 
     def named_records(self) -> list[tuple[str, Actor | Place]]:
         return [("actors", a) for a in self.briefing.actors] + [
