@@ -14,8 +14,8 @@ from typing import Any, get_args
 
 from .checks import FACT_KINDS, Briefing, iter_citations
 from .corroboration import Credibility, Evidence, belligerents, grade_credibility, lineages, sides
-from .coverage import Coverage, measure_coverage
-from .disagreement import Description, describe_actors, name_variants
+from .coverage import Coverage, listed_names, measure_coverage, name_variants
+from .disagreement import Description, describe_actors
 from .factsheets import CasualtyClaim, Category, Dated, Event, Group, Statement
 from .figures import FigureComparison, claim_moment, compare_figures, describe_count, implies
 from .quotes import normalise
@@ -348,10 +348,7 @@ def analyse(briefing: Briefing) -> Analysis:
     analysis.descriptions = describe_actors(
         briefing.texts, {normalise(n): a.id for a in briefing.actors for n in a.names}
     )
-    analysis.name_variants = name_variants(analysis.coverage.items, {
-        n: (kind, r.id) for kind in ("actors", "places") for r in getattr(briefing, kind)
-        for n in r.names
-    })
+    analysis.name_variants = name_variants(analysis.coverage.items, listed_names(briefing))
     for source in briefing.sources:
         analysis.unique[source.id], analysis.missing[source.id] = _unique_and_missing(
             analysis, source.id)

@@ -16,7 +16,9 @@ waiver with a reason, a miss costs readers a fact.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -31,9 +33,13 @@ __all__ = [
     "CoverageItem",
     "SourceCoverage",
     "figure_phrase",
+    "listed_names",
+    "looks_like",
     "measure_coverage",
+    "name_variants",
     "proper_names",
     "split_sentences",
+    "variant_of",
     "waiver_counts",
 ]
 
@@ -364,6 +370,7 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
     and every waiver used). `seeds` is the seeds folder as problems name it."""
     files = {s.id: f"{seeds}/{s.file}" for s in briefing.sources}
     waivers_file = briefing.sheets.files.get("waivers", "waivers.yaml")
+    names = listed_names(briefing)
     lines = [f"coverage of {briefing.slug}"]
     for item in coverage.missing:
         where = f"{files[item.source]} ¶{item.paragraph}"
@@ -371,6 +378,11 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
             what = f"figure not captured by any fact ({item.text})"
         else:
             what = f"name '{item.text}' is not an actor, place or waived name"
+            like = variant_of(item.text, names)
+            if like:
+                name, (kind, record_id) = like
+                what += (f" (it looks like '{name}', {kind[:-1]} '{record_id}': if it is, add "
+                         "it to that record's aliases)")
         lines.append(f"{where}: {what}: \"{item.sentence}\"")
     counts = {id(w): n for w, n in waiver_counts(coverage.items)}
     for waiver in briefing.waivers:
@@ -396,3 +408,46 @@ def _coverage_row(label: str, items: list[CoverageItem]) -> str:
         return f"{sum(i.captured for i in of_kind)}/{len(of_kind)}"
 
     return f"{label:<24} {share('figure'):>9} {share('name'):>9} {percent(items):>8.1f}%"
+
+
+def looks_like(candidate: str, name: str) -> bool:
+    """Whether a name found in a text looks like another spelling of a listed name."""
+    a, b = candidate.casefold(), name.casefold()
+    if a == b or re.fullmatch(re.escape(b.rstrip("e")) + r"[ie]?a?ns?", a):
+        return False  # the same, or a demonym: "Russian" of Russia, "Ukrainians" of Ukraine
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    # Close spellings ("Grayvoron"), or the same last word (the head noun or surname) with a
+    # looser likeness ("Free Russian Legion", "Freedom of Russia Legion").
+    last_same = len(a.split()) > 1 and a.split()[-1] == b.split()[-1]
+    return ratio >= 0.8 or (last_same and ratio >= 0.6)
+
+
+def listed_names(briefing: Briefing) -> dict[str, tuple[str, str]]:
+    """{name or alias: (kind, record id)} for every actor and place."""
+    return {n: (kind, r.id) for kind in ("actors", "places") for r in getattr(briefing, kind)
+            for n in r.names}
+
+
+def variant_of(
+    text: str, names: dict[str, tuple[str, str]]
+) -> tuple[str, tuple[str, str]] | None:
+    """The first listed name that `text` looks like another spelling of, with its owner."""
+    return next(((n, owner) for n, owner in names.items() if looks_like(text, n)), None)
+
+
+def name_variants(
+    items: list[CoverageItem], names: dict[str, tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Counter[str]]]:
+    """Uncaptured names in the texts that look like a variant of a listed name:
+    {(kind, record id): {source id: Counter(variant)}}. `names` maps each listed name to
+    (kind, record id); a waived name is the editor's decision and is not offered."""
+    variants: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(
+        lambda: defaultdict(Counter)
+    )
+    for item in items:
+        if item.kind != "name" or item.captured:
+            continue
+        like = variant_of(item.text, names)
+        if like:
+            variants[like[1]][item.source][item.text] += 1
+    return variants

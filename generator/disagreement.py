@@ -1,5 +1,6 @@
-"""Where sources differ in wording: statements word by word, how they describe actors, and
-names they use that the fact sheets don't list.
+"""Where sources differ in wording: statements word by word, and how they describe actors.
+(Names a source uses that the fact sheets don't list are found with coverage: see
+`coverage.name_variants`.)
 
 All of it is computed from the texts and the fact sheets at build time; nothing here renders.
 """
@@ -8,11 +9,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from .coverage import CoverageItem, split_sentences
+from .coverage import split_sentences
 from .quotes import normalise
 from .sources import SourceText
 
@@ -21,7 +22,6 @@ __all__ = [
     "WordChange",
     "closest_rendering",
     "describe_actors",
-    "name_variants",
     "word_diff",
 ]
 
@@ -204,36 +204,3 @@ def _before_appositive(before: str, after: str) -> str | None:
     if not match or len(match.group(1).split()) > 6:
         return None
     return match.group(1).strip()
-
-
-# ---------------------------------------------------------------------------------------
-# Names a source uses that look like a listed name but are not listed.
-
-def _looks_like(candidate: str, name: str) -> bool:
-    a, b = candidate.casefold(), name.casefold()
-    if a == b or re.fullmatch(re.escape(b.rstrip("e")) + r"[ie]?an?s?", a):
-        return False  # the same, or a demonym: "Russian" of Russia, "Ukrainians" of Ukraine
-    ratio = difflib.SequenceMatcher(None, a, b).ratio()
-    # Close spellings ("Grayvoron"), or the same last word (the head noun or surname) with a
-    # looser likeness ("Free Russian Legion", "Freedom of Russia Legion").
-    last_same = len(a.split()) > 1 and a.split()[-1] == b.split()[-1]
-    return ratio >= 0.8 or (last_same and ratio >= 0.6)
-
-
-def name_variants(
-    items: list[CoverageItem], names: dict[str, tuple[str, str]]
-) -> dict[tuple[str, str], dict[str, Counter[str]]]:
-    """Uncaptured names in the texts that look like a variant of a listed name:
-    {(kind, record id): {source id: Counter(variant)}}. `names` maps each listed name to
-    (kind, record id); a waived name is the editor's decision and is not offered."""
-    variants: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(
-        lambda: defaultdict(Counter)
-    )
-    for item in items:
-        if item.kind != "name" or item.captured:
-            continue
-        for name, owner in names.items():
-            if _looks_like(item.text, name):
-                variants[owner][item.source][item.text] += 1
-                break
-    return variants
