@@ -200,6 +200,27 @@ def test_markup_in_fact_sheets_and_sources_renders_as_text(tmp_path):
               published: 2023-05-22
               language: en
               notes: "{quoted}"
+              reliability: {{grade: E, reason: "{quoted}"}}
+            - id: evil-copy
+              file: evil-copy.txt
+              outlet: "Copy {quoted}"
+              title: "Copy {quoted}"
+              published: 2023-05-22
+              language: en
+              derived_from: [evil]
+            """),
+        "statements.yaml": textwrap.dedent(f"""\
+            - id: evil-statement
+              speaker: evil-actor
+              title: "{quoted}"
+              date: 2023-05-22
+              where: "{quoted}"
+              credibility: {{grade: 6, reason: "{quoted}"}}
+              citations:
+                - source: evil
+                  quote: "{quoted}"
+                - source: evil-copy
+                  quote: "{quoted} [x](javascript:alert(5))"
             """),
         "actors.yaml": textwrap.dedent(f"""\
             - id: evil-actor
@@ -237,9 +258,14 @@ def test_markup_in_fact_sheets_and_sources_renders_as_text(tmp_path):
                   quote: "{quoted}"
             """),
     }
-    root = write_project(tmp_path, files=files, seeds={"evil.txt": seed}, with_site_config=True)
+    # A copy that adds a hostile word, so the word-by-word comparison prints it.
+    copy = seed.replace(HOSTILE, f"{HOSTILE} [x](javascript:alert(5))")
+    root = write_project(tmp_path, files=files, seeds={"evil.txt": seed, "evil-copy.txt": copy},
+                         with_site_config=True)
     result = mkdocs_build(root / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
+    compare = (root / "site/test/compare/index.html").read_text(encoding="utf-8")
+    assert "<ins>[x](javascript:alert(5))</ins>" in compare
     pages = list((root / "site/test").rglob("index.html"))
     assert len(pages) >= 10
     for html_file in [*pages, root / "site/index.html"]:
