@@ -178,8 +178,9 @@ def grade_credibility(
                    if c not in evidence.claimants and not side.get(c, {c}) & claimant_sides]
     if independent:
         grade = _one_better(grade)
-        steps.append(_step(f"confirmed by {names(independent)}, who "
-                           "does not claim it: one better", grade))
+        who = "who does" if len(independent) == 1 else "who do"
+        steps.append(_step(f"confirmed by {names(independent)}, {who} not claim it: "
+                           "one better", grade))
     if evidence.disputed:
         grade = _one_worse(grade)
         steps.append(_step(f"{evidence.disputed}: one worse", grade))

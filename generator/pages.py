@@ -378,6 +378,10 @@ class PageContext:
         )
         return [(key, self.analysis.facts[key]) for key in keys]
 
+    def single_lineage_rows(self) -> list[tuple[tuple[str, str], FactRef]]:
+        return [(key, ref) for key, ref in self.coverage_rows()
+                if self.analysis.single_lineage(key)]
+
     def coverage_cell(self, key: tuple[str, str], source_id: str) -> Md:
         paragraphs = self.analysis.carried_by.get(key, {}).get(source_id, [])
         links = [self.link(f"¶{n}", f"sources/{source_id}.md", f"p{n}") for n in paragraphs]
