@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # Material's end-of-life banner (May 2027) is noted in the README; keep build output clean.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check golden lint clean
+.PHONY: site test serve check golden schemas lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ check: $(STAMP)
 ## golden: regenerate the golden copy of the generated pages after an intended change
 golden: $(STAMP)
 	$(BIN)/briefing render --pages-only --out tests/golden
+
+## schemas: regenerate the fact sheets' JSON Schemas (briefings/schemas) after a model change
+schemas: $(STAMP)
+	$(BIN)/briefing schema
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks

@@ -8,6 +8,8 @@
         a plain config without the plugin: `mkdocs build -f DIR/mkdocs.yml` builds the site
     briefing render --pages-only --out DIR
         write only the generated files (the golden copy in tests/golden is made this way)
+    briefing schema [--out DIR]            write the fact sheets' JSON Schemas (for editors'
+                                           tools) to briefings/schemas, or DIR
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import yaml
 from .analysis import known_names
 from .checks import FACT_KINDS, Briefing, iter_citations
 from .coverage import format_coverage, measure_coverage
+from .editor_schema import SCHEMA_DIR, schema_files
 from .pages import hand_written_nav, render_site, site_nav
 from .pipeline import load_briefings
 from .problems import display_path, format_report, has_errors
@@ -46,12 +49,17 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
     render.add_argument("--pages-only", action="store_true",
                         help="write only the generated files, no mkdocs.yml or docs copy")
+    schema = commands.add_parser("schema", help="write the fact sheets' JSON Schemas")
+    schema.add_argument("--out", type=Path, default=None,
+                        help=f"folder to write into (default: {SCHEMA_DIR})")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
+    if args.command == "schema":
+        return _write_schemas(args.out or root / SCHEMA_DIR)
     briefings, problems = load_briefings(root, root / "briefings", root / "seeds",
                                          args.briefings or None)
     failed = has_errors(problems) or (args.command == "check" and args.strict and problems)
@@ -66,6 +74,14 @@ def main(argv: list[str] | None = None) -> int:
         return _print_coverage(root, briefings)
     _write_render(root, briefings, args.out, pages_only=args.pages_only)
     print(f"wrote {args.out}")
+    return 0
+
+
+def _write_schemas(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (out / name).write_text(text, encoding="utf-8")
+    print(f"wrote {len(schema_files())} schemas to {out}")
     return 0
 
 

@@ -14,10 +14,10 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from .problems import Problem, display_path
-from .schema import NonEmpty, Pattern, Record, RecordReader, Ref, internal
+from .schema import NonEmpty, Pattern, Range, Record, RecordReader, Ref, internal
 from .strict_yaml import Sequence, parse_yaml
 
 __all__ = [
@@ -162,6 +162,7 @@ class BriefingInfo(Record):
 class StripRule(Record):
     """A line of site chrome to hide from the displayed text of one source."""
 
+    EXACTLY_ONE_OF: ClassVar[tuple[str, ...]] = ("text", "starts_with")
     reason: Text
     text: str | None = None
     starts_with: str | None = None
@@ -189,14 +190,8 @@ class SourceGrade(Record):
 class CredibilityOverride(Record):
     """An editor's credibility grade (1–6) for a fact, replacing the computed one, and why."""
 
-    grade: int
+    grade: Annotated[int, Range(1, 6, "a credibility grade (1 confirmed … 6 cannot be judged)")]
     reason: Text
-
-    def validate(self) -> list[tuple[str, str]]:
-        if not 1 <= self.grade <= 6:
-            return [("grade", f"{self.grade} is not a credibility grade; use 1 (confirmed) "
-                     "to 6 (cannot be judged)")]
-        return []
 
 
 @dataclass
@@ -263,16 +258,8 @@ class Actor(Record):
 
 @dataclass
 class Coordinates(Record):
-    lat: float
-    lon: float
-
-    def validate(self) -> list[tuple[str, str]]:
-        problems = []
-        if not -90 <= self.lat <= 90:
-            problems.append(("lat", f"{self.lat} is not a latitude (-90 to 90)"))
-        if not -180 <= self.lon <= 180:
-            problems.append(("lon", f"{self.lon} is not a longitude (-180 to 180)"))
-        return problems
+    lat: Annotated[float, Range(-90, 90, "a latitude")]
+    lon: Annotated[float, Range(-180, 180, "a longitude")]
 
 
 @dataclass
@@ -454,6 +441,7 @@ class Statement(Dated, Record):
 class Waiver(Record):
     """Something the coverage check need not find captured: a name, or one sentence."""
 
+    EXACTLY_ONE_OF: ClassVar[tuple[str, ...]] = ("name", "sentence")
     reason: Text
     name: str | None = None
     sentence: Citation | None = None

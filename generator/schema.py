@@ -24,11 +24,15 @@ from .strict_yaml import Mapping, Scalar, Sequence, YamlNode
 __all__ = [
     "NonEmpty",
     "Pattern",
+    "Range",
     "RecordReader",
     "Ref",
+    "describe",
     "internal",
+    "is_union",
     "iter_refs",
     "record_fields",
+    "strip_annotated",
 ]
 
 
@@ -45,6 +49,26 @@ class Ref:
     """The value is the id of a record of another kind (resolved by the checks)."""
 
     kind: str
+
+
+@dataclass(frozen=True)
+class Range:
+    """The number must lie between `min` and `max` (either may be None: no bound);
+    `meaning` says what the number is, for the message."""
+
+    min: float | None
+    max: float | None
+    meaning: str
+
+    def message(self, value: float) -> str:
+        if self.min is not None and self.max is not None:
+            return f"{value} is not {self.meaning}; use {self.min:g} to {self.max:g}"
+        if self.min is not None:
+            return f"{value} is not {self.meaning}; use {self.min:g} or more"
+        return f"{value} is not {self.meaning}; use {self.max:g} or less"
+
+    def allows(self, value: float) -> bool:
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
 
 
 @dataclass(frozen=True)
@@ -96,29 +120,33 @@ def _is_required(f: dataclasses.Field[Any]) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
-def _strip_annotated(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+def strip_annotated(hint: Any) -> tuple[Any, tuple[Any, ...]]:
     if get_origin(hint) is Annotated:
         base, *meta = get_args(hint)
         return base, tuple(meta)
     return hint, ()
 
 
-def _is_union(hint: Any) -> bool:
+def is_union(hint: Any) -> bool:
     return get_origin(hint) in (Union, types.UnionType)
 
 
 def describe(hint: Any) -> str:
     """What a value of this type looks like, in an editor's words."""
-    hint, meta = _strip_annotated(hint)
+    hint, meta = strip_annotated(hint)
     for m in meta:
         if isinstance(m, Ref):
             return f"the id of one of the {m.kind}"
         if isinstance(m, Pattern):
             return m.hint
-    if _is_union(hint):
+    if is_union(hint):
         arms = [describe(a) for a in get_args(hint) if a is not type(None)]
         return arms[0] if len(arms) == 1 else ", ".join(arms[:-1]) + " or " + arms[-1]
     if get_origin(hint) is list:
+        item = strip_annotated(get_args(hint)[0])[0]
+        if dataclasses.is_dataclass(item):
+            return "a list of mappings, each with " + "/".join(
+                f.name for f, _ in record_fields(item))
         return f"a list of {describe(get_args(hint)[0])}s"
     if get_origin(hint) is Literal:
         if len(get_args(hint)) == 1:
@@ -206,7 +234,7 @@ class RecordReader:
         return record
 
     def read_value(self, hint: Any, node: YamlNode, path: str) -> Any:
-        base, meta = _strip_annotated(hint)
+        base, meta = strip_annotated(hint)
         value = self._read_base(base, node, path)
         if value is _INVALID:
             return value
@@ -217,10 +245,13 @@ class RecordReader:
             if isinstance(m, Pattern) and not re.fullmatch(m.regex, value):
                 self.error(node.line, path, f"'{value}' is not valid: expected {m.hint}")
                 return _INVALID
+            if isinstance(m, Range) and not m.allows(value):
+                self.error(node.line, path, m.message(value))
+                return _INVALID
         return value
 
     def _read_base(self, hint: Any, node: YamlNode, path: str) -> Any:
-        if _is_union(hint):
+        if is_union(hint):
             return self._read_union(hint, node, path)
         if get_origin(hint) is list:
             return self._read_list(get_args(hint)[0], node, path)
@@ -248,7 +279,7 @@ class RecordReader:
             value = trial.read_value(arm, node, path)
             if value is not _INVALID and not trial.problems:
                 return value
-        mapping_arms = [a for a in arms if dataclasses.is_dataclass(_strip_annotated(a)[0])]
+        mapping_arms = [a for a in arms if dataclasses.is_dataclass(strip_annotated(a)[0])]
         if isinstance(node, Mapping) and len(mapping_arms) == 1:
             return self.read_value(mapping_arms[0], node, path)
         found = f"'{node.text}'" if isinstance(node, Scalar) else _kind(node)
@@ -342,17 +373,17 @@ def _refs_in(
 ) -> Iterator[tuple[str, str, str, int]]:
     if value is None:
         return
-    base, meta = _strip_annotated(hint)
+    base, meta = strip_annotated(hint)
     for m in meta:
         if isinstance(m, Ref):
             yield path, value, m.kind, line
             return
-    if _is_union(base):
+    if is_union(base):
         for arm in get_args(base):
-            arm_base = _strip_annotated(arm)[0]
+            arm_base = strip_annotated(arm)[0]
             if dataclasses.is_dataclass(arm_base) and isinstance(value, arm_base):
                 yield from iter_refs(value, path)
-            elif any(isinstance(m, Ref) for m in _strip_annotated(arm)[1]) and isinstance(
+            elif any(isinstance(m, Ref) for m in strip_annotated(arm)[1]) and isinstance(
                 value, str
             ):
                 yield from _refs_in(arm, value, path, line, owner, name)

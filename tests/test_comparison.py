@@ -131,8 +131,8 @@ def test_an_override_outside_the_scale_is_an_error_with_its_line(project, capsys
         """)
     root = project(files={"events.yaml": events})
     assert main(["--root", str(root), "check"]) == 1
-    assert ("briefings/test/events.yaml:6: credibility.grade: 7 is not a credibility grade; "
-            "use 1 (confirmed) to 6 (cannot be judged)") in capsys.readouterr().err
+    assert ("briefings/test/events.yaml:6: credibility.grade: 7 is not a credibility grade "
+            "(1 confirmed … 6 cannot be judged); use 1 to 6") in capsys.readouterr().err
 
 
 # Figures --------------------------------------------------------------------------------

@@ -158,7 +158,7 @@ def test_a_failed_check_leaves_the_last_good_site(shipped_project):
                                                  "nine people were wounded"))
     result = mkdocs_build(config)
     assert result.returncode == 1
-    assert f"briefings/{SHIPPED}/claims.yaml:14: citations[0].quote: not found in source " \
+    assert f"briefings/{SHIPPED}/claims.yaml:15: citations[0].quote: not found in source " \
            "'guardian'" in result.stderr
     assert "Traceback" not in result.stderr
     assert marker.read_text() == "from the last good build"
