@@ -74,6 +74,7 @@ def check_briefing(
     """Run every cross-check; return the briefing (None if any error) and all problems."""
     problems: list[Problem] = []
     problems += _duplicate_ids(sheets)
+    problems += _placeholders(sheets)
     problems += _unresolved_refs(sheets)
     problems += _shared_names(sheets)
     texts, text_problems = _load_texts(sheets, seeds_dir, root)
@@ -113,6 +114,37 @@ def _duplicate_ids(sheets: FactSheets) -> list[Problem]:
     return problems
 
 
+# What `briefing new` writes where only the editor knows the value (see skeleton.py).
+PLACEHOLDER = "TODO"
+
+
+def _placeholders(sheets: FactSheets) -> list[Problem]:
+    problems = []
+    for kind, record in _records(sheets, partial=True):
+        for path, value, line in _text_values(record):
+            if value.startswith(PLACEHOLDER):
+                problems.append(Problem(sheets.files[kind], line, path,
+                                        f"'{value}' is a placeholder from `briefing new`; "
+                                        "replace it with the real value"))
+    return problems
+
+
+def _text_values(record: Any, path: str = "") -> Iterator[tuple[str, str, int]]:
+    for f in dataclasses.fields(record):
+        if f.metadata.get("internal"):
+            continue
+        value = getattr(record, f.name, None)
+        field_path = f"{path}.{f.name}" if path else f.name
+        line = record.lines.get(f.name, record.line)
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            item_path = f"{field_path}[{i}]" if isinstance(value, list) else field_path
+            if isinstance(item, str):
+                yield item_path, item, record.lines.get(f"{f.name}[{i}]", line)
+            elif dataclasses.is_dataclass(item):
+                yield from _text_values(item, item_path)
+
+
 def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
     known: dict[str, set[str]] = {kind: set() for kind in _KIND_NAMES}
     for kind, record in _records(sheets, partial=True):
@@ -120,7 +152,7 @@ def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
     problems = []
     for kind, record in _records(sheets, partial=True):
         for path, ref, ref_kind, line in iter_refs(record):
-            if ref in known[ref_kind]:
+            if ref in known[ref_kind] or ref.startswith(PLACEHOLDER):
                 continue
             close = difflib.get_close_matches(ref, sorted(known[ref_kind]), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""

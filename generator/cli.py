@@ -8,6 +8,8 @@
         a plain config without the plugin: `mkdocs build -f DIR/mkdocs.yml` builds the site
     briefing render --pages-only --out DIR
         write only the generated files (the golden copy in tests/golden is made this way)
+    briefing new KIND --briefing SLUG     append a commented skeleton of a new source, actor,
+                                           place, event, claim or statement, with a fresh id
     briefing schema [--out DIR]            write the fact sheets' JSON Schemas (for editors'
                                            tools) to briefings/schemas, or DIR
 """
@@ -26,9 +28,11 @@ from .analysis import known_names
 from .checks import FACT_KINDS, Briefing, iter_citations
 from .coverage import format_coverage, measure_coverage
 from .editor_schema import SCHEMA_DIR, schema_files
+from .factsheets import load_factsheets
 from .pages import hand_written_nav, render_site, site_nav
-from .pipeline import load_briefings
+from .pipeline import discover_briefings, load_briefings
 from .problems import display_path, format_report, has_errors
+from .skeleton import KINDS, append_skeleton
 
 __all__ = ["main"]
 
@@ -49,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
     render.add_argument("--pages-only", action="store_true",
                         help="write only the generated files, no mkdocs.yml or docs copy")
+    new = commands.add_parser("new", help="append a skeleton of a new record to a fact sheet")
+    new.add_argument("kind", choices=sorted(KINDS))
+    new.add_argument("--briefing", required=True, metavar="SLUG",
+                     help="the briefing folder under briefings/")
     schema = commands.add_parser("schema", help="write the fact sheets' JSON Schemas")
     schema.add_argument("--out", type=Path, default=None,
                         help=f"folder to write into (default: {SCHEMA_DIR})")
@@ -60,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "schema":
         return _write_schemas(args.out or root / SCHEMA_DIR)
+    if args.command == "new":
+        return _new_record(root, args.kind, args.briefing)
     briefings, problems = load_briefings(root, root / "briefings", root / "seeds",
                                          args.briefings or None)
     failed = has_errors(problems) or (args.command == "check" and args.strict and problems)
@@ -74,6 +84,20 @@ def main(argv: list[str] | None = None) -> int:
         return _print_coverage(root, briefings)
     _write_render(root, briefings, args.out, pages_only=args.pages_only)
     print(f"wrote {args.out}")
+    return 0
+
+
+def _new_record(root: Path, kind: str, slug: str) -> int:
+    folder = root / "briefings" / slug
+    if not (folder / "briefing.yaml").is_file():
+        known = ", ".join(p.name for p in discover_briefings(root / "briefings"))
+        print(f"briefings/{slug}: no such briefing (a folder with a briefing.yaml); known: "
+              f"{known or 'none'}", file=sys.stderr)
+        return 1
+    sheets, _ = load_factsheets(folder, root)
+    new_id, path, line = append_skeleton(kind, sheets)
+    print(f"{display_path(path, root)}:{line}: added {kind} '{new_id}'; replace each TODO, then "
+          "run `briefing check`")
     return 0
 
 

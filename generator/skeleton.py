@@ -1,0 +1,134 @@
+"""New fact-sheet entries for editors: `briefing new event --briefing SLUG`.
+
+The skeleton is written from the model, like the JSON Schemas: every field an editor must
+give, with a placeholder, and every optional field commented out, each with a comment saying
+what it takes. It is appended to the sheet as text, so nothing already there is reformatted.
+Placeholders that need the editor (a quote, a title) say TODO, and `briefing check` points at
+each until it is filled in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from .checks import PLACEHOLDER
+from .factsheets import FACT_FILES, FactSheets
+from .schema import NonEmpty, Pattern, Ref, describe, is_union, record_fields, strip_annotated
+
+__all__ = ["KINDS", "append_skeleton", "fresh_id", "skeleton"]
+
+# Singular name on the command line -> fact sheet.
+KINDS = {
+    "source": "sources",
+    "actor": "actors",
+    "place": "places",
+    "event": "events",
+    "claim": "claims",
+    "statement": "statements",
+}
+_COMMENT_COLUMN = 34
+
+
+def fresh_id(kind: str, sheets: FactSheets) -> str:
+    """'new-event', or 'new-event-2', ... : an id no record of the kind has yet."""
+    taken = {getattr(r, "id", None) for r in sheets.records(KINDS[kind])}
+    taken |= {getattr(r, "id", None) for r in sheets.partial.get(KINDS[kind], [])}
+    base = f"new-{kind}"
+    n = 1
+    while (candidate := base if n == 1 else f"{base}-{n}") in taken:
+        n += 1
+    return candidate
+
+
+def _placeholder(hint: Any, name: str, sheets: FactSheets) -> Any:
+    base, meta = strip_annotated(hint)
+    if is_union(base):
+        arms = [a for a in get_args(base) if a is not type(None)]
+        literal = next((a for a in arms if get_origin(a) is Literal), None)
+        return _placeholder(literal or arms[0], name, sheets)
+    for m in meta:
+        if isinstance(m, Ref):
+            # Never a real id: `briefing check` then names the field and the ids to pick from.
+            return f"{PLACEHOLDER}-{m.kind[:-1]}-id"
+    if get_origin(base) is Literal:
+        return get_args(base)[0]
+    if base is datetime.date or any(isinstance(m, Pattern) and "YYYY" in m.hint for m in meta):
+        day = sheets.info.period.start if sheets.info else datetime.date.today()
+        return day.isoformat()
+    if base is bool:
+        return False
+    if base in (int, float):
+        return 0
+    if name == "quote":
+        return f"{PLACEHOLDER}: words copied exactly from the source"
+    if name == "language":
+        return "en"
+    return f"{PLACEHOLDER}: {name.replace('_', ' ')}"
+
+
+def _lines(cls: type, sheets: FactSheets, indent: str, first: str,
+           overrides: dict[str, Any]) -> list[str]:
+    lines = []
+    prefix = first
+    for f, hint in record_fields(cls):
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        base, meta = strip_annotated(hint)
+        comment = describe(hint)
+        if get_origin(base) is list and dataclasses.is_dataclass(get_args(base)[0]):
+            item = get_args(base)[0]
+            if required or NonEmpty in meta:
+                lines.append(f"{prefix}{f.name}:")
+                lines += _lines(item, sheets, indent + "    ", indent + "  - ", {})
+            else:
+                lines.append(_commented(f"{indent}# {f.name}: []", comment))
+        elif required:
+            value = overrides.get(f.name, _placeholder(hint, f.name, sheets))
+            lines.append(_commented(f"{prefix}{f.name}: {_yaml(value)}", comment))
+        else:
+            default = f.default if f.default is not dataclasses.MISSING else (
+                [] if f.default_factory is list else None)
+            lines.append(_commented(f"{indent}# {f.name}: {_yaml(default)}", comment))
+        prefix = indent
+    return lines
+
+
+def _yaml(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[]"
+    text = str(value)
+    if text.startswith(PLACEHOLDER) or ":" in text or text in ("yes", "no", "on", "off"):
+        return '"' + text.replace('"', '\\"') + '"'
+    return text
+
+
+def _commented(line: str, comment: str) -> str:
+    return f"{line.ljust(_COMMENT_COLUMN - 1)} # {comment}"
+
+
+def skeleton(kind: str, sheets: FactSheets) -> tuple[str, str]:
+    """(new id, the entry as YAML text) for one new record of `kind`."""
+    new_id = fresh_id(kind, sheets)
+    cls = FACT_FILES[KINDS[kind]]
+    lines = _lines(cls, sheets, "  ", "- ", {"id": new_id})
+    return new_id, "\n".join(lines) + "\n"
+
+
+def append_skeleton(kind: str, sheets: FactSheets) -> tuple[str, Path, int]:
+    """Append a new record to the right sheet; return its id, the file and its first line."""
+    new_id, text = skeleton(kind, sheets)
+    path = sheets.folder / f"{KINDS[kind]}.yaml"
+    existing = path.read_text(encoding="utf-8") if path.exists() else (
+        f"# yaml-language-server: $schema=../schemas/{KINDS[kind]}.schema.json\n")
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    separator = "\n" if existing.strip() else ""
+    path.write_text(existing + separator + text, encoding="utf-8")
+    line = existing.count("\n") + separator.count("\n") + 1
+    return new_id, path, line
