@@ -10,6 +10,8 @@
         write only the generated files (the golden copy in tests/golden is made this way)
     briefing new KIND --briefing SLUG     append a commented skeleton of a new source, actor,
                                            place, event, claim or statement, with a fresh id
+    briefing diff BASE [HEAD]              Markdown summary of what a change does to the facts,
+                                           between two git revisions (HEAD: the working tree)
     briefing schema [--out DIR]            write the fact sheets' JSON Schemas (for editors'
                                            tools) to briefings/schemas, or DIR
 """
@@ -32,6 +34,7 @@ from .factsheets import load_factsheets
 from .pages import hand_written_nav, render_site, site_nav
 from .pipeline import discover_briefings, load_briefings
 from .problems import display_path, format_report, has_errors
+from .review import diff_report, read_revision, read_tree
 from .skeleton import KINDS, append_skeleton
 
 __all__ = ["main"]
@@ -57,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=sorted(KINDS))
     new.add_argument("--briefing", required=True, metavar="SLUG",
                      help="the briefing folder under briefings/")
+    diff = commands.add_parser("diff", help="what a change does to the facts, in Markdown")
+    diff.add_argument("base", metavar="BASE", help="a git revision, e.g. origin/main")
+    diff.add_argument("head", metavar="HEAD", nargs="?", default=None,
+                      help="a git revision (default: the working tree)")
     schema = commands.add_parser("schema", help="write the fact sheets' JSON Schemas")
     schema.add_argument("--out", type=Path, default=None,
                         help=f"folder to write into (default: {SCHEMA_DIR})")
@@ -70,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         return _write_schemas(args.out or root / SCHEMA_DIR)
     if args.command == "new":
         return _new_record(root, args.kind, args.briefing)
+    if args.command == "diff":
+        return _print_diff(root, args.base, args.head)
     briefings, problems = load_briefings(root, root / "briefings", root / "seeds",
                                          args.briefings or None)
     failed = has_errors(problems) or (args.command == "check" and args.strict and problems)
@@ -84,6 +93,17 @@ def main(argv: list[str] | None = None) -> int:
         return _print_coverage(root, briefings)
     _write_render(root, briefings, args.out, pages_only=args.pages_only)
     print(f"wrote {args.out}")
+    return 0
+
+
+def _print_diff(root: Path, base: str, head: str | None) -> int:
+    try:
+        before = read_revision(root, base)
+        after = read_revision(root, head) if head else read_tree(root)
+    except ValueError as exc:
+        print(f"briefing diff: cannot read a revision: {exc}", file=sys.stderr)
+        return 1
+    print(diff_report(before, after, base, head or "working tree"), end="")
     return 0
 
 

@@ -1,0 +1,81 @@
+"""`briefing diff`: what a change does to the facts, read from git revisions."""
+
+import subprocess
+import textwrap
+
+from conftest import CLAIMS, EVENTS
+
+from generator.cli import main
+
+SECOND_SOURCE = textwrap.dedent("""\
+    - id: daily
+      file: daily.txt
+      outlet: The Daily
+      title: Fighting near the border
+      published: 2023-05-22
+      language: en
+    - id: herald
+      file: herald.txt
+      outlet: The Herald
+      title: Gunmen cross
+      published: 2023-05-22
+      language: en
+    """)
+HERALD = "Gunmen crossed the border into Riverton district on Monday, police said.\n"
+TWO_SOURCE_EVENT = EVENTS + (
+    "    - source: herald\n"
+    "      quote: crossed the border into Riverton district on Monday\n"
+)
+
+
+def git(root, *args):
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def commit(root, message):
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm",
+        message)
+
+
+def test_diff_between_two_commits_and_the_working_tree(project, capsys):
+    root = project(files={"sources.yaml": SECOND_SOURCE, "events.yaml": TWO_SOURCE_EVENT})
+    (root / "seeds" / "herald.txt").write_text(HERALD, encoding="utf-8")
+    git(root, "init", "-q")
+    commit(root, "two sources")
+    sheets = root / "briefings/test"
+    # Change a figure, drop the Herald's citation (single source again), add an actor.
+    (sheets / "claims.yaml").write_text(CLAIMS.replace("count: 8", "count: 9"))
+    (sheets / "events.yaml").write_text(EVENTS)
+    actors = (sheets / "actors.yaml").read_text()
+    (sheets / "actors.yaml").write_text(actors + "- id: lowford-militia\n  name: Lowford "
+                                        "militia\n  kind: armed group\n")
+    commit(root, "edit")
+
+    assert main(["--root", str(root), "diff", "HEAD~1", "HEAD"]) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("## What this change does to the facts (HEAD~1 → HEAD)\n")
+    assert "- **added** `lowford-militia`: Lowford militia" in report
+    assert "- **changed** `petrov-wounded`: \n  - `count`: 8 → 9" in report
+    assert "#### Figures that changed\n\n- `petrov-wounded`: 8 → 9" in report
+    assert "#### Facts that became single-source\n\n- event `crossing`: 2 lineages → 1" in report
+
+    # The working tree: a quote that no longer verifies.
+    (sheets / "claims.yaml").write_text(CLAIMS.replace("said eight", "said nine"))
+    assert main(["--root", str(root), "diff", "HEAD"]) == 0
+    report = capsys.readouterr().out
+    assert "(HEAD → working tree)" in report
+    assert ("#### Citations that no longer verify\n\n- briefings/test/claims.yaml:10: "
+            "`citations[0].quote`: not found in source 'daily'") in report
+
+
+def test_an_unchanged_tree_says_so_and_a_bad_revision_is_an_error(project, capsys):
+    root = project()
+    git(root, "init", "-q")
+    commit(root, "one")
+    assert main(["--root", str(root), "diff", "HEAD"]) == 0
+    assert "No change to the facts." in capsys.readouterr().out
+    assert main(["--root", str(root), "diff", "no-such-branch"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("briefing diff: cannot read a revision: ")
+    assert "Traceback" not in err
