@@ -3,12 +3,17 @@
 It runs the checks in `on_config` (before MkDocs cleans `site/`, so a failed check leaves
 the last good site in place), adds the generated pages with `File.generated`, sets a small
 nav unless mkdocs.yml has one, and asks `mkdocs serve` to watch the fact sheets and sources.
+
+Under `mkdocs serve`, a check that fails after a good build prints its problems and builds
+the last good pages again: MkDocs's own server would otherwise stop answering until the
+fact sheets are fixed, and an editor mid-change would lose the preview.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -34,6 +39,11 @@ class BriefingPluginConfig(Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
+    # Having on_startup keeps one plugin instance for a whole `mkdocs serve` session.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+        self._last_good: tuple[dict[str, str], list[Any]] | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         briefings_dir = root / self.config.briefings_dir
@@ -44,13 +54,21 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             root, briefings_dir, seeds_dir, self.config.briefings or None
         )
         if has_errors(problems):
-            raise PluginError("briefing check failed:\n" + format_report(problems))
-        for problem in problems:
-            log.warning(str(problem))
-
-        self._files = render_site(briefings)
+            report = format_report(problems)
+            last_good = getattr(self, "_last_good", None)
+            if not getattr(self, "_serving", False) or last_good is None:
+                raise PluginError("briefing check failed:\n" + report)
+            log.error("briefing check failed; serving the last good build until it passes:\n"
+                      + report)
+            self._files, nav = last_good
+        else:
+            for problem in problems:
+                log.warning(str(problem))
+            self._files = render_site(briefings)
+            nav = site_nav(briefings, hand_written_nav(Path(config.docs_dir)))
+            self._last_good = (self._files, nav)
         if config.nav is None:
-            config.nav = site_nav(briefings, hand_written_nav(Path(config.docs_dir)))
+            config.nav = nav
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from conftest import BRIEFING, ROOT, write_project
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
 from generator.plugin import BriefingPlugin
@@ -57,3 +59,37 @@ def test_shipped_mkdocs_yml_loads_nothing_from_another_origin():
     assert config.theme["font"] is False
     # Material's own search (built at build time, runs in the page); no network plugins.
     assert set(config.plugins) == {"material/search", "briefing"}
+
+
+def test_serve_keeps_the_last_good_pages_when_a_check_fails(tmp_path, caplog):
+    root = write_project(tmp_path, with_site_config=True)
+    plugin = BriefingPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="serve", dirty=False)
+
+    def rebuild():
+        # What `mkdocs serve` does on a change: a fresh config, the same plugin instance.
+        return plugin.on_config(load_config(config_file=str(root / "mkdocs.yml")))
+
+    good_nav = rebuild().nav
+    good = dict(plugin._files)
+    claims = root / "briefings/test/claims.yaml"
+    claims.write_text(claims.read_text().replace("eight people", "nine people"))
+    config = rebuild()
+    assert plugin._files == good
+    assert config.nav == good_nav
+    assert ("briefing check failed; serving the last good build until it passes:\n"
+            "briefings/test/claims.yaml:10: citations[0].quote: not found in source 'daily'"
+            ) in caplog.text
+
+
+def test_build_fails_on_a_check_failure_even_after_a_good_build(tmp_path):
+    root = write_project(tmp_path, with_site_config=True)
+    plugin = BriefingPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_config(load_config(config_file=str(root / "mkdocs.yml")))
+    claims = root / "briefings/test/claims.yaml"
+    claims.write_text(claims.read_text().replace("eight people", "nine people"))
+    with pytest.raises(PluginError, match="briefing check failed"):
+        plugin.on_config(load_config(config_file=str(root / "mkdocs.yml")))
