@@ -1,0 +1,88 @@
+"""The GitHub workflows, linted offline: schema, security (zizmor), and the rules the preview
+design rests on (no write token where a fork's code runs)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=ROOT,
+                          check=False)
+
+
+def load(name: str) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); give it back its name.
+    data = yaml.safe_load((ROOT / ".github/workflows" / name).read_text())
+    data["on"] = data.pop(True, data.get("on"))
+    return data
+
+
+def test_workflows_match_github_schema():
+    result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows",
+                 *WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert {w.name for w in WORKFLOWS} >= {"ci.yml", "preview.yml", "preview-deploy.yml",
+                                           "publish.yml"}
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    result = run(BIN / "zizmor", "--offline", "--no-progress", ".github/workflows")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_would_catch_a_script_injection(tmp_path):
+    # The linter is really looking: a pull request title pasted into a shell is flagged.
+    bad = tmp_path / ".github/workflows/bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text(
+        "name: bad\non: pull_request\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: echo \"${{ github.event.pull_request.title }}\"\n")
+    result = run(BIN / "zizmor", "--offline", "--no-progress", str(bad))
+    assert result.returncode != 0
+    assert "template-injection" in result.stdout
+
+
+def test_yamllint_passes_the_fact_sheets_and_flags_a_yaml_1_1_boolean(tmp_path):
+    result = run(BIN / "yamllint", "-c", ".yamllint.yml", "--strict", "briefings", ".github")
+    assert result.returncode == 0, result.stdout
+    sheet = tmp_path / "sources.yaml"
+    sheet.write_text("- id: daily\n  translation: no\n  id: again\n")
+    result = run(BIN / "yamllint", "-c", ".yamllint.yml", "--strict", sheet)
+    assert "truthy value should be one of" in result.stdout
+    assert 'duplication of key "id"' in result.stdout
+
+
+def test_no_workflow_runs_pull_request_code_with_a_write_token():
+    for path in WORKFLOWS:
+        text = path.read_text()
+        assert "pull_request_target" not in text, path.name
+    preview = load("preview.yml")
+    assert list(preview["on"]) == ["pull_request"]
+    assert preview["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in preview["jobs"].values())
+    deploy = load("preview-deploy.yml")
+    assert list(deploy["on"]) == ["workflow_run"]
+    steps = deploy["jobs"]["deploy"]["steps"]
+    checkouts = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout")]
+    # The trusted workflow checks out only the default branch, never the pull request head.
+    assert all("ref" not in s.get("with", {}) for s in checkouts)
+    assert "head_sha" not in (ROOT / ".github/workflows/preview-deploy.yml").read_text()
+
+
+def test_publishing_keeps_the_previews():
+    publish = load("publish.yml")
+    assert publish["on"] == {"push": {"branches": ["main"]}}
+    deploy = next(s for s in publish["jobs"]["publish"]["steps"]
+                  if "github-pages-deploy-action" in str(s.get("uses", "")))
+    assert deploy["with"]["clean-exclude"] == "pr-preview/"
+    preview = next(s for s in load("preview-deploy.yml")["jobs"]["deploy"]["steps"]
+                   if "pr-preview-action" in str(s.get("uses", "")))
+    assert preview["with"]["umbrella-dir"] == "pr-preview"
