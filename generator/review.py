@@ -104,6 +104,8 @@ def _record_changes(base: dict[str, Any], head: dict[str, Any]) -> list[str]:
 
 
 def _title(data: dict[str, Any]) -> str:
+    if "count" in data:  # a claim has no title: say what it counts
+        return f"{_claim_figure(data)} ({data['category']}, {data['group']}, {data['incident']})"
     return str(data.get("title") or data.get("name") or data.get("outlet") or "")
 
 

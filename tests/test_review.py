@@ -56,7 +56,8 @@ def test_diff_between_two_commits_and_the_working_tree(project, capsys):
     report = capsys.readouterr().out
     assert report.startswith("## What this change does to the facts (HEAD~1 → HEAD)\n")
     assert "- **added** `lowford-militia`: Lowford militia" in report
-    assert "- **changed** `petrov-wounded`: \n  - `count`: 8 → 9" in report
+    assert ("- **changed** `petrov-wounded`: 9 (wounded, unspecified, crossing)\n"
+            "  - `count`: 8 → 9") in report
     assert "#### Figures that changed\n\n- `petrov-wounded`: 8 → 9" in report
     assert "#### Facts that became single-source\n\n- event `crossing`: 2 lineages → 1" in report
 
