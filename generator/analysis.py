@@ -17,7 +17,14 @@ from .corroboration import Credibility, Evidence, belligerents, grade_credibilit
 from .coverage import Coverage, listed_names, measure_coverage, name_variants
 from .disagreement import Description, describe_actors
 from .factsheets import CasualtyClaim, Category, Dated, Event, Group, Statement
-from .figures import FigureComparison, claim_moment, compare_figures, describe_count, implies
+from .figures import (
+    FigureComparison,
+    claim_moment,
+    compare_figures,
+    describe_count,
+    implies,
+    time_order,
+)
 from .quotes import normalise
 
 __all__ = [
@@ -31,7 +38,6 @@ __all__ = [
 
 _CATEGORY_ORDER = {c: i for i, c in enumerate(get_args(Category))}
 _GROUP_ORDER = {g: i for i, g in enumerate(get_args(Group))}
-_TIME_ORDER = {"morning": "06:00", "afternoon": "14:00", "evening": "19:00", "night": "23:00"}
 # Kinds of fact that get a credibility grade (actors and places are not claims about events).
 GRADED_KINDS = ("events", "claims", "statements")
 
@@ -93,9 +99,10 @@ class Analysis:
     # ("actors"|"places", id) -> source id -> name -> occurrences in the displayed text
     names_used: dict[tuple[str, str], dict[str, Counter[str]]]
     coverage: Coverage
-    # source id -> its lineage (see corroboration.lineages); fact key -> lineages carrying it
+    # source id -> its lineage (see corroboration.lineages); fact key -> the sources carrying
+    # it, grouped by lineage (one list per independent lineage), in the order of sources.yaml
     lineage_of: dict[str, str] = field(default_factory=dict)
-    lineages: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    lineages: dict[tuple[str, str], list[list[str]]] = field(default_factory=dict)
     credibility: dict[tuple[str, str], Credibility] = field(default_factory=dict)
     # Actors that are parties to the fighting (marked belligerent, or affiliated with one)
     parties: set[str] = field(default_factory=set)
@@ -135,8 +142,7 @@ def describe_claim(claim: CasualtyClaim) -> str:
 
 def _date_sort_key(record: Dated) -> tuple[Any, ...]:
     when = record.when
-    time = _TIME_ORDER.get(record.time or "", record.time or "")
-    return (when.start, when.end, time, record.id)
+    return (when.start, when.end, time_order(record.time), record.id)
 
 
 def _claim_sort_key(claim: CasualtyClaim) -> tuple[Any, ...]:
@@ -244,6 +250,17 @@ def _names_used(briefing: Briefing) -> dict[tuple[str, str], dict[str, Counter[s
     return used
 
 
+def _lineage_groups(
+    briefing: Briefing, lineage_of: dict[str, str], carriers: dict[str, list[int]]
+) -> list[list[str]]:
+    """The sources carrying a fact, one list per lineage, in the order of sources.yaml."""
+    groups: dict[str, list[str]] = {}
+    for source in briefing.sources:
+        if source.id in carriers:
+            groups.setdefault(lineage_of[source.id], []).append(source.id)
+    return list(groups.values())
+
+
 def _evidence(kind: str, record: Any, carriers: list[str], actor_name: dict[str, str]) -> Evidence:
     if kind == "events":
         denied = (f"denied by {', '.join(actor_name[a] for a in record.denied_by)}"
@@ -261,30 +278,25 @@ def _credibility(briefing: Briefing, analysis: Analysis) -> dict[tuple[str, str]
     labels = {s.id: s.short_label for s in briefing.sources}
 
     def carriers(key: tuple[str, str]) -> list[str]:
-        by_source = analysis.carried_by[key]
-        return [" + ".join(labels[s] for s in labels
-                           if s in by_source and analysis.lineage_of[s] == root)
-                for root in analysis.lineages[key]]
+        return [" + ".join(labels[s] for s in group) for group in analysis.lineages[key]]
 
     side = sides(briefing.actors)
-    evidence = {
-        (kind, record.id): _evidence(kind, record, carriers((kind, record.id)), actor_name)
-        for kind in GRADED_KINDS for record in getattr(briefing, kind)
-    }
+    records = {(kind, r.id): r for kind in GRADED_KINDS for r in getattr(briefing, kind)}
+    evidence = {key: _evidence(key[0], record, carriers(key), actor_name)
+                for key, record in records.items()}
     for group in analysis.claim_groups:
         for claim in group.claims:
             found = evidence["claims", claim.id]
             if claim.id in group.comparison.conflicting:
                 found.disputed = "another figure for the same loss conflicts with it"
-            own = set(analysis.lineages["claims", claim.id])
+            own = {analysis.lineage_of[g[0]] for g in analysis.lineages["claims", claim.id]}
             found.implied_by = list(dict.fromkeys(
                 label
                 for other in group.claims if other is not claim and implies(other, claim)
-                for root, label in zip(analysis.lineages["claims", other.id],
-                                       carriers(("claims", other.id)), strict=True)
-                if root not in own
+                for sources, label in zip(analysis.lineages["claims", other.id],
+                                          carriers(("claims", other.id)), strict=True)
+                if analysis.lineage_of[sources[0]] not in own
             ))
-    records = {(kind, r.id): r for kind in GRADED_KINDS for r in getattr(briefing, kind)}
     return {
         key: grade_credibility(found, side=side, parties=analysis.parties,
                                actor_name=actor_name.__getitem__,
@@ -335,12 +347,8 @@ def analyse(briefing: Briefing) -> Analysis:
         names_used=_names_used(briefing),
         coverage=measure_coverage(briefing, known_names(briefing)),
         lineage_of=lineage_of,
-        lineages={
-            # In the order of sources.yaml, so pages and data list them the same way.
-            key: list(dict.fromkeys(lineage_of[s.id] for s in briefing.sources
-                                    if s.id in by_source))
-            for key, by_source in carried_by.items()
-        },
+        lineages={key: _lineage_groups(briefing, lineage_of, by_source)
+                  for key, by_source in carried_by.items()},
         statements=sorted(briefing.statements, key=_date_sort_key),
     )
     analysis.parties = belligerents(briefing.actors)

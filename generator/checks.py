@@ -21,9 +21,10 @@ from .reuse import N_GRAM, Reuse, measure_reuse
 from .schema import iter_refs
 from .sources import SourceText, clean_source_text, read_source_file
 
-__all__ = ["FACT_KINDS", "Briefing", "check_briefing", "iter_citations"]
+__all__ = ["FACT_KINDS", "KIND_NAMES", "Briefing", "check_briefing", "iter_citations"]
 
-_KIND_NAMES = {
+# Each fact sheet and what one of its records is called in messages.
+KIND_NAMES = {
     "sources": "source",
     "actors": "actor",
     "places": "place",
@@ -51,7 +52,7 @@ class Briefing:
 
     def __getattr__(self, kind: str) -> Any:
         # briefing.actors, briefing.events, ...: the records of the fact sheets.
-        if kind in _KIND_NAMES:
+        if kind in KIND_NAMES:
             return self.sheets.records(kind)
         raise AttributeError(kind)
 
@@ -89,7 +90,7 @@ def check_briefing(
 
 
 def _records(sheets: FactSheets, *, partial: bool = False) -> Iterator[tuple[str, Any]]:
-    for kind in _KIND_NAMES:
+    for kind in KIND_NAMES:
         for record in sheets.records(kind):
             yield kind, record
         if partial:
@@ -106,8 +107,8 @@ def _duplicate_ids(sheets: FactSheets) -> list[Problem]:
             if (kind, record.id) in first:
                 problems.append(Problem(
                     sheets.files[kind], line, "id",
-                    f"'{record.id}' is already the id of the {_KIND_NAMES[kind]} on line "
-                    f"{first[kind, record.id]}; give each {_KIND_NAMES[kind]} its own id",
+                    f"'{record.id}' is already the id of the {KIND_NAMES[kind]} on line "
+                    f"{first[kind, record.id]}; give each {KIND_NAMES[kind]} its own id",
                 ))
             else:
                 first[kind, record.id] = line
@@ -146,7 +147,7 @@ def _text_values(record: Any, path: str = "") -> Iterator[tuple[str, str, int]]:
 
 
 def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
-    known: dict[str, set[str]] = {kind: set() for kind in _KIND_NAMES}
+    known: dict[str, set[str]] = {kind: set() for kind in KIND_NAMES}
     for kind, record in _records(sheets, partial=True):
         known[kind].add(getattr(record, "id", None))
     problems = []
@@ -158,7 +159,7 @@ def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(Problem(
                 sheets.files[kind], line, path,
-                f"'{ref}' is not the id of any {_KIND_NAMES[ref_kind]} in "
+                f"'{ref}' is not the id of any {KIND_NAMES[ref_kind]} in "
                 f"{Path(sheets.files[ref_kind]).name}{hint}",
             ))
     return problems
@@ -175,7 +176,7 @@ def _shared_names(sheets: FactSheets) -> list[Problem]:
                 if key in owner and owner[key] != record.id:
                     problems.append(Problem(
                         sheets.files[kind], record.lines.get("aliases", record.line), "aliases",
-                        f"'{name}' is also a name of {_KIND_NAMES[kind]} '{owner[key]}'; "
+                        f"'{name}' is also a name of {KIND_NAMES[kind]} '{owner[key]}'; "
                         "a name may belong to one only",
                     ))
                 owner.setdefault(key, record.id)

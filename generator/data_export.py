@@ -154,13 +154,8 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
     def corroboration(kind: str, record: Any) -> dict[str, Any]:
         key = (kind, record.id)
         grade = analysis.credibility[key]
-        by_source = analysis.carried_by[key]
         return {
-            "lineages": [
-                [s.id for s in briefing.sources
-                 if s.id in by_source and analysis.lineage_of[s.id] == root]
-                for root in analysis.lineages[key]
-            ],
+            "lineages": analysis.lineages[key],
             "lineage_count": len(analysis.lineages[key]),
             "single_source": analysis.single_lineage(key),
             "graded": {"grade": grade.grade, "label": grade.label,

@@ -27,6 +27,7 @@ from .schema import (
     Range,
     Ref,
     describe,
+    is_required,
     is_union,
     record_fields,
     strip_annotated,
@@ -106,7 +107,7 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
     required = []
     for f, hint in record_fields(cls):
         properties[f.name] = {"description": describe(hint), **_value(hint, definitions)}
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        if is_required(f):
             required.append(f.name)
     schema: dict[str, Any] = {
         "type": "object",

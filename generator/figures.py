@@ -22,6 +22,7 @@ __all__ = [
     "compare_figures",
     "describe_count",
     "implies",
+    "time_order",
 ]
 
 # Losses that only grow as a tally goes on. "Missing", "detained" and "displaced" can fall
@@ -30,6 +31,11 @@ CUMULATIVE = {"killed", "wounded", "casualties", "captured", "evacuated", "destr
               "damaged", "shot down"}
 
 _TIME_ORDER = {"morning": "06:00", "afternoon": "14:00", "evening": "19:00", "night": "23:00"}
+
+
+def time_order(time: str | None) -> str:
+    """A time of day as sortable text: "18:30", or a part of the day at its usual hour."""
+    return _TIME_ORDER.get(time or "", time or "")
 
 Verdict = Literal["one figure", "consistent", "update", "conflict"]
 
@@ -59,7 +65,7 @@ def describe_count(claim: CasualtyClaim) -> str:
 
 def claim_moment(claim: CasualtyClaim) -> tuple[datetime.date, str]:
     """When a figure was given, as a sortable pair; '' when the day has no time."""
-    return claim.as_of, _TIME_ORDER.get(claim.as_of_time or "", claim.as_of_time or "")
+    return claim.as_of, time_order(claim.as_of_time)
 
 
 def _same_moment(a: CasualtyClaim, b: CasualtyClaim) -> bool:

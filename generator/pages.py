@@ -193,12 +193,8 @@ class PageContext:
 
     def lineages(self, key: tuple[str, str]) -> Md:
         """The independent lineages carrying a fact, each with its derived sources."""
-        groups = []
-        for root in self.analysis.lineages.get(key, []):
-            members = [s for s in self._sources if s in self.analysis.carried_by[key]
-                       and self.analysis.lineage_of[s] == root]
-            groups.append(" + ".join(self.source(s) for s in members))
-        return Md("; ".join(groups))
+        return Md("; ".join(" + ".join(self.source(s) for s in group)
+                            for group in self.analysis.lineages.get(key, [])))
 
     def lineage_count(self, key: tuple[str, str]) -> int:
         return len(self.analysis.lineages.get(key, []))

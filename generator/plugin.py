@@ -39,10 +39,14 @@ class BriefingPluginConfig(Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
+    _serving = False
+    # The generated files and nav of the last build whose checks passed.
+    _last_good: tuple[dict[str, str], list[Any]] | None = None
+
     # Having on_startup keeps one plugin instance for a whole `mkdocs serve` session.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
-        self._last_good: tuple[dict[str, str], list[Any]] | None = None
+        self._last_good = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -55,12 +59,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         )
         if has_errors(problems):
             report = format_report(problems)
-            last_good = getattr(self, "_last_good", None)
-            if not getattr(self, "_serving", False) or last_good is None:
+            if not self._serving or self._last_good is None:
                 raise PluginError("briefing check failed:\n" + report)
             log.error("briefing check failed; serving the last good build until it passes:\n"
                       + report)
-            self._files, nav = last_good
+            self._files, nav = self._last_good
         else:
             for problem in problems:
                 log.warning(str(problem))

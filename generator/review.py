@@ -20,7 +20,7 @@ from .analysis import analyse
 from .checks import check_briefing
 from .coverage import percent
 from .data_export import record_to_data
-from .factsheets import FACT_FILES, CasualtyClaim, CountRange, load_factsheets
+from .factsheets import FACT_FILES, load_factsheets
 from .figures import describe_count
 from .pipeline import discover_briefings
 from .problems import Problem
@@ -38,6 +38,8 @@ class BriefingState:
 
     records: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # claim id -> its figure in words ("at least 8"), as the pages say it
+    figures: dict[str, str] = field(default_factory=dict)
     lineages: dict[tuple[str, str], int] = field(default_factory=dict)
     coverage: float | None = None
 
@@ -52,6 +54,7 @@ def read_tree(root: Path) -> dict[str, BriefingState]:
         for kind in _KINDS:
             state.records[kind] = {r.id: _comparable(record_to_data(r))
                                    for r in sheets.records(kind)}
+        state.figures = {c.id: describe_count(c) for c in sheets.claims}
         if briefing is not None and not problems:
             analysis = analyse(briefing)
             state.lineages = {k: len(v) for k, v in analysis.lineages.items()}
@@ -103,20 +106,11 @@ def _record_changes(base: dict[str, Any], head: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _title(data: dict[str, Any]) -> str:
-    if "count" in data:  # a claim has no title: say what it counts
-        return f"{_claim_figure(data)} ({data['category']}, {data['group']}, {data['incident']})"
+def _title(data: dict[str, Any], state: BriefingState) -> str:
+    if data["id"] in state.figures and "count" in data:  # a claim: say what it counts
+        return (f"{state.figures[data['id']]} ({data['category']}, {data['group']}, "
+                f"{data['incident']})")
     return str(data.get("title") or data.get("name") or data.get("outlet") or "")
-
-
-def _claim_figure(data: dict[str, Any]) -> str:
-    count = data["count"]
-    if isinstance(count, dict):
-        count = CountRange(**count)
-    claim = CasualtyClaim(id=data["id"], claimant=None, as_of=data["as_of"], incident="",
-                          category=data["category"], group=data["group"], count=count,
-                          citations=[], qualifier=data.get("qualifier", "exactly"))
-    return describe_count(claim)
 
 
 def _briefing_report(slug: str, base: BriefingState | None, head: BriefingState | None
@@ -130,22 +124,19 @@ def _briefing_report(slug: str, base: BriefingState | None, head: BriefingState 
         before, after = base.records.get(kind, {}), head.records.get(kind, {})
         entries = []
         for rid in sorted(after.keys() - before.keys()):
-            entries.append(f"- **added** `{rid}`: {_title(after[rid])}")
+            entries.append(f"- **added** `{rid}`: {_title(after[rid], head)}")
         for rid in sorted(before.keys() - after.keys()):
-            entries.append(f"- **removed** `{rid}`: {_title(before[rid])}")
+            entries.append(f"- **removed** `{rid}`: {_title(before[rid], base)}")
         for rid in sorted(before.keys() & after.keys()):
             diff = _record_changes(before[rid], after[rid])
             if diff:
-                entries += [f"- **changed** `{rid}`: {_title(after[rid])}", *diff]
+                entries += [f"- **changed** `{rid}`: {_title(after[rid], head)}", *diff]
         if entries:
             changed = True
             lines += [f"#### {_LABELS[kind]}", "", *entries, ""]
-    figures = [
-        f"- `{rid}`: {_claim_figure(before)} → {_claim_figure(head.records['claims'][rid])}"
-        for rid, before in base.records.get("claims", {}).items()
-        if rid in head.records.get("claims", {})
-        and _claim_figure(before) != _claim_figure(head.records["claims"][rid])
-    ]
+    figures = [f"- `{rid}`: {figure} → {head.figures[rid]}"
+               for rid, figure in base.figures.items()
+               if rid in head.figures and figure != head.figures[rid]]
     if figures:
         lines += ["#### Figures that changed", "", *figures, ""]
     unverified = [p for p in head.problems if p.field.endswith(".quote") and p.severity == "error"]

@@ -29,6 +29,7 @@ __all__ = [
     "Ref",
     "describe",
     "internal",
+    "is_required",
     "is_union",
     "iter_refs",
     "record_fields",
@@ -116,7 +117,8 @@ def record_fields(cls: type) -> list[tuple[dataclasses.Field[Any], Any]]:
     ]
 
 
-def _is_required(f: dataclasses.Field[Any]) -> bool:
+def is_required(f: dataclasses.Field[Any]) -> bool:
+    """Whether an editor must give the field (it has no default)."""
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
@@ -203,7 +205,7 @@ class RecordReader:
         for f, hint in fields:
             field_path = _join(path, f.name)
             if f.name not in node:
-                if _is_required(f):
+                if is_required(f):
                     self.error(node.line, field_path, f"missing; add it ({describe(hint)})")
                     ok = False
                 continue

@@ -14,21 +14,23 @@ import datetime
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from .checks import PLACEHOLDER
+from .checks import FACT_KINDS, KIND_NAMES, PLACEHOLDER
 from .factsheets import FACT_FILES, FactSheets
-from .schema import NonEmpty, Pattern, Ref, describe, is_union, record_fields, strip_annotated
+from .schema import (
+    NonEmpty,
+    Pattern,
+    Ref,
+    describe,
+    is_required,
+    is_union,
+    record_fields,
+    strip_annotated,
+)
 
 __all__ = ["KINDS", "append_skeleton", "fresh_id", "skeleton"]
 
-# Singular name on the command line -> fact sheet.
-KINDS = {
-    "source": "sources",
-    "actor": "actors",
-    "place": "places",
-    "event": "events",
-    "claim": "claims",
-    "statement": "statements",
-}
+# Singular name on the command line -> fact sheet: the sources and every kind of fact.
+KINDS = {KIND_NAMES[kind]: kind for kind in ("sources", *FACT_KINDS)}
 _COMMENT_COLUMN = 34
 
 
@@ -74,7 +76,7 @@ def _lines(cls: type, sheets: FactSheets, indent: str, first: str,
     lines = []
     prefix = first
     for f, hint in record_fields(cls):
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        required = is_required(f)
         base, meta = strip_annotated(hint)
         comment = describe(hint)
         if get_origin(base) is list and dataclasses.is_dataclass(get_args(base)[0]):

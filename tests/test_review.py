@@ -3,17 +3,11 @@
 import subprocess
 import textwrap
 
-from conftest import CLAIMS, EVENTS
+from conftest import CLAIMS, EVENTS, SOURCES
 
 from generator.cli import main
 
-SECOND_SOURCE = textwrap.dedent("""\
-    - id: daily
-      file: daily.txt
-      outlet: The Daily
-      title: Fighting near the border
-      published: 2023-05-22
-      language: en
+SECOND_SOURCE = SOURCES + textwrap.dedent("""\
     - id: herald
       file: herald.txt
       outlet: The Herald
