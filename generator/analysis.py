@@ -26,6 +26,7 @@ from .figures import (
     time_order,
 )
 from .quotes import normalise
+from .sources import name_pattern
 
 __all__ = [
     "Analysis",
@@ -217,17 +218,8 @@ def _claimant_namer(briefing: Briefing) -> Any:
 def known_names(briefing: Briefing) -> re.Pattern[str] | None:
     """A pattern matching every actor and place name and alias, as written in the
     normalised text (see `quotes.normalise`); None when there are none."""
-    return _name_pattern([n for kind in ("actors", "places") for r in getattr(briefing, kind)
+    return name_pattern([n for kind in ("actors", "places") for r in getattr(briefing, kind)
                           for n in r.names])
-
-
-def _name_pattern(names: list[str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    # Longest first, so "Belgorod region" is counted as itself and not as "Belgorod".
-    alternatives = sorted({normalise(n) for n in names}, key=len, reverse=True)
-    body = "|".join(re.escape(a) for a in alternatives)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
 def _names_used(briefing: Briefing) -> dict[tuple[str, str], dict[str, Counter[str]]]:
@@ -236,7 +228,7 @@ def _names_used(briefing: Briefing) -> dict[tuple[str, str], dict[str, Counter[s
         for record in getattr(briefing, kind):
             for name in record.names:
                 owner.setdefault(normalise(name), (kind, record.id, name))
-    pattern = _name_pattern([name for _, _, name in owner.values()])
+    pattern = name_pattern([name for _, _, name in owner.values()])
     used: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(
         lambda: defaultdict(Counter)
     )

@@ -15,7 +15,7 @@ from typing import Literal
 
 from .coverage import split_sentences
 from .quotes import normalise
-from .sources import SourceText
+from .sources import SourceText, name_pattern
 
 __all__ = [
     "Description",
@@ -154,7 +154,7 @@ def _modifiers(before: str) -> str | None:
     return " ".join(run)
 
 
-def _appositive(after: str, known: re.Pattern[str]) -> str | None:
+def _appositive(after: str, names: re.Pattern[str]) -> str | None:
     match = _AFTER.match(after)
     if not match:
         return None
@@ -163,7 +163,7 @@ def _appositive(after: str, known: re.Pattern[str]) -> str | None:
         return None
     rest = re.sub(r"^(?:an?|the)\s+", "", words)
     # "X, the Y" where Y is another name is a list, not a description.
-    if known.match(rest) or (rest[:1].isupper() and words.split()[0] == "the"):
+    if names.match(rest) or (rest[:1].isupper() and words.split()[0] == "the"):
         return None
     return _clip(words)
 
@@ -173,11 +173,9 @@ def describe_actors(
 ) -> dict[str, dict[str, list[Description]]]:
     """{actor id: {source id: descriptions}} from every name occurrence outside quotation
     marks. `names` maps each name and alias (as normalised text) to its actor id."""
-    if not names:
+    pattern = name_pattern(names)
+    if pattern is None:
         return {}
-    alternatives = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?!\w)")
-    known = re.compile(r"(?:" + "|".join(re.escape(n) for n in alternatives) + r")\b")
     found: dict[str, dict[str, list[Description]]] = defaultdict(lambda: defaultdict(list))
     for source_id, text in texts.items():
         for paragraph, normalised in zip(text.paragraphs, text.normalised, strict=True):
@@ -188,7 +186,7 @@ def describe_actors(
                     if sentence.count('"', 0, match.start()) % 2 == 1:
                         continue
                     before, after = sentence[:match.start()], sentence[match.end():]
-                    for words in (_modifiers(before), _appositive(after, known),
+                    for words in (_modifiers(before), _appositive(after, pattern),
                                   _before_appositive(before, after)):
                         if words:
                             actor = names[match.group(0)]

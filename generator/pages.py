@@ -352,9 +352,6 @@ class PageContext:
                             f"**{md_text(d.words)}** | “{md_text(d.sentence)}” |")
         return Md("\n".join(rows))
 
-    def fact_keys(self, keys: list[tuple[str, str]]) -> Md:
-        return self.fact_list([self.analysis.facts[k] for k in keys])
-
     def named_records(self) -> list[tuple[str, Actor | Place]]:
         return [("actors", a) for a in self.briefing.actors] + [
             ("places", p) for p in self.briefing.places

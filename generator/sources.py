@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -22,6 +23,7 @@ __all__ = [
     "SourceText",
     "StrippedLine",
     "clean_source_text",
+    "name_pattern",
     "normalise",
     "read_source_file",
 ]
@@ -56,6 +58,16 @@ def normalise(text: str) -> str:
     """Text as compared: NFKC, one kind of quote, apostrophe and dash, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_EQUIVALENTS)
     return " ".join(text.split())
+
+
+def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern matching any of `names` as a whole word in normalised text; None if none."""
+    # Longest first, so "Belgorod region" is counted as itself and not as "Belgorod".
+    alternatives = sorted({normalise(n) for n in names}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    body = "|".join(re.escape(a) for a in alternatives)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
 class StripRuleLike(Protocol):
