@@ -130,15 +130,29 @@ class Analysis:
         return [s for s, root in self.lineage_of.items() if root == lineage]
 
 
+# The noun for one of a group, for "1 civilian wounded" and "at least 1 person killed".
+_ONE_OF = {"civilians": "civilian", "soldiers": "soldier", "fighters": "fighter",
+           "officials": "official", "people": "person", "aircraft": "aircraft",
+           "vehicles": "vehicle", "buildings": "building", "settlements": "settlement"}
+
+
 def describe_claim(claim: CasualtyClaim) -> str:
-    """A claim in a few words: 'no civilians killed', 'at least 8 people wounded'."""
-    group = "people" if claim.group == "unspecified" else claim.group
+    """A claim in a few words: 'no civilians killed', '1 civilian wounded', 'at least 2
+    soldier casualties'."""
     figure = describe_count(claim)
+    one = claim.count == 1 and claim.qualifier != "more than"
+    if claim.category == "casualties":
+        # "Casualties" is the noun; the group, if any, describes it: "12 civilian casualties".
+        kind = "" if claim.group == "unspecified" else _ONE_OF[claim.group] + " "
+        noun = kind + ("casualty" if one else "casualties")
+        words = {"unknown": f"unknown number of {noun}", "none": f"no {noun}"}
+        return words.get(figure, f"{figure} {noun}")
+    group = "people" if claim.group == "unspecified" else claim.group
     if figure == "unknown":
         return f"unknown number of {group} {claim.category}"
     if figure == "none":
         return f"no {group} {claim.category}"
-    return f"{figure} {group} {claim.category}"
+    return f"{figure} {_ONE_OF[group] if one else group} {claim.category}"
 
 
 def _date_sort_key(record: Dated) -> tuple[Any, ...]:

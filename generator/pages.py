@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 
 from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim
+from .charts import TimelineRow, casualty_chart, timeline_chart
 from .checks import Briefing
 from .corroboration import CREDIBILITY_SCALE, RELIABILITY_SCALE
 from .coverage import CoverageItem, percent, waiver_counts
@@ -28,6 +29,7 @@ from .factsheets import (
     Actor,
     CasualtyClaim,
     Citation,
+    DateRange,
     Event,
     Place,
     Source,
@@ -447,7 +449,7 @@ class PageContext:
         height = row * len(sources) + 8
         y = {s.id: 8 + row * i for i, s in enumerate(sources)}
         parts = [f'<svg class="briefing-graph" viewBox="0 0 640 {height}" width="640" '
-                 f'height="{height}" role="img" aria-labelledby="derivation-title">',
+                 f'height="{height}" role="group" aria-labelledby="derivation-title">',
                  '<title id="derivation-title">Declared derivation between sources</title>',
                  '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" '
                  'markerWidth="8" markerHeight="8" orient="auto-start-reverse">'
@@ -468,6 +470,49 @@ class PageContext:
         # a bare <svg> would be a paragraph, and Markdown inside its labels would render.
         return Md('<div class="briefing-figure">' + "".join(parts) + "</div>")
 
+    def timeline_chart(self) -> Md:
+        rows = [TimelineRow(e, f"#{e.id}") for e in self.analysis.events]
+        title = f"Timeline of {len(rows)} events; the shaded band is the briefing period"
+        period = self.briefing.info.period
+        span = DateRange(period.start, period.end, self.period())
+        return _figure(timeline_chart(rows, span, title),
+                       "Each row links to its entry below, which gives the sources.")
+
+    def casualty_chart(self, incident: Event, groups: list[ClaimGroup]) -> Md:
+        def row_label(claim: CasualtyClaim) -> str:
+            when = claim.as_of.strftime("%-d %b") + (f" {claim.as_of_time}"
+                                                      if claim.as_of_time else "")
+            who = self.actor_name(claim.claimant) if claim.claimant else "unattributed"
+            sources = ", ".join(dict.fromkeys(self._sources[c.source].short_label
+                                              for c in claim.citations))
+            return f"{when} · {who} · {sources}"
+
+        def verdict(group: ClaimGroup) -> str:
+            return {"update": "update over time"}.get(group.comparison.verdict,
+                                                       group.comparison.verdict)
+
+        svg = casualty_chart(f"Figures for {incident.title}, in the order they were given",
+                             groups, row_label, lambda c: f"#{c.id}", verdict)
+        return _figure(svg, "The same figures are listed in the tables below, with sources.")
+
+    def cite_line(self, kind: str, record_id: str) -> Md:
+        """A reference to one fact that a reader can copy: the fact, the sources and
+        paragraphs carrying it, the briefing, and the fact's permalink."""
+        ref = self.analysis.facts[kind, record_id]
+        carried = self.analysis.carried_by.get((kind, record_id), {})
+        sources = "; ".join(
+            f"{self._sources[s].short_label} " + ", ".join(f"¶{n}" for n in paragraphs)
+            for s, paragraphs in carried.items())
+        info = self.briefing.info
+        text = (f"{ref.label}. Sources: {sources}. In “{info.title}”, last reviewed "
+                f"{info.last_reviewed.strftime('%-d %B %Y')}.")
+        path = f"{self.briefing.slug}/{self.html_url(ref.page).removeprefix('./')}"
+        link = f"{posixpath.normpath(path)}/#{ref.anchor}"
+        # briefing.js replaces the link's text with the absolute URL the reader sees.
+        return Md(f'<span class="briefing-cite"><span class="briefing-cite-label">Cite:</span> '
+                  f'<span class="briefing-cite-text">{md_text(text)} <a class="briefing-permalink" '
+                  f'href="#{attr(ref.anchor)}">{md_text(link)}</a></span></span>')
+
     def figures_in(self, group: ClaimGroup, source_id: str) -> Md:
         figures = [
             self.link(describe_count(c), "casualties.md", c.id)
@@ -477,20 +522,73 @@ class PageContext:
         return Md(", ".join(figures) if figures else "—")
 
 
-def _front_matter(title: str) -> str:
+def _figure(svg: str, caption: str) -> Md:
+    # A <div> at the start of a line makes a raw HTML block that Markdown leaves alone, so
+    # the escaped labels inside stay text. Search skips the chart: its labels repeat the
+    # entries beside it.
+    return Md(f'<figure class="briefing-figure" data-search-exclude><div class="briefing-scroll">'
+              f"{svg}</div><figcaption>{html.escape(caption)}</figcaption></figure>")
+
+
+def _front_matter(title: str, search_words: list[str] | None = None) -> str:
     # MkDocs takes a page's title from its first heading and keeps it entity-escaped;
     # Material prints it through `striptags`, which unescapes it, into <title> without
     # autoescaping, so a name like "</title><script>" would run. A title in front matter is
     # used instead and printed as given: escape it here. (JSON strings are YAML strings.)
-    return f"---\ntitle: {json.dumps(html.escape(title, quote=True), ensure_ascii=False)}\n---\n\n"
+    lines = [f"title: {json.dumps(html.escape(title, quote=True), ensure_ascii=False)}"]
+    if search_words:
+        # Material's search results print tags as HTML: `<`, `>` and `&` are escaped (the
+        # browser test caught an <img onerror> alias running there); quotes are kept, so
+        # "Russia's" matches as typed.
+        tags = [html.escape(word, quote=False) for word in search_words]
+        lines.append(f"tags: {json.dumps(tags, ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def _render(template: str, ctx: PageContext, title: str, **values: Any) -> str:
+def search_words(records: list[Actor | Place]) -> dict[str, list[str]]:
+    """The words each actor's or place's page is found by: its `tags` in the search index.
+
+    Material's search gives a page's tags a boost a million times its text's, so a page
+    whose tags hold every word of a query comes first. Each page gets the words of its
+    name and aliases, less the words that are another record's one-word name or begin
+    with it: searching "Russia" must find Russia, not the Freedom of Russia Legion, and
+    "Graivoron" the town, not Graivoron district (Material matches "graivoron*", so
+    "Graivoronsk" counts). Prefixes shorter than four letters ("US") only drop the same
+    word. Keys are "<kind>/<id>".
+    """
+    def words(name: str) -> list[str]:
+        return [w for w in re.split(r"[\s\-]+", name.lower()) if w]
+
+    one_word: dict[str, set[str]] = {}
+    for record in records:
+        for name in record.names:
+            if len(words(name)) == 1:
+                one_word.setdefault(words(name)[0], set()).add(_record_key(record))
+
+    def taken(word: str, key: str) -> bool:
+        return any(key not in owners and (word == name or (len(name) >= 4
+                                                           and word.startswith(name)))
+                   for name, owners in one_word.items())
+
+    result = {}
+    for record in records:
+        key = _record_key(record)
+        found = dict.fromkeys(w for n in record.names for w in words(n))
+        result[key] = [w for w in found if not taken(w, key)]
+    return result
+
+
+def _record_key(record: Actor | Place) -> str:
+    return f"{'actors' if isinstance(record, Actor) else 'places'}/{record.id}"
+
+
+def _render(template: str, ctx: PageContext, title: str, search_words: list[str] | None = None,
+            **values: Any) -> str:
     page = _ENV.get_template(template).render(
         page=ctx, briefing=ctx.briefing, analysis=ctx.analysis, info=ctx.briefing.info,
         sections=SECTIONS, title=title, **values,
     )
-    return _front_matter(title) + _tidy(page)
+    return _front_matter(title, search_words) + _tidy(page)
 
 
 def _tidy(markdown: str) -> str:
@@ -520,10 +618,13 @@ def _briefing_pages(briefing: Briefing) -> dict[str, str]:
             page("data/index.md", "data.md.j2", titles["data/index.md"], data_files=DATA_FILES),
         ]
     )
+    words = search_words([*briefing.actors, *briefing.places])
     for actor in briefing.actors:
-        pages.update([page(f"actors/{actor.id}.md", "actor.md.j2", actor.name, actor=actor)])
+        pages.update([page(f"actors/{actor.id}.md", "actor.md.j2", actor.name, actor=actor,
+                           search_words=words[f"actors/{actor.id}"])])
     for place in briefing.places:
-        pages.update([page(f"places/{place.id}.md", "place.md.j2", place.name, place=place)])
+        pages.update([page(f"places/{place.id}.md", "place.md.j2", place.name, place=place,
+                           search_words=words[f"places/{place.id}"])])
     for source in briefing.sources:
         pages.update([page(f"sources/{source.id}.md", "source.md.j2", source.short_label,
                            source=source, text=briefing.texts[source.id])])

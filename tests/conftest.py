@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -137,3 +139,114 @@ def shipped_project(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
+
+
+def mkdocs_build(config: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        capture_output=True, text=True, cwd=config.parent, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped briefing built with `mkdocs build --strict`, once per session."""
+    root = tmp_path_factory.mktemp("shipped")
+    for name in ("briefings", "seeds", "docs"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    result = mkdocs_build(root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -" not in result.stderr
+    return root / "site"
+
+
+HOSTILE = '</title><script>alert(1)</script> <img src=x onerror=alert(2)> ' \
+          '[link](javascript:alert(3)) ' \
+          '{{ 7*7 }} {% if 1 %}x{% endif %} **bold** a|b {: onclick="alert(4)" }'
+
+
+def hostile_project(tmp_path: Path) -> Path:
+    """A project whose fact sheets and source text carry HOSTILE in every free-text field:
+    script tags, event handlers, javascript: links, Markdown links, Jinja and attr lists."""
+    quoted = HOSTILE.replace('"', '\\"')
+    seed = f"Harmless opening line here.\n\n{HOSTILE}\n"
+    files = {
+        "briefing.yaml": textwrap.dedent(f"""\
+            title: "T {quoted}"
+            summary: "{quoted}"
+            period: {{start: 2023-05-22, end: 2023-05-22}}
+            status: developing
+            last_reviewed: 2023-05-23
+            """),
+        "sources.yaml": textwrap.dedent(f"""\
+            - id: evil
+              file: evil.txt
+              outlet: "{quoted}"
+              title: "Title {quoted}"
+              published: 2023-05-22
+              language: en
+              notes: "{quoted}"
+              reliability: {{grade: E, reason: "{quoted}"}}
+            - id: evil-copy
+              file: evil-copy.txt
+              outlet: "Copy {quoted}"
+              title: "Copy {quoted}"
+              published: 2023-05-22
+              language: en
+              derived_from: [evil]
+            """),
+        "statements.yaml": textwrap.dedent(f"""\
+            - id: evil-statement
+              speaker: evil-actor
+              title: "{quoted}"
+              date: 2023-05-22
+              where: "{quoted}"
+              credibility: {{grade: 6, reason: "{quoted}"}}
+              citations:
+                - source: evil
+                  quote: "{quoted}"
+                - source: evil-copy
+                  quote: "{quoted} [x](javascript:alert(5))"
+            """),
+        "actors.yaml": textwrap.dedent(f"""\
+            - id: evil-actor
+              name: "N {quoted}"
+              kind: person
+              aliases: ["{quoted}"]
+              description: "{quoted}"
+              citations:
+                - source: evil
+                  quote: "{quoted}"
+            """),
+        "events.yaml": textwrap.dedent(f"""\
+            - id: evil-event
+              title: "{quoted}"
+              date: 2023-05-22
+              date_phrase: "{quoted}"
+              summary: "{quoted}"
+              status: claimed
+              claimed_by: [evil-actor]
+              citations:
+                - source: evil
+                  quote: "{quoted}"
+            """),
+        "claims.yaml": textwrap.dedent(f"""\
+            - id: evil-claim
+              claimant: evil-actor
+              as_of: 2023-05-22
+              incident: evil-event
+              category: killed
+              group: civilians
+              count: 1
+              note: "{quoted}"
+              citations:
+                - source: evil
+                  quote: "{quoted}"
+            """),
+    }
+    # A copy that adds a hostile word, so the word-by-word comparison prints it.
+    copy = seed.replace(HOSTILE, f"{HOSTILE} [x](javascript:alert(5))")
+    return write_project(tmp_path, files=files, seeds={"evil.txt": seed, "evil-copy.txt": copy},
+                         with_site_config=True)

@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED, write_project
+from conftest import SHIPPED, hostile_project, mkdocs_build
 
 from generator.cli import main
-
-
-def mkdocs_build(config: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-        capture_output=True, text=True, cwd=config.parent, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
 
 
 class Tags(HTMLParser):
@@ -46,19 +34,9 @@ class Tags(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The shipped briefing, built once for this module."""
-    root = tmp_path_factory.mktemp("shipped")
-    import shutil
-
-    from conftest import ROOT
-    for name in ("briefings", "seeds", "docs"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    result = mkdocs_build(root / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING -" not in result.stderr
-    return root / "site"
+def built(shipped_site: Path) -> Path:
+    """The shipped briefing, built once for the session (conftest.shipped_site)."""
+    return shipped_site
 
 
 def page(site: Path, path: str) -> Tags:
@@ -176,92 +154,8 @@ def test_rendered_folder_builds_with_plain_mkdocs_without_the_plugin(shipped_pro
     assert (out / f"site/{SHIPPED}/data/events.json").is_file()
 
 
-HOSTILE = '</title><script>alert(1)</script> <img src=x onerror=alert(2)> ' \
-          '[link](javascript:alert(3)) ' \
-          '{{ 7*7 }} {% if 1 %}x{% endif %} **bold** a|b {: onclick="alert(4)" }'
-
-
 def test_markup_in_fact_sheets_and_sources_renders_as_text(tmp_path):
-    quoted = HOSTILE.replace('"', '\\"')
-    seed = f"Harmless opening line here.\n\n{HOSTILE}\n"
-    files = {
-        "briefing.yaml": textwrap.dedent(f"""\
-            title: "T {quoted}"
-            summary: "{quoted}"
-            period: {{start: 2023-05-22, end: 2023-05-22}}
-            status: developing
-            last_reviewed: 2023-05-23
-            """),
-        "sources.yaml": textwrap.dedent(f"""\
-            - id: evil
-              file: evil.txt
-              outlet: "{quoted}"
-              title: "Title {quoted}"
-              published: 2023-05-22
-              language: en
-              notes: "{quoted}"
-              reliability: {{grade: E, reason: "{quoted}"}}
-            - id: evil-copy
-              file: evil-copy.txt
-              outlet: "Copy {quoted}"
-              title: "Copy {quoted}"
-              published: 2023-05-22
-              language: en
-              derived_from: [evil]
-            """),
-        "statements.yaml": textwrap.dedent(f"""\
-            - id: evil-statement
-              speaker: evil-actor
-              title: "{quoted}"
-              date: 2023-05-22
-              where: "{quoted}"
-              credibility: {{grade: 6, reason: "{quoted}"}}
-              citations:
-                - source: evil
-                  quote: "{quoted}"
-                - source: evil-copy
-                  quote: "{quoted} [x](javascript:alert(5))"
-            """),
-        "actors.yaml": textwrap.dedent(f"""\
-            - id: evil-actor
-              name: "N {quoted}"
-              kind: person
-              aliases: ["{quoted}"]
-              description: "{quoted}"
-              citations:
-                - source: evil
-                  quote: "{quoted}"
-            """),
-        "events.yaml": textwrap.dedent(f"""\
-            - id: evil-event
-              title: "{quoted}"
-              date: 2023-05-22
-              date_phrase: "{quoted}"
-              summary: "{quoted}"
-              status: claimed
-              claimed_by: [evil-actor]
-              citations:
-                - source: evil
-                  quote: "{quoted}"
-            """),
-        "claims.yaml": textwrap.dedent(f"""\
-            - id: evil-claim
-              claimant: evil-actor
-              as_of: 2023-05-22
-              incident: evil-event
-              category: killed
-              group: civilians
-              count: 1
-              note: "{quoted}"
-              citations:
-                - source: evil
-                  quote: "{quoted}"
-            """),
-    }
-    # A copy that adds a hostile word, so the word-by-word comparison prints it.
-    copy = seed.replace(HOSTILE, f"{HOSTILE} [x](javascript:alert(5))")
-    root = write_project(tmp_path, files=files, seeds={"evil.txt": seed, "evil-copy.txt": copy},
-                         with_site_config=True)
+    root = hostile_project(tmp_path)
     result = mkdocs_build(root / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     compare = (root / "site/test/compare/index.html").read_text(encoding="utf-8")
@@ -284,6 +178,10 @@ def test_markup_in_fact_sheets_and_sources_renders_as_text(tmp_path):
     actor_page = (root / "site/test/actors/evil-actor/index.html").read_text(encoding="utf-8")
     assert "<title>N &lt;/title&gt;&lt;script&gt;alert(1)" in actor_page
     assert "{{ 7*7 }}" in timeline and "**bold** a|b" in timeline
+    # Material's search results print a page's tags as HTML.
+    index = json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    tags = [tag for doc in index["docs"] for tag in doc.get("tags", [])]
+    assert tags and not any("<" in tag for tag in tags)
 
 
 def test_a_non_http_url_is_rejected(project, capsys):

@@ -1,0 +1,475 @@
+"""The reader's site in a real browser: Debian's Chromium driven by Playwright, against the
+built site served on 127.0.0.1.
+
+Every request a page makes is routed through `Reader`, which lets only 127.0.0.1 through
+and records the rest, with console errors, failed requests and dialogs. Under CI a missing
+Chromium or axe-core fails these tests instead of skipping them (conftest.require_tool).
+
+Set BRIEFING_BROWSER_REPORT to a folder to keep, for review: the phone-width screenshots,
+the axe results per page type and scheme, and the first search results for each name.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import NODE_BIN, SHIPPED, hostile_project, mkdocs_build, require_tool
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+
+CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
+REPORT = os.environ.get("BRIEFING_BROWSER_REPORT")
+AXE = NODE_BIN.parent / "axe-core/axe.min.js"
+
+# One page of each kind the generator writes, plus the hand-written guide.
+PAGE_TYPES = {
+    "home": "",
+    "overview": f"{SHIPPED}/",
+    "actors": f"{SHIPPED}/actors/",
+    "actor": f"{SHIPPED}/actors/freedom-of-russia-legion/",
+    "places": f"{SHIPPED}/places/",
+    "place": f"{SHIPPED}/places/graivoron/",
+    "timeline": f"{SHIPPED}/timeline/",
+    "casualties": f"{SHIPPED}/casualties/",
+    "statements": f"{SHIPPED}/statements/",
+    "sources": f"{SHIPPED}/sources/",
+    "source": f"{SHIPPED}/sources/guardian/",
+    "compare": f"{SHIPPED}/compare/",
+    "data": f"{SHIPPED}/data/",
+    "guide": "editing-this-briefing/",
+}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """The folder served over HTTP on 127.0.0.1, on a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Reader:
+    """A browser context that records what a reader's browser would do wrong."""
+
+    context: BrowserContext
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.context.route("**/*", self._only_local)
+        self.context.on("page", self._watch)
+
+    def _only_local(self, route: Route) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def _watch(self, page: Page) -> None:
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(
+            f"{page.url}: {m.text}"))
+        page.on("pageerror", lambda e: self.console_errors.append(f"{page.url}: {e}"))
+        # ERR_ABORTED is the browser cancelling a page's requests when it navigates on;
+        # a missing file shows as an HTTP status below.
+        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and
+                self.failed.append(f"{r.url}: {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(
+            f"{r.url}: HTTP {r.status}"))
+
+        def dismiss(dialog) -> None:
+            self.dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
+
+    def open(self, url: str) -> Page:
+        page = self.context.new_page()
+        page.goto(url, wait_until="load")
+        return page
+
+    def assert_clean(self) -> None:
+        assert self.console_errors == []
+        assert self.failed == []
+        assert self.foreign == []
+        assert self.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    chromium = require_tool(CHROMIUM, "install it with `apt-get install chromium` (.ci/run "
+                                      "does), or set BRIEFING_CHROMIUM to a Chromium build")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(chromium))
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(shipped_site: Path) -> Iterator[str]:
+    with serve(shipped_site) as url:
+        yield url
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[Reader]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield Reader(context)
+    context.close()
+
+
+def built_pages(site: Path) -> list[str]:
+    return sorted(str(p.parent.relative_to(site)).removeprefix(".") + "/"
+                  for p in site.rglob("index.html"))
+
+
+def report_path(name: str) -> Path:
+    assert REPORT
+    Path(REPORT).mkdir(parents=True, exist_ok=True)
+    return Path(REPORT) / name
+
+
+def data(site: Path, name: str) -> list[dict]:
+    return json.loads((site / SHIPPED / "data" / name).read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------
+# Every page
+
+
+def test_every_page_loads_with_no_error_and_no_request_off_127_0_0_1(
+        reader, site_url, shipped_site):
+    pages = built_pages(shipped_site)
+    entities = sum(len(data(shipped_site, f)) for f in ("actors.json", "places.json",
+                                                          "sources.json"))
+    # Home, two guides, the briefing's nine section pages and a page per entity.
+    assert len(pages) == 3 + 9 + entities
+    page = reader.open(site_url)
+    for i, path in enumerate(pages):
+        page.goto(site_url + path.lstrip("/"), wait_until="load")
+        if i == 0:
+            # Material's search worker fetches the same index after every page's load:
+            # wait for it once, so a failed or foreign request there is seen.
+            page.wait_for_function("document.querySelector('.md-search-result__meta')"
+                                   "?.textContent.startsWith('Type to start')")
+        assert page.locator("article h1").count() == 1, path
+    reader.assert_clean()
+
+
+def test_the_reader_would_see_a_foreign_request_a_console_error_and_a_dialog(reader, site_url):
+    page = reader.open(site_url)
+    page.evaluate("""() => {
+        fetch('https://fonts.example.com/font.woff2').catch(() => {});
+        console.error('boom');
+        alert('hi');
+    }""")
+    page.wait_for_timeout(200)
+    assert reader.foreign == ["https://fonts.example.com/font.woff2"]
+    assert any("boom" in e for e in reader.console_errors)
+    assert reader.dialogs and "hi" in reader.dialogs[0]
+    with pytest.raises(AssertionError):
+        reader.assert_clean()
+
+
+def test_the_page_types_cover_every_kind_of_generated_page(shipped_site):
+    pages = set(built_pages(shipped_site))
+    assert {"/" + p.lstrip("/") if p else "/" for p in PAGE_TYPES.values()} <= \
+        {p if p.startswith("/") else "/" + p for p in pages}
+
+
+# ---------------------------------------------------------------------------------------
+# Search
+
+
+def search(page: Page, text: str) -> list[str]:
+    """Type into Material's search box; the paths of the result pages, best first."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for='__search']").first.click()
+    meta = page.locator(".md-search-result__meta")
+    # Clear the results first, so the ones read below are this query's, not the last one's.
+    # Material searches on keyup: fill, then press a key that types nothing.
+    box.fill("qqqzzzxxx")
+    box.press("End")
+    page.wait_for_function("document.querySelector('.md-search-result__meta')"
+                           ".textContent.startsWith('No matching')")
+    box.fill(text)
+    box.press("End")
+    page.wait_for_function("document.querySelector('.md-search-result__meta')"
+                           ".textContent !== 'No matching documents'")
+    if not meta.inner_text().endswith("matching documents"):
+        return []  # "Type to start searching": every word of the query was dropped
+    hrefs = page.eval_on_selector_all(".md-search-result__list > li > a",
+                                      "links => links.map(a => a.href)")
+    # Links carry ?h=<terms> to highlight them on the page they open.
+    return [urlsplit(h).path for h in hrefs]
+
+
+def alias_samples(site: Path) -> list[tuple[str, str, str]]:
+    """(kind, id, name) for every listed name of the actors and places with aliases."""
+    samples = []
+    for kind in ("actors", "places"):
+        for record in data(site, f"{kind}.json"):
+            if record["aliases"]:
+                samples += [(kind, record["id"], name)
+                            for name in [record["name"], *record["aliases"]]]
+    return samples
+
+
+def test_searching_any_listed_name_puts_the_canonical_page_first(
+        reader, site_url, shipped_site):
+    samples = alias_samples(shipped_site)
+    assert len(samples) > 60
+    page = reader.open(site_url + f"{SHIPPED}/")
+    wrong, seen = [], {}
+    for kind, record_id, name in samples:
+        results = search(page, name)
+        seen[name] = results[:3]
+        if not results or not results[0].rstrip("/").endswith(f"{kind}/{record_id}"):
+            wrong.append(f"{name!r}: {' > '.join(r.split('/')[-2] for r in results[:3])}")
+    if REPORT:
+        report_path("search.json").write_text(json.dumps(seen, indent=1, ensure_ascii=False))
+    assert wrong == [], "\n".join(wrong)
+    reader.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------
+# Charts
+
+
+def test_the_timeline_chart_draws_every_event_with_its_status_and_links_to_it(
+        reader, site_url, shipped_site):
+    events = data(shipped_site, "events.json")
+    page = reader.open(site_url + f"{SHIPPED}/timeline/")
+    chart = page.locator("svg.briefing-timeline-chart")
+    assert chart.is_visible()
+    rows = chart.locator("a.briefing-chart-row")
+    assert rows.count() == len(events)
+    for i, event in enumerate(events):
+        row = rows.nth(i)
+        assert row.get_attribute("href") == f"#{event['id']}"
+        name = row.locator("title").first.text_content()
+        assert event["title"] in name and f"({event['status']})" in name
+        mark = row.locator(".briefing-mark")
+        assert f"briefing-status-{event['status']}" in mark.get_attribute("class")
+        assert page.locator(f"[id='{event['id']}']").count() == 1
+    # Precision drawn as a range: a month is a bar wider than a day's dot.
+    drawn_to_scale = [i for i in range(len(events)) if not rows.nth(i).locator("path").count()]
+    month = next(i for i in drawn_to_scale if events[i]["precision"] == "month")
+    day = next(i for i in drawn_to_scale if events[i]["precision"] == "day")
+    assert rows.nth(month).locator("rect.briefing-mark").count() == 1
+    month_box = rows.nth(month).locator(".briefing-mark").bounding_box()
+    day_box = rows.nth(day).locator(".briefing-mark").bounding_box()
+    assert month_box["width"] > 10 * day_box["width"]
+    # A mark's link lands on the entry.
+    target = events[12]["id"]
+    rows.nth(12).locator(".briefing-mark").click()
+    page.wait_for_function(f"location.hash === '#{target}'")
+    heading = page.locator(f"[id='{target}']")
+    box = heading.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"]
+    reader.assert_clean()
+
+
+def test_each_incident_has_a_casualty_chart_in_the_order_figures_were_given(
+        reader, site_url, shipped_site):
+    claims = {c["id"]: c for c in data(shipped_site, "claims.json")}
+    page = reader.open(site_url + f"{SHIPPED}/casualties/")
+    charts = page.locator("svg.briefing-casualty-chart")
+    incidents = list(dict.fromkeys(c["incident"] for c in claims.values()))
+    assert charts.count() == len(incidents)
+    drawn = []
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        assert chart.get_attribute("aria-label")
+        # The text alternative: a caption beside it, and every figure in the tables.
+        caption = chart.locator("xpath=ancestor::figure").locator("figcaption")
+        assert "tables below" in caption.inner_text()
+        hrefs = chart.locator("a.briefing-chart-row").evaluate_all(
+            "links => links.map(a => a.getAttribute('href').slice(1))")
+        drawn += hrefs
+        for claim_id in hrefs:
+            assert page.locator(f"table [id='{claim_id}']").count() == 1
+        # Within each kind of loss, ordered by when the figure was given.
+        by_group: dict[tuple, list[str]] = {}
+        for claim_id in hrefs:
+            c = claims[claim_id]
+            by_group.setdefault((c["incident"], c["category"]), []).append(c["as_of"])
+        for dates in by_group.values():
+            assert dates == sorted(dates)
+    assert sorted(drawn) == sorted(claims)
+    # Gladkov's 8 then 12 wounded: the later figure is drawn further right.
+    eight = page.locator("a.briefing-chart-row[href='#gladkov-wounded-8'] circle").bounding_box()
+    twelve = page.locator("a.briefing-chart-row[href='#gladkov-wounded-12'] circle") \
+        .bounding_box()
+    assert twelve["x"] > eight["x"] and twelve["y"] > eight["y"]
+    page.locator("a.briefing-chart-row[href='#gladkov-wounded-12']").click()
+    page.wait_for_function("location.hash === '#gladkov-wounded-12'")
+    box = page.locator("[id='gladkov-wounded-12']").bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"]
+    reader.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------
+# Citing a fact
+
+
+def test_every_fact_has_a_cite_line_with_its_permalink_and_a_copy_button(
+        browser, site_url, shipped_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    reader = Reader(context)
+    checks = {"timeline": ("events.json", "title"), "statements": ("statements.json", "title"),
+              "casualties": ("claims.json", None)}
+    for page_name, (file, title_field) in checks.items():
+        facts = data(shipped_site, file)
+        page = reader.open(site_url + f"{SHIPPED}/{page_name}/")
+        cites = page.locator(".briefing-cite")
+        assert cites.count() == len(facts), page_name
+        for fact in facts:
+            cite = page.locator(f".briefing-cite:has(a.briefing-permalink[href='#{fact['id']}'])")
+            assert cite.count() == 1, fact["id"]
+            url = f"{site_url}{SHIPPED}/{page_name}/#{fact['id']}"
+            assert cite.locator("a.briefing-permalink").inner_text() == url
+            text = cite.locator(".briefing-cite-text").inner_text()
+            if title_field:
+                assert fact[title_field] in text
+            assert "Sources: " in text and "¶" in text
+    cite = page.locator(".briefing-cite").first
+    cite.locator("button.briefing-copy").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == cite.locator(".briefing-cite-text").inner_text().strip()
+    assert copied.endswith(f"/{SHIPPED}/casualties/#{data(shipped_site, 'claims.json')[0]['id']}")
+    reader.assert_clean()
+    context.close()
+
+
+# ---------------------------------------------------------------------------------------
+# Accessibility, phones, print
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation_on_any_page_type(
+        browser, site_url, scheme):
+    axe = require_tool(AXE, "run `make test` (it runs `npm ci`)")
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    reader = Reader(context)
+    found, summary = {}, {}
+    for name, path in PAGE_TYPES.items():
+        page = reader.open(site_url + path)
+        palette = page.locator("body").get_attribute("data-md-color-scheme")
+        assert palette == {"light": "default", "dark": "slate"}[scheme]
+        page.add_script_tag(path=str(axe))
+        results = page.evaluate("""async () => {
+            const r = await axe.run(document);
+            const brief = v => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target}`;
+            return {passes: r.passes.length, incomplete: r.incomplete.map(v => v.id),
+                    violations: r.violations.map(brief),
+                    serious: r.violations.filter(v => ['serious', 'critical']
+                        .includes(v.impact)).map(brief)};
+        }""")
+        summary[name] = results
+        if results["serious"]:
+            found[name] = results["serious"]
+        page.close()
+    if REPORT:
+        report_path(f"axe-{scheme}.json").write_text(json.dumps(summary, indent=1))
+    assert found == {}
+    reader.assert_clean()
+    context.close()
+
+
+def test_no_page_type_scrolls_sideways_on_a_390_px_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    reader = Reader(context)
+    wide = {}
+    for name, path in PAGE_TYPES.items():
+        page = reader.open(site_url + path)
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        if width > 390:
+            wide[name] = width
+        # Wide tables scroll inside their own box instead.
+        for table in page.locator("article table").all():
+            box = table.evaluate("t => t.closest('.md-typeset__scrollwrap')?.clientWidth")
+            assert box is not None and box <= 390, name
+        if REPORT:
+            page.screenshot(path=str(report_path(f"{name}-390.png")))
+        page.close()
+    assert wide == {}
+    reader.assert_clean()
+    context.close()
+
+
+def test_printing_keeps_the_citations_and_drops_the_navigation(reader, site_url):
+    page = reader.open(site_url + f"{SHIPPED}/timeline/")
+    page.emulate_media(media="print")
+    assert page.locator(".briefing-cite").first.is_visible()
+    assert page.locator("article a[href*='sources/guardian/#p']").first.is_visible()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator("button.briefing-copy").first.is_hidden()
+    reader.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------
+# Hostile content
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    root = hostile_project(tmp_path_factory.mktemp("hostile"))
+    result = mkdocs_build(root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url, root / "site"
+
+
+def test_markup_in_fact_sheets_and_sources_stays_text_in_the_browser(reader, hostile_site):
+    url, site = hostile_site
+    pages = built_pages(site)
+    for path in pages:
+        page = reader.open(url + path.lstrip("/"))
+        injected = page.evaluate("""() => ({
+            images: document.querySelectorAll('article img').length,
+            handlers: [...document.querySelectorAll('article *')]
+                .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+            scripts: [...document.scripts].filter(s => s.textContent.includes('alert(')).length,
+            js_links: document.querySelectorAll('a[href^="javascript:" i]').length,
+        })""")
+        assert injected == {"images": 0, "handlers": 0, "scripts": 0, "js_links": 0}, path
+        page.close()
+    page = reader.open(url + "test/timeline/")
+    body = page.locator("article").inner_text()
+    assert "<script>alert(1)</script>" in body and "{{ 7*7 }}" in body
+    assert "{% if 1 %}x{% endif %}" in body and "**bold**" in body
+    assert "[link](javascript:alert(3))" in body
+    assert page.title().startswith("Timeline")
+    # The hostile alias typed into search: results render as text, nothing runs.
+    results = search(page, "onerror")
+    assert results
+    assert page.locator(".md-search-result img").count() == 0
+    reader.assert_clean()
