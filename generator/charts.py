@@ -135,10 +135,12 @@ def timeline_chart(rows: Sequence[TimelineRow], period: DateRange, title: str) -
         tx = x(tick, 0.5 if scale >= 20 else 0.0)
         parts.append(f'<line class="briefing-grid" x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" '
                      f'y2="{top + ROW * len(rows)}"/>')
+        # The first label starts at its tick, clear of the "earlier" margin's label.
+        anchor = "start" if tx - left < 20 else "middle"
         parts.append(f'<text class="briefing-axis" x="{tx:.1f}" y="{top - 12}" '
-                     f'text-anchor="middle">{_text(_day_label(tick))}</text>')
+                     f'text-anchor="{anchor}">{_text(_day_label(tick))}</text>')
     if any(r.event.when.end < start for r in rows):
-        parts.append(f'<text class="briefing-axis" x="{left - 18}" y="{top - 12}" '
+        parts.append(f'<text class="briefing-axis" x="{left - 8}" y="{top - 12}" '
                      'text-anchor="end">earlier</text>')
     if any(r.event.when.start > end for r in rows):
         parts.append(f'<text class="briefing-axis" x="{right + 18}" y="{top - 12}">later</text>')

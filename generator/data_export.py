@@ -50,7 +50,14 @@ DATA_FILES = {
     "original_language, byline, url, derived_from, reliability (the editor's Admiralty grade "
     "A–F and the reason), notes, strip (the lines hidden from display); plus lineage (the "
     "original source of its lineage).",
-    "claims.csv": "Casualty and loss claims, one row per claim, for spreadsheets.",
+    "claims.csv": "Casualty and loss claims, one row per claim, for spreadsheets: id, "
+    "incident, category, group, figure (in words), min, max, claimant, as_of, place, "
+    "credibility (grade 1–6), verdict (on the figures for the same loss), sources (source "
+    "id and paragraph) and quotes.",
+    "events.csv": "Events, one row per event in date order, for spreadsheets: id, date (as "
+    "the sources allow), date_start, date_end, precision, time, title, status, claimed_by, "
+    "confirmed_by, denied_by (actor ids), credibility (grade 1–6), lineage_count, "
+    "single_source, sources (source id and paragraph).",
 }
 
 
@@ -77,19 +84,46 @@ def record_to_data(record: Any) -> dict[str, Any]:
     return {f.name: _value(getattr(record, f.name)) for f, _ in record_fields(type(record))}
 
 
-def _claims_csv(claims: list[CasualtyClaim]) -> str:
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "incident", "category", "group", "figure", "min", "max", "claimant",
-                     "as_of", "place", "sources", "quotes"])
-    for claim in claims:
-        low, high = claim.bounds
-        row = [claim.id, claim.incident, claim.category, claim.group, describe_count(claim),
-               low, high, claim.claimant or "", claim.as_of.isoformat(), claim.place or "",
-               "; ".join(f"{c.source} ¶{c.paragraph}" for c in claim.citations),
-               " | ".join(c.quote for c in claim.citations)]
+    writer.writerow(header)
+    for row in rows:
         writer.writerow([_spreadsheet_safe(v) for v in row])
     return out.getvalue()
+
+
+def _cited(citations: list[Citation]) -> str:
+    return "; ".join(f"{c.source} ¶{c.paragraph}" for c in citations)
+
+
+def _claims_csv(claims: list[CasualtyClaim], analysis: Analysis) -> str:
+    verdicts = {c.id: g.comparison.verdict for g in analysis.claim_groups for c in g.claims}
+    rows = []
+    for claim in claims:
+        low, high = claim.bounds
+        rows.append([claim.id, claim.incident, claim.category, claim.group,
+                     describe_count(claim), low, high, claim.claimant or "",
+                     claim.as_of.isoformat(), claim.place or "",
+                     analysis.credibility["claims", claim.id].grade, verdicts[claim.id],
+                     _cited(claim.citations), " | ".join(c.quote for c in claim.citations)])
+    return _csv(["id", "incident", "category", "group", "figure", "min", "max", "claimant",
+                 "as_of", "place", "credibility", "verdict", "sources", "quotes"], rows)
+
+
+def _events_csv(analysis: Analysis) -> str:
+    rows = []
+    for event in analysis.events:
+        key = ("events", event.id)
+        rows.append([event.id, event.when.label, event.when.start.isoformat(),
+                     event.when.end.isoformat(), event.precision, event.time or "",
+                     event.title, event.status, " ".join(event.claimed_by),
+                     " ".join(event.confirmed_by), " ".join(event.denied_by),
+                     analysis.credibility[key].grade, len(analysis.lineages[key]),
+                     analysis.single_lineage(key), _cited(event.citations)])
+    return _csv(["id", "date", "date_start", "date_end", "precision", "time", "title",
+                 "status", "claimed_by", "confirmed_by", "denied_by", "credibility",
+                 "lineage_count", "single_source", "sources"], rows)
 
 
 def _spreadsheet_safe(value: Any) -> Any:
@@ -187,6 +221,7 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
         "data/reuse.json": _reuse_json(briefing),
         "data/sources.json": dump(briefing.sources,
                                   lambda s: {"lineage": analysis.lineage_of[s.id]}),
-        "data/claims.csv": _claims_csv(ordered_claims),
+        "data/claims.csv": _claims_csv(ordered_claims, analysis),
+        "data/events.csv": _events_csv(analysis),
     }
 

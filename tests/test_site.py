@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from html.parser import HTMLParser
@@ -55,6 +56,13 @@ def test_every_section_and_entity_page_is_built(built):
     for source in sources:
         assert (b / "sources" / source["id"] / "index.html").is_file()
     assert (b / "data/claims.csv").read_text().startswith("id,incident,category,group,figure")
+    events = json.loads((b / "data/events.json").read_text())
+    rows = list(csv.DictReader((b / "data/events.csv").read_text().splitlines()))
+    assert [r["id"] for r in rows] == [e["id"] for e in events]
+    raid = next(r for r in rows if r["id"] == "raid-begins")
+    assert (raid["date"], raid["status"], raid["credibility"]) == ("22 May 2023", "confirmed",
+                                                                   "1")
+    assert "guardian ¶16" in raid["sources"].split("; ")
     assert (built / "writing-fact-sheets/index.html").is_file()
 
 
