@@ -93,13 +93,7 @@ class PageContext:
     def html_url(self, target: str) -> str:
         """A link to a page as the built site has it (`sources/x/`), for raw HTML, where
         MkDocs does not rewrite `.md` links."""
-        def directory(path: str) -> str:
-            stem = path.removesuffix(".md")
-            if stem == "index" or stem.endswith("/index"):
-                return stem.removesuffix("index")
-            return stem + "/"
-
-        here, there = directory(self.path), directory(target)
+        here, there = _built_directory(self.path), _built_directory(target)
         return posixpath.relpath(there or ".", here or ".") + "/"
 
     def link(self, text: object, target: str, anchor: str | None = None) -> Md:
@@ -506,8 +500,7 @@ class PageContext:
         info = self.briefing.info
         text = (f"{ref.label}. Sources: {sources}. In “{info.title}”, last reviewed "
                 f"{info.last_reviewed.strftime('%-d %B %Y')}.")
-        path = f"{self.briefing.slug}/{self.html_url(ref.page).removeprefix('./')}"
-        link = f"{posixpath.normpath(path)}/#{ref.anchor}"
+        link = f"{self.briefing.slug}/{_built_directory(ref.page)}#{ref.anchor}"
         # briefing.js replaces the link's text with the absolute URL the reader sees.
         return Md(f'<span class="briefing-cite"><span class="briefing-cite-label">Cite:</span> '
                   f'<span class="briefing-cite-text">{md_text(text)} <a class="briefing-permalink" '
@@ -520,6 +513,15 @@ class PageContext:
             if any(cit.source == source_id for cit in c.citations)
         ]
         return Md(", ".join(figures) if figures else "—")
+
+
+def _built_directory(path: str) -> str:
+    """Where a page of the briefing lands in the built site: `sources/x.md` → `sources/x/`,
+    `actors/index.md` → `actors/`, `index.md` → ``."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def _figure(svg: str, caption: str) -> Md:

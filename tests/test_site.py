@@ -56,6 +56,9 @@ def test_every_section_and_entity_page_is_built(built):
     for source in sources:
         assert (b / "sources" / source["id"] / "index.html").is_file()
     assert (b / "data/claims.csv").read_text().startswith("id,incident,category,group,figure")
+    # Without JavaScript, a cite line shows the fact's path within the site.
+    timeline = (b / "timeline/index.html").read_text(encoding="utf-8")
+    assert f'href="#raid-begins">{SHIPPED}/timeline/#raid-begins</a>' in timeline
     events = json.loads((b / "data/events.json").read_text())
     rows = list(csv.DictReader((b / "data/events.csv").read_text().splitlines()))
     assert [r["id"] for r in rows] == [e["id"] for e in events]
