@@ -18,16 +18,15 @@ from html import escape
 
 from .analysis import ClaimGroup
 from .factsheets import CasualtyClaim, DateRange, Event
-from .figures import describe_count
+from .figures import describe_count, time_order
 
 __all__ = ["TimelineRow", "casualty_chart", "timeline_chart", "timeline_domain"]
 
 # The width of Material's content column on a laptop; narrower screens scroll the chart.
 WIDTH = 680
 ROW = 24
-FONT = 13
-# Rough width of a character of the sans-serif label font at FONT px, to shorten labels
-# that would run into the plot (the full text is in the mark's tooltip and on the page).
+# Rough width of a character of the 13-px sans-serif label font (briefing.css), to shorten
+# labels that would run into the plot (the full text is in the mark's tooltip and on the page).
 CHAR_WIDTH = 6.6
 # How far around the briefing's period an event may lie and still be drawn to scale.
 CONTEXT_DAYS = 31
@@ -60,13 +59,11 @@ class TimelineRow:
 
 
 def _time_fraction(time: str | None) -> float:
-    """Where in its day (0–1) a fact sheet's time falls; midday when none is given."""
+    """Where in its day (0–1) a fact sheet's time falls; midday when none is given. A part
+    of the day ("evening") stands at the hour the figure comparison orders it by."""
     if time is None:
         return 0.5
-    named = {"morning": 0.33, "afternoon": 0.6, "evening": 0.8, "night": 0.92}
-    if time in named:
-        return named[time]
-    hours, minutes = time.split(":")
+    hours, minutes = time_order(time).split(":")
     return (int(hours) + int(minutes) / 60) / 24
 
 

@@ -17,7 +17,7 @@ from .analysis import Analysis
 from .checks import Briefing
 from .coverage import percent
 from .factsheets import CasualtyClaim, Citation
-from .figures import describe_count
+from .figures import FigureComparison, describe_count
 from .reuse import N_GRAM
 from .schema import record_fields
 
@@ -97,15 +97,16 @@ def _cited(citations: list[Citation]) -> str:
     return "; ".join(f"{c.source} ¶{c.paragraph}" for c in citations)
 
 
-def _claims_csv(claims: list[CasualtyClaim], analysis: Analysis) -> str:
-    verdicts = {c.id: g.comparison.verdict for g in analysis.claim_groups for c in g.claims}
+def _claims_csv(claims: list[CasualtyClaim], analysis: Analysis,
+                verdicts: dict[str, FigureComparison]) -> str:
     rows = []
     for claim in claims:
         low, high = claim.bounds
         rows.append([claim.id, claim.incident, claim.category, claim.group,
                      describe_count(claim), low, high, claim.claimant or "",
                      claim.as_of.isoformat(), claim.place or "",
-                     analysis.credibility["claims", claim.id].grade, verdicts[claim.id],
+                     analysis.credibility["claims", claim.id].grade,
+                     verdicts[claim.id].verdict,
                      _cited(claim.citations), " | ".join(c.quote for c in claim.citations)])
     return _csv(["id", "incident", "category", "group", "figure", "min", "max", "claimant",
                  "as_of", "place", "credibility", "verdict", "sources", "quotes"], rows)
@@ -221,7 +222,7 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
         "data/reuse.json": _reuse_json(briefing),
         "data/sources.json": dump(briefing.sources,
                                   lambda s: {"lineage": analysis.lineage_of[s.id]}),
-        "data/claims.csv": _claims_csv(ordered_claims, analysis),
+        "data/claims.csv": _claims_csv(ordered_claims, analysis, verdicts),
         "data/events.csv": _events_csv(analysis),
     }
 

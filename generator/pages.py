@@ -243,7 +243,7 @@ class PageContext:
         verdict = group.comparison.verdict
         if verdict == "one figure":
             return Md("one figure")
-        label = {"update": "update over time"}.get(verdict, verdict)
+        label = _verdict_label(verdict)
         return Md(f'<span class="briefing-badge briefing-figures-{attr(verdict)}" '
                   f'title="{attr(group.comparison.reason)}">{md_text(label)}</span>')
 
@@ -481,12 +481,9 @@ class PageContext:
                                               for c in claim.citations))
             return f"{when} · {who} · {sources}"
 
-        def verdict(group: ClaimGroup) -> str:
-            return {"update": "update over time"}.get(group.comparison.verdict,
-                                                       group.comparison.verdict)
-
         svg = casualty_chart(f"Figures for {incident.title}, in the order they were given",
-                             groups, row_label, lambda c: f"#{c.id}", verdict)
+                             groups, row_label, lambda c: f"#{c.id}",
+                             lambda g: _verdict_label(g.comparison.verdict))
         return _figure(svg, "The same figures are listed in the tables below, with sources.")
 
     def cite_line(self, kind: str, record_id: str) -> Md:
@@ -524,9 +521,14 @@ def _built_directory(path: str) -> str:
     return stem + "/"
 
 
+def _verdict_label(verdict: str) -> str:
+    """A figure verdict as readers see it: 'update' is 'update over time'."""
+    return {"update": "update over time"}.get(verdict, verdict)
+
+
 def _figure(svg: str, caption: str) -> Md:
-    # A <div> at the start of a line makes a raw HTML block that Markdown leaves alone, so
-    # the escaped labels inside stay text. Search skips the chart: its labels repeat the
+    # A <figure> at the start of a line makes a raw HTML block that Markdown leaves alone,
+    # so the escaped labels inside stay text. Search skips the chart: its labels repeat the
     # entries beside it.
     return Md(f'<figure class="briefing-figure" data-search-exclude><div class="briefing-scroll">'
               f"{svg}</div><figcaption>{html.escape(caption)}</figcaption></figure>")

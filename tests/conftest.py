@@ -132,13 +132,18 @@ def project(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+def copy_site_inputs(root: Path) -> Path:
+    """Copy this repository's site inputs (briefings, seeds, docs, mkdocs.yml) into root."""
+    for name in ("briefings", "seeds", "docs"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
 @pytest.fixture
 def shipped_project(tmp_path: Path) -> Path:
     """A copy of this repository's site inputs, safe to break or build in."""
-    for name in ("briefings", "seeds", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_site_inputs(tmp_path)
 
 
 def mkdocs_build(config: Path) -> subprocess.CompletedProcess[str]:
@@ -152,10 +157,7 @@ def mkdocs_build(config: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped briefing built with `mkdocs build --strict`, once per session."""
-    root = tmp_path_factory.mktemp("shipped")
-    for name in ("briefings", "seeds", "docs"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_site_inputs(tmp_path_factory.mktemp("shipped"))
     result = mkdocs_build(root / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     assert "WARNING -" not in result.stderr
