@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import functools
 import re
 import types
 import typing
@@ -109,8 +110,10 @@ class Record:
     lines: dict[str, int] = internal(factory=dict)
 
 
+@functools.cache
 def record_fields(cls: type) -> list[tuple[dataclasses.Field[Any], Any]]:
-    """The fields an editor writes, with their resolved type hints."""
+    """The fields an editor writes, with their resolved type hints (computed once per
+    class: resolving hints is most of the cost of reading a record)."""
     hints = typing.get_type_hints(cls, include_extras=True)
     return [
         (f, hints[f.name]) for f in dataclasses.fields(cls) if not f.metadata.get("internal")
