@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .confine import InputRefused, read_inside
 from .factsheets import BriefingInfo, Citation, FactSheets
 from .problems import Problem, display_path, has_errors
 from .quotes import closest_passage, locate_quote
 from .reuse import N_GRAM, Reuse, measure_reuse
 from .schema import iter_refs
-from .sources import SourceText, clean_source_text, read_source_file
+from .sources import SourceText, clean_source_text
 
 __all__ = ["FACT_KINDS", "KIND_NAMES", "Briefing", "check_briefing", "iter_citations"]
 
@@ -149,11 +150,15 @@ def _text_values(record: Any, path: str = "") -> Iterator[tuple[str, str, int]]:
 def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
     known: dict[str, set[str]] = {kind: set() for kind in KIND_NAMES}
     for kind, record in _records(sheets, partial=True):
-        known[kind].add(getattr(record, "id", None))
+        if getattr(record, "id", None) is not None:
+            known[kind].add(record.id)
     problems = []
     for kind, record in _records(sheets, partial=True):
         for path, ref, ref_kind, line in iter_refs(record):
-            if ref in known[ref_kind] or ref.startswith(PLACEHOLDER):
+            # A sheet that could not be read has no known ids: its own error is the cause.
+            if ref in known[ref_kind] or ref.startswith(PLACEHOLDER) or (
+                ref_kind in sheets.unreadable
+            ):
                 continue
             close = difflib.get_close_matches(ref, sorted(known[ref_kind]), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -183,6 +188,10 @@ def _shared_names(sheets: FactSheets) -> list[Problem]:
     return problems
 
 
+# The largest source text read: a long article is 50 KB; checking a 2 MB one takes seconds.
+SOURCE_LIMIT = 2_000_000
+
+
 def _load_texts(
     sheets: FactSheets, seeds_dir: Path, root: Path
 ) -> tuple[dict[str, SourceText], list[Problem]]:
@@ -198,16 +207,20 @@ def _load_texts(
                                     f"of source '{file_owner[source.file]}'"))
             continue
         file_owner[source.file] = source.id
-        path = seeds_dir / source.file
-        if "/" in source.file or "\\" in source.file or not path.is_file():
-            available = sorted(p.name for p in seeds_dir.glob("*.txt"))
+        try:
+            raw = _read_source(source.file, seeds_dir)
+        except FileNotFoundError:
+            available = sorted(p.name for p in seeds_dir.glob("*.txt")) if (
+                seeds_dir.is_dir()) else []
             close = difflib.get_close_matches(source.file, available, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(Problem(here, line, "file", f"no file '{source.file}' in "
                                     f"{display_seeds}/{hint}"))
             continue
-        try:
-            raw = read_source_file(path)
+        except InputRefused as exc:
+            problems.append(Problem(here, line, "file",
+                                    f"{display_seeds}/{source.file} {exc}"))
+            continue
         except UnicodeDecodeError as exc:
             problems.append(Problem(here, line, "file", f"'{source.file}' is not UTF-8 text "
                                     f"(byte {exc.start}); convert the file to UTF-8"))
@@ -224,6 +237,14 @@ def _load_texts(
                 f"{source.published} differs from the file's own date header "
                 f"({text.header_date}); check which is right", "warning"))
     return texts, problems
+
+
+def _read_source(name: str, seeds_dir: Path) -> str:
+    """A source file's text: a regular file directly in `seeds_dir`, never a path out of it."""
+    if "/" in name or "\\" in name or name in (".", ".."):
+        raise InputRefused("names a path; give the name of a file directly in the folder")
+    raw = read_inside(seeds_dir / name, seeds_dir, limit=SOURCE_LIMIT, what="source text")
+    return raw.decode("utf-8")
 
 
 def _unverified_quotes(sheets: FactSheets, texts: dict[str, SourceText]) -> list[Problem]:

@@ -21,6 +21,7 @@ import jinja2
 from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim
 from .charts import TimelineRow, casualty_chart, timeline_chart
 from .checks import Briefing
+from .confine import InputRefused, read_inside
 from .corroboration import CREDIBILITY_SCALE, RELIABILITY_SCALE
 from .coverage import CoverageItem, percent, waiver_counts
 from .data_export import DATA_FILES, data_files
@@ -647,11 +648,17 @@ def render_site(briefings: list[Briefing]) -> dict[str, str]:
 
 
 def hand_written_nav(docs_dir: Path) -> list[dict[str, str]]:
-    """Nav entries for the Markdown pages in docs_dir (e.g. the editors' guide)."""
+    """Nav entries for the Markdown pages in docs_dir (e.g. the editors' guide), titled by
+    their first line. A page that is a link out of docs_dir is never read (the checks
+    report it): its file name stands in for the title."""
     entries = []
     for path in sorted(docs_dir.glob("*.md")):
-        title = path.read_text(encoding="utf-8").partition("\n")[0].lstrip("# ").strip()
-        entries.append({title or path.stem: path.name})
+        try:
+            text = read_inside(path, docs_dir, limit=1_000_000, what="page").decode("utf-8")
+        except (InputRefused, UnicodeDecodeError):
+            text = ""
+        title = text.partition("\n")[0].lstrip("# ").strip()
+        entries.append({html.escape(title, quote=True) or path.stem: path.name})
     return entries
 
 

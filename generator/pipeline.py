@@ -6,53 +6,173 @@ build always apply the same checks.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from .checks import Briefing, check_briefing
-from .factsheets import ID_PATTERN, load_factsheets
+from .confine import is_inside
+from .factsheets import ID_PATTERN, SCHEMA_FOLDER, load_factsheets
 from .problems import Problem, display_path
 
-__all__ = ["discover_briefings", "load_briefings"]
+__all__ = [
+    "RESERVED_SLUGS",
+    "discover_briefings",
+    "docs_problems",
+    "load_briefings",
+    "outside_project",
+]
+
+# Top-level addresses MkDocs and the theme write to (besides the hand-written pages): a
+# briefing with one of these names would share its folder in the built site.
+RESERVED_SLUGS = frozenset({"assets", "search", "index", "404", "sitemap", SCHEMA_FOLDER})
 
 
 def discover_briefings(briefings_dir: Path) -> list[Path]:
-    """Every folder under `briefings_dir` that holds a `briefing.yaml`, by name."""
+    """Every briefing folder under `briefings_dir`, by name: each folder except the JSON
+    Schemas' and hidden ones. A folder without a briefing.yaml is still listed, so that
+    loading it reports the missing file instead of dropping the briefing unseen."""
     if not briefings_dir.is_dir():
         return []
-    return sorted(p.parent for p in briefings_dir.glob("*/briefing.yaml"))
+    return sorted(
+        p
+        for p in briefings_dir.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and p.name != SCHEMA_FOLDER
+    )
+
+
+def outside_project(folders: dict[str, Path], root: Path) -> list[Problem]:
+    """A problem for each input folder that resolves outside the project (a link out of it
+    would publish whatever it points at)."""
+    return [
+        Problem(
+            display_path(path, root),
+            1,
+            "",
+            f"the {name} folder resolves outside the project folder; it must be a folder "
+            "inside the project, not a link out of it",
+        )
+        for name, path in folders.items()
+        if path.exists() and not is_inside(path, root)
+    ]
+
+
+def docs_problems(docs_dir: Path, root: Path) -> list[Problem]:
+    """A problem for each entry of the hand-written pages' folder that would put something
+    from outside it on the site (a link out of it, or to nothing) or hang the build (a FIFO,
+    a device). Links that stay inside are fine."""
+    problems = []
+    for folder, subfolders, files in os.walk(docs_dir):
+        for name in sorted([*subfolders, *files]):
+            path = Path(folder) / name
+            if path.is_symlink() and not path.exists():
+                reason = "is a symbolic link to nothing; replace it with the file itself"
+            elif path.is_symlink() and not is_inside(path, docs_dir):
+                reason = (
+                    f"is a symbolic link to something outside {docs_dir.name}/; only "
+                    f"files inside {docs_dir.name}/ are published: copy it there"
+                )
+            elif not (path.is_dir() or path.is_file()):
+                reason = "is not a regular file or folder; remove it"
+            else:
+                continue
+            problems.append(Problem(display_path(path, root), 1, "", reason))
+    return problems
+
+
+def hand_written_slugs(docs_dir: Path | None) -> set[str]:
+    """The top-level addresses of the hand-written pages and folders in `docs_dir`."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return set()
+    return {p.stem if p.suffix == ".md" else p.name for p in docs_dir.iterdir()}
 
 
 def load_briefings(
-    root: Path, briefings_dir: Path, seeds_dir: Path, only: list[str] | None = None
+    root: Path,
+    briefings_dir: Path,
+    seeds_dir: Path,
+    only: list[str] | None = None,
+    docs_dir: Path | None = None,
 ) -> tuple[list[Briefing], list[Problem]]:
     """Load and check the briefings (all, or those named in `only`).
 
-    Returns the briefings that passed and every problem found in any of them.
+    Returns the briefings that passed and every problem found in any of them. `docs_dir`
+    holds the hand-written pages, whose addresses no briefing may take.
     """
+    folders_by_name = {"briefings": briefings_dir, "seeds": seeds_dir}
+    if docs_dir is not None:
+        folders_by_name["docs"] = docs_dir
+    problems = outside_project(folders_by_name, root)
+    if problems:
+        return [], problems
+    if docs_dir is not None and docs_dir.is_dir():
+        problems += docs_problems(docs_dir, root)
     folders = discover_briefings(briefings_dir)
-    problems: list[Problem] = []
+    problems += _schema_folder_briefing(briefings_dir, root)
     if only:
         by_name = {f.name: f for f in folders}
         for name in only:
             if name not in by_name:
                 known = ", ".join(by_name) or "none"
-                problems.append(Problem(
-                    display_path(briefings_dir, root), 1, "",
-                    f"no briefing '{name}' (a folder with a briefing.yaml); known: {known}",
-                ))
+                problems.append(
+                    Problem(
+                        display_path(briefings_dir, root),
+                        1,
+                        "",
+                        f"no briefing '{name}' (a folder with a briefing.yaml); known: {known}",
+                    )
+                )
         folders = [by_name[n] for n in only if n in by_name]
     elif not folders:
-        problems.append(Problem(display_path(briefings_dir, root), 1, "",
-                                "no briefings found; add a folder with a briefing.yaml"))
+        problems.append(
+            Problem(
+                display_path(briefings_dir, root),
+                1,
+                "",
+                "no briefings found; add a folder with a briefing.yaml",
+            )
+        )
+    taken = hand_written_slugs(docs_dir)
     briefings = []
     for folder in folders:
+        where = display_path(folder / "briefing.yaml", root)
+        if not is_inside(folder, briefings_dir):
+            problems.append(
+                Problem(
+                    display_path(folder, root),
+                    1,
+                    "",
+                    "is a link to a folder outside briefings/; a briefing must be a folder "
+                    "inside briefings/",
+                )
+            )
+            continue
         if not re.fullmatch(ID_PATTERN, folder.name):
-            problems.append(Problem(
-                display_path(folder, root), 1, "",
-                "a briefing folder name becomes its URL: use lowercase letters, digits and "
-                "single hyphens",
-            ))
+            problems.append(
+                Problem(
+                    display_path(folder, root),
+                    1,
+                    "",
+                    "a briefing folder name becomes its URL: use lowercase letters, digits and "
+                    "single hyphens",
+                )
+            )
+            continue
+        if folder.name in RESERVED_SLUGS or folder.name in taken:
+            owner = (
+                "a hand-written page in " + display_path(docs_dir, root)
+                if folder.name in taken and docs_dir
+                else "the site itself"
+            )
+            problems.append(
+                Problem(
+                    where,
+                    1,
+                    "",
+                    f"the briefing's folder name '{folder.name}' is an address {owner} already "
+                    "uses; rename the folder",
+                )
+            )
             continue
         sheets, sheet_problems = load_factsheets(folder, root)
         briefing, check_problems = check_briefing(sheets, seeds_dir, root)
@@ -61,3 +181,17 @@ def load_briefings(
             briefings.append(briefing)
     return briefings, problems
 
+
+def _schema_folder_briefing(briefings_dir: Path, root: Path) -> list[Problem]:
+    info = briefings_dir / SCHEMA_FOLDER / "briefing.yaml"
+    if not info.exists():
+        return []
+    return [
+        Problem(
+            display_path(info, root),
+            1,
+            "",
+            f"briefings/{SCHEMA_FOLDER}/ holds the fact sheets' JSON Schemas, not a "
+            "briefing; move this briefing to a folder with another name",
+        )
+    ]

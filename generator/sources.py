@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Protocol
 
 __all__ = [
@@ -25,7 +24,6 @@ __all__ = [
     "clean_source_text",
     "name_pattern",
     "normalise",
-    "read_source_file",
 ]
 
 _MONTH = (
@@ -115,11 +113,6 @@ class SourceText:
 
     def paragraph(self, number: int) -> Paragraph:
         return next(p for p in self.paragraphs if p.number == number)
-
-
-def read_source_file(path: Path) -> str:
-    """The file's text; the bytes are UTF-8 as received (UnicodeDecodeError if not)."""
-    return path.read_bytes().decode("utf-8")
 
 
 def _blocks(raw: str) -> list[list[str]]:
