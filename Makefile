@@ -55,4 +55,4 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check generator tests benchmarks
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site .site.* $(VENV) node_modules

@@ -1,8 +1,13 @@
 """The MkDocs plugin `briefing`: glue between MkDocs and the plain pipeline modules.
 
-It runs the checks in `on_config` (before MkDocs cleans `site/`, so a failed check leaves
-the last good site in place), adds the generated pages with `File.generated`, sets a small
-nav unless mkdocs.yml has one, and asks `mkdocs serve` to watch the fact sheets and sources.
+It runs the checks in `on_config`, adds the generated pages with `File.generated`, sets a
+small nav unless mkdocs.yml has one, and asks `mkdocs serve` to watch the fact sheets and
+sources.
+
+The site is replaced whole or not at all (`staging.py`): the build writes into a hidden
+sibling of `site/` and swaps it in only after everything succeeded, strict-mode warnings
+included, so a failed, killed or out-of-disk build leaves the last good site in place. A
+lock makes a second concurrent build wait for the first.
 
 Under `mkdocs serve`, a check that fails after a good build prints its problems and builds
 the last good pages again: MkDocs's own server would otherwise stop answering until the
@@ -12,21 +17,26 @@ fact sheets are fixed, and an editor mid-change would lose the preview.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import CountHandler
 
 from .pages import SECTIONS, hand_written_nav, render_site, site_nav
 from .pipeline import load_briefings
 from .problems import format_report, has_errors
+from .staging import BuildLock, OutputBusy, Staging
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+T = TypeVar("T")
 
 
 class BriefingPluginConfig(Config):
@@ -38,54 +48,157 @@ class BriefingPluginConfig(Config):
     """Build only these briefings (folder names); empty builds all."""
 
 
+def _plain_errors(hook: Callable[..., T]) -> Callable[..., T]:
+    """Report an unexpected exception in a hook as one line, not a traceback: the same
+    pipeline runs in `briefing check --debug`, which shows the traceback."""
+
+    def wrapped(*args: Any, **kwargs: Any) -> T:
+        try:
+            return hook(*args, **kwargs)
+        except PluginError:
+            raise
+        except OSError as exc:
+            raise PluginError(f"briefing: {exc.strerror or exc}: {exc.filename or ''}") from exc
+        except Exception as exc:
+            raise PluginError(
+                f"briefing: unexpected {type(exc).__name__}: {exc}. Run "
+                "`briefing check --debug` for the details, and report it if it persists"
+            ) from exc
+
+    wrapped.__name__ = hook.__name__
+    wrapped.__doc__ = hook.__doc__
+    wrapped.mkdocs_priority = getattr(hook, "mkdocs_priority", 0)  # type: ignore[attr-defined]
+    return wrapped
+
+
 class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     _serving = False
     # The generated files and nav of the last build whose checks passed.
     _last_good: tuple[dict[str, str], list[Any]] | None = None
+    # The build in progress: where it writes, the lock it holds, and the real site_dir.
+    _staging: Staging | None = None
+    _lock: BuildLock | None = None
+    _config: MkDocsConfig | None = None
+    _site_dir: str | None = None
 
     # Having on_startup keeps one plugin instance for a whole `mkdocs serve` session.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
         self._last_good = None
 
+    @_plain_errors
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         briefings_dir = root / self.config.briefings_dir
         seeds_dir = root / self.config.seeds_dir
+        docs_dir = Path(config.docs_dir)
         config.watch.extend(str(p) for p in (briefings_dir, seeds_dir) if p.is_dir())
 
         briefings, problems = load_briefings(
-            root, briefings_dir, seeds_dir, self.config.briefings or None
+            root, briefings_dir, seeds_dir, self.config.briefings or None, docs_dir
         )
         if has_errors(problems):
             report = format_report(problems)
             if not self._serving or self._last_good is None:
                 raise PluginError("briefing check failed:\n" + report)
-            log.error("briefing check failed; serving the last good build until it passes:\n"
-                      + report)
+            log.error(
+                "briefing check failed; serving the last good build until it passes:\n" + report
+            )
             self._files, nav = self._last_good
         else:
             for problem in problems:
                 log.warning(str(problem))
             self._files = render_site(briefings)
-            nav = site_nav(briefings, hand_written_nav(Path(config.docs_dir)))
+            nav = site_nav(briefings, hand_written_nav(docs_dir))
             self._last_good = (self._files, nav)
         if config.nav is None:
             config.nav = nav
         return config
 
+    @event_priority(100)
+    @_plain_errors
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Point the build at a staging folder beside site_dir (MkDocs cleans and fills it)."""
+        target = Path(config.site_dir)
+        self._lock = BuildLock(target)
+        try:
+            self._lock.acquire(on_wait=log.warning)
+            self._staging = Staging(target)
+        except OutputBusy as exc:
+            self._finish()
+            raise PluginError(str(exc)) from None
+        self._config, self._site_dir = config, config.site_dir
+        config.site_dir = str(self._staging.path)
+
+    @_plain_errors
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for path, content in self._files.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
-                raise PluginError(f"docs/{path} would be replaced by a generated page; "
-                                  "rename or remove it")
+                raise PluginError(
+                    f"docs/{path} would be replaced by a generated page; rename or remove it"
+                )
             file = File.generated(config, path, content=content)
             if not _is_nav_page(path):
                 # Entity pages are linked from their index pages, not listed in the nav.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
+        _refuse_shared_addresses(files)
         return files
+
+    # After every other plugin has written its files (search writes its index here).
+    @event_priority(-100)
+    @_plain_errors
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Swap the new site in, unless strict mode is about to fail the build."""
+        if self._staging is None:
+            return
+        if config.strict and _strict_warnings():
+            log.info("The previous site is kept: strict mode stops this build on its warnings")
+        else:
+            self._staging.publish()
+            self._staging = None
+        self._finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._staging is not None:
+            log.info("The previous site is kept: this build failed")
+        self._finish()
+
+    def on_shutdown(self) -> None:
+        self._finish()
+
+    def _finish(self) -> None:
+        """Drop an unpublished staging folder, release the lock, restore site_dir."""
+        if self._staging is not None:
+            self._staging.discard()
+            self._staging = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if self._config is not None and self._site_dir is not None:
+            self._config.site_dir = self._site_dir
+        self._config = self._site_dir = None
+
+
+def _strict_warnings() -> bool:
+    """Whether MkDocs has counted warnings it will fail a strict build on."""
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+def _refuse_shared_addresses(files: Files) -> None:
+    """Two pages at one address would silently keep only one of them."""
+    owners: dict[str, list[str]] = {}
+    for file in files:
+        owners.setdefault(file.dest_uri, []).append(file.src_uri)
+    shared = {dest: srcs for dest, srcs in owners.items() if len(srcs) > 1}
+    if shared:
+        lines = [f"{dest}: {' and '.join(srcs)}" for dest, srcs in sorted(shared.items())]
+        raise PluginError(
+            "two pages would be written to the same address; rename one of each pair:\n"
+            + "\n".join(lines)
+        )
 
 
 def _is_nav_page(path: str) -> bool:
