@@ -24,7 +24,7 @@ $(NODE_STAMP): package.json package-lock.json
 ## site: check every briefing and build the site into site/ (a failed check keeps the old site)
 site: $(STAMP)
 	$(BIN)/briefing check
-	$(BIN)/mkdocs build --strict
+	$(BIN)/briefing build
 	@echo "Pages built:"
 	@cd site && find . -name index.html | sed -e 's|^\./||' -e 's|index.html$$||' | sort
 

@@ -14,11 +14,17 @@
                                            between two git revisions (HEAD: the working tree)
     briefing schema [--out DIR]            write the fact sheets' JSON Schemas (for editors'
                                            tools) to briefings/schemas, or DIR
+    briefing build                         `mkdocs build --strict` into site/, replaced whole
+                                           only when the build succeeds
+
+Every error is one line; `briefing --debug ...` shows the traceback of an unexpected one.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -30,12 +36,13 @@ from .analysis import known_names
 from .checks import FACT_KINDS, Briefing, iter_citations
 from .coverage import format_coverage, measure_coverage
 from .editor_schema import SCHEMA_DIR, schema_files
-from .factsheets import load_factsheets
+from .factsheets import ID_PATTERN, load_factsheets
 from .pages import hand_written_nav, render_site, site_nav
-from .pipeline import discover_briefings, load_briefings
-from .problems import display_path, format_report, has_errors
+from .pipeline import discover_briefings, docs_problems, load_briefings
+from .problems import display_path, format_report, has_errors, terminal_safe
 from .review import diff_report, read_revision, read_tree
-from .skeleton import KINDS, append_skeleton
+from .skeleton import KINDS, SkeletonRefused, append_skeleton
+from .staging import BuildLock, OutputBusy, Staging
 
 __all__ = ["main"]
 
@@ -44,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="project folder holding briefings/, seeds/ and mkdocs.yml")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an unexpected error")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check fact sheets and quotes")
     check.add_argument("briefings", nargs="*", metavar="BRIEFING", help="folder names; default all")
@@ -53,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     coverage.add_argument("briefings", nargs="*", metavar="BRIEFING")
     render = commands.add_parser("render", help="write the generated pages to a folder")
     render.add_argument("briefings", nargs="*", metavar="BRIEFING")
-    render.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
+    render.add_argument("--out", type=Path, required=True,
+                        help="folder to write; replaced whole if an earlier render made it")
     render.add_argument("--pages-only", action="store_true",
                         help="write only the generated files, no mkdocs.yml or docs copy")
     new = commands.add_parser("new", help="append a skeleton of a new record to a fact sheet")
@@ -67,11 +77,47 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the fact sheets' JSON Schemas")
     schema.add_argument("--out", type=Path, default=None,
                         help=f"folder to write into (default: {SCHEMA_DIR})")
+    commands.add_parser("build", help="build the site with `mkdocs build --strict`")
     return parser
+
+
+class CommandError(Exception):
+    """A mistake in how a command was called: printed as it is, exit status 1."""
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        _err("briefing: interrupted")
+        return 130
+    except CommandError as exc:
+        _err(str(exc))
+        return 1
+    except Exception as exc:
+        if args.debug:
+            raise
+        _err(f"briefing {args.command}: {_one_line(exc)}")
+        return 2
+
+
+def _one_line(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    return (f"unexpected {type(exc).__name__}: {exc}. Run again with --debug for the "
+            "traceback, and report it if it persists")
+
+
+def _out(text: str) -> None:
+    print(terminal_safe(text))
+
+
+def _err(text: str) -> None:
+    print(terminal_safe(text), file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if args.command == "schema":
         return _write_schemas(args.out or root / SCHEMA_DIR)
@@ -79,20 +125,24 @@ def main(argv: list[str] | None = None) -> int:
         return _new_record(root, args.kind, args.briefing)
     if args.command == "diff":
         return _print_diff(root, args.base, args.head)
+    if args.command == "build":
+        return _build(root)
+    if args.command == "render":
+        _check_render_target(root, args.out)
     briefings, problems = load_briefings(root, root / "briefings", root / "seeds",
-                                         args.briefings or None)
+                                         args.briefings or None, _docs_dir(root))
     failed = has_errors(problems) or (args.command == "check" and args.strict and problems)
     if problems:
-        print(format_report(problems), file=sys.stderr)
+        _err(format_report(problems))
     if failed:
         return 1
     if args.command == "check":
-        print(f"ok: {'; '.join(_counts(b) for b in briefings)}")
+        _out(f"ok: {'; '.join(_counts(b) for b in briefings)}")
         return 0
     if args.command == "coverage":
         return _print_coverage(root, briefings)
     _write_render(root, briefings, args.out, pages_only=args.pages_only)
-    print(f"wrote {args.out}")
+    _out(f"wrote {args.out}")
     return 0
 
 
@@ -101,32 +151,60 @@ def _print_diff(root: Path, base: str, head: str | None) -> int:
         before = read_revision(root, base)
         after = read_revision(root, head) if head else read_tree(root)
     except ValueError as exc:
-        print(f"briefing diff: cannot read a revision: {exc}", file=sys.stderr)
-        return 1
+        raise CommandError(f"briefing diff: cannot read a revision: {exc}") from None
     print(diff_report(before, after, base, head or "working tree"), end="")
     return 0
 
 
 def _new_record(root: Path, kind: str, slug: str) -> int:
-    folder = root / "briefings" / slug
-    if not (folder / "briefing.yaml").is_file():
-        known = ", ".join(p.name for p in discover_briefings(root / "briefings"))
-        print(f"briefings/{slug}: no such briefing (a folder with a briefing.yaml); known: "
-              f"{known or 'none'}", file=sys.stderr)
-        return 1
+    briefings_dir = root / "briefings"
+    folder = briefings_dir / slug
+    if not re.fullmatch(ID_PATTERN, slug) or not (folder / "briefing.yaml").is_file():
+        known = ", ".join(p.name for p in discover_briefings(briefings_dir))
+        raise CommandError(f"briefings/{slug}: no such briefing (a folder with a "
+                           f"briefing.yaml); known: {known or 'none'}")
     sheets, _ = load_factsheets(folder, root)
-    new_id, path, line = append_skeleton(kind, sheets)
-    print(f"{display_path(path, root)}:{line}: added {kind} '{new_id}'; replace each TODO, then "
-          "run `briefing check`")
+    try:
+        new_id, path, line = append_skeleton(kind, sheets)
+    except SkeletonRefused as exc:
+        raise CommandError(f"{display_path(folder, root)}/{exc}") from None
+    _out(f"{display_path(path, root)}:{line}: added {kind} '{new_id}'; replace each TODO, "
+         "then run `briefing check`")
     return 0
 
 
 def _write_schemas(out: Path) -> int:
+    if out.exists() and not out.is_dir():
+        raise CommandError(f"briefing schema: --out {out} is a file; give a folder to write "
+                           "the schemas into")
     out.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
         (out / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(schema_files())} schemas to {out}")
+    _out(f"wrote {len(schema_files())} schemas to {out}")
     return 0
+
+
+def _build(root: Path) -> int:
+    """`mkdocs build --strict` through MkDocs's own command line, so its output is as usual;
+    anything it raises is reported in one line by `main`."""
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        raise CommandError(f"briefing build: no mkdocs.yml in {root}")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        mkdocs_cli.main(["build", "--strict", "-f", str(config)], prog_name="mkdocs",
+                        standalone_mode=False)
+    except _click_errors() as exc:
+        raise CommandError(f"briefing build: {exc.format_message()}") from None
+    return 0
+
+
+def _click_errors() -> tuple[type[Exception], ...]:
+    import click
+
+    return (click.ClickException, click.exceptions.Abort)
 
 
 def _counts(briefing: Briefing) -> str:
@@ -146,15 +224,65 @@ def _print_coverage(root: Path, briefings: list[Briefing]) -> int:
     for briefing in briefings:
         coverage = measure_coverage(briefing, known_names(briefing))
         report, ok = format_coverage(briefing, coverage, display_path(root / "seeds", root))
-        print(report)
+        _out(report)
         passed = passed and ok
     return 0 if passed else 1
 
 
+# Written into every folder `briefing render` makes: only such a folder is ever replaced.
+RENDER_MARKER = ".briefing-render"
+
+
+def _check_render_target(root: Path, out: Path) -> None:
+    """Refuse an --out that would replace or pollute something the render did not make."""
+    target = out.resolve()
+    if target.exists() and not target.is_dir():
+        raise CommandError(f"briefing render: --out {out} is a file; give a folder (it is "
+                           "created)")
+    if root.is_relative_to(target):
+        raise CommandError(f"briefing render: --out {out} would replace the project folder")
+    docs_dir = _docs_dir(root)
+    for name, inputs in (("briefings", root / "briefings"), ("seeds", root / "seeds"),
+                         ("docs", docs_dir), ("git", root / ".git")):
+        if target.is_relative_to(inputs.resolve()):
+            raise CommandError(f"briefing render: --out {out} is inside the project's {name} "
+                               "folder; "
+                               "render into a folder of its own")
+    if target.is_dir() and any(target.iterdir()) and not (target / RENDER_MARKER).exists():
+        raise CommandError(f"briefing render: --out {out} already holds files that `briefing "
+                           "render` did not "
+                           f"write (it has no {RENDER_MARKER}); render into a new folder, or "
+                           "remove this one yourself")
+
+
 def _write_render(root: Path, briefings: list[Briefing], out: Path, *, pages_only: bool) -> None:
+    """Write the render into a staging folder beside `out`, then swap it in whole."""
+    docs_dir = _docs_dir(root)
+    if not pages_only and (problems := docs_problems(docs_dir, root)):
+        raise CommandError("briefing render: cannot copy the hand-written pages:\n"
+                           + format_report(problems))
     files = render_site(briefings)
-    if out.exists():
-        shutil.rmtree(out)
+    target = out.resolve()
+    lock = BuildLock(target)
+    try:
+        lock.acquire(on_wait=_err)
+    except OutputBusy as exc:
+        raise CommandError(f"briefing render: {exc}") from None
+    try:
+        staging = Staging(target)
+        try:
+            _fill_render(root, staging.path, briefings, files, pages_only=pages_only)
+            staging.publish()
+        finally:
+            staging.discard()
+    finally:
+        lock.release()
+
+
+def _fill_render(root: Path, out: Path, briefings: list[Briefing], files: dict[str, str],
+                 *, pages_only: bool) -> None:
+    (out / RENDER_MARKER).write_text("Made by `briefing render`, which replaces this folder "
+                                     "whole on every render.\n", encoding="utf-8")
     docs = out if pages_only else out / "docs"
     if not pages_only:
         config = _plain_config(root / "mkdocs.yml", briefings)
@@ -166,6 +294,28 @@ def _write_render(root: Path, briefings: list[Briefing], out: Path, *, pages_onl
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+
+
+def _docs_dir(root: Path) -> Path:
+    """The hand-written pages' folder: mkdocs.yml's docs_dir, `docs` by default."""
+    return root / str(_mkdocs_config(root / "mkdocs.yml").get("docs_dir") or "docs")
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!ENV` and `!!python/name:` tags we do not need, as data."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _mkdocs_config(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    except yaml.YAMLError as exc:
+        raise CommandError(f"briefing: {path.name} is not valid YAML: {exc}") from None
+    return data if isinstance(data, dict) else {}
 
 
 def _plain_config(config_path: Path, briefings: list[Briefing]) -> dict[str, Any]:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["Problem", "Severity", "display_path", "format_report", "has_errors"]
+__all__ = ["Problem", "Severity", "display_path", "format_report", "has_errors", "terminal_safe"]
+
+# Characters a terminal acts on or reorders rather than shows: C0 and C1 controls (ESC
+# starts sequences that recolour, retitle or rewrite the screen), DEL, and the bidirectional
+# controls that make text display in another order than it is stored.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text with every control character shown as a visible escape, e.g. `\\x1b`."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 Severity = Literal["error", "warning"]
 
@@ -25,8 +36,8 @@ class Problem:
         where = f"{self.file}:{self.line}"
         prefix = "" if self.severity == "error" else "warning: "
         if self.field:
-            return f"{where}: {prefix}{self.field}: {self.message}"
-        return f"{where}: {prefix}{self.message}"
+            return terminal_safe(f"{where}: {prefix}{self.field}: {self.message}")
+        return terminal_safe(f"{where}: {prefix}{self.message}")
 
 
 def display_path(path: Path, root: Path) -> str:

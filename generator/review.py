@@ -72,18 +72,54 @@ def _comparable(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_revision(repo: Path, revision: str) -> dict[str, BriefingState]:
-    """Every briefing as it was at a git revision of the repository at `repo`."""
+    """Every briefing as it was at a git revision of the repository at `repo`.
+
+    The revision is resolved to a commit first and never reaches git as an option (a
+    "revision" `--output=claims.yaml` once truncated a fact sheet). Links in the archive
+    that point outside it are refused, as the build refuses them.
+    """
+    commit = _commit(repo, revision)
     archive = subprocess.run(
-        ["git", "-C", str(repo), "archive", "--format=tar", revision, "--", "briefings",
-         "seeds"],
+        ["git", "-C", str(repo), "archive", "--format=tar", commit, "--", "briefings", "seeds"],
         capture_output=True, check=False,
     )
     if archive.returncode != 0:
-        raise ValueError(archive.stderr.decode("utf-8", "replace").strip())
+        raise ValueError(_git_error(archive.stderr))
+    refused: list[str] = []
+
+    def inside_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+        try:
+            return tarfile.data_filter(member, path)
+        except tarfile.FilterError:
+            refused.append(member.name)
+            return None
+
     with tempfile.TemporaryDirectory() as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(tmp, filter="data")
+            tar.extractall(tmp, filter=inside_only)
+        if refused:
+            raise ValueError(f"at {revision}, {', '.join(refused)} links outside the project; "
+                             "`briefing check` refuses such links too")
         return read_tree(Path(tmp))
+
+
+def _commit(repo: Path, revision: str) -> str:
+    """The commit a revision names, as a hash; ValueError if it names none."""
+    if not revision or revision.startswith("-"):
+        raise ValueError(f"'{revision}' is not a revision (a branch, tag or commit such as "
+                         "origin/main or HEAD~1)")
+    found = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+        capture_output=True, check=False,
+    )
+    if found.returncode != 0:
+        raise ValueError(f"'{revision}' names no commit in this repository"
+                         + (f" ({_git_error(found.stderr)})" if found.stderr.strip() else ""))
+    return found.stdout.decode("ascii").strip()
+
+
+def _git_error(stderr: bytes) -> str:
+    return stderr.decode("utf-8", "replace").strip()
 
 
 def _value(value: Any) -> str:

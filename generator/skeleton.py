@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
+import shutil
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from .checks import FACT_KINDS, KIND_NAMES, PLACEHOLDER
-from .factsheets import FACT_FILES, FactSheets
+from .confine import InputRefused, read_inside
+from .factsheets import FACT_FILES, FACT_SHEET_LIMIT, FactSheets
 from .schema import (
     NonEmpty,
     Pattern,
@@ -26,8 +29,9 @@ from .schema import (
     record_fields,
     strip_annotated,
 )
+from .strict_yaml import Sequence, parse_yaml
 
-__all__ = ["KINDS", "append_skeleton", "fresh_id", "skeleton"]
+__all__ = ["KINDS", "SkeletonRefused", "append_skeleton", "fresh_id", "skeleton"]
 
 # Singular name on the command line -> fact sheet: the sources and every kind of fact.
 KINDS = {KIND_NAMES[kind]: kind for kind in ("sources", *FACT_KINDS)}
@@ -122,15 +126,59 @@ def skeleton(kind: str, sheets: FactSheets) -> tuple[str, str]:
     return new_id, "\n".join(lines) + "\n"
 
 
+class SkeletonRefused(Exception):
+    """Why a skeleton was not appended; the fact sheet is left as it was."""
+
+
 def append_skeleton(kind: str, sheets: FactSheets) -> tuple[str, Path, int]:
-    """Append a new record to the right sheet; return its id, the file and its first line."""
+    """Append a new record to the right sheet; return its id, the file and its first line.
+
+    The sheet keeps its line endings and byte-order mark, and is replaced in one step only
+    after the new text was read back with one record more and no new problem.
+    """
     new_id, text = skeleton(kind, sheets)
     path = sheets.folder / f"{KINDS[kind]}.yaml"
-    existing = path.read_text(encoding="utf-8") if path.exists() else (
-        f"# yaml-language-server: $schema=../schemas/{KINDS[kind]}.schema.json\n")
+    try:
+        raw = read_inside(path, sheets.folder, limit=FACT_SHEET_LIMIT, what="fact sheet")
+    except FileNotFoundError:
+        raw = f"# yaml-language-server: $schema=../schemas/{KINDS[kind]}.schema.json\n".encode()
+    except InputRefused as exc:
+        raise SkeletonRefused(f"{path.name} {exc}") from None
+    try:
+        existing = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SkeletonRefused(f"{path.name} is not UTF-8 text; `briefing check` says where, "
+                              "fix that first") from None
+    newline = "\r\n" if "\r\n" in existing else "\n"
     if existing and not existing.endswith("\n"):
-        existing += "\n"
-    separator = "\n" if existing.strip() else ""
-    path.write_text(existing + separator + text, encoding="utf-8")
+        existing += newline
+    separator = newline if existing.strip() else ""
+    updated = existing + separator + text.replace("\n", newline)
+    _verify(kind, existing, updated, path.name)
+    _replace(path, updated)
     line = existing.count("\n") + separator.count("\n") + 1
     return new_id, path, line
+
+
+def _verify(kind: str, before: str, after: str, name: str) -> None:
+    """The sheet must read back with one more record and no problem it did not have."""
+    old_node, old_problems = parse_yaml(before.removeprefix("\ufeff"))
+    new_node, new_problems = parse_yaml(after.removeprefix("\ufeff"))
+    count = len(old_node) if isinstance(old_node, Sequence) else 0
+    if (old_node is not None and not isinstance(old_node, Sequence)) or (
+        not isinstance(new_node, Sequence) or len(new_node) != count + 1
+        or len(new_problems) > len(old_problems)
+    ):
+        raise SkeletonRefused(f"{name} is not a plain list of entries ('- id: ...'), so a new "
+                              f"{kind} cannot be appended to it safely; run `briefing check`, "
+                              "fix what it reports, then try again")
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write the whole file anew beside it, then rename it over the old one."""
+    temporary = path.with_name(f".{path.name}.new")
+    with open(temporary, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+    if path.exists():
+        shutil.copymode(path, temporary)
+    os.replace(temporary, path)
