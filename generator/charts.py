@@ -19,6 +19,7 @@ from html import escape
 from .analysis import ClaimGroup
 from .factsheets import CasualtyClaim, DateRange, Event
 from .figures import describe_count, time_order
+from .markup import printable
 
 __all__ = ["TimelineRow", "casualty_chart", "timeline_chart", "timeline_domain"]
 
@@ -34,7 +35,7 @@ STATUSES = ("confirmed", "reported", "claimed", "disputed", "denied")
 
 
 def _text(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(printable(str(value)), quote=True)
 
 
 def _fit(label: str, width: float) -> str:
@@ -117,9 +118,9 @@ def timeline_chart(rows: Sequence[TimelineRow], period: DateRange, title: str) -
     height = top + ROW * len(rows) + 40
     parts = [
         f'<svg class="briefing-chart briefing-timeline-chart" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" role="group" aria-labelledby="timeline-chart-title">',
-        f'<title id="timeline-chart-title">{_text(title)}</title>',
-        _hatch_pattern("timeline-hatch"),
+        f'width="{WIDTH}" height="{height}" role="group" aria-labelledby="timeline--title">',
+        f'<title id="timeline--title">{_text(title)}</title>',
+        _hatch_pattern("timeline--hatch"),
     ]
     # The briefing's own period, shaded across every row.
     parts.append(

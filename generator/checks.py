@@ -8,16 +8,20 @@ quote is found in its source (its paragraph is recorded on the citation).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .addresses import ANCHOR_PAGES, ENTITY_KINDS, reserved_anchors
 from .confine import InputRefused, read_inside
-from .factsheets import BriefingInfo, Citation, FactSheets
+from .factsheets import MAX_QUOTE, BriefingInfo, Citation, DateRange, FactSheets
+from .figures import describe_count, quoted_numbers
+from .names import lookalike_key, same_name_key
 from .problems import Problem, display_path, has_errors
-from .quotes import closest_passage, locate_quote
+from .quotes import closest_passage, paragraphs_quoting
 from .reuse import N_GRAM, Reuse, measure_reuse
 from .schema import iter_refs
 from .sources import SourceText, clean_source_text
@@ -76,9 +80,13 @@ def check_briefing(
     """Run every cross-check; return the briefing (None if any error) and all problems."""
     problems: list[Problem] = []
     problems += _duplicate_ids(sheets)
+    problems += _reserved_ids(sheets)
     problems += _placeholders(sheets)
     problems += _unresolved_refs(sheets)
     problems += _shared_names(sheets)
+    problems += _derivation_cycles(sheets)
+    problems += _implausible_dates(sheets)
+    problems += _implausible_figures(sheets)
     texts, text_problems = _load_texts(sheets, seeds_dir, root)
     problems += text_problems
     problems += _unverified_quotes(sheets, texts)
@@ -113,6 +121,31 @@ def _duplicate_ids(sheets: FactSheets) -> list[Problem]:
                 ))
             else:
                 first[kind, record.id] = line
+    return problems
+
+
+def _reserved_ids(sheets: FactSheets) -> list[Problem]:
+    """Ids that would take an address or anchor the generated pages use themselves: the
+    record's page or anchor would replace, or share, the other."""
+    problems = []
+    events = [*sheets.events, *sheets.partial.get("events", [])]
+    event_ids = [e.id for e in events if getattr(e, "id", None)]
+    for kind, record in _records(sheets, partial=True):
+        record_id = getattr(record, "id", None)
+        if record_id is None:
+            continue
+        taken = None
+        if kind in ENTITY_KINDS and record_id == "index":
+            taken = f"the address of the {kind} list page ({kind}/)"
+        elif kind in ANCHOR_PAGES and record_id in (
+            reserved := reserved_anchors(kind, event_ids)
+        ):
+            taken = f"the anchor of {reserved[record_id]} on {ANCHOR_PAGES[kind]}"
+        if taken:
+            problems.append(Problem(
+                sheets.files[kind], record.lines.get("id", record.line), "id",
+                f"'{record_id}' is {taken}; give this {KIND_NAMES[kind]} another id",
+            ))
     return problems
 
 
@@ -171,25 +204,125 @@ def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
 
 
 def _shared_names(sheets: FactSheets) -> list[Problem]:
-    """A name that stands for two actors (or two places) would make search and counts lie."""
+    """A name that stands for two actors (or two places) would make search and counts lie.
+    Names are compared as readers see them: case, compatibility forms and look-alike letters
+    from other scripts (Cyrillic о for Latin o) do not make two names different."""
     problems = []
     for kind in ("actors", "places"):
-        owner: dict[str, str] = {}
+        owner: dict[str, tuple[str, str]] = {}
         for record in sheets.records(kind):
             for name in record.names:
-                key = name.casefold()
-                if key in owner and owner[key] != record.id:
-                    problems.append(Problem(
-                        sheets.files[kind], record.lines.get("aliases", record.line), "aliases",
-                        f"'{name}' is also a name of {KIND_NAMES[kind]} '{owner[key]}'; "
-                        "a name may belong to one only",
-                    ))
-                owner.setdefault(key, record.id)
+                for key in {same_name_key(name), lookalike_key(name)}:
+                    if key in owner and owner[key][0] != record.id:
+                        other_id, other_name = owner[key]
+                        alike = "" if same_name_key(other_name) == same_name_key(name) else (
+                            f" (it looks the same as '{other_name}')")
+                        problems.append(Problem(
+                            sheets.files[kind], record.lines.get("aliases", record.line),
+                            "aliases",
+                            f"'{name}' is also a name of {KIND_NAMES[kind]} '{other_id}'"
+                            f"{alike}; a name may belong to one only",
+                        ))
+                        break
+                    owner.setdefault(key, (record.id, name))
     return problems
 
 
-# The largest source text read: a long article is 50 KB; checking a 2 MB one takes seconds.
-SOURCE_LIMIT = 2_000_000
+def _derivation_cycles(sheets: FactSheets) -> list[Problem]:
+    """Sources that derive from each other in a circle: no lineage has an original."""
+    derived = {s.id: [d for d in s.derived_from if d != s.id] for s in sheets.sources}
+    by_id = {s.id: s for s in sheets.sources}
+    problems = []
+    reported: set[frozenset[str]] = set()
+    for start in derived:
+        path = [start]
+        while path:
+            following = [d for d in derived.get(path[-1], []) if d in derived]
+            if start in following:
+                circle = frozenset(path)
+                if circle not in reported:
+                    reported.add(circle)
+                    chain = " → ".join(f"'{p}'" for p in [*path, start])
+                    source = by_id[start]
+                    problems.append(Problem(
+                        sheets.files["sources"], source.lines.get("derived_from", source.line),
+                        "derived_from",
+                        f"derivation goes round in a circle: {chain} (each derives from the "
+                        "next); one of them is the original: remove its derived_from entry",
+                    ))
+                break
+            unseen = [d for d in following if d not in path and d > start]
+            if not unseen:
+                break
+            path.append(unseen[0])
+    return problems
+
+
+def _latest_publication(record: Any, published: dict[str, datetime.date]) -> datetime.date | None:
+    days = [published[c.source] for _, c in iter_citations(record) if c.source in published]
+    return max(days, default=None)
+
+
+def _implausible_dates(sheets: FactSheets) -> list[Problem]:
+    """Dates no source could give: a figure as of a day before what it counts began, or a
+    fact dated after every source reporting it was published (a typo in the year)."""
+    published = {s.id: s.published for s in sheets.sources}
+    problems = []
+    when: dict[str, DateRange] = {}
+    for kind in ("events", "statements"):
+        for record in sheets.records(kind):
+            try:
+                span = record.when
+            except ValueError:
+                continue  # the date itself is reported
+            if kind == "events":
+                when[record.id] = span
+            latest = _latest_publication(record, published)
+            if latest is not None and span.start > latest:
+                problems.append(Problem(
+                    sheets.files[kind], record.lines.get("date", record.line), "date",
+                    f"{span.label} is after every source citing it was published (the latest "
+                    f"on {latest}): a source cannot report what had not happened yet; check "
+                    "the date", "warning"))
+    for claim in sheets.claims:
+        incident = when.get(claim.incident)
+        line = claim.lines.get("as_of", claim.line)
+        if incident is not None and claim.as_of < incident.start:
+            problems.append(Problem(
+                sheets.files["claims"], line, "as_of",
+                f"{claim.as_of} is before its incident '{claim.incident}' ({incident.label}): "
+                "a figure cannot be given before what it counts; check as_of and the "
+                "incident's date"))
+        latest = _latest_publication(claim, published)
+        if latest is not None and claim.as_of > latest:
+            problems.append(Problem(
+                sheets.files["claims"], line, "as_of",
+                f"{claim.as_of} is after every source giving the figure was published (the "
+                f"latest on {latest}); check the date", "warning"))
+    return problems
+
+
+def _implausible_figures(sheets: FactSheets) -> list[Problem]:
+    """A figure no number in its quotes comes within a factor of ten of: a slip of the
+    keyboard ("80" for "8"), or a figure from somewhere other than the quoted words."""
+    problems = []
+    for claim in sheets.claims:
+        numbers = [n for c in claim.citations for n in quoted_numbers(c.quote) if n > 0]
+        figures = [n for n in claim.bounds if n]
+        if not numbers or not figures:
+            continue
+        if not any(n <= 10 * f and f <= 10 * n for n in numbers for f in figures):
+            given = ", ".join(f"{n:,}" for n in dict.fromkeys(numbers))
+            problems.append(Problem(
+                sheets.files["claims"], claim.lines.get("count", claim.line), "count",
+                f"{describe_count(claim)} is not within a factor of ten of any number its "
+                f"quotes give ({given}); check the count against the quotes", "warning"))
+    return problems
+
+
+# The largest source text read (a long article is 50 KB): a 1 MB source checks in a second
+# and builds in about six.
+SOURCE_LIMIT = 1_000_000
 
 
 def _load_texts(
@@ -254,9 +387,19 @@ def _unverified_quotes(sheets: FactSheets, texts: dict[str, SourceText]) -> list
             text = texts.get(citation.source)
             if text is None:
                 continue  # the source itself is already reported
-            found = locate_quote(citation.quote, text)
-            if found is not None:
-                citation.paragraph = found.number
+            if len(citation.quote) > MAX_QUOTE:
+                continue  # reported as too long; too slow to look for
+            found = paragraphs_quoting(citation.quote, text)
+            if found:
+                citation.paragraph = found[0].number
+                if len(found) > 1:
+                    others = ", ".join(f"¶{p.number}" for p in found[1:])
+                    problems.append(Problem(
+                        sheets.files[kind], citation.lines.get("quote", citation.line),
+                        f"{path}.quote",
+                        f"found in ¶{found[0].number} of source '{citation.source}' and again "
+                        f"in {others}; the first is linked: quote more words so the citation "
+                        "points at one passage", "warning"))
                 continue
             closest = closest_passage(citation.quote, text)
             hint = f' (closest: "{closest[0]}", ¶{closest[1].number})' if closest else ""

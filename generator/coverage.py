@@ -371,6 +371,7 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
     files = {s.id: f"{seeds}/{s.file}" for s in briefing.sources}
     waivers_file = briefing.sheets.files.get("waivers", "waivers.yaml")
     names = listed_names(briefing)
+    found = _variants_of((i.text for i in coverage.missing if i.kind == "name"), names)
     lines = [f"coverage of {briefing.slug}"]
     for item in coverage.missing:
         where = f"{files[item.source]} ¶{item.paragraph}"
@@ -378,7 +379,7 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
             what = f"figure not captured by any fact ({item.text})"
         else:
             what = f"name '{item.text}' is not an actor, place or waived name"
-            like = variant_of(item.text, names)
+            like = found[item.text]
             if like:
                 name, (kind, record_id) = like
                 what += (f" (it looks like '{name}', {kind[:-1]} '{record_id}': if it is, add "
@@ -415,11 +416,16 @@ def looks_like(candidate: str, name: str) -> bool:
     a, b = candidate.casefold(), name.casefold()
     if a == b or re.fullmatch(re.escape(b.rstrip("e")) + r"[ie]?a?ns?", a):
         return False  # the same, or a demonym: "Russian" of Russia, "Ukrainians" of Ukraine
-    ratio = difflib.SequenceMatcher(None, a, b).ratio()
     # Close spellings ("Grayvoron"), or the same last word (the head noun or surname) with a
     # looser likeness ("Free Russian Legion", "Freedom of Russia Legion").
     last_same = len(a.split()) > 1 and a.split()[-1] == b.split()[-1]
-    return ratio >= 0.8 or (last_same and ratio >= 0.6)
+    enough = 0.6 if last_same else 0.8
+    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < enough:
+        return False  # the ratio cannot reach `enough` with lengths this far apart
+    matcher = difflib.SequenceMatcher(None, a, b)
+    # The quick ratios are upper bounds of the ratio: most pairs are ruled out by them.
+    return (matcher.real_quick_ratio() >= enough and matcher.quick_ratio() >= enough
+            and matcher.ratio() >= enough)
 
 
 def listed_names(briefing: Briefing) -> dict[str, tuple[str, str]]:
@@ -435,6 +441,14 @@ def variant_of(
     return next(((n, owner) for n, owner in names.items() if looks_like(text, n)), None)
 
 
+def _variants_of(
+    texts: Iterable[str], names: dict[str, tuple[str, str]]
+) -> dict[str, tuple[str, tuple[str, str]] | None]:
+    """`variant_of` for each distinct text, each looked up once (a long source repeats its
+    names many times)."""
+    return {text: variant_of(text, names) for text in dict.fromkeys(texts)}
+
+
 def name_variants(
     items: list[CoverageItem], names: dict[str, tuple[str, str]]
 ) -> dict[tuple[str, str], dict[str, Counter[str]]]:
@@ -444,10 +458,9 @@ def name_variants(
     variants: dict[tuple[str, str], dict[str, Counter[str]]] = defaultdict(
         lambda: defaultdict(Counter)
     )
-    for item in items:
-        if item.kind != "name" or item.captured:
-            continue
-        like = variant_of(item.text, names)
-        if like:
+    wanted = [i for i in items if i.kind == "name" and not i.captured]
+    found = _variants_of((i.text for i in wanted), names)
+    for item in wanted:
+        if like := found[item.text]:
             variants[like[1]][item.source][item.text] += 1
     return variants

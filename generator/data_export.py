@@ -128,8 +128,9 @@ def _events_csv(analysis: Analysis) -> str:
 
 
 def _spreadsheet_safe(value: Any) -> Any:
-    # A cell starting with = + - @ is run as a formula by spreadsheet programs.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    # A cell starting with = + - @ is run as a formula by spreadsheet programs, which also
+    # trim leading spaces first (" =1+1" is a formula too).
+    if isinstance(value, str) and value.lstrip(" \u00a0")[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
 

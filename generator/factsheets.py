@@ -19,7 +19,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from .confine import InputRefused, read_inside
 from .problems import Problem, display_path
-from .schema import NonEmpty, Pattern, Range, Record, RecordReader, Ref, internal
+from .schema import Name, NonEmpty, Pattern, Range, Record, RecordReader, Ref, internal
 from .strict_yaml import Sequence, parse_yaml
 
 __all__ = [
@@ -57,6 +57,8 @@ ActorRef = Annotated[str, Ref("actors")]
 PlaceRef = Annotated[str, Ref("places")]
 EventRef = Annotated[str, Ref("events")]
 Text = Annotated[str, NonEmpty]
+# A name or alias readers search by (see names.py).
+NameText = Annotated[str, NonEmpty, Name]
 Language = Annotated[str, Pattern(r"[a-z]{2,3}", "a language code such as en, it, sr")]
 Time = Annotated[
     str,
@@ -126,6 +128,13 @@ Qualifier = Literal["exactly", "at least", "more than", "at most", "up to", "few
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 
 
+# The longest quote: a few sentences. Longer passages are slow to compare and hard to read.
+MAX_QUOTE = 2_000
+# No count of people or things in a conflict reaches this (it is more than the world's
+# population): a larger number is a typing mistake.
+MAX_COUNT = 10_000_000_000
+
+
 @dataclass
 class Citation(Record):
     """A source id and a short verbatim excerpt of that source's text."""
@@ -138,6 +147,10 @@ class Citation(Record):
     def validate(self) -> list[tuple[str, str]]:
         if len(self.quote.strip()) < 12:
             return [("quote", "is too short to locate reliably; quote at least 12 characters")]
+        if len(self.quote) > MAX_QUOTE:
+            return [("quote", f"is {len(self.quote):,} characters; a quote may be at most "
+                     f"{MAX_QUOTE:,} (a few sentences): quote the words that support the fact, "
+                     "or cite two passages")]
         return []
 
 
@@ -205,11 +218,11 @@ class Source(Record):
 
     id: Id
     file: Text
-    outlet: str | None
+    outlet: Annotated[str, Name] | None
     title: Text
     published: datetime.date
     language: Language
-    label: str | None = None
+    label: Annotated[str, Name] | None = None
     translation: bool = False
     original_language: Language | None = None
     byline: str | None = None
@@ -230,7 +243,7 @@ class Source(Record):
                              "set translation: true or remove original_language"))
         if self.id in self.derived_from:
             problems.append(("derived_from", "a source cannot derive from itself"))
-        if self.url is not None and not re.match(r"https?://", self.url):
+        if self.url is not None and not re.match(r"https?://", self.url, re.IGNORECASE):
             problems.append(("url", f"'{self.url}' must start with http:// or https://"))
         return problems
 
@@ -240,9 +253,9 @@ class Actor(Record):
     """A person, group or body that acts or speaks in the sources."""
 
     id: Id
-    name: Text
+    name: NameText
     kind: ActorKind
-    aliases: list[Text] = field(default_factory=list)
+    aliases: list[NameText] = field(default_factory=list)
     affiliations: list[ActorRef] = field(default_factory=list)
     # A party to the fighting; actors affiliated with one are parties too.
     belligerent: bool = False
@@ -272,11 +285,11 @@ class Place(Record):
     """A named place, with every spelling the sources use."""
 
     id: Id
-    name: Text
+    name: NameText
     kind: PlaceKind
     region: str | None = None
     country: str | None = None
-    aliases: list[Text] = field(default_factory=list)
+    aliases: list[NameText] = field(default_factory=list)
     coordinates: Coordinates | None = None
     description: str | None = None
     citations: list[Citation] = field(default_factory=list)
@@ -370,6 +383,9 @@ class CountRange(Record):
             return [("max", f"{self.max} is smaller than min {self.min}")]
         if any(v is not None and v < 0 for v in (self.min, self.max)):
             return [("min", "a count cannot be negative")]
+        for name in ("min", "max"):
+            if (value := getattr(self, name)) is not None and value >= MAX_COUNT:
+                return [(name, _too_large(value))]
         return []
 
 
@@ -415,6 +431,8 @@ class CasualtyClaim(Record):
     def validate(self) -> list[tuple[str, str]]:
         if isinstance(self.count, int) and self.count < 0:
             return [("count", "a count cannot be negative")]
+        if isinstance(self.count, int) and self.count >= MAX_COUNT:
+            return [("count", _too_large(self.count))]
         if not isinstance(self.count, int) and self.qualifier != "exactly":
             return [("qualifier", "only a single number takes a qualifier; "
                      "for a range use min/max, for 'unknown' remove the qualifier")]
@@ -460,6 +478,11 @@ class Waiver(Record):
         return []
 
 
+def _too_large(count: int) -> str:
+    return (f"{count:,} is more than any count of people or things can be (ten billion or "
+            "more); check the number")
+
+
 def _alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:
     seen: set[str] = set()
     problems = []
@@ -478,6 +501,8 @@ def date_range(text: str, precision: str) -> DateRange:
         form = {3: "YYYY-MM-DD", 2: "YYYY-MM", 1: "YYYY"}[wants]
         raise ValueError(f"precision '{precision}' needs a date written {form}, not '{text}'")
     year = parts[0]
+    if year < 1:
+        raise ValueError(f"'{text}' is in year 0, which no calendar has")
     if precision == "year":
         return DateRange(datetime.date(year, 1, 1), datetime.date(year, 12, 31), str(year))
     month = parts[1]
@@ -492,8 +517,11 @@ def date_range(text: str, precision: str) -> DateRange:
             raise ValueError(f"'{text}' is not a real calendar date") from None
         label = f"{day.day} {month_name} {year}"
         if precision == "approximate":
-            return DateRange(day - datetime.timedelta(days=3), day + datetime.timedelta(days=3),
-                             f"around {label}")
+            # Clamped at the calendar's ends (1 January 1, 31 December 9999).
+            three = datetime.timedelta(days=3)
+            start = day - three if day > datetime.date.min + three else datetime.date.min
+            end = day + three if day < datetime.date.max - three else datetime.date.max
+            return DateRange(start, end, f"around {label}")
         return DateRange(day, day, label)
     spans = {
         "early-month": (1, 10, f"early {month_name} {year}"),

@@ -13,11 +13,22 @@ import html
 import re
 from urllib.parse import quote
 
-__all__ = ["Md", "attr", "md_text", "safe_url"]
+__all__ = ["Md", "attr", "md_text", "printable", "safe_url"]
 
 
 class Md(str):
     """Markdown written by the generator itself, safe to print as is."""
+
+
+# Control characters HTML has no use for (an article as received may hold terminal escapes):
+# everything below space but tab and line breaks, DEL, and the C1 controls.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text with each control character replaced by U+FFFD, which shows that something
+    was there."""
+    return _CONTROLS.sub("\ufffd", text)
 
 
 # Characters Python-Markdown (and its tables and attr_list extensions) gives meaning to
@@ -36,7 +47,7 @@ def md_text(value: object) -> Md:
         return Md("")
     if isinstance(value, Md):
         return value
-    text = " ".join(str(value).split())
+    text = printable(" ".join(str(value).split()))
     text = html.escape(text, quote=False)
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.",
@@ -51,7 +62,7 @@ def attr(value: object) -> str:
     `[x](javascript:...)` inside a `title="..."` would become a link: every character Markdown
     gives meaning to is written as a character reference, which it leaves alone.
     """
-    escaped = html.escape(" ".join(str(value).split()), quote=True)
+    escaped = html.escape(printable(" ".join(str(value).split())), quote=True)
     return _ATTR_SPECIALS.sub(lambda m: f"&#{ord(m.group(0))};", escaped)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import jinja2
 
+from .addresses import SECTIONS, incident_anchor
 from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim
 from .charts import TimelineRow, casualty_chart, timeline_chart
 from .checks import Briefing
@@ -38,22 +39,10 @@ from .factsheets import (
     Waiver,
 )
 from .figures import describe_count
-from .markup import Md, attr, md_text, safe_url
+from .markup import Md, attr, md_text, printable, safe_url
 from .reuse import SharedPassage
 
 __all__ = ["SECTIONS", "PageContext", "hand_written_nav", "render_site", "site_nav"]
-
-# The index pages of a briefing, in nav order: (title, path relative to the briefing).
-SECTIONS = [
-    ("Actors", "actors/index.md"),
-    ("Places", "places/index.md"),
-    ("Timeline", "timeline.md"),
-    ("Casualty claims", "casualties.md"),
-    ("Statements", "statements.md"),
-    ("Sources", "sources/index.md"),
-    ("Source comparison", "compare.md"),
-    ("Data", "data/index.md"),
-]
 
 # Joins the pieces of a statement one source quotes in several places.
 _JOIN = "…"
@@ -73,6 +62,7 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+_ENV.globals["incident_anchor"] = incident_anchor
 
 
 class PageContext:
@@ -444,13 +434,13 @@ class PageContext:
         height = row * len(sources) + 8
         y = {s.id: 8 + row * i for i, s in enumerate(sources)}
         parts = [f'<svg class="briefing-graph" viewBox="0 0 640 {height}" width="640" '
-                 f'height="{height}" role="group" aria-labelledby="derivation-title">',
-                 '<title id="derivation-title">Declared derivation between sources</title>',
-                 '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" '
+                 f'height="{height}" role="group" aria-labelledby="derivation--title">',
+                 '<title id="derivation--title">Declared derivation between sources</title>',
+                 '<defs><marker id="derivation--arrow" viewBox="0 0 10 10" refX="10" refY="5" '
                  'markerWidth="8" markerHeight="8" orient="auto-start-reverse">'
                  '<path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>']
         for s in sources:
-            label = html.escape(s.short_label, quote=True)
+            label = html.escape(printable(s.short_label), quote=True)
             parts.append(f'<a href="{attr(self.html_url(f"sources/{s.id}.md"))}">'
                          f'<rect x="4" y="{y[s.id]}" width="360" height="32" rx="4"/>'
                          f'<text x="14" y="{y[s.id] + 21}">{label}</text></a>')
@@ -459,7 +449,7 @@ class PageContext:
                 x = 380 + 40 * (k % 6)
                 y1, y2 = y[s.id] + 16, y[origin] + 16
                 parts.append(f'<path class="briefing-edge" d="M 364 {y1} C {x} {y1}, {x} '
-                             f'{y2}, 364 {y2}" marker-end="url(#arrow)"/>')
+                             f'{y2}, 364 {y2}" marker-end="url(#derivation--arrow)"/>')
         parts.append("</svg>")
         # A <div> at the start of a line makes a raw HTML block that Markdown leaves alone;
         # a bare <svg> would be a paragraph, and Markdown inside its labels would render.
@@ -540,12 +530,12 @@ def _front_matter(title: str, search_words: list[str] | None = None) -> str:
     # Material prints it through `striptags`, which unescapes it, into <title> without
     # autoescaping, so a name like "</title><script>" would run. A title in front matter is
     # used instead and printed as given: escape it here. (JSON strings are YAML strings.)
-    lines = [f"title: {json.dumps(html.escape(title, quote=True), ensure_ascii=False)}"]
+    lines = [f"title: {json.dumps(html.escape(printable(title), quote=True), ensure_ascii=False)}"]
     if search_words:
         # Material's search results print tags as HTML: `<`, `>` and `&` are escaped (the
         # browser test caught an <img onerror> alias running there); quotes are kept, so
         # "Russia's" matches as typed.
-        tags = [html.escape(word, quote=False) for word in search_words]
+        tags = [html.escape(printable(word), quote=False) for word in search_words]
         lines.append(f"tags: {json.dumps(tags, ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 

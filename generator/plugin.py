@@ -29,7 +29,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from .pages import SECTIONS, hand_written_nav, render_site, site_nav
+from .addresses import SECTIONS
+from .pages import hand_written_nav, render_site, site_nav
 from .pipeline import load_briefings
 from .problems import format_report, has_errors
 from .staging import BuildLock, OutputBusy, Staging

@@ -15,14 +15,17 @@ import functools
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+from .names import hidden_characters, mixed_script_words
 from .problems import Problem
 from .strict_yaml import Mapping, Scalar, Sequence, YamlNode
 
 __all__ = [
+    "Name",
     "NonEmpty",
     "Pattern",
     "Range",
@@ -34,6 +37,7 @@ __all__ = [
     "is_union",
     "iter_refs",
     "record_fields",
+    "shown",
     "strip_annotated",
 ]
 
@@ -80,7 +84,27 @@ class _NonEmpty:
 
 NonEmpty = _NonEmpty()
 
+
+@dataclass(frozen=True)
+class _Name:
+    """The text is a name readers search by: no hidden characters, one script per word."""
+
+
+Name = _Name()
+
 _INVALID = object()
+# No whole number in a fact sheet (a count, a grade) needs more digits; Python refuses to
+# read more than 4,300.
+_MAX_DIGITS = 15
+# Text may hold line breaks and tabs, but no other control character (an ESC starts a
+# terminal sequence) and no bidirectional embedding, override or isolate, which make the
+# text around them display in another order than it is written.
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _describe_char(char: str) -> str:
+    name = unicodedata.name(char, "a control character")
+    return f"U+{ord(char):04X} ({name})"
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -248,10 +272,13 @@ class RecordReader:
                 self.error(node.line, path, "must not be empty")
                 return _INVALID
             if isinstance(m, Pattern) and not re.fullmatch(m.regex, value):
-                self.error(node.line, path, f"'{value}' is not valid: expected {m.hint}")
+                self.error(node.line, path, f"'{shown(value)}' is not valid: expected {m.hint}")
                 return _INVALID
             if isinstance(m, Range) and not m.allows(value):
                 self.error(node.line, path, m.message(value))
+                return _INVALID
+            if m is Name and (message := _name_problem(value)):
+                self.error(node.line, path, message)
                 return _INVALID
         return value
 
@@ -287,7 +314,7 @@ class RecordReader:
         mapping_arms = [a for a in arms if dataclasses.is_dataclass(strip_annotated(a)[0])]
         if isinstance(node, Mapping) and len(mapping_arms) == 1:
             return self.read_value(mapping_arms[0], node, path)
-        found = f"'{node.text}'" if isinstance(node, Scalar) else _kind(node)
+        found = f"'{shown(node.text)}'" if isinstance(node, Scalar) else _kind(node)
         self.error(node.line, path, f"expected {describe(hint)}, found {found}")
         return _INVALID
 
@@ -312,28 +339,39 @@ class RecordReader:
                 return text
             close = difflib.get_close_matches(text, allowed, n=1)
             hint_text = f" (did you mean '{close[0]}'?)" if close else ""
-            self.error(node.line, path, f"'{text}' is not allowed{hint_text}; use one of: "
+            self.error(node.line, path, f"'{shown(text)}' is not allowed{hint_text}; use one of: "
                        + ", ".join(allowed))
             return _INVALID
         if hint is str:
+            if found := _UNSHOWABLE.search(text):
+                self.error(node.line, path, f"contains {_describe_char(found.group())}, which "
+                           "would not show as text (or would reorder the text around it); "
+                           "delete it (your editor may not show it)")
+                return _INVALID
             return text
         if hint is bool:
             if node.plain and text in _TRUE:
                 return True
             if node.plain and text in _FALSE:
                 return False
-            self.error(node.line, path, f"'{text}' is not true or false; write true or false")
+            self.error(node.line, path,
+                       f"'{shown(text)}' is not true or false; write true or false")
             return _INVALID
         if hint is int:
             if node.plain and _INT.fullmatch(text):
+                if len(text.lstrip("+-")) > _MAX_DIGITS:
+                    self.error(node.line, path, f"'{shown(text, 20)}' has "
+                               f"{len(text.lstrip('+-')):,} digits; no number here needs more "
+                               f"than {_MAX_DIGITS}")
+                    return _INVALID
                 return int(text)
-            self.error(node.line, path, f"'{text}' is not a whole number; write digits only, "
-                       "without quotes")
+            self.error(node.line, path, f"'{shown(text)}' is not a whole number; write digits "
+                       "only, without quotes")
             return _INVALID
         if hint is float:
             if node.plain and _FLOAT.fullmatch(text):
                 return float(text)
-            self.error(node.line, path, f"'{text}' is not a number; write e.g. 50.61, "
+            self.error(node.line, path, f"'{shown(text)}' is not a number; write e.g. 50.61, "
                        "without quotes")
             return _INVALID
         if hint is datetime.date:
@@ -342,14 +380,30 @@ class RecordReader:
 
     def _read_date(self, node: Scalar, path: str) -> Any:
         if not _DATE.fullmatch(node.text):
-            self.error(node.line, path, f"'{node.text}' is not a date; write YYYY-MM-DD, "
+            self.error(node.line, path, f"'{shown(node.text)}' is not a date; write YYYY-MM-DD, "
                        "e.g. 2023-05-22")
             return _INVALID
         try:
             return datetime.date.fromisoformat(node.text)
         except ValueError:
-            self.error(node.line, path, f"'{node.text}' is not a real calendar date")
+            self.error(node.line, path, f"'{shown(node.text)}' is not a real calendar date")
             return _INVALID
+
+
+def _name_problem(name: str) -> str | None:
+    if hidden := hidden_characters(name):
+        return (f"'{shown(name)}' holds {', '.join(hidden)}, which cannot be seen but makes "
+                "the name differ from the same name typed plainly; retype it without")
+    if mixed := mixed_script_words(name):
+        word, scripts = mixed[0]
+        return (f"'{word}' mixes {' and '.join(s.title() for s in scripts)} letters that look "
+                "alike; retype it in one script (a keyboard switched mid-word does this)")
+    return None
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """A value as a message quotes it: cut short, so a megabyte of text is not echoed."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _kind(node: YamlNode) -> str:
@@ -357,7 +411,7 @@ def _kind(node: YamlNode) -> str:
         return "a mapping"
     if isinstance(node, Sequence):
         return "a list"
-    return "nothing" if node.is_null else f"'{node.text}'"
+    return "nothing" if node.is_null else f"'{shown(node.text)}'"
 
 
 def _join(path: str, name: str) -> str:

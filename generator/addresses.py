@@ -1,0 +1,60 @@
+"""Where a briefing's pages and facts live in the built site: one table for the pages and
+the checks, so an id can be refused before it would take an address the generator uses.
+
+Entity pages are `<kind>/<id>.md` beside the kind's `index.md`; events, claims and
+statements are anchors (`#<id>`) on one list page each, beside the anchors that page makes
+for itself: its title's, and on the casualties page one per incident. Anchors the generator
+adds elsewhere (charts, figures, groups of figures) hold a double hyphen, which neither an id
+nor a heading's anchor can contain, so they never collide.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ANCHOR_PAGES",
+    "ENTITY_KINDS",
+    "SECTIONS",
+    "heading_anchor",
+    "incident_anchor",
+    "reserved_anchors",
+]
+
+# The index pages of a briefing, in nav order: (title, path relative to the briefing).
+SECTIONS = [
+    ("Actors", "actors/index.md"),
+    ("Places", "places/index.md"),
+    ("Timeline", "timeline.md"),
+    ("Casualty claims", "casualties.md"),
+    ("Statements", "statements.md"),
+    ("Sources", "sources/index.md"),
+    ("Source comparison", "compare.md"),
+    ("Data", "data/index.md"),
+]
+
+# Kinds with a page per record, `<kind>/<id>.md`, beside the kind's `index.md`.
+ENTITY_KINDS = ("actors", "places", "sources")
+# Kinds whose records are anchors on one page: kind -> that page.
+ANCHOR_PAGES = {"events": "timeline.md", "claims": "casualties.md", "statements": "statements.md"}
+
+
+def heading_anchor(title: str) -> str:
+    """The anchor MkDocs's table of contents gives a heading (Python-Markdown's slugify)."""
+    text = re.sub(r"[^\w\s-]", "", title).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def incident_anchor(event_id: str) -> str:
+    """The anchor of an incident's section on the casualties page."""
+    return f"incident-{event_id}"
+
+
+def reserved_anchors(kind: str, event_ids: list[str]) -> dict[str, str]:
+    """The anchors the page holding `kind`'s records makes for itself: {anchor: what it is}."""
+    page = ANCHOR_PAGES[kind]
+    title = next(t for t, path in SECTIONS if path == page)
+    reserved = {heading_anchor(title): f"the title of the {title} page"}
+    if kind == "claims":
+        reserved |= {incident_anchor(e): f"the section of incident '{e}'" for e in event_ids}
+    return reserved
