@@ -185,6 +185,9 @@ def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
     for kind, record in _records(sheets, partial=True):
         if getattr(record, "id", None) is not None:
             known[kind].add(record.id)
+    # Kinds with a record whose id did not read: a reference may name it as it was meant.
+    unread_ids = {kind for kind, record in _records(sheets, partial=True)
+                  if hasattr(record, "id") and record.id is None}
     problems = []
     for kind, record in _records(sheets, partial=True):
         for path, ref, ref_kind, line in iter_refs(record):
@@ -195,10 +198,14 @@ def _unresolved_refs(sheets: FactSheets) -> list[Problem]:
                 continue
             close = difflib.get_close_matches(ref, sorted(known[ref_kind]), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
+            knock_on = ref_kind in unread_ids
+            if knock_on:
+                hint += (f"; an id in {Path(sheets.files[ref_kind]).name} is itself invalid "
+                         "(reported above): fixing it may resolve this")
             problems.append(Problem(
                 sheets.files[kind], line, path,
                 f"'{ref}' is not the id of any {KIND_NAMES[ref_kind]} in "
-                f"{Path(sheets.files[ref_kind]).name}{hint}",
+                f"{Path(sheets.files[ref_kind]).name}{hint}", stage=int(knock_on),
             ))
     return problems
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -31,6 +31,9 @@ class Problem:
     field: str
     message: str
     severity: Severity = "error"
+    # 1 for a problem that another may have caused (a reference to an id that did not
+    # read): it prints after the others, so the cause comes first.
+    stage: int = field(default=0, compare=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
@@ -50,8 +53,9 @@ def has_errors(problems: list[Problem]) -> bool:
 
 
 def format_report(problems: list[Problem]) -> str:
-    """All problems, sorted by file and line, then a one-line count."""
-    lines = [str(p) for p in sorted(problems)]
+    """All problems sorted by file and line, those another may have caused last, then a
+    one-line count."""
+    lines = [str(p) for p in sorted(problems, key=lambda p: (p.stage, p))]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     lines.append(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")

@@ -13,6 +13,7 @@ import dataclasses
 import datetime
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -175,10 +176,23 @@ def _verify(kind: str, before: str, after: str, name: str) -> None:
 
 
 def _replace(path: Path, text: str) -> None:
-    """Write the whole file anew beside it, then rename it over the old one."""
-    temporary = path.with_name(f".{path.name}.new")
-    with open(temporary, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    if path.exists():
-        shutil.copymode(path, temporary)
-    os.replace(temporary, path)
+    """Write the whole file anew beside it, then rename it over the old one: an interrupted
+    write leaves the old file as it was."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.new-", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        if path.exists():
+            shutil.copymode(path, temporary)
+        else:
+            temporary.chmod(0o666 & ~_umask())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
