@@ -318,7 +318,7 @@ def _implausible_figures(sheets: FactSheets) -> list[Problem]:
         figures = [n for n in claim.bounds if n]
         if not numbers or not figures:
             continue
-        if not any(n <= 10 * f and f <= 10 * n for n in numbers for f in figures):
+        if not any(n < 10 * f and f < 10 * n for n in numbers for f in figures):
             given = ", ".join(f"{n:,}" for n in dict.fromkeys(numbers))
             problems.append(Problem(
                 sheets.files["claims"], claim.lines.get("count", claim.line), "count",
@@ -366,6 +366,11 @@ def _load_texts(
                                     f"(byte {exc.start}); convert the file to UTF-8"))
             continue
         text = clean_source_text(raw, source.title, source.strip)
+        if not text.paragraphs:
+            problems.append(Problem(here, line, "file", f"{display_seeds}/{source.file} has no "
+                                    "text to quote: it is empty, or its strip rules hide "
+                                    "every line"))
+            continue
         texts[source.id] = text
         for index, rule in enumerate(source.strip):
             if not text.rule_hits.get(index):

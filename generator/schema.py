@@ -304,6 +304,10 @@ class RecordReader:
             return None
         if len(arms) == 1:
             return self.read_value(arms[0], node, path)
+        # A scalar written as one arm's kind of value (digits for a count) is read as that
+        # arm, so its own message ("has 31 digits") is the one the editor sees.
+        if (arm := _arm_of_shape(arms, node)) is not None:
+            return self.read_value(arm, node, path)
         # Several arms (e.g. a count that is a number, a range or 'unknown'): the first arm
         # that reads without problems wins; if none does, one message lists what fits.
         for arm in arms:
@@ -388,6 +392,15 @@ class RecordReader:
         except ValueError:
             self.error(node.line, path, f"'{shown(node.text)}' is not a real calendar date")
             return _INVALID
+
+
+def _arm_of_shape(arms: list[Any], node: YamlNode) -> Any:
+    if not isinstance(node, Scalar) or not node.plain:
+        return None
+    for base, pattern in ((int, _INT), (float, _FLOAT), (datetime.date, _DATE)):
+        if pattern.fullmatch(node.text):
+            return next((a for a in arms if strip_annotated(a)[0] is base), None)
+    return None
 
 
 def _name_problem(name: str) -> str | None:

@@ -14,6 +14,7 @@ sheet); syntax errors are put in an editor's words, at the line to look at.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -34,6 +35,8 @@ __all__ = ["MAX_DEPTH", "Mapping", "Scalar", "Sequence", "YamlNode", "YamlProble
 MAX_DEPTH = 32
 
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,14 @@ def parse_yaml(text: str) -> tuple[YamlNode | None, list[YamlProblem]]:
     found. Problems do not stop the conversion, so an editor sees all of them at once.
     """
     builder = _Builder()
+    if odd := _ODD_BREAK.search(text):
+        # YAML counts these as line breaks and most editors do not: every line number after
+        # one would be wrong.
+        line = len(_LINE_BREAK.findall(text, 0, odd.start())) + 1
+        builder.add(line, f"a U+{ord(odd.group()):04X} line separator, which YAML reads as a "
+                    "line break and most editors do not show; replace it with a space or a "
+                    "new line")
+        return None, builder.problems
     try:
         for event in yaml.parse(text, Loader=_PARSER):
             builder.feed(event)
@@ -215,7 +226,7 @@ def parse_yaml(text: str) -> tuple[YamlNode | None, list[YamlProblem]]:
 def _syntax_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
     """The line to look at and what is wrong, in an editor's words."""
     if isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        line = len(_LINE_BREAK.findall(text, 0, max(exc.position, 0))) + 1
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character))
         return line, (
             f"a control character (U+{code:04X}) is not allowed in a fact sheet; "
@@ -232,6 +243,14 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
             'closing quote (a quote inside the value is written \\" in double '
             "quotes, or '' in single quotes)"
         )
+    if opened := _unclosed_quote(text, began, at):
+        return opened, (
+            "a quoted value starts on this line and is not closed on it, so YAML reads on "
+            f"to line {at}, where it fails; add the closing quote (a quote inside the value "
+            "is written \\\" in double quotes, or '' in single quotes)"
+        )
+    if "tab character" in problem or ("cannot start any token" in problem and "\\t" in problem):
+        return at, "a tab character; YAML indents with spaces only: replace it with spaces"
     if "mapping values are not allowed" in problem:
         return at, (
             "a ':' where no field can start: check this line's indentation, and put "
@@ -243,8 +262,6 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
             f"between lines {began} and {at}, or put a value that spans lines in "
             "quotes"
         )
-    if "cannot start any token" in problem and "\\t" in problem:
-        return at, "a tab character; YAML indents with spaces only"
     if "did not find expected key" in problem or "expected <block end>" in problem:
         return at, (
             f"this line's indentation does not fit the block that starts on line "
@@ -260,5 +277,26 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
             "a backslash that starts no escape in double quotes; write \\\\ for a "
             "backslash, or use single quotes"
         )
-    where = f" (while {context} that starts on line {began})" if context else ""
+    where = f" ({context}, which starts on line {began})" if context else ""
     return at, f"YAML syntax error: {problem}{where}"
+
+
+# A field or list entry whose value opens with a quote: `title: "...` or `- '...`.
+_OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?([\"'])(.*)$")
+
+
+def _unclosed_quote(text: str, first: int, failed: int) -> int | None:
+    """The line from `first` up to `failed` whose quoted value is not closed on it: a
+    quoted value may run over lines, so the parser fails only where the next quote ends it."""
+    lines = text.splitlines()
+    for number in range(min(failed, len(lines)) - 1, max(first, 1) - 1, -1):
+        found = _OPENS_QUOTE.match(lines[number - 1])
+        if found is None:
+            continue
+        quote, rest = found.groups()
+        closing = r'(?<!\\)"' if quote == '"' else r"'(?!')"
+        rest = rest.replace("''", "") if quote == "'" else rest.replace("\\\\", "")
+        if not re.search(closing, rest):
+            return number
+        return None  # the nearest quoted value before the failure is closed
+    return None

@@ -1,0 +1,1506 @@
+"""The bad-input corpus: every mistake an editor (or a stranger's pull request) can make,
+run against a copy of the shipped project with a built site, and judged.
+
+Each case sets up one mistake, runs the commands an editor would (`briefing check`, then
+`briefing build`, or the command the mistake is about) as subprocesses, and is classified:
+
+    CLEAR      the expected `file:line: ...` line was printed, every command that should
+               fail failed, site/ and the inputs are as they were
+    OK         valid (if unusual) input, handled: every command succeeded, site/ is complete
+    SILENT     no expected message, or exit status 0 where the input is an error
+    TRACEBACK  a Python traceback, or the one-line "unexpected" report of one
+    HANG       a command ran past the time limit
+    DAMAGE     site/ or an input changed when it should not have
+
+The review of main at c7613f8 (../shared/reviews/reliability-2026-11-23.md) listed every
+case that was not CLEAR; each is here under its review id (S03, K16, ...). The others,
+prefixed N-, are new cases in the same families.
+
+    python tests/bad_inputs/corpus.py [ID ...]    run cases and print the tally
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SLUG = "belgorod-2023-05"
+B = f"briefings/{SLUG}"
+TIMEOUT = 60.0
+# Written outside the project; it must never reach the output or the site.
+CANARY = "CANARY-7731-do-not-publish"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One command, as `briefing ARGS...` in the project folder."""
+
+    args: tuple[str, ...]
+    kill_after: float | None = None  # send SIGKILL after this many seconds
+    file_size_limit: int | None = None  # RLIMIT_FSIZE: writes past it fail, as on a full disk
+    together: int = 1  # run this many copies at once
+
+
+CHECK = Step(("check",))
+BUILD = Step(("build",))
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    family: str
+    mistake: str
+    setup: Callable[[Path], object]
+    # A regular expression one line of the output must match (searched, not anchored).
+    expect: str = ""
+    steps: tuple[Step, ...] = (CHECK, BUILD)
+    # "error": every step fails; "warning": check passes with the line, the strict build
+    # fails; "ok": every step that was not killed succeeds.
+    outcome: str = "error"
+    # Inputs (paths relative to the project) the steps may change, and a check of how.
+    may_change: tuple[str, ...] = ()
+    verify: Callable[[Path], str | None] | None = None
+
+
+@dataclass
+class Result:
+    case: Case
+    verdict: str
+    detail: str = ""
+    output: str = ""
+    seconds: float = 0.0
+    exits: list[int] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------
+# Editing the project copy
+
+
+def read(root: Path, rel: str) -> str:
+    return (root / rel).read_text(encoding="utf-8")
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def append(root: Path, rel: str, text: str) -> None:
+    write(root, rel, read(root, rel) + "\n" + textwrap.dedent(text))
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    text = read(root, rel)
+    assert old in text, f"{old!r} not in {rel}"
+    write(root, rel, text.replace(old, new, 1))
+
+
+def secret_outside(root: Path) -> Path:
+    """A file outside the project holding the canary."""
+    secret = root.parent / "outside" / "secret.txt"
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_text(f"password={CANARY}\n")
+    return secret
+
+
+def new_source(source_id: str, file: str) -> str:
+    return f"""\
+        - id: {source_id}
+          file: {file}
+          outlet: Extra Outlet
+          title: An extra article
+          published: 2023-05-23
+          language: en
+        """
+
+
+def cite_source(root: Path, source_id: str, quote: str) -> None:
+    """Add a citation of `source_id` to the first event, so the source is cited."""
+    replace(
+        root,
+        f"{B}/events.yaml",
+        "  citations:\n",
+        f"  citations:\n    - source: {source_id}\n      quote: {quote}\n",
+    )
+
+
+def source_with_file(root: Path, file: str, *, cite: str | None = None) -> None:
+    append(root, f"{B}/sources.yaml", new_source("extra", file))
+    if cite:
+        cite_source(root, "extra", cite)
+
+
+def new_actor(actor_id: str, name: str, aliases: str = "[]") -> str:
+    return f"""\
+        - id: {actor_id}
+          name: {name}
+          kind: person
+          aliases: {aliases}
+        """
+
+
+def new_place(place_id: str, name: str) -> str:
+    return f"""\
+        - id: {place_id}
+          name: {name}
+          kind: village
+        """
+
+
+def new_event(event_id: str, date: str = "2023-05-22", extra: str = "") -> str:
+    return f"""\
+        - id: {event_id}
+          title: An extra event
+          date: {date}
+          summary: An extra event.
+          status: reported
+          {extra}
+          citations:
+            - source: guardian
+              quote: The governor of the Belgorod region confirmed an attack on Monday
+        """
+
+
+def new_claim(
+    claim_id: str,
+    *,
+    count: str = "8",
+    as_of: str = "2023-05-22",
+    quote: str = "said eight people were wounded after the town came under",
+) -> str:
+    return f"""\
+        - id: {claim_id}
+          claimant: vyacheslav-gladkov
+          as_of: {as_of}
+          incident: raid-begins
+          category: wounded
+          group: civilians
+          count: {count}
+          citations:
+            - source: guardian
+              quote: {quote}
+        """
+
+
+def new_statement(statement_id: str) -> str:
+    return f"""\
+        - id: {statement_id}
+          speaker: vyacheslav-gladkov
+          title: An extra statement
+          date: 2023-05-22
+          where: in writing
+          citations:
+            - source: guardian
+              quote: The governor of the Belgorod region confirmed an attack on Monday
+        """
+
+
+def git_commit(root: Path) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A", "briefings", "seeds"],
+        ["commit", "-q", "-m", "base"],
+    ):
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+
+
+def immutable_site(root: Path) -> None:
+    """As root, make site/ immutable (renaming it fails); otherwise read-only (a build
+    may still replace it whole, which is then the expected outcome)."""
+    if os.geteuid() == 0 and shutil.which("chattr"):
+        subprocess.run(["chattr", "+i", str(root / "site")], check=True)
+    else:
+        (root / "site").chmod(0o555)
+
+
+def crlf_kept(root: Path) -> str | None:
+    raw = (root / f"{B}/events.yaml").read_bytes()
+    lines = raw.split(b"\n")[:-1]
+    if not all(line.endswith(b"\r") for line in lines):
+        return "a line of events.yaml lost its CRLF ending"
+    if b"- id: new-event" not in raw:
+        return "no new event was appended"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# The cases
+
+R = "reliability review"
+CASES: list[Case] = [
+    # --- sources: only files inside seeds/ are read -------------------------------------
+    Case(
+        "S03",
+        "sources",
+        "seeds/evil.txt is a link to /etc/passwd, listed as a source",
+        lambda r: (
+            (r / "seeds/evil.txt").symlink_to("/etc/passwd"),
+            source_with_file(r, "evil.txt"),
+        ),
+        rf"{B}/sources.yaml:\d+: file: seeds/evil.txt is a symbolic link to a file outside "
+        r"seeds/",
+    ),
+    Case(
+        "S03-cited",
+        "sources",
+        "the link to a file outside, cited with a line of it",
+        lambda r: (
+            (r / "seeds/evil.txt").symlink_to(secret_outside(r)),
+            source_with_file(r, "evil.txt", cite=f"password={CANARY}"),
+        ),
+        r"file: seeds/evil.txt is a symbolic link to a file outside seeds/",
+    ),
+    Case(
+        "S03-environ",
+        "sources",
+        "a link to /proc/self/environ (the build's secrets)",
+        lambda r: (
+            (r / "seeds/env.txt").symlink_to("/proc/self/environ"),
+            source_with_file(r, "env.txt", cite="PATH=/usr/local/bin"),
+        ),
+        r"file: seeds/env.txt is a symbolic link to a file outside seeds/",
+    ),
+    Case(
+        "S15",
+        "sources",
+        "file: names a folder",
+        lambda r: ((r / "seeds/dir.txt").mkdir(), source_with_file(r, "dir.txt")),
+        r"file: seeds/dir.txt is a folder, not a source text",
+    ),
+    Case(
+        "N-S01",
+        "sources",
+        "file: names a FIFO (reading it would block forever)",
+        lambda r: (os.mkfifo(r / "seeds/pipe.txt"), source_with_file(r, "pipe.txt")),
+        r"file: seeds/pipe.txt is a FIFO \(named pipe\), not a source text",
+    ),
+    Case(
+        "N-S02",
+        "sources",
+        "a link to a fact sheet: inside the project, outside seeds/",
+        lambda r: (
+            (r / "seeds/sheet.txt").symlink_to(r / f"{B}/actors.yaml"),
+            source_with_file(r, "sheet.txt"),
+        ),
+        r"file: seeds/sheet.txt is a symbolic link to a file outside seeds/",
+    ),
+    Case(
+        "N-S03",
+        "sources",
+        "a link to nothing",
+        lambda r: (
+            (r / "seeds/gone.txt").symlink_to("nowhere.txt"),
+            source_with_file(r, "gone.txt"),
+        ),
+        r"file: seeds/gone.txt is a symbolic link to nothing",
+    ),
+    Case(
+        "N-S04",
+        "sources",
+        "file: climbs out of seeds/ with ..",
+        lambda r: source_with_file(r, "../mkdocs.yml"),
+        r"file: seeds/../mkdocs.yml names a path; give the name of a file directly in the "
+        r"folder",
+    ),
+    Case(
+        "N-S05",
+        "sources",
+        "seeds/ itself is a link to /etc",
+        lambda r: (shutil.rmtree(r / "seeds"), (r / "seeds").symlink_to("/etc")),
+        r"^seeds:1: the seeds folder resolves outside the project folder",
+    ),
+    Case(
+        "N-S06",
+        "sources",
+        "a source text of 3 MB",
+        lambda r: (
+            (r / "seeds/huge.txt").write_text("word " * 600_000),
+            source_with_file(r, "huge.txt"),
+        ),
+        r"file: seeds/huge.txt is 3.0 MB; a source text may be at most 1.0 MB",
+    ),
+    Case(
+        "N-S07",
+        "sources",
+        "a source text in Latin-1, not UTF-8",
+        lambda r: (
+            (r / "seeds/latin.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1")),
+            source_with_file(r, "latin.txt"),
+        ),
+        r"file: 'latin.txt' is not UTF-8 text \(byte 3\); convert the file to UTF-8",
+    ),
+    Case(
+        "N-S08",
+        "sources",
+        "an empty source file",
+        lambda r: ((r / "seeds/empty.txt").write_text(""), source_with_file(r, "empty.txt")),
+        r"file: seeds/empty.txt has no text to quote",
+    ),
+    Case(
+        "N-S09",
+        "sources",
+        "a link inside seeds/ to another source's file",
+        lambda r: (
+            (r / "seeds/alias.txt").symlink_to("2023-05-23_the-guardian.txt"),
+            replace(r, f"{B}/sources.yaml", "file: 2023-05-23_the-guardian.txt", "file: alias.txt"),
+        ),
+        outcome="ok",
+    ),
+    Case(
+        "H07",
+        "sources",
+        "a URL whose scheme is written in capitals",
+        lambda r: replace(
+            r,
+            f"{B}/sources.yaml",
+            "  outlet: The Guardian\n",
+            "  outlet: The Guardian\n  url: HTTPS://www.theguardian.com/\n",
+        ),
+        outcome="ok",
+    ),
+    Case(
+        "S10b",
+        "sources",
+        "a quote that occurs in two paragraphs of its source",
+        lambda r: (
+            append(
+                r,
+                "seeds/2023-05-23_the-guardian.txt",
+                "The governor of the Belgorod region confirmed an attack on Monday.",
+            ),
+        ),
+        rf"{B}/events.yaml:\d+: warning: citations\[1\]\.quote: found in ¶\d+ of source "
+        r"'guardian' and again in ¶\d+",
+        outcome="warning",
+    ),
+    Case(
+        "H08",
+        "sources",
+        "terminal escape sequences in a source paragraph",
+        lambda r: append(
+            r,
+            "seeds/2023-05-23_the-guardian.txt",
+            "Gladkov said \x1b]0;pwned\x07\x1b[2J the Kozinka raid continued.",
+        ),
+        steps=(Step(("coverage",)), BUILD),
+        outcome="ok",
+    ),
+    # --- fact sheets: files, names, encodings ---------------------------------------------
+    Case(
+        "Y10",
+        "fact sheets",
+        "briefing.yaml is empty",
+        lambda r: write(r, f"{B}/briefing.yaml", ""),
+        rf"{B}/briefing.yaml:1: is empty; it needs title, summary, period, status and "
+        r"last_reviewed",
+    ),
+    Case(
+        "Y40",
+        "fact sheets",
+        "briefing.yaml is all comments",
+        lambda r: write(r, f"{B}/briefing.yaml", "# title: x\n# summary: y\n"),
+        rf"{B}/briefing.yaml:1: is empty",
+    ),
+    Case(
+        "N-Y01",
+        "fact sheets",
+        "a briefing folder without briefing.yaml",
+        lambda r: os.remove(r / f"{B}/briefing.yaml"),
+        rf"{B}/briefing.yaml:1: file is missing; create it",
+    ),
+    Case(
+        "Y38",
+        "fact sheets",
+        "statements.yaml renamed statement.yaml",
+        lambda r: (r / f"{B}/statements.yaml").rename(r / f"{B}/statement.yaml"),
+        rf"{B}/statement.yaml:1: is not a fact sheet this tool reads, so nothing in it would "
+        r"reach the site; did you mean statements.yaml\?",
+    ),
+    Case(
+        "Y39",
+        "fact sheets",
+        "statements.yaml is a link to nothing",
+        lambda r: (
+            os.remove(r / f"{B}/statements.yaml"),
+            (r / f"{B}/statements.yaml").symlink_to("gone.yaml"),
+        ),
+        rf"{B}/statements.yaml:1: is a symbolic link to nothing",
+    ),
+    Case(
+        "Y37",
+        "fact sheets",
+        "events.yaml is a folder",
+        lambda r: (os.remove(r / f"{B}/events.yaml"), (r / f"{B}/events.yaml").mkdir()),
+        rf"{B}/events.yaml:1: is a folder, not a fact sheet",
+    ),
+    Case(
+        "N-Y02",
+        "fact sheets",
+        "events.yaml is a link to /etc/passwd",
+        lambda r: (
+            os.remove(r / f"{B}/events.yaml"),
+            (r / f"{B}/events.yaml").symlink_to("/etc/passwd"),
+        ),
+        rf"{B}/events.yaml:1: is a symbolic link to a file outside {SLUG}/",
+    ),
+    Case(
+        "N-Y03",
+        "fact sheets",
+        "actors.yaml is a link to another folder's sheet",
+        lambda r: (
+            write(r, "elsewhere/actors.yaml", read(r, f"{B}/actors.yaml")),
+            os.remove(r / f"{B}/actors.yaml"),
+            (r / f"{B}/actors.yaml").symlink_to(r / "elsewhere/actors.yaml"),
+        ),
+        rf"{B}/actors.yaml:1: is a symbolic link to a file outside {SLUG}/",
+    ),
+    Case(
+        "N-Y04",
+        "fact sheets",
+        "events.yml instead of events.yaml",
+        lambda r: (r / f"{B}/events.yaml").rename(r / f"{B}/events.yml"),
+        rf"{B}/events.yml:1: is not a fact sheet .*; rename it to events.yaml",
+    ),
+    Case(
+        "N-Y05",
+        "fact sheets",
+        "Claims.yaml with a capital letter",
+        lambda r: (r / f"{B}/claims.yaml").rename(r / f"{B}/Claims.yaml"),
+        rf"{B}/Claims.yaml:1: is not a fact sheet .*; rename it to claims.yaml",
+    ),
+    Case(
+        "N-Y06",
+        "fact sheets",
+        "an extra notes.yaml beside the fact sheets",
+        lambda r: write(r, f"{B}/notes.yaml", "- todo: check the figures\n"),
+        rf"{B}/notes.yaml:1: is not a fact sheet this tool reads",
+    ),
+    Case(
+        "Y16",
+        "fact sheets",
+        "a 50 MB waivers.yaml",
+        lambda r: write(
+            r, f"{B}/waivers.yaml", "- name: Somebody\n  reason: a reason long enough\n" * 1_000_000
+        ),
+        rf"{B}/waivers.yaml:1: is 48.0 MB; a fact sheet may be at most 5.0 MB",
+    ),
+    Case(
+        "Y07",
+        "fact sheets",
+        "byte 0xFF in places.yaml",
+        lambda r: (r / f"{B}/places.yaml").write_bytes(
+            (r / f"{B}/places.yaml").read_bytes().replace(b"Kozinka", b"Koz\xffinka", 1)
+        ),
+        rf"{B}/places.yaml:\d+: byte 0xFF at column \d+ is not UTF-8 text",
+    ),
+    Case(
+        "N-Y07",
+        "fact sheets",
+        "claims.yaml saved as UTF-16",
+        lambda r: (r / f"{B}/claims.yaml").write_bytes(
+            read(r, f"{B}/claims.yaml").encode("utf-16")
+        ),
+        rf"{B}/claims.yaml:1: byte 0xFF at column 1 is not UTF-8 text",
+    ),
+    Case(
+        "N-Y08",
+        "fact sheets",
+        "a UTF-8 byte-order mark and CRLF line endings",
+        lambda r: (r / f"{B}/places.yaml").write_bytes(
+            b"\xef\xbb\xbf" + (r / f"{B}/places.yaml").read_bytes().replace(b"\n", b"\r\n")
+        ),
+        outcome="ok",
+    ),
+    Case(
+        "Y01",
+        "yaml",
+        'an unclosed " in a title',
+        lambda r: replace(
+            r, f"{B}/events.yaml", "title: Armed groups cross", 'title: "Armed groups cross'
+        ),
+        rf"{B}/events.yaml:144: a quoted value starts on this line and is not closed on it",
+    ),
+    Case(
+        "Y08",
+        "yaml",
+        "a NUL byte in a title",
+        lambda r: replace(
+            r, f"{B}/events.yaml", "title: Armed groups cross", "title: Armed\x00 groups cross"
+        ),
+        rf"{B}/events.yaml:144: a control character \(U\+0000\) is not allowed",
+    ),
+    Case(
+        "Y13",
+        "yaml",
+        "10,000 nested [",
+        lambda r: write(r, f"{B}/waivers.yaml", "x: " + "[" * 10_000 + "]" * 10_000 + "\n"),
+        rf"{B}/waivers.yaml:1: lists or mappings nested more than 32 levels deep",
+    ),
+    Case(
+        "Y14",
+        "yaml",
+        "10,000 nested mappings",
+        lambda r: write(r, f"{B}/waivers.yaml", "{a: " * 10_000 + "b" + "}" * 10_000 + "\n"),
+        rf"{B}/waivers.yaml:1: lists or mappings nested more than 32 levels deep",
+    ),
+    Case(
+        "N-Y09",
+        "yaml",
+        "a tab used for indentation",
+        lambda r: replace(r, f"{B}/places.yaml", "  name: Kozinka", "\tname: Kozinka"),
+        rf"{B}/places.yaml:\d+: a tab character; YAML indents with spaces only",
+    ),
+    Case(
+        "N-Y10",
+        "yaml",
+        "a field indented one space too far",
+        lambda r: replace(r, f"{B}/places.yaml", "  name: Kozinka", "   name: Kozinka"),
+        rf"{B}/places.yaml:\d+: (a ':' where no field can start|this line's indentation)",
+    ),
+    Case(
+        "N-Y11",
+        "yaml",
+        "a second document ('---') in a sheet",
+        lambda r: append(r, f"{B}/places.yaml", "---\n- id: x\n"),
+        rf"{B}/places.yaml:\d+: a second YAML document starts here",
+    ),
+    Case(
+        "N-Y12",
+        "yaml",
+        'an escaped ESC ("\\e") in a summary',
+        lambda r: replace(
+            r,
+            f"{B}/places.yaml",
+            "  name: Kozinka",
+            '  name: Kozinka\n  description: "a \\e[31m red"',
+        ),
+        rf"{B}/places.yaml:\d+: description: contains U\+001B",
+    ),
+    Case(
+        "N-Y13",
+        "yaml",
+        "an escaped right-to-left override in an event title",
+        lambda r: replace(
+            r,
+            f"{B}/events.yaml",
+            "title: Armed groups cross from Ukraine into the Belgorod region",
+            'title: "Armed \\u202egroups cross from Ukraine into the Belgorod region"',
+        ),
+        rf"{B}/events.yaml:144: title: contains U\+202E \(RIGHT-TO-LEFT OVERRIDE\)",
+    ),
+    Case(
+        "N-Y14",
+        "yaml",
+        "claims.yaml is a mapping, not a list",
+        lambda r: write(r, f"{B}/claims.yaml", "id: x\ncount: 3\n"),
+        rf"{B}/claims.yaml:1: claims.yaml must be a list of claims",
+    ),
+    Case(
+        "N-Y15",
+        "yaml",
+        "an anchor and an alias",
+        lambda r: replace(
+            r,
+            f"{B}/places.yaml",
+            "kind: village",
+            "kind: &k village",
+        ),
+        rf"{B}/places.yaml:\d+: anchor '&k' is not allowed in fact sheets",
+    ),
+    # --- the briefing folder and its address -----------------------------------------------
+    Case(
+        "P05",
+        "addresses",
+        "a briefing folder named like the editors' guide",
+        lambda r: shutil.copytree(r / B, r / "briefings/writing-fact-sheets"),
+        r"briefings/writing-fact-sheets/briefing.yaml:1: the briefing's folder name "
+        r"'writing-fact-sheets' is an address a hand-written page in docs already uses",
+    ),
+    Case(
+        "N-P01",
+        "addresses",
+        "a briefing folder named search",
+        lambda r: shutil.copytree(r / B, r / "briefings/search"),
+        r"briefings/search/briefing.yaml:1: the briefing's folder name 'search' is an "
+        r"address the site itself already uses",
+    ),
+    Case(
+        "N-P02",
+        "addresses",
+        "a briefing inside briefings/schemas/",
+        lambda r: shutil.copy(r / f"{B}/briefing.yaml", r / "briefings/schemas/"),
+        r"briefings/schemas/briefing.yaml:1: briefings/schemas/ holds the fact sheets' "
+        r"JSON Schemas, not a briefing",
+    ),
+    Case(
+        "N-P03",
+        "addresses",
+        "a briefing folder with a capital letter",
+        lambda r: shutil.copytree(r / B, r / "briefings/Belgorod"),
+        r"briefings/Belgorod:1: a briefing folder name becomes its URL",
+    ),
+    Case(
+        "N-P04",
+        "addresses",
+        "a briefing folder that is a link out of briefings/",
+        lambda r: (
+            shutil.copytree(r / B, r / "elsewhere/copy"),
+            (r / "briefings/copy").symlink_to(r / "elsewhere/copy"),
+        ),
+        r"briefings/copy:1: is a link to a folder outside briefings/",
+    ),
+    Case(
+        "P08",
+        "addresses",
+        "an actor with id index",
+        lambda r: append(r, f"{B}/actors.yaml", new_actor("index", "Index Person")),
+        rf"{B}/actors.yaml:\d+: id: 'index' is the address of the actors list page",
+    ),
+    Case(
+        "P09",
+        "addresses",
+        "a source with id index",
+        lambda r: (
+            replace(r, f"{B}/sources.yaml", "- id: thansan", "- id: index"),
+            replace(r, f"{B}/events.yaml", "source: thansan", "source: index"),
+        ),
+        rf"{B}/sources.yaml:\d+: id: 'index' is the address of the sources list page",
+    ),
+    Case(
+        "P10",
+        "addresses",
+        "a place with id index",
+        lambda r: append(r, f"{B}/places.yaml", new_place("index", "Indexville")),
+        rf"{B}/places.yaml:\d+: id: 'index' is the address of the places list page",
+    ),
+    Case(
+        "P11",
+        "addresses",
+        "an event with id timeline-hatch (a chart's old anchor)",
+        lambda r: append(r, f"{B}/events.yaml", new_event("timeline-hatch")),
+        outcome="ok",
+    ),
+    Case(
+        "N-P05",
+        "addresses",
+        "an event with id timeline (the page title's anchor)",
+        lambda r: append(r, f"{B}/events.yaml", new_event("timeline")),
+        rf"{B}/events.yaml:\d+: id: 'timeline' is the anchor of the title of the Timeline "
+        r"page on timeline.md",
+    ),
+    Case(
+        "P12",
+        "addresses",
+        "a claim with id incident-raid-begins",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("incident-raid-begins")),
+        rf"{B}/claims.yaml:\d+: id: 'incident-raid-begins' is the anchor of the section of "
+        r"incident 'raid-begins' on casualties.md",
+    ),
+    Case(
+        "N-P06",
+        "addresses",
+        "a claim with id casualty-claims",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("casualty-claims")),
+        rf"{B}/claims.yaml:\d+: id: 'casualty-claims' is the anchor of the title",
+    ),
+    Case(
+        "N-P07",
+        "addresses",
+        "a statement with id statements",
+        lambda r: append(r, f"{B}/statements.yaml", new_statement("statements")),
+        rf"{B}/statements.yaml:\d+: id: 'statements' is the anchor of the title",
+    ),
+    # --- names -------------------------------------------------------------------------------
+    Case(
+        "Y28",
+        "names",
+        "a right-to-left override in an actor name",
+        lambda r: replace(
+            r, f"{B}/actors.yaml", "name: Denis Nikitin", 'name: "Denis \\u202eNikitin"'
+        ),
+        rf"{B}/actors.yaml:\d+: name: contains U\+202E",
+    ),
+    Case(
+        "Y29",
+        "names",
+        "an alias with a zero-width joiner",
+        lambda r: append(
+            r,
+            f"{B}/actors.yaml",
+            new_actor("zwj", "Someone Else", '["Russian Volunteer\\u200dCorps"]'),
+        ),
+        rf"{B}/actors.yaml:\d+: aliases\[0\]: 'Russian Volunteer.Corps' holds U\+200D ZERO "
+        r"WIDTH JOINER",
+    ),
+    Case(
+        "N-N01",
+        "names",
+        "an alias with a zero-width space",
+        lambda r: append(
+            r, f"{B}/actors.yaml", new_actor("zwsp", "Someone Else", '["Kozinka\\u200b"]')
+        ),
+        r"holds U\+200B ZERO WIDTH SPACE",
+    ),
+    Case(
+        "N-N02",
+        "names",
+        "an alias with a soft hyphen",
+        lambda r: append(
+            r, f"{B}/actors.yaml", new_actor("shy", "Someone Else", '["Glad\\u00adkov"]')
+        ),
+        r"holds U\+00AD SOFT HYPHEN",
+    ),
+    Case(
+        "Y33",
+        "names",
+        "Cyrillic о in 'Russian Vоlunteer Cоrps' on another actor",
+        lambda r: append(
+            r, f"{B}/actors.yaml", new_actor("fake", "Someone Else", '["Russian Vоlunteer Cоrps"]')
+        ),
+        rf"{B}/actors.yaml:\d+: aliases\[0\]: 'Vоlunteer' mixes Cyrillic and Latin letters",
+    ),
+    Case(
+        "N-N03",
+        "names",
+        "Greek omicron in a place name",
+        lambda r: append(r, f"{B}/places.yaml", new_place("fake-place", "Kοzinka Nοrth")),
+        rf"{B}/places.yaml:\d+: name: 'Kοzinka' mixes Greek and Latin letters",
+    ),
+    Case(
+        "N-N04",
+        "names",
+        "an all-Cyrillic look-alike of another place's name",
+        lambda r: append(r, f"{B}/places.yaml", new_place("fake-moscow", "Моѕсоԝ")),
+        rf"{B}/places.yaml:\d+: aliases: 'Моѕсоԝ' is also a name of place 'moscow' \(it "
+        r"looks the same as 'Moscow'\)",
+    ),
+    Case(
+        "N-N05",
+        "names",
+        "a fullwidth spelling of another actor's name",
+        lambda r: append(r, f"{B}/actors.yaml", new_actor("wide", "Someone Else", '["ＦＳＢ"]')),
+        r"aliases: 'ＦＳＢ' is also a name of actor 'fsb'",
+    ),
+    Case(
+        "N-N06",
+        "names",
+        "Cyrillic letters (Вагнер) as their own word: one script each",
+        lambda r: append(r, f"{B}/actors.yaml", new_actor("wagner", "Wagner Group", '["Вагнер"]')),
+        outcome="ok",
+    ),
+    # --- ids ---------------------------------------------------------------------------------
+    Case(
+        "Y30",
+        "ids",
+        "an actor id with a Cyrillic letter while the old id is referenced",
+        lambda r: replace(r, f"{B}/actors.yaml", "- id: denis-nikitin", "- id: denis-nikitіn"),
+        rf"{B}/actors.yaml:\d+: id: 'denis-nikitіn' is not valid",
+    ),
+    Case(
+        "Y32",
+        "ids",
+        "an id with a space, a slash and a dot",
+        lambda r: replace(r, f"{B}/places.yaml", "- id: kozinka", "- id: Koz inka/../x.y"),
+        rf"{B}/places.yaml:\d+: id: 'Koz inka/../x.y' is not valid",
+    ),
+    Case(
+        "N-I01",
+        "ids",
+        "a reference to an id that did not read says so, after its cause",
+        lambda r: replace(r, f"{B}/places.yaml", "- id: zamostye", "- id: Zamostye"),
+        r"'zamostye' is not the id of any place in places.yaml.*an id in places.yaml is "
+        r"itself invalid \(reported above\)",
+    ),
+    Case(
+        "R03",
+        "ids",
+        "two sources derive from each other",
+        lambda r: replace(
+            r,
+            f"{B}/sources.yaml",
+            "  published: 2023-05-23\n  language: en\n  reliability:\n    grade: B",
+            "  published: 2023-05-23\n  language: en\n  derived_from: [mondo]\n"
+            "  reliability:\n    grade: B",
+        ),
+        rf"{B}/sources.yaml:\d+: derived_from: derivation goes round in a circle: 'guardian' "
+        r"→ 'mondo' → 'guardian'",
+    ),
+    # --- dates -------------------------------------------------------------------------------
+    Case(
+        "D07",
+        "dates",
+        "an event on 9999-12-31",
+        lambda r: append(r, f"{B}/events.yaml", new_event("far-future", "9999-12-31")),
+        rf"{B}/events.yaml:\d+: warning: date: 31 December 9999 is after every source citing "
+        r"it was published",
+        outcome="warning",
+    ),
+    Case(
+        "D13",
+        "dates",
+        "a claim as of 1900-01-01",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("old-claim", as_of="1900-01-01")),
+        rf"{B}/claims.yaml:\d+: as_of: 1900-01-01 is before its incident 'raid-begins'",
+    ),
+    Case(
+        "D05",
+        "dates",
+        "9999-12-30 with precision approximate",
+        lambda r: append(
+            r, f"{B}/events.yaml", new_event("near-end", "9999-12-30", "precision: approximate")
+        ),
+        rf"{B}/events.yaml:\d+: warning: date: around 30 December 9999 is after every source",
+        outcome="warning",
+    ),
+    Case(
+        "D06",
+        "dates",
+        "0001-01-02 with precision approximate",
+        lambda r: append(
+            r, f"{B}/events.yaml", new_event("near-start", "0001-01-02", "precision: approximate")
+        ),
+        outcome="ok",
+    ),
+    Case(
+        "N-D01",
+        "dates",
+        "year 0000",
+        lambda r: append(r, f"{B}/events.yaml", new_event("year-zero", "0000", "precision: year")),
+        rf"{B}/events.yaml:\d+: date: '0000' is in year 0, which no calendar has",
+    ),
+    Case(
+        "N-D02",
+        "dates",
+        "a claim as of a day after its only source was published",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("late-claim", as_of="2023-06-30")),
+        rf"{B}/claims.yaml:\d+: warning: as_of: 2023-06-30 is after every source giving the "
+        r"figure was published",
+        outcome="warning",
+    ),
+    Case(
+        "N-D03",
+        "dates",
+        "a date that does not exist",
+        lambda r: append(r, f"{B}/events.yaml", new_event("bad-day", "2023-02-30")),
+        rf"{B}/events.yaml:\d+: date: '2023-02-30' is not a real calendar date",
+    ),
+    # --- figures -----------------------------------------------------------------------------
+    Case(
+        "F03",
+        "figures",
+        "count 10^30 on a quote that says eight",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("huge", count="1" + "0" * 30)),
+        rf"{B}/claims.yaml:\d+: count: '1000000000000000000…' has 31 digits",
+    ),
+    Case(
+        "N-F04",
+        "figures",
+        "a count of twenty billion",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("billions", count="20000000000")),
+        rf"{B}/claims.yaml:\d+: count: 20,000,000,000 is more than any count of people or "
+        r"things can be",
+    ),
+    Case(
+        "F11",
+        "figures",
+        "a range whose max is 10^41",
+        lambda r: append(
+            r, f"{B}/claims.yaml", new_claim("huge-range", count="{min: 8, max: 1" + "0" * 41 + "}")
+        ),
+        rf"{B}/claims.yaml:\d+: count.max: .* has 42 digits",
+    ),
+    Case(
+        "F07",
+        "figures",
+        "a count of 5,000 digits",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("digits", count="9" * 5000)),
+        rf"{B}/claims.yaml:\d+: count: .* has 5,000 digits; no number here needs more than 15",
+    ),
+    Case(
+        "N-F01",
+        "figures",
+        "count 80 where the quote says eight",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("typo", count="80")),
+        rf"{B}/claims.yaml:\d+: warning: count: 80 is not within a factor of ten of any "
+        r"number its quotes give \(8\)",
+        outcome="warning",
+    ),
+    Case(
+        "N-F02",
+        "figures",
+        "a negative count",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("negative", count="-3")),
+        rf"{B}/claims.yaml:\d+: count: a count cannot be negative",
+    ),
+    Case(
+        "N-F03",
+        "figures",
+        "a latitude of 1e400",
+        lambda r: replace(
+            r,
+            f"{B}/places.yaml",
+            "kind: village",
+            "kind: village\n  coordinates: {lat: 1e400, lon: 35.4}",
+        ),
+        rf"{B}/places.yaml:\d+: coordinates.lat: inf is not a latitude",
+    ),
+    # --- quotes ------------------------------------------------------------------------------
+    Case(
+        "Y26",
+        "quotes",
+        "a 1 MB quote that is not in the source",
+        lambda r: append(r, f"{B}/claims.yaml", new_claim("long-quote", quote="x" * 1_000_000)),
+        rf"{B}/claims.yaml:\d+: citations\[0\]\.quote: is 1,000,000 characters; a quote may be "
+        r"at most 2,000",
+    ),
+    Case(
+        "N-Q01",
+        "quotes",
+        "a 1,900-character quote that is not in the source",
+        lambda r: append(
+            r, f"{B}/claims.yaml", new_claim("long-miss", quote="eight people were wounded " * 73)
+        ),
+        rf"{B}/claims.yaml:\d+: citations\[0\]\.quote: not found in source 'guardian' "
+        r"\(closest: ",
+    ),
+    Case(
+        "N-Q02",
+        "quotes",
+        "a quote with different spaces, quotes and dashes",
+        lambda r: append(
+            r,
+            f"{B}/claims.yaml",
+            new_claim(
+                "spacing", quote="said   eight people  were wounded after the town came under"
+            ),
+        ),
+        outcome="ok",
+    ),
+    # --- commands ----------------------------------------------------------------------------
+    Case(
+        "K16",
+        "commands",
+        "render --out seeds",
+        lambda r: None,
+        r"^briefing render: --out seeds is inside the project's seeds folder",
+        steps=(Step(("render", "--out", "seeds")),),
+    ),
+    Case(
+        "N-C01",
+        "commands",
+        "render --out briefings/x",
+        lambda r: None,
+        r"^briefing render: --out briefings/x is inside the project's briefings folder",
+        steps=(Step(("render", "--out", "briefings/x")),),
+    ),
+    Case(
+        "N-C02",
+        "commands",
+        "render --out . (the project itself)",
+        lambda r: None,
+        r"^briefing render: --out \. would replace the project folder",
+        steps=(Step(("render", "--out", ".")),),
+    ),
+    Case(
+        "N-C03",
+        "commands",
+        "render --out a folder holding other files",
+        lambda r: write(r, "mine/notes.txt", "my notes\n"),
+        r"^briefing render: --out mine already holds files that `briefing render` did not "
+        r"write",
+        steps=(Step(("render", "--out", "mine")),),
+    ),
+    Case(
+        "N-C04",
+        "commands",
+        "render twice into the same folder",
+        lambda r: None,
+        r"^wrote out$",
+        steps=(Step(("render", "--out", "out")), Step(("render", "--out", "out"))),
+        outcome="ok",
+        may_change=("out",),
+    ),
+    Case(
+        "K17",
+        "commands",
+        "render --out FILE",
+        lambda r: write(r, "afile", "x\n"),
+        r"^briefing render: --out afile is a file; give a folder",
+        steps=(Step(("render", "--out", "afile")),),
+    ),
+    Case(
+        "K18",
+        "commands",
+        "schema --out FILE",
+        lambda r: write(r, "afile", "x\n"),
+        r"^briefing schema: --out afile is a file; give a folder",
+        steps=(Step(("schema", "--out", "afile")),),
+    ),
+    Case(
+        "K11",
+        "commands",
+        "diff -- --output=claims.yaml (git option injection)",
+        git_commit,
+        r"^briefing diff: cannot read a revision: '--output=.*' is not a revision",
+        steps=(Step(("diff", "--", f"--output={B}/claims.yaml")),),
+    ),
+    Case(
+        "N-C05",
+        "commands",
+        "diff of a revision that does not exist",
+        git_commit,
+        r"^briefing diff: cannot read a revision: 'no-such-branch' names no commit",
+        steps=(Step(("diff", "no-such-branch")),),
+    ),
+    Case(
+        "N-C06",
+        "commands",
+        "diff of a revision whose seeds/ holds a link out",
+        lambda r: ((r / "seeds/evil.txt").symlink_to("/etc/passwd"), git_commit(r)),
+        r"^briefing diff: cannot read a revision: at HEAD, seeds/evil.txt links outside the "
+        r"project",
+        steps=(Step(("diff", "HEAD")),),
+    ),
+    Case(
+        "K14",
+        "commands",
+        "new event on a CRLF events.yaml",
+        lambda r: (r / f"{B}/events.yaml").write_bytes(
+            (r / f"{B}/events.yaml").read_bytes().replace(b"\n", b"\r\n")
+        ),
+        rf"^{B}/events.yaml:\d+: added event 'new-event'",
+        steps=(Step(("new", "event", "--briefing", SLUG)),),
+        outcome="ok",
+        may_change=(f"{B}/events.yaml",),
+        verify=crlf_kept,
+    ),
+    Case(
+        "K15",
+        "commands",
+        "new event --briefing ../../outside",
+        lambda r: None,
+        r"^briefings/\.\./\.\./outside: no such briefing",
+        steps=(Step(("new", "event", "--briefing", "../../outside")),),
+    ),
+    Case(
+        "N-C07",
+        "commands",
+        "new place on a places.yaml written as a flow list",
+        lambda r: write(r, f"{B}/places.yaml", "[]\n"),
+        rf"^{B}/places.yaml is not a plain list of entries",
+        steps=(Step(("new", "place", "--briefing", SLUG)),),
+    ),
+    Case(
+        "N-C08",
+        "commands",
+        "new actor on an actors.yaml with a syntax error",
+        lambda r: append(r, f"{B}/actors.yaml", '- id: "broken\n'),
+        rf"^{B}/actors.yaml is not a plain list of entries",
+        steps=(Step(("new", "actor", "--briefing", SLUG)),),
+    ),
+    Case(
+        "N-C09",
+        "commands",
+        "new event when events.yaml is a link out",
+        lambda r: (
+            os.remove(r / f"{B}/events.yaml"),
+            (r / f"{B}/events.yaml").symlink_to(secret_outside(r)),
+        ),
+        rf"^{B}/events.yaml is a symbolic link to a file outside",
+        steps=(Step(("new", "event", "--briefing", SLUG)),),
+    ),
+    # --- the build ---------------------------------------------------------------------------
+    Case(
+        "K19",
+        "build",
+        "an uncited source, then a strict build",
+        lambda r: (
+            shutil.copy(r / "seeds/2023-05-23_the-guardian.txt", r / "seeds/copy.txt"),
+            source_with_file(r, "copy.txt"),
+        ),
+        rf"{B}/sources.yaml:\d+: warning: id: source 'extra' is cited by no fact",
+        outcome="warning",
+    ),
+    # A killed build: site/ must be the old or the complete new site at once, and the next
+    # build clears what the killed one left.
+    Case(
+        "K02",
+        "build",
+        "a build killed at 0.8 s, then built again",
+        lambda r: replace(
+            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
+        ),
+        steps=(Step(("build",), kill_after=0.8), BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "K04",
+        "build",
+        "a build killed at 1.0 s, then built again",
+        lambda r: replace(
+            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
+        ),
+        steps=(Step(("build",), kill_after=1.0), BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "K05",
+        "build",
+        "a build killed at 1.2 s, then built again",
+        lambda r: replace(
+            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
+        ),
+        steps=(Step(("build",), kill_after=1.2), BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "K08",
+        "build",
+        "the disk fills up during the build (files over 50 KB fail)",
+        lambda r: replace(
+            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
+        ),
+        r"^briefing build: File too large",
+        steps=(Step(("build",), file_size_limit=50_000),),
+    ),
+    Case(
+        "K06",
+        "build",
+        "two builds at once",
+        lambda r: replace(
+            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
+        ),
+        r"another build of site/ is running \(process \d+\); waiting for it to finish",
+        steps=(Step(("build",), together=2),),
+        outcome="ok",
+    ),
+    Case(
+        "K07",
+        "build",
+        "site/ cannot be renamed (immutable as root, read-only otherwise)",
+        immutable_site,
+        r"briefing: Operation not permitted" if os.geteuid() == 0 else "",
+        steps=(BUILD,),
+        outcome="error" if os.geteuid() == 0 else "ok",
+    ),
+    Case(
+        "N-B01",
+        "build",
+        "docs/ holds a link to /etc/passwd",
+        lambda r: (r / "docs/passwd.md").symlink_to("/etc/passwd"),
+        r"^docs/passwd.md:1: is a symbolic link to something outside docs/",
+    ),
+    Case(
+        "N-B02",
+        "build",
+        "docs/ holds a FIFO",
+        lambda r: os.mkfifo(r / "docs/pipe.md"),
+        r"^docs/pipe.md:1: is not a regular file or folder",
+    ),
+    Case(
+        "N-B03",
+        "build",
+        "mkdocs.yml points docs_dir outside the project",
+        lambda r: (
+            replace(r, "mkdocs.yml", "docs_dir: docs", f"docs_dir: {r.parent}/outside")
+            or secret_outside(r)
+        ),
+        r"outside:1: the docs folder resolves outside the project folder",
+    ),
+    Case(
+        "N-B04",
+        "build",
+        "the plugin's seeds_dir points outside the project",
+        lambda r: (
+            replace(
+                r, "mkdocs.yml", "  - briefing\n", "  - briefing:\n      seeds_dir: ../outside\n"
+            ),
+            secret_outside(r),
+        ),
+        r"outside:1: the seeds folder resolves outside the project folder",
+        steps=(BUILD,),
+    ),
+    Case(
+        "N-B05",
+        "build",
+        "a hand-written page at the address of a briefing",
+        lambda r: write(r, f"docs/{SLUG}.md", "# Mine\n"),
+        rf"{B}/briefing.yaml:1: the briefing's folder name '{SLUG}' is an address a "
+        r"hand-written page in docs already uses",
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Running and judging
+
+
+def tree_digest(path: Path) -> dict[str, str]:
+    """{relative path: content hash, or 'link -> target'} for everything under path."""
+    if not path.exists() and not path.is_symlink():
+        return {}
+    if path.is_symlink() or not path.is_dir():
+        return {".": _entry(path)}
+    found = {}
+    for folder, dirs, files in os.walk(path):
+        for name in sorted(dirs + files):
+            entry = Path(folder) / name
+            if entry.is_symlink() or entry.is_file() or not entry.is_dir():
+                found[entry.relative_to(path).as_posix()] = _entry(entry)
+    return found
+
+
+def _entry(path: Path) -> str:
+    if path.is_symlink():
+        return f"link -> {os.readlink(path)}"
+    if path.is_file():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    return "special"
+
+
+INPUTS = ("briefings", "seeds", "docs", "mkdocs.yml")
+# What must never reach a terminal or a page: C0 controls but tab and line breaks, DEL, C1.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def inputs_digest(root: Path) -> dict[str, dict[str, str]]:
+    return {name: tree_digest(root / name) for name in INPUTS}
+
+
+def _limits(step: Step) -> Callable[[], None] | None:
+    if step.file_size_limit is None:
+        return None
+    limit = step.file_size_limit
+
+    def apply() -> None:
+        # Writes past the limit fail with EFBIG instead of killing the process, as writes
+        # to a full disk fail with ENOSPC.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def _command(root: Path, step: Step) -> list[str]:
+    return [sys.executable, "-m", "generator.cli", "--root", str(root), *step.args]
+
+
+def run_step(root: Path, step: Step) -> tuple[list[int], str, bool]:
+    """Exit statuses, the combined output, and whether the time limit was hit."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "BRIEFING_CANARY": CANARY,
+        "PYTHONPATH": str(ROOT),
+    }
+    procs = [
+        subprocess.Popen(
+            _command(root, step),
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            preexec_fn=_limits(step),
+        )
+        for _ in range(step.together)
+    ]
+    exits, output, hung = [], "", False
+    for proc in procs:
+        try:
+            if step.kill_after is not None:
+                time.sleep(step.kill_after)
+                proc.kill()
+            out, _ = proc.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, _ = proc.communicate()
+            hung = True
+        exits.append(proc.returncode)
+        output += out
+    return exits, output, hung
+
+
+def site_complete(site: Path) -> bool:
+    return (
+        (site / "index.html").is_file()
+        and (site / "search/search_index.json").is_file()
+        and (site / SLUG / "index.html").is_file()
+        and (site / "404.html").is_file()
+    )
+
+
+def judge(case: Case, project: Path) -> Result:
+    """Set the case up in `project` (a copy of the base project with its site built), run
+    its steps and classify what happened."""
+    started = time.monotonic()
+    case.setup(project)
+    before_inputs = inputs_digest(project)
+    before_site = tree_digest(project / "site")
+    exits: list[int] = []
+    output = ""
+    for step in case.steps:
+        step_exits, step_output, hung = run_step(project, step)
+        exits += step_exits
+        output += f"$ briefing {' '.join(step.args)}\n{step_output}"
+        if hung:
+            return Result(
+                case,
+                "HANG",
+                f"{step.args} ran over {TIMEOUT:.0f} s",
+                output,
+                time.monotonic() - started,
+                exits,
+            )
+        if (
+            step.kill_after is not None
+            and tree_digest(project / "site") != before_site
+            and (not site_complete(project / "site"))
+        ):
+            return Result(
+                case,
+                "DAMAGE",
+                f"killed at {step.kill_after} s, site/ is neither "
+                "the old site nor a complete new one",
+                output,
+                time.monotonic() - started,
+                exits,
+            )
+    result = Result(case, "", "", output, time.monotonic() - started, exits)
+    if os.geteuid() == 0 and shutil.which("chattr"):
+        subprocess.run(["chattr", "-i", str(project / "site")], capture_output=True)
+    result.verdict, result.detail = _verdict(
+        case, project, before_inputs, before_site, exits, output
+    )
+    return result
+
+
+def _verdict(
+    case: Case,
+    project: Path,
+    before_inputs: dict[str, dict[str, str]],
+    before_site: dict[str, str],
+    exits: list[int],
+    output: str,
+) -> tuple[str, str]:
+    if "Traceback (most recent call last)" in output or ": unexpected " in output:
+        return "TRACEBACK", "a traceback or an unexpected error"
+    site_text = "".join(_site_text(project / "site"))
+    if CANARY in output or CANARY in site_text:
+        return "DAMAGE", "the canary from outside the project was printed or published"
+    if _CONTROL.search(output) or _CONTROL.search(site_text):
+        return "DAMAGE", "a control character reached the terminal or the site"
+    after = inputs_digest(project)
+    for name in INPUTS:
+        changed = {
+            k
+            for k in before_inputs[name].keys() | after[name].keys()
+            if before_inputs[name].get(k) != after[name].get(k)
+        }
+        changed = {
+            c
+            for c in changed
+            if not any(f"{name}/{c}".startswith(m) or name.startswith(m) for m in case.may_change)
+        }
+        if changed:
+            return "DAMAGE", f"inputs changed: {name}: {sorted(changed)[:5]}"
+    site_now = tree_digest(project / "site")
+    if case.outcome in ("error", "warning") and site_now != before_site:
+        return "DAMAGE", "site/ changed although the build should have failed"
+    if case.outcome == "killed" and site_now != before_site and not site_complete(project / "site"):
+        return "DAMAGE", "site/ is neither the old site nor a complete new one"
+    if case.outcome == "ok" and not site_complete(project / "site"):
+        return "DAMAGE", "site/ is not complete after a successful command"
+    if leftovers := sorted(p.name for p in project.glob(".site.*") if p.name != ".site.lock"):
+        return "DAMAGE", f"left behind: {leftovers}"
+    if case.verify is not None and (problem := case.verify(project)):
+        return "DAMAGE", problem
+    lines = output.splitlines()
+    if case.expect and not any(re.search(case.expect, line) for line in lines):
+        return "SILENT", f"no line matches {case.expect!r}"
+    killed = {i for i, step in enumerate(case.steps) if step.kill_after is not None}
+    exits = [e for i, e in enumerate(exits) if i not in killed]
+    failing = {
+        "error": all(e != 0 for e in exits),
+        "warning": exits[0] == 0 and all(e != 0 for e in exits[1:]),
+        "ok": all(e == 0 for e in exits),
+    }
+    if not failing[case.outcome]:
+        return "SILENT", f"exit statuses {exits} do not fit a case of outcome {case.outcome}"
+    return ("OK" if case.outcome == "ok" else "CLEAR"), ""
+
+
+def _site_text(site: Path) -> list[str]:
+    return [
+        p.read_text(errors="replace")
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".json", ".md", ".csv", ".xml")
+    ]
+
+
+def base_project(folder: Path) -> Path:
+    """A copy of this repository's site inputs with its site built, to copy per case."""
+    for name in ("briefings", "seeds", "docs"):
+        shutil.copytree(ROOT / name, folder / name, symlinks=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    exits, output, _ = run_step(folder, BUILD)
+    if exits != [0] or not site_complete(folder / "site"):
+        raise RuntimeError(f"the base project does not build:\n{output}")
+    return folder
+
+
+def copy_project(base: Path, folder: Path) -> Path:
+    shutil.copytree(base, folder, symlinks=True)
+    return folder
+
+
+def main(ids: list[str]) -> int:
+    import tempfile
+
+    chosen = [c for c in CASES if not ids or c.id in ids]
+    tally: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        base = base_project(Path(tmp) / "base")
+        for number, case in enumerate(chosen):
+            result = judge(case, copy_project(base, Path(tmp) / f"case{number}" / "project"))
+            tally[result.verdict] += 1
+            print(
+                f"{result.verdict:<9} {case.id:<12} {result.seconds:5.1f}s  {case.mistake}"
+                + (f"  [{result.detail}]" if result.detail else "")
+            )
+            if result.verdict not in ("CLEAR", "OK") or len(chosen) == 1:
+                print(textwrap.indent(result.output.rstrip(), "    | "))
+    review = sum(not c.id.startswith("N-") for c in chosen)
+    print(
+        f"\n{len(chosen)} cases ({review} from the review, {len(chosen) - review} new): "
+        + ", ".join(
+            f"{k} {tally.get(k, 0)}"
+            for k in ("CLEAR", "OK", "SILENT", "TRACEBACK", "HANG", "DAMAGE")
+        )
+    )
+    return 0 if set(tally) <= {"CLEAR", "OK"} else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
