@@ -152,7 +152,7 @@ def _print_diff(root: Path, base: str, head: str | None) -> int:
         after = read_revision(root, head) if head else read_tree(root)
     except ValueError as exc:
         raise CommandError(f"briefing diff: cannot read a revision: {exc}") from None
-    print(diff_report(before, after, base, head or "working tree"), end="")
+    sys.stdout.write(terminal_safe(diff_report(before, after, base, head or "working tree")))
     return 0
 
 

@@ -79,6 +79,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     # The build in progress: where it writes, the lock it holds, and the real site_dir.
     _staging: Staging | None = None
     _lock: BuildLock | None = None
+    _lock_path: Path | None = None
     _config: MkDocsConfig | None = None
     _site_dir: str | None = None
 
@@ -122,6 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         """Point the build at a staging folder beside site_dir (MkDocs cleans and fills it)."""
         target = Path(config.site_dir)
         self._lock = BuildLock(target)
+        self._lock_path = self._lock.path
         try:
             self._lock.acquire(on_wait=log.info)  # not a warning: strict mode would fail
             self._staging = Staging(target)
@@ -168,6 +170,9 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     def on_shutdown(self) -> None:
         self._finish()
+        if self._serving and self._lock_path is not None:
+            # `mkdocs serve` builds into a temporary folder it removes; remove our lock too.
+            self._lock_path.unlink(missing_ok=True)
 
     def _finish(self) -> None:
         """Drop an unpublished staging folder, release the lock, restore site_dir."""

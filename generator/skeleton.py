@@ -156,7 +156,9 @@ def append_skeleton(kind: str, sheets: FactSheets) -> tuple[str, Path, int]:
     separator = newline if existing.strip() else ""
     updated = existing + separator + text.replace("\n", newline)
     _verify(kind, existing, updated, path.name)
-    _replace(path, updated)
+    # A sheet that is a link (inside the folder, or read_inside refused it) is written
+    # through, so the link stays a link.
+    _replace(path.resolve() if path.exists() else path, updated)
     line = existing.count("\n") + separator.count("\n") + 1
     return new_id, path, line
 
