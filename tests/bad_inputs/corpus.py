@@ -109,6 +109,13 @@ def replace(root: Path, rel: str, old: str, new: str) -> None:
     write(root, rel, text.replace(old, new, 1))
 
 
+def link_sheet(root: Path, name: str, target: str | Path) -> None:
+    """Replace a fact sheet of the briefing with a symbolic link to `target`."""
+    sheet = root / B / name
+    sheet.unlink()
+    sheet.symlink_to(target)
+
+
 def secret_outside(root: Path) -> Path:
     """A file outside the project holding the canary."""
     secret = root.parent / "outside" / "secret.txt"
@@ -232,6 +239,11 @@ def immutable_site(root: Path) -> None:
         subprocess.run(["chattr", "+i", str(root / "site")], check=True)
     else:
         (root / "site").chmod(0o555)
+
+
+def retitle(root: Path) -> None:
+    """A change a reader would see: the briefing's title."""
+    replace(root, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid")
 
 
 def crlf_kept(root: Path) -> str | None:
@@ -441,10 +453,7 @@ CASES: list[Case] = [
         "Y39",
         "fact sheets",
         "statements.yaml is a link to nothing",
-        lambda r: (
-            os.remove(r / f"{B}/statements.yaml"),
-            (r / f"{B}/statements.yaml").symlink_to("gone.yaml"),
-        ),
+        lambda r: link_sheet(r, "statements.yaml", "gone.yaml"),
         rf"{B}/statements.yaml:1: is a symbolic link to nothing",
     ),
     Case(
@@ -458,10 +467,7 @@ CASES: list[Case] = [
         "N-Y02",
         "fact sheets",
         "events.yaml is a link to /etc/passwd",
-        lambda r: (
-            os.remove(r / f"{B}/events.yaml"),
-            (r / f"{B}/events.yaml").symlink_to("/etc/passwd"),
-        ),
+        lambda r: link_sheet(r, "events.yaml", "/etc/passwd"),
         rf"{B}/events.yaml:1: is a symbolic link to a file outside {SLUG}/",
     ),
     Case(
@@ -470,8 +476,7 @@ CASES: list[Case] = [
         "actors.yaml is a link to another folder's sheet",
         lambda r: (
             write(r, "elsewhere/actors.yaml", read(r, f"{B}/actors.yaml")),
-            os.remove(r / f"{B}/actors.yaml"),
-            (r / f"{B}/actors.yaml").symlink_to(r / "elsewhere/actors.yaml"),
+            link_sheet(r, "actors.yaml", r / "elsewhere/actors.yaml"),
         ),
         rf"{B}/actors.yaml:1: is a symbolic link to a file outside {SLUG}/",
     ),
@@ -1123,10 +1128,7 @@ CASES: list[Case] = [
         "N-C09",
         "commands",
         "new event when events.yaml is a link out",
-        lambda r: (
-            os.remove(r / f"{B}/events.yaml"),
-            (r / f"{B}/events.yaml").symlink_to(secret_outside(r)),
-        ),
+        lambda r: link_sheet(r, "events.yaml", secret_outside(r)),
         rf"^{B}/events.yaml is a symbolic link to a file outside",
         steps=(Step(("new", "event", "--briefing", SLUG)),),
     ),
@@ -1144,43 +1146,22 @@ CASES: list[Case] = [
     ),
     # A killed build: site/ must be the old or the complete new site at once, and the next
     # build clears what the killed one left.
-    Case(
-        "K02",
-        "build",
-        "a build killed at 0.8 s, then built again",
-        lambda r: replace(
-            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
-        ),
-        steps=(Step(("build",), kill_after=0.8), BUILD),
-        outcome="ok",
-    ),
-    Case(
-        "K04",
-        "build",
-        "a build killed at 1.0 s, then built again",
-        lambda r: replace(
-            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
-        ),
-        steps=(Step(("build",), kill_after=1.0), BUILD),
-        outcome="ok",
-    ),
-    Case(
-        "K05",
-        "build",
-        "a build killed at 1.2 s, then built again",
-        lambda r: replace(
-            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
-        ),
-        steps=(Step(("build",), kill_after=1.2), BUILD),
-        outcome="ok",
+    *(
+        Case(
+            case_id,
+            "build",
+            f"a build killed at {seconds} s, then built again",
+            retitle,
+            steps=(Step(("build",), kill_after=seconds), BUILD),
+            outcome="ok",
+        )
+        for case_id, seconds in (("K02", 0.8), ("K04", 1.0), ("K05", 1.2))
     ),
     Case(
         "K08",
         "build",
         "the disk fills up during the build (files over 50 KB fail)",
-        lambda r: replace(
-            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
-        ),
+        retitle,
         r"^briefing build: File too large",
         steps=(Step(("build",), file_size_limit=50_000),),
     ),
@@ -1188,9 +1169,7 @@ CASES: list[Case] = [
         "K06",
         "build",
         "two builds at once",
-        lambda r: replace(
-            r, f"{B}/briefing.yaml", "title: Cross-border raid", "title: The cross-border raid"
-        ),
+        retitle,
         r"another build of site/ is running \(process \d+\); waiting for it to finish",
         steps=(Step(("build",), together=2),),
         outcome="ok",
