@@ -240,28 +240,32 @@ def _derivation_cycles(sheets: FactSheets) -> list[Problem]:
     derived = {s.id: [d for d in s.derived_from if d != s.id] for s in sheets.sources}
     by_id = {s.id: s for s in sheets.sources}
     problems = []
-    reported: set[frozenset[str]] = set()
+    done: set[str] = set()
     for start in derived:
+        if start in done:
+            continue
+        # Depth first, without recursion: the path walked so far, each with what is left to
+        # follow from it. A step back onto the path closes a circle.
         path = [start]
-        while path:
-            following = [d for d in derived.get(path[-1], []) if d in derived]
-            if start in following:
-                circle = frozenset(path)
-                if circle not in reported:
-                    reported.add(circle)
-                    chain = " → ".join(f"'{p}'" for p in [*path, start])
-                    source = by_id[start]
-                    problems.append(Problem(
-                        sheets.files["sources"], source.lines.get("derived_from", source.line),
-                        "derived_from",
-                        f"derivation goes round in a circle: {chain} (each derives from the "
-                        "next); one of them is the original: remove its derived_from entry",
-                    ))
-                break
-            unseen = [d for d in following if d not in path and d > start]
-            if not unseen:
-                break
-            path.append(unseen[0])
+        todo = [iter(derived[start])]
+        while todo:
+            step = next(todo[-1], None)
+            if step is None:
+                done.add(path.pop())
+                todo.pop()
+            elif step in path:
+                circle = [*path[path.index(step):], step]
+                first = by_id[circle[0]]
+                chain = " → ".join(f"'{p}'" for p in circle)
+                problems.append(Problem(
+                    sheets.files["sources"], first.lines.get("derived_from", first.line),
+                    "derived_from",
+                    f"derivation goes round in a circle: {chain} (each derives from the "
+                    "next); one of them is the original: remove its derived_from entry",
+                ))
+            elif step in derived and step not in done:
+                path.append(step)
+                todo.append(iter(derived[step]))
     return problems
 
 

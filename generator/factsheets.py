@@ -547,7 +547,7 @@ FACT_FILES: dict[str, type] = {
 # Where `briefing schema` writes the JSON Schemas: a folder under briefings/ that is not a
 # briefing.
 SCHEMA_FOLDER = "schemas"
-# The largest fact sheet read (about 6,000 events); parsing it takes about three seconds.
+# The largest fact sheet read (about 6,000 events); it parses and reads in about two seconds.
 FACT_SHEET_LIMIT = 5_000_000
 
 
