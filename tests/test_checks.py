@@ -139,3 +139,24 @@ def test_a_briefing_folder_name_must_be_a_url_slug(project, capsys):
         "digits and single hyphens",
         "1 error, 0 warnings",
     ]
+
+
+def test_every_circle_of_derivation_is_found_once(project, capsys):
+    # a derives from b and c; c derives from a. A walk that follows only a's first entry (b,
+    # which derives from nothing) would miss the circle through c.
+    sources = "".join(
+        f"- id: {sid}\n  file: {sid}.txt\n  outlet: null\n  title: {sid.upper()}\n"
+        f"  published: 2023-05-22\n  language: en\n  derived_from: {derived}\n"
+        for sid, derived in (("a", "[b, c]"), ("b", "[]"), ("c", "[a]"))
+    )
+    seeds = {f"{sid}.txt": f"Text of source {sid} with words of its own.\n" for sid in "abc"}
+    root = project(files={"sources.yaml": sources, "events.yaml": "", "claims.yaml": ""},
+                   seeds=seeds)
+    status, _, err = run_check(root, capsys)
+    assert status == 1
+    circles = [line for line in err.splitlines() if "circle" in line]
+    assert circles == [
+        "briefings/test/sources.yaml:7: derived_from: derivation goes round in a circle: 'a' → "
+        "'c' → 'a' (each derives from the next); one of them is the original: remove its "
+        "derived_from entry",
+    ]
