@@ -9,9 +9,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED, hostile_project, mkdocs_build
+from conftest import ROOT, SHIPPED, hostile_project, mkdocs_build
 
+from generator.addresses import ANCHOR_PAGES, incident_anchor, reserved_anchors
 from generator.cli import main
+from generator.factsheets import load_factsheets
 
 
 class Tags(HTMLParser):
@@ -21,6 +23,7 @@ class Tags(HTMLParser):
         super().__init__()
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.ids: set[str] = set()
+        self.id_list: list[str] = []
         self.text: list[str] = []
         self.feed(html)
 
@@ -29,6 +32,7 @@ class Tags(HTMLParser):
         self.tags.append((tag, attributes))
         if attributes.get("id"):
             self.ids.add(attributes["id"])
+            self.id_list.append(attributes["id"])
 
     def handle_data(self, data):
         self.text.append(data)
@@ -134,6 +138,28 @@ def test_entity_pages_are_linked_not_listed_in_the_nav(built):
     data_page = (built / SHIPPED / "data/index.html").read_text(encoding="utf-8")
     assert "actors/fsb/" not in data_page
     assert 'href="../timeline/"' in data_page
+
+
+def test_no_page_has_two_elements_with_one_id(built):
+    for path in built.rglob("*.html"):
+        ids = Tags(path.read_text(encoding="utf-8")).id_list
+        assert len(ids) == len(set(ids)), f"{path}: {[i for i in ids if ids.count(i) > 1]}"
+
+
+def test_every_anchor_on_a_page_of_facts_is_a_fact_or_one_the_checks_reserve(built):
+    """The checks refuse ids that `addresses.reserved_anchors` lists; any other anchor a page
+    of facts makes must hold '--' (which no id can) or be MkDocs's own ('__…')."""
+    sheets, _ = load_factsheets(ROOT / "briefings" / SHIPPED, ROOT)
+    event_ids = [e.id for e in sheets.events]
+    for kind, page_path in ANCHOR_PAGES.items():
+        ids = {r.id for r in sheets.records(kind)}
+        if kind == "claims":
+            ids |= {incident_anchor(e) for e in event_ids}
+        reserved = reserved_anchors(kind, event_ids)
+        built_page = page(built, f"{SHIPPED}/{page_path.removesuffix('.md')}")
+        others = {i for i in built_page.ids - ids - set(reserved)
+                  if "--" not in i and not i.startswith("__")}
+        assert others == set(), f"{page_path}: anchors the checks do not reserve: {others}"
 
 
 def test_a_failed_check_leaves_the_last_good_site(shipped_project):
