@@ -331,8 +331,8 @@ def _implausible_figures(sheets: FactSheets) -> list[Problem]:
     return problems
 
 
-# The largest source text read (a long article is 50 KB): a 1 MB source checks in a second
-# and builds in about six.
+# The largest source text read (a long article is 50 KB): with a 1 MB source the shipped
+# briefing checks in 1.2 s and builds in 6.8 s (README, "Inputs and their limits").
 SOURCE_LIMIT = 1_000_000
 
 
