@@ -274,10 +274,21 @@ def _latest_publication(record: Any, published: dict[str, datetime.date]) -> dat
     return max(days, default=None)
 
 
+# Background older than this is rare in a conflict briefing; a date that old is more
+# likely a typo in the year (1023 for 2023).
+CENTURY = 100
+
+
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    return day.replace(year=max(1, day.year - years), day=min(day.day, 28))
+
+
 def _implausible_dates(sheets: FactSheets) -> list[Problem]:
     """Dates no source could give: a figure as of a day before what it counts began, or a
-    fact dated after every source reporting it was published (a typo in the year)."""
+    fact dated after every source reporting it was published, or a century before the
+    briefing's period (typos in the year)."""
     published = {s.id: s.published for s in sheets.sources}
+    period_start = sheets.info.period.start if sheets.info else None
     problems = []
     when: dict[str, DateRange] = {}
     for kind in ("events", "statements"):
@@ -288,6 +299,11 @@ def _implausible_dates(sheets: FactSheets) -> list[Problem]:
                 continue  # the date itself is reported
             if kind == "events":
                 when[record.id] = span
+            if period_start is not None and span.end < _years_before(period_start, CENTURY):
+                problems.append(Problem(
+                    sheets.files[kind], record.lines.get("date", record.line), "date",
+                    f"{span.label} is more than {CENTURY} years before the briefing's period "
+                    f"(from {period_start}); check the year", "warning"))
             latest = _latest_publication(record, published)
             if latest is not None and span.start > latest:
                 problems.append(Problem(

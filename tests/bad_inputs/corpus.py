@@ -885,7 +885,8 @@ CASES: list[Case] = [
         lambda r: append(
             r, f"{B}/events.yaml", new_event("near-start", "0001-01-02", "precision: approximate")
         ),
-        outcome="ok",
+        rf"{B}/events.yaml:\d+: warning: date: around 2 January 1 is more than 100 years before",
+        outcome="warning",
     ),
     Case(
         "N-D01",
@@ -901,6 +902,15 @@ CASES: list[Case] = [
         lambda r: append(r, f"{B}/claims.yaml", new_claim("late-claim", as_of="2023-06-30")),
         rf"{B}/claims.yaml:\d+: warning: as_of: 2023-06-30 is after every source giving the "
         r"figure was published",
+        outcome="warning",
+    ),
+    Case(
+        "N-D04",
+        "dates",
+        "an event in 1023 (a typo for 2023)",
+        lambda r: append(r, f"{B}/events.yaml", new_event("typo-year", "1023-05-22")),
+        rf"{B}/events.yaml:\d+: warning: date: 22 May 1023 is more than 100 years before the "
+        r"briefing's period",
         outcome="warning",
     ),
     Case(
