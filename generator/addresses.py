@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+from .kinds import Kind
+
 __all__ = [
-    "ANCHOR_PAGES",
-    "ENTITY_KINDS",
     "SECTIONS",
     "heading_anchor",
     "incident_anchor",
     "reserved_anchors",
+    "taken_address",
 ]
 
 # The index pages of a briefing, in nav order: (title, path relative to the briefing).
@@ -33,12 +34,6 @@ SECTIONS = [
     ("Data", "data/index.md"),
 ]
 
-# Kinds with a page per record, `<kind>/<id>.md`, beside the kind's `index.md`.
-ENTITY_KINDS = ("actors", "places", "sources")
-# Kinds whose records are anchors on one page: kind -> that page.
-ANCHOR_PAGES = {"events": "timeline.md", "claims": "casualties.md", "statements": "statements.md"}
-
-
 def heading_anchor(title: str) -> str:
     """The anchor MkDocs's table of contents gives a heading (Python-Markdown's slugify)."""
     text = re.sub(r"[^\w\s-]", "", title).strip().lower()
@@ -50,11 +45,28 @@ def incident_anchor(event_id: str) -> str:
     return f"incident-{event_id}"
 
 
-def reserved_anchors(kind: str, event_ids: list[str]) -> dict[str, str]:
-    """The anchors the page holding `kind`'s records makes for itself: {anchor: what it is}."""
-    page = ANCHOR_PAGES[kind]
-    title = next(t for t, path in SECTIONS if path == page)
+def reserved_anchors(kind: Kind, event_ids: list[str]) -> dict[str, str]:
+    """The anchors the page holding `kind`'s records makes for itself: {anchor: what it is}
+    (none for a kind whose records have pages of their own, or no page)."""
+    if kind.page is None or kind.page.endswith("/"):
+        return {}
+    title = next(t for t, path in SECTIONS if path == kind.page)
     reserved = {heading_anchor(title): f"the title of the {title} page"}
-    if kind == "claims":
+    if kind.name == "claims":
         reserved |= {incident_anchor(e): f"the section of incident '{e}'" for e in event_ids}
     return reserved
+
+
+def taken_address(kind: Kind, record_id: str, event_ids: list[str]) -> str | None:
+    """What a record's id would take from a page, in words, or None: `index` would replace
+    a kind's list page; an anchor of the page its records stand on would be shared."""
+    if kind.page is None:
+        return None
+    if kind.page.endswith("/"):
+        if record_id == "index":
+            return f"the address of the {kind.name} list page ({kind.page})"
+        return None
+    reserved = reserved_anchors(kind, event_ids)
+    if record_id in reserved:
+        return f"the anchor of {reserved[record_id]} on {kind.page}"
+    return None

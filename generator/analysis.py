@@ -12,21 +12,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
-from .checks import FACT_KINDS, Briefing, iter_citations
+from .checks.briefing import Briefing
+from .checks.records import citations_of
 from .corroboration import Credibility, Evidence, belligerents, grade_credibility, lineages, sides
 from .coverage import Coverage, listed_names, measure_coverage, name_variants
 from .disagreement import Description, describe_actors
-from .factsheets import CasualtyClaim, Category, Dated, Event, Group, Statement
-from .figures import (
-    FigureComparison,
-    claim_moment,
-    compare_figures,
-    describe_count,
-    implies,
-    time_order,
-)
-from .quotes import normalise
-from .sources import name_pattern
+from .factsheets.dates import Dated, time_order
+from .factsheets.model import CasualtyClaim, Event, Statement
+from .factsheets.vocabulary import Category, Group
+from .figures import FigureComparison, claim_moment, compare_figures, implies
+from .kinds import FACTS, GRADED
+from .text import name_pattern, normalise
+from .words import describe_count
 
 __all__ = [
     "Analysis",
@@ -39,8 +36,6 @@ __all__ = [
 
 _CATEGORY_ORDER = {c: i for i, c in enumerate(get_args(Category))}
 _GROUP_ORDER = {g: i for i, g in enumerate(get_args(Group))}
-# Kinds of fact that get a credibility grade (actors and places are not claims about events).
-GRADED_KINDS = ("events", "claims", "statements")
 
 
 @dataclass(frozen=True)
@@ -232,14 +227,13 @@ def _claimant_namer(briefing: Briefing) -> Any:
 def known_names(briefing: Briefing) -> re.Pattern[str] | None:
     """A pattern matching every actor and place name and alias, as written in the
     normalised text (see `quotes.normalise`); None when there are none."""
-    return name_pattern([n for kind in ("actors", "places") for r in getattr(briefing, kind)
-                          for n in r.names])
+    return name_pattern([n for r in [*briefing.actors, *briefing.places] for n in r.names])
 
 
 def _names_used(briefing: Briefing) -> dict[tuple[str, str], dict[str, Counter[str]]]:
     owner: dict[str, tuple[str, str, str]] = {}
-    for kind in ("actors", "places"):
-        for record in getattr(briefing, kind):
+    for kind, records in (("actors", briefing.actors), ("places", briefing.places)):
+        for record in records:
             for name in record.names:
                 owner.setdefault(normalise(name), (kind, record.id, name))
     pattern = name_pattern([name for _, _, name in owner.values()])
@@ -287,7 +281,7 @@ def _credibility(briefing: Briefing, analysis: Analysis) -> dict[tuple[str, str]
         return [" + ".join(labels[s] for s in group) for group in analysis.lineages[key]]
 
     side = sides(briefing.actors)
-    records = {(kind, r.id): r for kind in GRADED_KINDS for r in getattr(briefing, kind)}
+    records = {(kind.name, r.id): r for kind in GRADED for r in briefing.records(kind)}
     evidence = {key: _evidence(key[0], record, carriers(key), actor_name)
                 for key, record in records.items()}
     for group in analysis.claim_groups:
@@ -316,7 +310,7 @@ def _unique_and_missing(
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     unique, missing = [], []
     for key, by_source in analysis.carried_by.items():
-        if key[0] not in GRADED_KINDS:
+        if key[0] not in {k.name for k in GRADED}:
             continue
         if source_id in by_source and len(by_source) == 1:
             unique.append(key)
@@ -331,10 +325,10 @@ def analyse(briefing: Briefing) -> Analysis:
     facts = _fact_refs(briefing)
     citing: dict[str, dict[int, list[FactRef]]] = defaultdict(lambda: defaultdict(list))
     carried_by: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)
-    for kind in FACT_KINDS:
-        for record in getattr(briefing, kind):
-            key = (kind, record.id)
-            for _, citation in iter_citations(record):
+    for kind in FACTS:
+        for record in briefing.records(kind):
+            key = (kind.name, record.id)
+            for _, citation in citations_of(record):
                 assert citation.paragraph is not None, "checks resolve every citation"
                 paragraphs = carried_by[key].setdefault(citation.source, [])
                 if citation.paragraph not in paragraphs:

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from html import escape
 
 from .analysis import ClaimGroup
-from .factsheets import CasualtyClaim, DateRange, Event
-from .figures import describe_count, time_order
+from .factsheets.dates import DateRange, time_order
+from .factsheets.model import CasualtyClaim, Event
 from .markup import printable
+from .words import describe_count
 
 __all__ = ["TimelineRow", "casualty_chart", "timeline_chart", "timeline_domain"]
 

@@ -33,15 +33,18 @@ from typing import Any
 import yaml
 
 from .analysis import known_names
-from .checks import FACT_KINDS, Briefing, iter_citations
+from .checks.briefing import Briefing
+from .checks.records import citations_of
 from .coverage import format_coverage, measure_coverage
-from .editor_schema import SCHEMA_DIR, schema_files
-from .factsheets import ID_PATTERN, load_factsheets
+from .factsheets.json_schema import SCHEMA_DIR, schema_files
+from .factsheets.load import load_factsheets
+from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton
+from .factsheets.vocabulary import ID_PATTERN
+from .kinds import FACTS
 from .pages import hand_written_nav, render_site, site_nav
 from .pipeline import discover_briefings, docs_problems, load_briefings
 from .problems import display_path, format_report, has_errors, terminal_safe
 from .review import diff_report, read_revision, read_tree
-from .skeleton import KINDS, SkeletonRefused, append_skeleton
 from .staging import BuildLock, OutputBusy, Staging
 
 __all__ = ["main"]
@@ -67,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--pages-only", action="store_true",
                         help="write only the generated files, no mkdocs.yml or docs copy")
     new = commands.add_parser("new", help="append a skeleton of a new record to a fact sheet")
-    new.add_argument("kind", choices=sorted(KINDS))
+    new.add_argument("kind", choices=sorted(KINDS_BY_WORD))
     new.add_argument("--briefing", required=True, metavar="SLUG",
                      help="the briefing folder under briefings/")
     diff = commands.add_parser("diff", help="what a change does to the facts, in Markdown")
@@ -165,7 +168,7 @@ def _new_record(root: Path, kind: str, slug: str) -> int:
                            f"briefing.yaml); known: {known or 'none'}")
     sheets, _ = load_factsheets(folder, root)
     try:
-        new_id, path, line = append_skeleton(kind, sheets)
+        new_id, path, line = append_skeleton(KINDS_BY_WORD[kind], sheets)
     except SkeletonRefused as exc:
         raise CommandError(f"{display_path(folder, root)}/{exc}") from None
     _out(f"{display_path(path, root)}:{line}: added {kind} '{new_id}'; replace each TODO, "
@@ -209,7 +212,7 @@ def _click_errors() -> tuple[type[Exception], ...]:
 
 def _counts(briefing: Briefing) -> str:
     citations = sum(
-        1 for kind in FACT_KINDS for r in getattr(briefing, kind) for _ in iter_citations(r)
+        1 for kind in FACTS for r in briefing.records(kind) for _ in citations_of(r)
     )
     return (
         f"{len(briefing.actors)} actors, {len(briefing.places)} places, "

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .factsheets import Actor, CredibilityOverride, Source
+from .factsheets.model import Actor, CredibilityOverride, Source
 
 __all__ = [
     "CREDIBILITY_SCALE",

@@ -23,10 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .checks import FACT_KINDS, Briefing, iter_citations
-from .factsheets import Citation, Waiver
-from .quotes import normalise
-from .sources import SourceText
+from .checks.briefing import Briefing
+from .checks.records import citations_of
+from .factsheets.model import Citation, Waiver
+from .kinds import FACTS
+from .kinds import kind as kind_named
+from .sources.text import SourceText
+from .text import NUMBER_WORDS, normalise, split_sentences
 
 __all__ = [
     "Coverage",
@@ -38,18 +41,12 @@ __all__ = [
     "measure_coverage",
     "name_variants",
     "proper_names",
-    "split_sentences",
     "variant_of",
     "waiver_counts",
 ]
 
-_NUMBER_WORDS = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
-    "score", "scores", "several", "both", "single", "half", "most",
-}
+# Number words, and words that stand for an amount ("several", "most").
+_NUMBER_WORDS = set(NUMBER_WORDS) | {"zero", "several", "both", "single", "half", "most"}
 _LOSS = re.compile(
     r"kill(s|ed|ing)?|wound(s|ed|ing)?|injur(y|ies|ed|ing)|dead|deaths?|die[sd]?|dying"
     r"|casualt(y|ies)|victims?|evacuat(e|es|ed|ing|ion|ions)|destroy(s|ed|ing)?|destruction"
@@ -89,7 +86,6 @@ _NAME_RUN = re.compile(
     rf"(?<![\w'-]){_CAPITALISED}(?:(?:\s+(?:of the|of|de|da|al|von|van|bin)\s+|\s+)"
     rf"{_CAPITALISED})*"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"')\]]*)\s+(?=[\"'(\[]*[A-Z0-9])")
 # A name run that starts here is at the start of a sentence, a quotation or a clause.
 _OPENING = re.compile(r"(^\s*|[\"'(\[:;-]\s*)$")
 
@@ -163,17 +159,6 @@ def waiver_counts(items: Iterable[CoverageItem]) -> list[tuple[Waiver, int]]:
         for waiver in item.waivers:
             counts[id(waiver)] = (waiver, counts.get(id(waiver), (waiver, 0))[1] + 1)
     return list(counts.values())
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a normalised paragraph."""
-    spans = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.end(1)))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _words(sentence: str) -> list[str]:
@@ -291,7 +276,7 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
     `known` matches every actor and place name (see `analysis.known_names`).
     """
     fact_citations = [
-        c for kind in FACT_KINDS for r in getattr(briefing, kind) for _, c in iter_citations(r)
+        c for kind in FACTS for r in briefing.records(kind) for _, c in citations_of(r)
     ]
     fact_spans = _citation_spans(fact_citations, briefing.texts)
     waiver_spans = {
@@ -382,8 +367,8 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
             like = found[item.text]
             if like:
                 name, (kind, record_id) = like
-                what += (f" (it looks like '{name}', {kind[:-1]} '{record_id}': if it is, add "
-                         "it to that record's aliases)")
+                what += (f" (it looks like '{name}', {kind_named(kind).singular} "
+                         f"'{record_id}': if it is, add it to that record's aliases)")
         lines.append(f"{where}: {what}: \"{item.sentence}\"")
     counts = {id(w): n for w, n in waiver_counts(coverage.items)}
     for waiver in briefing.waivers:
@@ -430,8 +415,9 @@ def looks_like(candidate: str, name: str) -> bool:
 
 def listed_names(briefing: Briefing) -> dict[str, tuple[str, str]]:
     """{name or alias: (kind, record id)} for every actor and place."""
-    return {n: (kind, r.id) for kind in ("actors", "places") for r in getattr(briefing, kind)
-            for n in r.names}
+    return {n: (kind, r.id) for kind, records in (("actors", briefing.actors),
+                                                  ("places", briefing.places))
+            for r in records for n in r.names}
 
 
 def variant_of(

@@ -14,12 +14,13 @@ import json
 from typing import Any
 
 from .analysis import Analysis
-from .checks import Briefing
+from .checks.briefing import Briefing
 from .coverage import percent
-from .factsheets import CasualtyClaim, Citation
-from .figures import FigureComparison, describe_count
-from .reuse import N_GRAM
-from .schema import record_fields
+from .factsheets.hints import fields_of
+from .factsheets.model import CasualtyClaim, Citation
+from .figures import FigureComparison
+from .sources.reuse import N_GRAM
+from .words import describe_count
 
 __all__ = ["DATA_FILES", "data_files", "record_to_data"]
 
@@ -81,7 +82,7 @@ def _value(value: Any) -> Any:
 
 def record_to_data(record: Any) -> dict[str, Any]:
     """A record as plain JSON-ready data, with the field names an editor writes."""
-    return {f.name: _value(getattr(record, f.name)) for f, _ in record_fields(type(record))}
+    return {f.name: _value(getattr(record, f.name)) for f in fields_of(type(record))}
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:

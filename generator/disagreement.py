@@ -13,9 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from .coverage import split_sentences
-from .quotes import normalise
-from .sources import SourceText, name_pattern
+from .sources.text import SourceText
+from .text import name_pattern, normalise, split_sentences
 
 __all__ = [
     "Description",

@@ -8,14 +8,13 @@ higher and the loss is a running count (the killed do not come back to life), an
 
 from __future__ import annotations
 
-import calendar
 import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from .factsheets import CasualtyClaim
+from .factsheets.model import CasualtyClaim
+from .words import describe_count
 
 __all__ = [
     "CUMULATIVE",
@@ -24,7 +23,6 @@ __all__ = [
     "compare_figures",
     "describe_count",
     "implies",
-    "quoted_numbers",
     "time_order",
 ]
 
@@ -50,20 +48,6 @@ class FigureComparison:
     verdict: Verdict
     reason: str
     conflicting: frozenset[str] = frozenset()
-
-
-def describe_count(claim: CasualtyClaim) -> str:
-    """A claim's figure in words: '12', 'at least 8', '2–5', 'unknown', 'none'."""
-    count = claim.count
-    if count == "unknown":
-        return "unknown"
-    if isinstance(count, int):
-        if count == 0 and claim.qualifier == "exactly":
-            return "none"
-        return str(count) if claim.qualifier == "exactly" else f"{claim.qualifier} {count}"
-    if count.min is not None and count.max is not None:
-        return f"{count.min}–{count.max}"
-    return f"at least {count.min}" if count.min is not None else f"at most {count.max}"
 
 
 def claim_moment(claim: CasualtyClaim) -> tuple[datetime.date, str]:
@@ -163,48 +147,3 @@ def compare_figures(
     if found["update"]:
         return FigureComparison("update", "; ".join(found["update"]))
     return FigureComparison("consistent", f"the figures meet: {_common_range(ordered)}")
-
-
-# Number words and the value each stands for; a vague plural ("dozens") stands for its
-# smallest sense, which is enough to tell a figure's order of magnitude.
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 24, "score": 20, "scores": 40,
-    "hundred": 100, "hundreds": 200, "thousand": 1_000, "thousands": 2_000,
-    "million": 1_000_000, "millions": 2_000_000,
-}
-_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
-_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_MONTHS = {m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"]}
-_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+|:")
-
-
-def quoted_numbers(text: str) -> list[int]:
-    """The numbers a quote gives, in digits or English words ("1,200", "a dozen", "two
-    hundred"); years, days of the month and times of day are left out."""
-    tokens = _TOKEN.findall(text.lower().replace("-", " "))
-    numbers: list[int] = []
-    for i, token in enumerate(tokens):
-        near = tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]
-        if token[0].isdigit():
-            digits = token.replace(",", "")
-            if not digits.isdigit() or ":" in near or any(w in _MONTHS for w in near):
-                continue
-            value = int(digits)
-            if "," not in token and len(digits) == 4 and 1900 <= value <= 2100:
-                continue  # a year
-            numbers.append(value)
-        elif token in _MULTIPLIERS and numbers and i > 0 and tokens[i - 1] != "a" and (
-            tokens[i - 1] in NUMBER_WORDS or tokens[i - 1][0].isdigit()
-        ):
-            numbers[-1] *= _MULTIPLIERS[token]
-        elif token in NUMBER_WORDS:
-            value = NUMBER_WORDS[token]
-            if value < 10 and i > 0 and tokens[i - 1] in _TENS:
-                numbers[-1] += value  # "twenty-five"
-            else:
-                numbers.append(value)
-    return numbers

@@ -21,26 +21,26 @@ import jinja2
 from .addresses import SECTIONS, incident_anchor
 from .analysis import Analysis, ClaimGroup, FactRef, analyse, describe_claim
 from .charts import TimelineRow, casualty_chart, timeline_chart
-from .checks import Briefing
+from .checks.briefing import Briefing
 from .confine import InputRefused, read_inside
 from .corroboration import CREDIBILITY_SCALE, RELIABILITY_SCALE
 from .coverage import CoverageItem, percent, waiver_counts
 from .data_export import DATA_FILES, data_files
 from .disagreement import WordChange, closest_rendering, word_diff
-from .factsheets import (
+from .factsheets.dates import DateRange
+from .factsheets.model import (
     Actor,
     CasualtyClaim,
     Citation,
-    DateRange,
     Event,
     Place,
     Source,
     Statement,
     Waiver,
 )
-from .figures import describe_count
 from .markup import Md, attr, md_text, printable, safe_url
-from .reuse import SharedPassage
+from .sources.reuse import SharedPassage
+from .words import describe_count
 
 __all__ = ["SECTIONS", "PageContext", "hand_written_nav", "render_site", "site_nav"]
 

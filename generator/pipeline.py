@@ -10,9 +10,10 @@ import os
 import re
 from pathlib import Path
 
-from .checks import Briefing, check_briefing
+from .checks.briefing import Briefing, check_briefing
 from .confine import is_inside
-from .factsheets import ID_PATTERN, SCHEMA_FOLDER, load_factsheets
+from .factsheets.load import SCHEMA_FOLDER, load_factsheets
+from .factsheets.vocabulary import ID_PATTERN
 from .problems import Problem, display_path
 
 __all__ = [

@@ -17,19 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import analyse
-from .checks import check_briefing
+from .checks.briefing import check_briefing
 from .coverage import percent
 from .data_export import record_to_data
-from .factsheets import FACT_FILES, load_factsheets
-from .figures import describe_count
+from .factsheets.load import load_factsheets
+from .kinds import KINDS
+from .kinds import kind as kind_named
 from .pipeline import discover_briefings
 from .problems import Problem
+from .words import describe_count
 
 __all__ = ["BriefingState", "diff_report", "read_revision", "read_tree"]
 
-_KINDS = [k for k in FACT_FILES if k != "waivers"]
-_LABELS = {"sources": "Sources", "actors": "Actors", "places": "Places", "events": "Events",
-           "claims": "Claims", "statements": "Statements"}
+# Waivers are notes to the coverage check, not something a reader sees change.
+_KINDS = [k for k in KINDS if k.name != "waivers"]
 
 
 @dataclass
@@ -52,8 +53,8 @@ def read_tree(root: Path) -> dict[str, BriefingState]:
         briefing, check_problems = check_briefing(sheets, root / "seeds", root)
         state = BriefingState(problems=problems + check_problems)
         for kind in _KINDS:
-            state.records[kind] = {r.id: _comparable(record_to_data(r))
-                                   for r in sheets.records(kind)}
+            state.records[kind.name] = {r.id: _comparable(record_to_data(r))
+                                        for r in sheets.records(kind)}
         state.figures = {c.id: describe_count(c) for c in sheets.claims}
         if briefing is not None and not problems:
             analysis = analyse(briefing)
@@ -157,7 +158,7 @@ def _briefing_report(slug: str, base: BriefingState | None, head: BriefingState 
     lines = [f"### {slug}", ""]
     changed = False
     for kind in _KINDS:
-        before, after = base.records.get(kind, {}), head.records.get(kind, {})
+        before, after = base.records.get(kind.name, {}), head.records.get(kind.name, {})
         entries = []
         for rid in sorted(after.keys() - before.keys()):
             entries.append(f"- **added** `{rid}`: {_title(after[rid], head)}")
@@ -169,7 +170,7 @@ def _briefing_report(slug: str, base: BriefingState | None, head: BriefingState 
                 entries += [f"- **changed** `{rid}`: {_title(after[rid], head)}", *diff]
         if entries:
             changed = True
-            lines += [f"#### {_LABELS[kind]}", "", *entries, ""]
+            lines += [f"#### {kind.label}", "", *entries, ""]
     figures = [f"- `{rid}`: {figure} → {head.figures[rid]}"
                for rid, figure in base.figures.items()
                if rid in head.figures and figure != head.figures[rid]]
@@ -183,7 +184,7 @@ def _briefing_report(slug: str, base: BriefingState | None, head: BriefingState 
     if others:
         lines += ["#### Other check errors", "",
                   *(f"- {p.file}:{p.line}: `{p.field}`: {p.message}" for p in others), ""]
-    single = [f"- {kind[:-1]} `{rid}`: {base.lineages[kind, rid]} lineages → 1"
+    single = [f"- {kind_named(kind).singular} `{rid}`: {base.lineages[kind, rid]} lineages → 1"
               for (kind, rid), n in head.lineages.items()
               if n == 1 and base.lineages.get((kind, rid), 0) >= 2]
     if single:

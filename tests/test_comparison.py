@@ -9,7 +9,7 @@ from generator.cli import main
 from generator.corroboration import Evidence, belligerents, grade_credibility, lineages, sides
 from generator.coverage import looks_like
 from generator.disagreement import closest_rendering, describe_actors, word_diff
-from generator.factsheets import (
+from generator.factsheets.model import (
     Actor,
     CasualtyClaim,
     Citation,
@@ -18,7 +18,7 @@ from generator.factsheets import (
     Source,
 )
 from generator.figures import compare_figures, implies
-from generator.sources import clean_source_text
+from generator.sources.text import clean_source_text
 
 DAY = datetime.date(2023, 5, 22)
 

@@ -7,9 +7,10 @@ import pytest
 from conftest import ROOT, SHIPPED
 
 from generator.cli import main
-from generator.coverage import figure_phrase, proper_names, split_sentences
+from generator.coverage import figure_phrase, proper_names
 from generator.pages import render_site
 from generator.pipeline import load_briefings
+from generator.text import split_sentences
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SHIPPED
 
-from generator.editor_schema import SCHEMA_DIR, schema_files
-from generator.factsheets import FACT_FILES
-from generator.schema import RecordReader
-from generator.strict_yaml import parse_yaml
+from generator.factsheets.json_schema import SCHEMA_DIR, schema_files
+from generator.factsheets.reader import RecordReader
+from generator.factsheets.yaml_nodes import parse_yaml
+from generator.kinds import KINDS
+from generator.kinds import kind as kind_named
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 
@@ -30,7 +31,7 @@ def test_committed_schemas_match_the_model():
     assert committed == schema_files(), "the model changed: run `briefing schema` and commit"
 
 
-@pytest.mark.parametrize("kind", ["briefing", *FACT_FILES])
+@pytest.mark.parametrize("kind", ["briefing", *(k.name for k in KINDS)])
 def test_each_shipped_sheet_names_its_schema_and_passes_it(kind):
     sheet = ROOT / "briefings" / SHIPPED / f"{kind}.yaml"
     first = sheet.read_text(encoding="utf-8").splitlines()[0]
@@ -100,7 +101,7 @@ def test_the_schema_rejects_what_the_loader_rejects(tmp_path):
         assert text != good
         reader = RecordReader(f"{kind}.yaml")
         node, yaml_problems = parse_yaml(text)
-        records = [reader.read_record(FACT_FILES[kind], item) for item in node]
+        records = [reader.read_record(kind_named(kind).model, item) for item in node]
         assert reader.problems or yaml_problems or None in records, (kind, new)
         path = tmp_path / f"case{i}-{kind}.yaml"
         path.write_text(text, encoding="utf-8")

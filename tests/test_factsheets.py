@@ -3,9 +3,10 @@ import textwrap
 
 import pytest
 
-from generator.factsheets import CasualtyClaim, CountRange, Event, Source, date_range
-from generator.schema import RecordReader
-from generator.strict_yaml import parse_yaml
+from generator.factsheets.dates import date_range
+from generator.factsheets.model import CasualtyClaim, CountRange, Event, Source
+from generator.factsheets.reader import RecordReader
+from generator.factsheets.yaml_nodes import parse_yaml
 
 
 def read(cls, text):

@@ -11,11 +11,13 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.checks import check_briefing
-from generator.factsheets import FACT_FILES, BriefingInfo, load_factsheets
+from generator.checks.briefing import check_briefing
+from generator.factsheets.load import load_factsheets
+from generator.factsheets.model import BriefingInfo
+from generator.factsheets.reader import RecordReader
+from generator.factsheets.yaml_nodes import Mapping, Scalar, Sequence, parse_yaml
+from generator.kinds import KINDS as ALL_KINDS
 from generator.problems import Problem
-from generator.schema import RecordReader
-from generator.strict_yaml import Mapping, Scalar, Sequence, parse_yaml
 
 SHEETS = ROOT / "briefings" / "belgorod-2023-05"
 FUZZ = settings(
@@ -77,7 +79,7 @@ FRAGMENTS = st.sampled_from(
     ]
 )
 YAML_LIKE = st.lists(st.one_of(FRAGMENTS, st.text(max_size=8)), max_size=60).map("".join)
-KINDS = [("briefing", BriefingInfo), *FACT_FILES.items()]
+KINDS = [("briefing", BriefingInfo), *((k.name, k.model) for k in ALL_KINDS)]
 
 
 def assert_located(problems: list, text: str) -> None:

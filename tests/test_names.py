@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.figures import NUMBER_WORDS, quoted_numbers
 from generator.names import hidden_characters, lookalike_key, mixed_script_words, same_name_key
+from generator.text import NUMBER_WORDS, quoted_numbers
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-from generator.quotes import closest_passage, locate_quote, normalise
-from generator.sources import clean_source_text
+from generator.checks.quotes import closest_passage, locate_quote
+from generator.sources.text import clean_source_text
+from generator.text import normalise
 
 TEXT = clean_source_text(
     "Intro line here.\n\nThe governor said “eight people were wounded” – and that’s all.\n",

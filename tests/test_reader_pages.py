@@ -9,7 +9,8 @@ import pytest
 
 from generator.analysis import describe_claim
 from generator.charts import TimelineRow, timeline_chart, timeline_domain
-from generator.factsheets import Actor, CasualtyClaim, CountRange, DateRange, Event, Place
+from generator.factsheets.dates import DateRange
+from generator.factsheets.model import Actor, CasualtyClaim, CountRange, Event, Place
 from generator.pages import search_words
 
 DAY = datetime.date(2023, 5, 22)

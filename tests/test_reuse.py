@@ -3,8 +3,8 @@
 import textwrap
 
 from generator.cli import main
-from generator.reuse import measure_reuse
-from generator.sources import clean_source_text
+from generator.sources.reuse import measure_reuse
+from generator.sources.text import clean_source_text
 
 ORIGINAL = textwrap.dedent("""\
     Armed men crossed the river at dawn and took the old mill near the village of Lowford,

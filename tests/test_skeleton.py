@@ -3,8 +3,8 @@
 import pytest
 
 from generator.cli import main
-from generator.factsheets import load_factsheets
-from generator.skeleton import KINDS
+from generator.factsheets.load import load_factsheets
+from generator.factsheets.skeleton import KINDS_BY_WORD
 
 
 def test_new_event_is_appended_without_touching_what_is_there(project, capsys):
@@ -23,7 +23,7 @@ def test_new_event_is_appended_without_touching_what_is_there(project, capsys):
     assert "- id: new-event-2 " in events.read_text()
 
 
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("kind", sorted(KINDS_BY_WORD))
 def test_every_skeleton_reads_and_check_points_at_each_todo(project, capsys, kind):
     root = project()
     assert main(["--root", str(root), "new", kind, "--briefing", "test"]) == 0
@@ -31,7 +31,7 @@ def test_every_skeleton_reads_and_check_points_at_each_todo(project, capsys, kin
     sheets, problems = load_factsheets(root / "briefings/test", root)
     # Well-formed: the loader reads the new record with no problem of its own.
     assert problems == []
-    assert any(r.id.startswith("new-") for r in sheets.records(KINDS[kind]))
+    assert any(r.id.startswith("new-") for r in sheets.records(KINDS_BY_WORD[kind]))
     assert main(["--root", str(root), "check"]) == 1
     errors = [e for e in capsys.readouterr().err.splitlines()[:-1] if ": warning:" not in e]
     assert errors and all("TODO" in e for e in errors), errors

@@ -1,5 +1,5 @@
-from generator.factsheets import StripRule
-from generator.sources import clean_source_text
+from generator.factsheets.model import StripRule
+from generator.sources.text import clean_source_text
 
 RAW = (
     "Skip to content\nMay 23, 2023\n\nThe Headline\n\nFirst paragraph.\n\nAdvertisement\n\n"

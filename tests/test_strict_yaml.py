@@ -1,4 +1,4 @@
-from generator.strict_yaml import Mapping, Scalar, Sequence, parse_yaml
+from generator.factsheets.yaml_nodes import Mapping, Scalar, Sequence, parse_yaml
 
 
 def messages(text: str) -> list[tuple[int, str]]:

@@ -10,7 +10,8 @@ import difflib
 import heapq
 from collections import Counter
 
-from .sources import Paragraph, SourceText, normalise
+from ..sources.text import Paragraph, SourceText
+from ..text import normalise
 
 __all__ = ["closest_passage", "locate_quote", "normalise", "paragraphs_quoting"]
 

@@ -9,65 +9,60 @@ each until it is filled in.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
-from .checks import FACT_KINDS, KIND_NAMES, PLACEHOLDER
-from .confine import InputRefused, read_inside
-from .factsheets import FACT_FILES, FACT_SHEET_LIMIT, FactSheets
-from .schema import (
-    NonEmpty,
-    Pattern,
-    Ref,
-    describe,
-    is_required,
-    is_union,
-    record_fields,
-    strip_annotated,
-)
-from .strict_yaml import Sequence, parse_yaml
+import yaml
 
-__all__ = ["KINDS", "SkeletonRefused", "append_skeleton", "fresh_id", "skeleton"]
+from ..confine import InputRefused, read_inside
+from ..kinds import KINDS, Kind
+from .hints import Pattern, Shape, describe, fields_of
+from .load import FACT_SHEET_LIMIT, FactSheets
+from .yaml_nodes import Sequence, parse_yaml
 
-# Singular name on the command line -> fact sheet: the sources and every kind of fact.
-KINDS = {KIND_NAMES[kind]: kind for kind in ("sources", *FACT_KINDS)}
+__all__ = ["KINDS_BY_WORD", "PLACEHOLDER", "SkeletonRefused", "append_skeleton", "fresh_id",
+           "skeleton"]
+
+# What `briefing new` writes where only the editor knows the value: `briefing check`
+# reports every value that starts with it.
+PLACEHOLDER = "TODO"
+# The word on the command line -> the kind: the sources and every kind of fact.
+KINDS_BY_WORD = {k.singular: k for k in KINDS if k.fact or k.name == "sources"}
 _COMMENT_COLUMN = 34
 
 
-def fresh_id(kind: str, sheets: FactSheets) -> str:
+def fresh_id(kind: Kind, sheets: FactSheets) -> str:
     """'new-event', or 'new-event-2', ... : an id no record of the kind has yet."""
-    taken = {getattr(r, "id", None) for r in sheets.records(KINDS[kind])}
-    taken |= {getattr(r, "id", None) for r in sheets.partial.get(KINDS[kind], [])}
-    base = f"new-{kind}"
+    taken = {getattr(r, "id", None) for r in sheets.records(kind)}
+    taken |= {getattr(r, "id", None) for r in sheets.partial.get(kind.name, [])}
+    base = f"new-{kind.singular}"
     n = 1
     while (candidate := base if n == 1 else f"{base}-{n}") in taken:
         n += 1
     return candidate
 
 
-def _placeholder(hint: Any, name: str, sheets: FactSheets) -> Any:
-    base, meta = strip_annotated(hint)
-    if is_union(base):
-        arms = [a for a in get_args(base) if a is not type(None)]
-        literal = next((a for a in arms if get_origin(a) is Literal), None)
-        return _placeholder(literal or arms[0], name, sheets)
-    for m in meta:
-        if isinstance(m, Ref):
-            # Never a real id: `briefing check` then names the field and the ids to pick from.
-            return f"{PLACEHOLDER}-{m.kind[:-1]}-id"
-    if get_origin(base) is Literal:
-        return get_args(base)[0]
-    if base is datetime.date or any(isinstance(m, Pattern) and "YYYY" in m.hint for m in meta):
+def _placeholder(shape: Shape, name: str, sheets: FactSheets) -> Any:
+    if shape.kind == "union":
+        choice = next((a for a in shape.arms if a.kind == "choice"), None)
+        return _placeholder(choice or shape.arms[0], name, sheets)
+    if (ref := shape.ref) is not None:
+        # Never a real id: `briefing check` then names the field and the ids to pick from.
+        singular = next(k.singular for k in KINDS if k.name == ref.kind)
+        return f"{PLACEHOLDER}-{singular}-id"
+    if shape.kind == "choice":
+        return shape.choices[0]
+    pattern = shape.marker(Pattern)
+    if shape.kind == "date" or (pattern is not None and "YYYY" in pattern.hint):
         day = sheets.info.period.start if sheets.info else datetime.date.today()
         return day.isoformat()
-    if base is bool:
+    if shape.kind == "bool":
         return False
-    if base in (int, float):
+    if shape.kind in ("int", "float"):
         return 0
     if name == "quote":
         return f"{PLACEHOLDER}: words copied exactly from the source"
@@ -80,50 +75,41 @@ def _lines(cls: type, sheets: FactSheets, indent: str, first: str,
            overrides: dict[str, Any]) -> list[str]:
     lines = []
     prefix = first
-    for f, hint in record_fields(cls):
-        required = is_required(f)
-        base, meta = strip_annotated(hint)
-        comment = describe(hint)
-        if get_origin(base) is list and dataclasses.is_dataclass(get_args(base)[0]):
-            item = get_args(base)[0]
-            if required or NonEmpty in meta:
-                lines.append(f"{prefix}{f.name}:")
-                lines += _lines(item, sheets, indent + "    ", indent + "  - ", {})
+    for field in fields_of(cls):
+        shape = field.shape
+        comment = describe(shape)
+        if shape.kind == "list" and shape.item is not None and shape.item.kind == "record":
+            assert shape.item.record is not None
+            if field.required or shape.non_empty:
+                lines.append(f"{prefix}{field.name}:")
+                lines += _lines(shape.item.record, sheets, indent + "    ", indent + "  - ", {})
             else:
-                lines.append(_commented(f"{indent}# {f.name}: []", comment))
-        elif required:
-            value = overrides.get(f.name, _placeholder(hint, f.name, sheets))
-            lines.append(_commented(f"{prefix}{f.name}: {_yaml(value)}", comment))
+                lines.append(_commented(f"{indent}# {field.name}: []", comment))
+        elif field.required:
+            value = overrides.get(field.name, _placeholder(shape, field.name, sheets))
+            lines.append(_commented(f"{prefix}{field.name}: {_yaml(value)}", comment))
         else:
-            default = f.default if f.default is not dataclasses.MISSING else (
-                [] if f.default_factory is list else None)
-            lines.append(_commented(f"{indent}# {f.name}: {_yaml(default)}", comment))
+            lines.append(_commented(f"{indent}# {field.name}: {_yaml(field.default)}",
+                                    comment))
         prefix = indent
     return lines
 
 
 def _yaml(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[]"
-    text = str(value)
-    if text.startswith(PLACEHOLDER) or ":" in text or text in ("yes", "no", "on", "off"):
-        return '"' + text.replace('"', '\\"') + '"'
-    return text
+    """A value as YAML writes it, quoted where it must be (`#`, a leading `*` or `&`,
+    `null`, `~`, `yes`, a colon and space)."""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1_000)
+    return text.removesuffix("\n...\n").rstrip("\n")
 
 
 def _commented(line: str, comment: str) -> str:
     return f"{line.ljust(_COMMENT_COLUMN - 1)} # {comment}"
 
 
-def skeleton(kind: str, sheets: FactSheets) -> tuple[str, str]:
+def skeleton(kind: Kind, sheets: FactSheets) -> tuple[str, str]:
     """(new id, the entry as YAML text) for one new record of `kind`."""
     new_id = fresh_id(kind, sheets)
-    cls = FACT_FILES[KINDS[kind]]
-    lines = _lines(cls, sheets, "  ", "- ", {"id": new_id})
+    lines = _lines(kind.model, sheets, "  ", "- ", {"id": new_id})
     return new_id, "\n".join(lines) + "\n"
 
 
@@ -131,18 +117,18 @@ class SkeletonRefused(Exception):
     """Why a skeleton was not appended; the fact sheet is left as it was."""
 
 
-def append_skeleton(kind: str, sheets: FactSheets) -> tuple[str, Path, int]:
+def append_skeleton(kind: Kind, sheets: FactSheets) -> tuple[str, Path, int]:
     """Append a new record to the right sheet; return its id, the file and its first line.
 
     The sheet keeps its line endings and byte-order mark, and is replaced in one step only
     after the new text was read back with one record more and no new problem.
     """
     new_id, text = skeleton(kind, sheets)
-    path = sheets.folder / f"{KINDS[kind]}.yaml"
+    path = sheets.folder / kind.sheet
     try:
         raw = read_inside(path, sheets.folder, limit=FACT_SHEET_LIMIT, what="fact sheet")
     except FileNotFoundError:
-        raw = f"# yaml-language-server: $schema=../schemas/{KINDS[kind]}.schema.json\n".encode()
+        raw = f"# yaml-language-server: $schema=../schemas/{kind.name}.schema.json\n".encode()
     except InputRefused as exc:
         raise SkeletonRefused(f"{path.name} {exc}") from None
     try:
@@ -163,7 +149,7 @@ def append_skeleton(kind: str, sheets: FactSheets) -> tuple[str, Path, int]:
     return new_id, path, line
 
 
-def _verify(kind: str, before: str, after: str, name: str) -> None:
+def _verify(kind: Kind, before: str, after: str, name: str) -> None:
     """The sheet must read back with one more record and no problem it did not have."""
     old_node, old_problems = parse_yaml(before.removeprefix("\ufeff"))
     new_node, new_problems = parse_yaml(after.removeprefix("\ufeff"))
@@ -173,7 +159,8 @@ def _verify(kind: str, before: str, after: str, name: str) -> None:
         or len(new_problems) > len(old_problems)
     ):
         raise SkeletonRefused(f"{name} is not a plain list of entries ('- id: ...'), so a new "
-                              f"{kind} cannot be appended to it safely; run `briefing check`, "
+                              f"{kind.singular} cannot be appended to it safely; run "
+                              "`briefing check`, "
                               "fix what it reports, then try again")
 
 

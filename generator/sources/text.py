@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from ..text import normalise
 
 __all__ = [
     "Paragraph",
     "SourceText",
     "StrippedLine",
     "clean_source_text",
-    "name_pattern",
-    "normalise",
 ]
 
 _MONTH = (
@@ -40,32 +38,6 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r".*pic\.twitter\.com/\S+.*"), "embedded tweet"),
     (re.compile(rf".*— .+ \(@\w+\)\s*{_MONTH} \d{{1,2}}, \d{{4}}"), "embedded tweet"),
 ]
-
-
-_EQUIVALENTS = str.maketrans(
-    {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-",
-    }
-)
-
-
-def normalise(text: str) -> str:
-    """Text as compared: NFKC, one kind of quote, apostrophe and dash, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_EQUIVALENTS)
-    return " ".join(text.split())
-
-
-def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern matching any of `names` as a whole word in normalised text; None if none."""
-    # Longest first, so "Belgorod region" is counted as itself and not as "Belgorod".
-    alternatives = sorted({normalise(n) for n in names}, key=len, reverse=True)
-    if not alternatives:
-        return None
-    body = "|".join(re.escape(a) for a in alternatives)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
 class StripRuleLike(Protocol):

@@ -1,6 +1,6 @@
 """JSON Schemas for editors' tools, generated from the fact-sheet model.
 
-The same dataclasses that `schema.RecordReader` reads YAML into are turned into one JSON
+The same dataclasses that `reader.RecordReader` reads YAML into are turned into one JSON
 Schema per fact sheet, so VS Code's YAML extension (yaml-language-server) offers completion
 and marks mistakes as the editor types. There is one source of truth: `briefing schema`
 writes the files, and a test fails when the committed ones drift from the model.
@@ -15,88 +15,78 @@ claimed_by") are left to `briefing check`.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import json
 import re
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
-from .factsheets import FACT_FILES, BriefingInfo
-from .schema import (
-    NonEmpty,
-    Pattern,
-    Range,
-    Ref,
-    describe,
-    is_required,
-    is_union,
-    record_fields,
-    strip_annotated,
-)
+from ..kinds import KINDS
+from .hints import Pattern, Range, Ref, Shape, describe, fields_of, shape_of
+from .model import BriefingInfo
 
 __all__ = ["SCHEMA_DIR", "schema_files", "sheet_schema"]
 
 # Where the schemas live, relative to the project root; fact sheets point here.
 SCHEMA_DIR = "briefings/schemas"
 _DRAFT = "http://json-schema.org/draft-07/schema#"
-_SHEETS: dict[str, type] = {"briefing": BriefingInfo, **FACT_FILES}
+_SHEETS: dict[str, type] = {"briefing": BriefingInfo, **{k.name: k.model for k in KINDS}}
+_DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
 
 
-def _scalar(hint: Any, meta: tuple[Any, ...]) -> dict[str, Any]:
-    if get_origin(hint) is Literal:
-        return {"enum": [str(a) for a in get_args(hint)]}
-    if hint is bool:
+def _scalar(shape: Shape) -> dict[str, Any]:
+    if shape.kind == "choice":
+        return {"enum": list(shape.choices)}
+    if shape.kind == "bool":
         return {"type": "boolean"}
-    if hint in (int, float):
-        schema: dict[str, Any] = {"type": "integer" if hint is int else "number"}
-        for m in meta:
-            if isinstance(m, Range):
-                if m.min is not None:
-                    schema["minimum"] = m.min
-                if m.max is not None:
-                    schema["maximum"] = m.max
+    if shape.kind in ("int", "float"):
+        schema: dict[str, Any] = {"type": "integer" if shape.kind == "int" else "number"}
+        if (bounds := shape.marker(Range)) is not None:
+            if bounds.min is not None:
+                schema["minimum"] = bounds.min
+            if bounds.max is not None:
+                schema["maximum"] = bounds.max
         return schema
-    if hint is datetime.date:
-        return {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
-    if hint is str:
-        return _text(meta)
-    raise TypeError(f"no JSON Schema for {hint!r}")
+    if shape.kind == "date":
+        return dict(_DATE)
+    return _text(shape)
 
 
-def _text(meta: tuple[Any, ...]) -> dict[str, Any]:
-    pattern = next((m for m in meta if isinstance(m, Pattern)), None)
+def _text(shape: Shape) -> dict[str, Any]:
+    pattern = shape.marker(Pattern)
     if pattern is not None:
         text = {"type": "string", "pattern": f"^(?:{pattern.regex})$"}
         # A year alone ("2023") is a number to a YAML 1.2 editor, and text to our loader.
         if re.fullmatch(pattern.regex, "2023"):
             return {"anyOf": [text, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
         return text
-    if any(isinstance(m, Ref) for m in meta):
+    if shape.marker(Ref) is not None:
         return {"type": "string"}
     # Free text: our loader keeps `1.10` as the text "1.10", so a number is text too.
     schema: dict[str, Any] = {"type": ["string", "number"]}
-    if NonEmpty in meta:
+    if shape.non_empty:
         schema["minLength"] = 1
     return schema
 
 
-def _value(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
-    base, meta = strip_annotated(hint)
-    if is_union(base):
-        arms = get_args(base)
-        schemas = [{"type": "null"} if a is type(None) else _value(a, definitions) for a in arms]
-        return {"anyOf": schemas}
-    if get_origin(base) is list:
-        schema: dict[str, Any] = {"type": "array",
-                                  "items": _value(get_args(base)[0], definitions)}
-        if NonEmpty in meta:
+def _value(shape: Shape, definitions: dict[str, Any]) -> dict[str, Any]:
+    if shape.optional:
+        given = _value(dataclasses.replace(shape, optional=False), definitions)
+        arms = given["anyOf"] if shape.kind == "union" else [given]
+        return {"anyOf": [*arms, {"type": "null"}]}
+    if shape.kind == "union":
+        return {"anyOf": [_value(a, definitions) for a in shape.arms]}
+    if shape.kind == "list":
+        assert shape.item is not None
+        schema: dict[str, Any] = {"type": "array", "items": _value(shape.item, definitions)}
+        if shape.non_empty:
             schema["minItems"] = 1
         else:
             schema = {"anyOf": [schema, {"type": "null"}]}  # an empty `field:` is []
         return schema
-    if dataclasses.is_dataclass(base):
-        _define(base, definitions)
-        return {"$ref": f"#/definitions/{base.__name__}"}
-    return _scalar(base, meta)
+    if shape.kind == "record":
+        assert shape.record is not None
+        _define(shape.record, definitions)
+        return {"$ref": f"#/definitions/{shape.record.__name__}"}
+    return _scalar(shape)
 
 
 def _define(cls: type, definitions: dict[str, Any]) -> None:
@@ -105,10 +95,11 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
     definitions[cls.__name__] = {}  # reserve the name: records may nest themselves
     properties = {}
     required = []
-    for f, hint in record_fields(cls):
-        properties[f.name] = {"description": describe(hint), **_value(hint, definitions)}
-        if is_required(f):
-            required.append(f.name)
+    for field in fields_of(cls):
+        properties[field.name] = {"description": describe(field.shape),
+                                  **_value(field.shape, definitions)}
+        if field.required:
+            required.append(field.name)
     schema: dict[str, Any] = {
         "type": "object",
         "description": " ".join((cls.__doc__ or cls.__name__).split()),
@@ -124,10 +115,10 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
 
 
 def sheet_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one fact sheet: `briefing` or one of `FACT_FILES`."""
+    """The JSON Schema of one fact sheet: `briefing`, or a kind's (`kinds.KINDS`)."""
     cls = _SHEETS[kind]
     definitions: dict[str, Any] = {}
-    item = _value(cls, definitions)
+    item = _value(shape_of(cls), definitions)
     top: dict[str, Any] = {"$schema": _DRAFT, "title": f"{kind}.yaml"}
     if kind == "briefing":
         top["allOf"] = [item]

@@ -18,7 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .sources import SourceText
+from .text import SourceText
 
 __all__ = ["N_GRAM", "Reuse", "SharedPassage", "measure_reuse"]
 

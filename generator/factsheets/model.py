@@ -1,0 +1,387 @@
+"""The fact-sheet model: one dataclass per kind of record. Their type hints are the schema
+(see hints.py), and their `validate` methods hold the rules that tie one field to another.
+
+A briefing folder holds `briefing.yaml` (a `BriefingInfo`) and one list per kind of record:
+sources, actors, places, events, claims, statements, and waivers (what the coverage check
+may leave uncaptured, and why). `kinds.py` lists them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, ClassVar, Literal
+
+from .dates import Dated
+from .hints import Name, NonEmpty, Range, Record, internal
+from .vocabulary import (
+    MAX_COUNT,
+    MAX_QUOTE,
+    ActorKind,
+    ActorRef,
+    Category,
+    EventRef,
+    FuzzyDateText,
+    Group,
+    Id,
+    Language,
+    NameText,
+    PlaceKind,
+    PlaceRef,
+    Precision,
+    Qualifier,
+    Reliability,
+    SourceRef,
+    Status,
+    Text,
+    Time,
+)
+
+__all__ = [
+    "Actor",
+    "BriefingInfo",
+    "CasualtyClaim",
+    "Citation",
+    "Coordinates",
+    "Count",
+    "CountRange",
+    "CredibilityOverride",
+    "Event",
+    "Period",
+    "Place",
+    "Source",
+    "SourceGrade",
+    "Statement",
+    "StripRule",
+    "Waiver",
+]
+
+
+@dataclass
+class Citation(Record):
+    """A source id and a short verbatim excerpt of that source's text."""
+
+    source: SourceRef
+    quote: Text
+    # Filled in by the checks: the paragraph number where the quote was found.
+    paragraph: int | None = internal(None)
+
+    def validate(self) -> list[tuple[str, str]]:
+        if len(self.quote.strip()) < 12:
+            return [("quote", "is too short to locate reliably; quote at least 12 characters")]
+        if len(self.quote) > MAX_QUOTE:
+            return [("quote", f"is {len(self.quote):,} characters; a quote may be at most "
+                     f"{MAX_QUOTE:,} (a few sentences): quote the words that support the fact, "
+                     "or cite two passages")]
+        return []
+
+
+@dataclass
+class Period(Record):
+    start: datetime.date
+    end: datetime.date
+
+    def validate(self) -> list[tuple[str, str]]:
+        if self.end < self.start:
+            return [("end", f"{self.end} is before the start {self.start}")]
+        return []
+
+
+@dataclass
+class BriefingInfo(Record):
+    """`briefing.yaml`: what the briefing is about and how current it is."""
+
+    title: Text
+    summary: Text
+    period: Period
+    status: Literal["developing", "stable", "archived"]
+    last_reviewed: datetime.date
+
+
+@dataclass
+class StripRule(Record):
+    """A line of site chrome to hide from the displayed text of one source."""
+
+    EXACTLY_ONE_OF: ClassVar[tuple[str, ...]] = ("text", "starts_with")
+    reason: Text
+    text: str | None = None
+    starts_with: str | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        if (self.text is None) == (self.starts_with is None):
+            return [("reason", "give exactly one of 'text' (the whole line) or 'starts_with'")]
+        return []
+
+    def matches(self, line: str) -> bool:
+        if self.text is not None:
+            return line == self.text.strip()
+        return self.starts_with is not None and line.startswith(self.starts_with.strip())
+
+
+@dataclass
+class SourceGrade(Record):
+    """An editor's Admiralty reliability grade for a source, and why."""
+
+    grade: Reliability
+    reason: Text
+
+
+@dataclass
+class CredibilityOverride(Record):
+    """An editor's credibility grade (1–6) for a fact, replacing the computed one, and why."""
+
+    grade: Annotated[int, Range(1, 6, "a credibility grade (1 confirmed … 6 cannot be judged)")]
+    reason: Text
+
+
+@dataclass
+class Source(Record):
+    """One article in `seeds/`, with what we know about where it comes from."""
+
+    id: Id
+    file: Text
+    outlet: Annotated[str, Name] | None
+    title: Text
+    published: datetime.date
+    language: Language
+    label: Annotated[str, Name] | None = None
+    translation: bool = False
+    original_language: Language | None = None
+    byline: str | None = None
+    url: str | None = None
+    derived_from: list[SourceRef] = field(default_factory=list)
+    reliability: SourceGrade | None = None
+    notes: str | None = None
+    strip: list[StripRule] = field(default_factory=list)
+
+    @property
+    def short_label(self) -> str:
+        return self.label or self.outlet or self.id
+
+    def validate(self) -> list[tuple[str, str]]:
+        problems = []
+        if self.original_language and not self.translation:
+            problems.append(("original_language", "is set but translation is false; "
+                             "set translation: true or remove original_language"))
+        if self.id in self.derived_from:
+            problems.append(("derived_from", "a source cannot derive from itself"))
+        if self.url is not None and not re.match(r"https?://", self.url, re.IGNORECASE):
+            problems.append(("url", f"'{self.url}' must start with http:// or https://"))
+        return problems
+
+
+@dataclass
+class Actor(Record):
+    """A person, group or body that acts or speaks in the sources."""
+
+    id: Id
+    name: NameText
+    kind: ActorKind
+    aliases: list[NameText] = field(default_factory=list)
+    affiliations: list[ActorRef] = field(default_factory=list)
+    # A party to the fighting; actors affiliated with one are parties too.
+    belligerent: bool = False
+    description: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *(a for a in self.aliases if a != self.name)]
+
+    def validate(self) -> list[tuple[str, str]]:
+        return _alias_problems(self.name, self.aliases) + (
+            [("affiliations", "an actor cannot be affiliated with itself")]
+            if self.id in self.affiliations
+            else []
+        )
+
+
+@dataclass
+class Coordinates(Record):
+    lat: Annotated[float, Range(-90, 90, "a latitude")]
+    lon: Annotated[float, Range(-180, 180, "a longitude")]
+
+
+@dataclass
+class Place(Record):
+    """A named place, with every spelling the sources use."""
+
+    id: Id
+    name: NameText
+    kind: PlaceKind
+    region: str | None = None
+    country: str | None = None
+    aliases: list[NameText] = field(default_factory=list)
+    coordinates: Coordinates | None = None
+    description: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *(a for a in self.aliases if a != self.name)]
+
+    def validate(self) -> list[tuple[str, str]]:
+        return _alias_problems(self.name, self.aliases)
+
+
+@dataclass
+class Event(Dated, Record):
+    """Something that happened, or is said to have happened, on a date of stated precision."""
+
+    id: Id
+    title: Text
+    date: FuzzyDateText
+    summary: Text
+    status: Status
+    citations: Annotated[list[Citation], NonEmpty]
+    precision: Precision = "day"
+    date_phrase: str | None = None
+    time: Time | None = None
+    places: list[PlaceRef] = field(default_factory=list)
+    actors: list[ActorRef] = field(default_factory=list)
+    claimed_by: list[ActorRef] = field(default_factory=list)
+    denied_by: list[ActorRef] = field(default_factory=list)
+    confirmed_by: list[ActorRef] = field(default_factory=list)
+    credibility: CredibilityOverride | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        problems = self.date_problems()
+        needs = {
+            "reported": [],
+            "claimed": ["claimed_by"],
+            "denied": ["denied_by"],
+            "disputed": ["claimed_by", "denied_by"],
+            "confirmed": ["confirmed_by"],
+        }[self.status]
+        for name in needs:
+            if not getattr(self, name):
+                problems.append(
+                    ("status", f"is '{self.status}' but {name} is empty; "
+                     f"list the actors in {name}")
+                )
+        return problems
+
+
+@dataclass
+class CountRange(Record):
+    """A figure given as a range: at least one of min and max."""
+
+    min: int | None = None
+    max: int | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        if self.min is None and self.max is None:
+            return [("min", "give min, max or both")]
+        if self.min is not None and self.max is not None and self.min > self.max:
+            return [("max", f"{self.max} is smaller than min {self.min}")]
+        if any(v is not None and v < 0 for v in (self.min, self.max)):
+            return [("min", "a count cannot be negative")]
+        for name in ("min", "max"):
+            if (value := getattr(self, name)) is not None and value >= MAX_COUNT:
+                return [(name, _too_large(value))]
+        return []
+
+
+Count = int | CountRange | Literal["unknown"]
+
+
+@dataclass
+class CasualtyClaim(Record):
+    """A figure for a loss (killed, wounded, evacuated, destroyed, ...) and who gives it."""
+
+    id: Id
+    claimant: ActorRef | None
+    as_of: datetime.date
+    incident: EventRef
+    category: Category
+    group: Group
+    count: Count
+    citations: Annotated[list[Citation], NonEmpty]
+    qualifier: Qualifier = "exactly"
+    as_of_time: Time | None = None
+    place: PlaceRef | None = None
+    note: str | None = None
+    credibility: CredibilityOverride | None = None
+
+    @property
+    def bounds(self) -> tuple[int | None, int | None]:
+        """The smallest and largest number the claim allows (None: open or unknown)."""
+        if self.count == "unknown":
+            return None, None
+        if isinstance(self.count, CountRange):
+            return self.count.min, self.count.max
+        n = self.count
+        return {
+            "exactly": (n, n),
+            "about": (n, n),
+            "at least": (n, None),
+            "more than": (n + 1, None),
+            "at most": (0, n),
+            "up to": (0, n),
+            "fewer than": (0, max(n - 1, 0)),
+        }[self.qualifier]
+
+    def validate(self) -> list[tuple[str, str]]:
+        if isinstance(self.count, int) and self.count < 0:
+            return [("count", "a count cannot be negative")]
+        if isinstance(self.count, int) and self.count >= MAX_COUNT:
+            return [("count", _too_large(self.count))]
+        if not isinstance(self.count, int) and self.qualifier != "exactly":
+            return [("qualifier", "only a single number takes a qualifier; "
+                     "for a range use min/max, for 'unknown' remove the qualifier")]
+        return []
+
+
+@dataclass
+class Statement(Dated, Record):
+    """Words an actor said or wrote; each citation is one source's rendering of them."""
+
+    id: Id
+    speaker: ActorRef
+    title: Text
+    date: FuzzyDateText
+    where: Text
+    citations: Annotated[list[Citation], NonEmpty]
+    precision: Precision = "day"
+    date_phrase: str | None = None
+    time: Time | None = None
+    event: EventRef | None = None
+    note: str | None = None
+    credibility: CredibilityOverride | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        return self.date_problems()
+
+
+@dataclass
+class Waiver(Record):
+    """Something the coverage check need not find captured: a name, or one sentence."""
+
+    EXACTLY_ONE_OF: ClassVar[tuple[str, ...]] = ("name", "sentence")
+    reason: Text
+    name: str | None = None
+    sentence: Citation | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        if (self.name is None) == (self.sentence is None):
+            return [("reason", "give exactly one of 'name' (a proper name, waived in every "
+                     "source) or 'sentence' (a source and a quote from the sentence)")]
+        if self.name is not None and not self.name.strip():
+            return [("name", "must not be empty")]
+        return []
+
+
+def _too_large(count: int) -> str:
+    return (f"{count:,} is more than any count of people or things can be (ten billion or "
+            "more); check the number")
+
+
+def _alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    problems = []
+    for alias in aliases:
+        if alias in seen:
+            problems.append(("aliases", f"'{alias}' is listed twice"))
+        seen.add(alias)
+    return problems

@@ -1,0 +1,99 @@
+"""The fact sheets' vocabulary: ids and references, the kinds of text, and every list of
+allowed words (kinds of actor and place, statuses, losses, groups, qualifiers, grades)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from .hints import Name, NonEmpty, Pattern, Ref
+
+# Ids, and briefing folder names (which become URLs).
+ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+Id = Annotated[
+    str,
+    Pattern(
+        ID_PATTERN,
+        "an id of lowercase letters, digits and single hyphens, e.g. 'freedom-of-russia-legion'",
+    ),
+]
+SourceRef = Annotated[str, Ref("sources")]
+ActorRef = Annotated[str, Ref("actors")]
+PlaceRef = Annotated[str, Ref("places")]
+EventRef = Annotated[str, Ref("events")]
+Text = Annotated[str, NonEmpty]
+# A name or alias readers search by (see names.py).
+NameText = Annotated[str, NonEmpty, Name]
+Language = Annotated[str, Pattern(r"[a-z]{2,3}", "a language code such as en, it, sr")]
+Time = Annotated[
+    str,
+    Pattern(
+        r"([01][0-9]|2[0-3]):[0-5][0-9]|morning|afternoon|evening|night",
+        "a 24-hour time such as 18:30 (in quotes), or morning, afternoon, evening or night",
+    ),
+]
+FuzzyDateText = Annotated[
+    str,
+    Pattern(
+        r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?",
+        "a date written YYYY-MM-DD, or YYYY-MM for a month, or YYYY for a year",
+    ),
+]
+
+ActorKind = Literal[
+    "person",
+    "armed group",
+    "military unit",
+    "armed forces",
+    "government",
+    "government body",
+    "state",
+    "organisation",
+    "media outlet",
+]
+PlaceKind = Literal[
+    "village",
+    "town",
+    "city",
+    "district",
+    "region",
+    "country",
+    "border crossing",
+    "facility",
+    "area",
+]
+Precision = Literal["day", "approximate", "early-month", "mid-month", "late-month", "month", "year"]
+Status = Literal["reported", "claimed", "confirmed", "denied", "disputed"]
+Category = Literal[
+    "killed",
+    "wounded",
+    "casualties",
+    "missing",
+    "captured",
+    "detained",
+    "evacuated",
+    "displaced",
+    "destroyed",
+    "damaged",
+    "shot down",
+]
+Group = Literal[
+    "civilians",
+    "soldiers",
+    "fighters",
+    "officials",
+    "unspecified",
+    "aircraft",
+    "vehicles",
+    "buildings",
+    "settlements",
+]
+Qualifier = Literal["exactly", "at least", "more than", "at most", "up to", "fewer than", "about"]
+# The Admiralty (NATO) scale for how reliable a source is, judged by an editor.
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+
+
+# The longest quote: a few sentences. Longer passages are slow to compare and hard to read.
+MAX_QUOTE = 2_000
+# No count of people or things in a conflict reaches this (it is more than the world's
+# population): a larger number is a typing mistake.
+MAX_COUNT = 10_000_000_000
