@@ -1,5 +1,10 @@
-"""Where a briefing's pages and facts live in the built site: one table for the pages and
-the checks, so an id can be refused before it would take an address the generator uses.
+"""Where a briefing's pages and facts live, decided in one place: for the pages (which
+link to them), the data files and the checks (which refuse an id that would take an address
+the generator uses).
+
+Paths are relative to the briefing's folder (`timeline.md`, `actors/x.md`). MkDocs turns
+`actors/x.md` into `actors/x/`: `built_directory` and `html_url` say where a page lands, for
+raw HTML, whose links MkDocs does not rewrite.
 
 Entity pages are `<kind>/<id>.md` beside the kind's `index.md`; events, claims and
 statements are anchors (`#<id>`) on one list page each, beside the anchors that page makes
@@ -10,15 +15,26 @@ nor a heading's anchor can contain, so they never collide.
 
 from __future__ import annotations
 
+import posixpath
 import re
+from dataclasses import dataclass
 
 from .kinds import Kind
 
 __all__ = [
     "SECTIONS",
+    "Target",
+    "built_directory",
+    "group_anchor",
     "heading_anchor",
+    "html_url",
     "incident_anchor",
+    "paragraph_anchor",
+    "record_address",
+    "relative_url",
     "reserved_anchors",
+    "section_page",
+    "source_page",
     "taken_address",
 ]
 
@@ -33,6 +49,63 @@ SECTIONS = [
     ("Source comparison", "compare.md"),
     ("Data", "data/index.md"),
 ]
+
+@dataclass(frozen=True)
+class Target:
+    """A link as a page's view holds it: its text, and where it goes in the briefing."""
+
+    text: str
+    page: str
+    anchor: str | None = None
+
+
+def section_page(title: str) -> str:
+    """The path of one of the briefing's index pages, by its title in SECTIONS."""
+    return next(path for name, path in SECTIONS if name == title)
+
+
+def record_address(kind: Kind, record_id: str) -> tuple[str, str | None]:
+    """(page, anchor) of a record: a page of its own, or an anchor on its kind's page."""
+    assert kind.page is not None, f"{kind.name} are not shown on a page"
+    if kind.page.endswith("/"):
+        return f"{kind.page}{record_id}.md", None
+    return kind.page, record_id
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def paragraph_anchor(number: int) -> str:
+    """A source paragraph's anchor: its block's position in the file, which never moves."""
+    return f"p{number}"
+
+
+def group_anchor(incident: str, category: str, group: str) -> str:
+    """The anchor of the figures for one loss on the casualties page."""
+    return f"{incident}--{category}--{group}".replace(" ", "-")
+
+
+def relative_url(here: str, page: str, anchor: str | None = None) -> str:
+    """A Markdown link from page `here` to `page` (both briefing paths), MkDocs rewrites."""
+    link = posixpath.relpath(page, posixpath.dirname(here) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def built_directory(path: str) -> str:
+    """Where a page of the briefing lands in the built site: `sources/x.md` → `sources/x/`,
+    `actors/index.md` → `actors/`, `index.md` → ``."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def html_url(here: str, page: str) -> str:
+    """A link from page `here` to `page` as the built site has them, for raw HTML."""
+    there, here_dir = built_directory(page), built_directory(here)
+    return posixpath.relpath(there or ".", here_dir or ".") + "/"
+
 
 def heading_anchor(title: str) -> str:
     """The anchor MkDocs's table of contents gives a heading (Python-Markdown's slugify)."""

@@ -32,19 +32,21 @@ from typing import Any
 
 import yaml
 
-from .analysis import known_names
+from .analysis.coverage import measure_coverage
+from .analysis.names import known_names
 from .checks.briefing import Briefing
 from .checks.records import citations_of
-from .coverage import format_coverage, measure_coverage
 from .factsheets.json_schema import SCHEMA_DIR, schema_files
 from .factsheets.load import load_factsheets
 from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton
 from .factsheets.vocabulary import ID_PATTERN
 from .kinds import FACTS
-from .pages import hand_written_nav, render_site, site_nav
 from .pipeline import discover_briefings, docs_problems, load_briefings
 from .problems import display_path, format_report, has_errors, terminal_safe
-from .review import diff_report, read_revision, read_tree
+from .render.nav import hand_written_nav, site_nav
+from .render.site import render_site
+from .report.coverage import format_coverage
+from .report.diff import diff_report, read_revision, read_tree
 from .staging import BuildLock, OutputBusy, Staging
 
 __all__ = ["main"]

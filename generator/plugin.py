@@ -29,10 +29,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from .addresses import SECTIONS
-from .pages import hand_written_nav, render_site, site_nav
 from .pipeline import load_briefings
 from .problems import format_report, has_errors
+from .render.nav import hand_written_nav, is_nav_page, site_nav
+from .render.site import render_site
 from .staging import BuildLock, OutputBusy, Staging
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -142,7 +142,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
                     f"docs/{path} would be replaced by a generated page; rename or remove it"
                 )
             file = File.generated(config, path, content=content)
-            if not _is_nav_page(path):
+            if not is_nav_page(path):
                 # Entity pages are linked from their index pages, not listed in the nav.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
@@ -205,8 +205,3 @@ def _refuse_shared_addresses(files: Files) -> None:
             "two pages would be written to the same address; rename one of each pair:\n"
             + "\n".join(lines)
         )
-
-
-def _is_nav_page(path: str) -> bool:
-    _, _, rest = path.partition("/")
-    return path == "index.md" or rest == "index.md" or any(rest == p for _, p in SECTIONS)

@@ -4,11 +4,22 @@ each pinned on small made-up sources."""
 import datetime
 import json
 import textwrap
+from types import SimpleNamespace
 
+from generator.analysis.corroboration import (
+    Dispute,
+    Evidence,
+    belligerents,
+    grade_credibility,
+    lineages,
+    sides,
+)
+from generator.analysis.figures import compare_figures as figure_comparison
+from generator.analysis.figures import implies
+from generator.analysis.framing import describe_actors
+from generator.analysis.names import looks_like
+from generator.analysis.statements import closest_rendering, word_diff
 from generator.cli import main
-from generator.corroboration import Evidence, belligerents, grade_credibility, lineages, sides
-from generator.coverage import looks_like
-from generator.disagreement import closest_rendering, describe_actors, word_diff
 from generator.factsheets.model import (
     Actor,
     CasualtyClaim,
@@ -17,8 +28,8 @@ from generator.factsheets.model import (
     CredibilityOverride,
     Source,
 )
-from generator.figures import compare_figures, implies
 from generator.sources.text import clean_source_text
+from generator.words import credibility_label, credibility_steps, figure_reason
 
 DAY = datetime.date(2023, 5, 22)
 
@@ -69,50 +80,60 @@ ACTORS = [actor("army", belligerent=True), actor("army-spokesman", ["army"]),
 
 
 def grade(evidence, override=None):
-    return grade_credibility(evidence, side=sides(ACTORS), parties=belligerents(ACTORS),
-                             actor_name=str.title, override=override)
+    """The grade, with its steps in words (actors named by their ids, titled; each lineage
+    given as one source whose id is its label)."""
+    found = grade_credibility(evidence, side=sides(ACTORS), parties=belligerents(ACTORS),
+                              override=override)
+    return SimpleNamespace(grade=found.grade, computed=found.computed,
+                           label=credibility_label(found.grade),
+                           steps=tuple(credibility_steps(found, str.title, str)))
+
+
+def lineage(*labels):
+    return [(label,) for label in labels]
 
 
 def test_two_lineages_make_a_fact_probably_true_one_possibly_true():
-    assert grade(Evidence(["Daily", "Herald"])).grade == 2
-    one = grade(Evidence(["Daily + its translation"]))
+    assert grade(Evidence(lineage("Daily", "Herald"))).grade == 2
+    one = grade(Evidence(lineage("Daily + its translation")))
     assert one.grade == 3
     assert one.steps == ("carried by one lineage only (Daily + its translation): 3, "
                          "possibly true",)
 
 
 def test_a_belligerents_claim_repeated_by_many_outlets_stays_possibly_true():
-    found = grade(Evidence(["Daily", "Herald", "Post"], claimants=["rebels"]))
+    found = grade(Evidence(lineage("Daily", "Herald", "Post"), claimants=["rebels"]))
     assert found.grade == 3
     assert "claimed only by parties to the fighting (Rebels)" in found.steps[-1]
 
 
 def test_confirmation_by_the_other_side_makes_it_confirmed():
-    found = grade(Evidence(["Daily", "Herald"], claimants=["rebels"], confirmers=["army"]))
+    found = grade(Evidence(lineage("Daily", "Herald"), claimants=["rebels"],
+                           confirmers=["army"]))
     assert found.grade == 1
     assert found.steps[1] == "confirmed by Army, who does not claim it: one better: 1, confirmed"
 
 
 def test_confirmation_by_the_claimants_own_side_does_not_count():
-    found = grade(Evidence(["Daily", "Herald"], claimants=["army"],
+    found = grade(Evidence(lineage("Daily", "Herald"), claimants=["army"],
                            confirmers=["army-spokesman"]))
     assert found.grade == 3
 
 
 def test_a_denial_makes_a_single_source_fact_doubtful():
-    found = grade(Evidence(["Daily"], disputed="denied by Army"))
+    found = grade(Evidence(lineage("Daily"), disputed=Dispute(denied_by=("army",))))
     assert (found.grade, found.label) == (4, "doubtful")
 
 
 def test_a_figure_implied_by_another_lineage_counts_as_corroborated():
-    found = grade(Evidence(["Daily"], implied_by=["Herald"]))
+    found = grade(Evidence(lineage("Daily"), implied_by=lineage("Herald")))
     assert found.grade == 2
     assert "implied by a figure in 1 more (Herald)" in found.steps[0]
 
 
 def test_an_editor_override_replaces_the_grade_and_keeps_the_computed_one():
     override = CredibilityOverride(grade=5, reason="Satellite images show no damage.")
-    found = grade(Evidence(["Daily", "Herald"]), override)
+    found = grade(Evidence(lineage("Daily", "Herald")), override)
     assert (found.grade, found.computed) == (5, 2)
     assert found.steps[-1] == "an editor set 5, improbable: Satellite images show no damage."
 
@@ -139,6 +160,13 @@ def test_an_override_outside_the_scale_is_an_error_with_its_line(project, capsys
 
 def who(c):
     return c.claimant.title()
+
+
+def compare_figures(claims, category, who):
+    """The comparison, with its reason in words."""
+    found = figure_comparison(claims, category)
+    return SimpleNamespace(verdict=found.verdict, reason=figure_reason(found, who),
+                           conflicting=found.conflicting)
 
 
 def test_figures_whose_ranges_meet_are_consistent():

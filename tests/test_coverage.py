@@ -6,10 +6,10 @@ import textwrap
 import pytest
 from conftest import ROOT, SHIPPED
 
+from generator.analysis.coverage import figure_phrase, proper_names
 from generator.cli import main
-from generator.coverage import figure_phrase, proper_names
-from generator.pages import render_site
 from generator.pipeline import load_briefings
+from generator.render.site import render_site
 from generator.text import split_sentences
 
 

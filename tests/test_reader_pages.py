@@ -7,11 +7,12 @@ import datetime
 
 import pytest
 
-from generator.analysis import describe_claim
-from generator.charts import TimelineRow, timeline_chart, timeline_domain
 from generator.factsheets.dates import DateRange
 from generator.factsheets.model import Actor, CasualtyClaim, CountRange, Event, Place
-from generator.pages import search_words
+from generator.render.charts import timeline_chart, timeline_domain
+from generator.render.search import search_words
+from generator.render.views.facts import chart_row
+from generator.words import describe_claim
 
 DAY = datetime.date(2023, 5, 22)
 
@@ -69,9 +70,9 @@ def test_the_time_axis_takes_in_nearby_events_and_leaves_distant_ones_to_the_mar
     period = DateRange(DAY, DAY, "22 May 2023")
     events = [event("old", "2014", "year"), event("month", "2023-05", "month"),
               event("raid", "2023-05-22")]
-    assert timeline_domain(period, events) == (datetime.date(2023, 5, 1),
+    assert timeline_domain(period, [e.when for e in events]) == (datetime.date(2023, 5, 1),
                                                 datetime.date(2023, 5, 31))
-    svg = timeline_chart([TimelineRow(e, f"#{e.id}") for e in events], period, "T")
+    svg = timeline_chart([chart_row(e, f"#{e.id}") for e in events], period, "T")
     assert svg.count('class="briefing-chart-row"') == 3
     assert ">earlier</text>" in svg and ">later</text>" not in svg
     # The old event is a margin marker; the month a bar; the day a dot.
@@ -83,7 +84,7 @@ def test_a_time_of_day_moves_the_mark_within_its_day():
     period = DateRange(DAY, DAY, "22 May 2023")
 
     def cx(time: str | None) -> float:
-        svg = timeline_chart([TimelineRow(event("e", "2023-05-22", time=time), "#e")],
+        svg = timeline_chart([chart_row(event("e", "2023-05-22", time=time), "#e")],
                              period, "T")
         return float(svg.split('<circle class="briefing-mark')[1].split('cx="')[1]
                      .split('"')[0])
@@ -95,7 +96,7 @@ def test_chart_labels_are_escaped():
     period = DateRange(DAY, DAY, "22 May 2023")
     hostile = event("e", "2023-05-22")
     hostile.title = '<script>alert(1)</script> "quoted"'
-    svg = timeline_chart([TimelineRow(hostile, '#e"onclick="x')], period, "<b>")
+    svg = timeline_chart([chart_row(hostile, '#e"onclick="x')], period, "<b>")
     assert "<script>" not in svg and "<b>" not in svg
     assert 'href="#e&quot;onclick=&quot;x"' in svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot;" in svg

@@ -3,8 +3,8 @@
 import textwrap
 
 from generator.cli import main
-from generator.pages import render_site
 from generator.pipeline import load_briefings
+from generator.render.site import render_site
 
 STATEMENTS = textwrap.dedent("""\
     - id: brigade-took-lowford

@@ -11,6 +11,7 @@ import datetime
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from ..names import hidden_characters, mixed_script_words
@@ -163,62 +164,73 @@ class RecordReader:
         return _INVALID if any(v is _INVALID for v in items) else items
 
     def _read_scalar(self, shape: Shape, node: Scalar, path: str) -> Any:
-        text = node.text
-        if shape.kind == "choice":
-            if text in shape.choices:
-                return text
-            close = difflib.get_close_matches(text, shape.choices, n=1)
-            hint_text = f" (did you mean '{close[0]}'?)" if close else ""
-            self.error(node.line, path, f"'{shown(text)}' is not allowed{hint_text}; use one of: "
-                       + ", ".join(shape.choices))
-            return _INVALID
-        if shape.kind == "text":
-            if found := _UNSHOWABLE.search(text):
-                self.error(node.line, path, f"contains {_describe_char(found.group())}, which "
-                           "would not show as text (or would reorder the text around it); "
-                           "delete it (your editor may not show it)")
-                return _INVALID
-            return text
-        if shape.kind == "bool":
-            if node.plain and text in _TRUE:
-                return True
-            if node.plain and text in _FALSE:
-                return False
-            self.error(node.line, path,
-                       f"'{shown(text)}' is not true or false; write true or false")
-            return _INVALID
-        if shape.kind == "int":
-            return self._read_int(node, path)
-        if shape.kind == "float":
-            if node.plain and _FLOAT.fullmatch(text):
-                return float(text)
-            self.error(node.line, path, f"'{shown(text)}' is not a number; write e.g. 50.61, "
-                       "without quotes")
-            return _INVALID
-        return self._read_date(node, path)
-
-    def _read_int(self, node: Scalar, path: str) -> Any:
-        text = node.text
-        if not (node.plain and _INT.fullmatch(text)):
-            self.error(node.line, path, f"'{shown(text)}' is not a whole number; write digits "
-                       "only, without quotes")
-            return _INVALID
-        if len(text.lstrip("+-")) > _MAX_DIGITS:
-            self.error(node.line, path, f"'{shown(text, 20)}' has {len(text.lstrip('+-')):,} "
-                       f"digits; no number here needs more than {_MAX_DIGITS}")
-            return _INVALID
-        return int(text)
-
-    def _read_date(self, node: Scalar, path: str) -> Any:
-        if not _DATE.fullmatch(node.text):
-            self.error(node.line, path, f"'{shown(node.text)}' is not a date; write YYYY-MM-DD, "
-                       "e.g. 2023-05-22")
-            return _INVALID
         try:
-            return datetime.date.fromisoformat(node.text)
-        except ValueError:
-            self.error(node.line, path, f"'{shown(node.text)}' is not a real calendar date")
+            return _SCALAR_READERS[shape.kind](shape, node)
+        except _Unreadable as exc:
+            self.error(node.line, path, str(exc))
             return _INVALID
+
+
+class _Unreadable(Exception):
+    """A scalar that is not a value of its shape, with the message for the editor."""
+
+
+def _choice(shape: Shape, node: Scalar) -> str:
+    if node.text in shape.choices:
+        return node.text
+    close = difflib.get_close_matches(node.text, shape.choices, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise _Unreadable(f"'{shown(node.text)}' is not allowed{hint}; use one of: "
+                      + ", ".join(shape.choices))
+
+
+def _text(shape: Shape, node: Scalar) -> str:
+    if found := _UNSHOWABLE.search(node.text):
+        raise _Unreadable(f"contains {_describe_char(found.group())}, which would not show as "
+                          "text (or would reorder the text around it); delete it (your editor "
+                          "may not show it)")
+    return node.text
+
+
+def _bool(shape: Shape, node: Scalar) -> bool:
+    if node.plain and node.text in _TRUE:
+        return True
+    if node.plain and node.text in _FALSE:
+        return False
+    raise _Unreadable(f"'{shown(node.text)}' is not true or false; write true or false")
+
+
+def _int(shape: Shape, node: Scalar) -> int:
+    text = node.text
+    if not (node.plain and _INT.fullmatch(text)):
+        raise _Unreadable(f"'{shown(text)}' is not a whole number; write digits only, "
+                          "without quotes")
+    if len(text.lstrip("+-")) > _MAX_DIGITS:
+        raise _Unreadable(f"'{shown(text, 20)}' has {len(text.lstrip('+-')):,} digits; no "
+                          f"number here needs more than {_MAX_DIGITS}")
+    return int(text)
+
+
+def _float(shape: Shape, node: Scalar) -> float:
+    if node.plain and _FLOAT.fullmatch(node.text):
+        return float(node.text)
+    raise _Unreadable(f"'{shown(node.text)}' is not a number; write e.g. 50.61, without quotes")
+
+
+def _date(shape: Shape, node: Scalar) -> datetime.date:
+    if not _DATE.fullmatch(node.text):
+        raise _Unreadable(f"'{shown(node.text)}' is not a date; write YYYY-MM-DD, e.g. "
+                          "2023-05-22")
+    try:
+        return datetime.date.fromisoformat(node.text)
+    except ValueError:
+        raise _Unreadable(f"'{shown(node.text)}' is not a real calendar date") from None
+
+
+_SCALAR_READERS: dict[str, Callable[[Shape, Scalar], Any]] = {
+    "choice": _choice, "text": _text, "bool": _bool, "int": _int, "float": _float,
+    "date": _date,
+}
 
 
 def _partial(cls: type, values: dict[str, Any], line: int, lines: dict[str, int]) -> Any:

@@ -1,0 +1,107 @@
+"""The analysis of one briefing: a record per fact, per actor and place, per source.
+
+Built once by `build.analyse` and never changed after: every mapping is read-only. It holds
+data only; where facts are shown (`addresses.py`) and how they are said (`words.py`) are
+decided when the pages are written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..factsheets.model import Actor, CasualtyClaim, Event, Place, Source, Statement
+from ..kinds import Kind
+from .corroboration import Credibility, Lineage
+from .coverage import Coverage, SourceCoverage
+from .figures import ClaimGroup
+from .framing import Description
+from .statements import StatementComparison
+
+__all__ = ["Analysis", "EntityAnalysis", "FactAnalysis", "FactKey", "SourceAnalysis"]
+
+# A fact: (its kind's name, its id).
+FactKey = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class FactAnalysis:
+    """One fact: the sources and paragraphs carrying it, grouped into independent lineages,
+    and (for events, claims and statements) its credibility."""
+
+    kind: Kind
+    record: Any
+    # source id -> the paragraphs its citations of the fact are in, in citation order
+    carriers: Mapping[str, tuple[int, ...]]
+    lineages: tuple[Lineage, ...]
+    credibility: Credibility | None = None
+
+    @property
+    def key(self) -> FactKey:
+        return self.kind.name, self.record.id
+
+    @property
+    def single_source(self) -> bool:
+        """Whether one source, with what derives from it, carries the fact."""
+        return len(self.lineages) == 1
+
+
+@dataclass(frozen=True)
+class EntityAnalysis:
+    """An actor or a place: the names each source uses for it, and the facts about it."""
+
+    record: Actor | Place
+    # source id -> name as listed -> occurrences in the displayed text
+    names_used: Mapping[str, Counter[str]]
+    # source id -> an unlisted name that looks like one of its names -> occurrences
+    variants: Mapping[str, Counter[str]]
+    # source id -> the words the source attaches to it (actors only)
+    descriptions: Mapping[str, tuple[Description, ...]]
+    events: tuple[Event, ...]
+    statements: tuple[Statement, ...]  # said by it (actors only)
+    claims: tuple[CasualtyClaim, ...]  # claimed by it, or about losses there
+    party: bool = False  # a party to the fighting (actors only)
+
+
+@dataclass(frozen=True)
+class SourceAnalysis:
+    """One source: its lineage, the facts citing each paragraph, what it alone carries and
+    what it leaves out, and what the facts capture of it."""
+
+    source: Source
+    lineage: str  # the id of the original of its lineage
+    lineage_members: tuple[str, ...]
+    derived_by: tuple[str, ...]  # sources declaring they derive from it
+    citing: Mapping[int, tuple[FactKey, ...]]  # paragraph -> facts citing it
+    unique: tuple[FactKey, ...]  # graded facts only it carries
+    missing: tuple[FactKey, ...]  # graded facts two or more lineages carry, and it does not
+    coverage: SourceCoverage
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything computed for one briefing."""
+
+    events: tuple[Event, ...]  # in date order
+    statements: tuple[Statement, ...]  # in date order
+    claim_groups: tuple[ClaimGroup, ...]
+    facts: Mapping[FactKey, FactAnalysis]
+    actors: Mapping[str, EntityAnalysis]
+    places: Mapping[str, EntityAnalysis]
+    sources: Mapping[str, SourceAnalysis]
+    coverage: Coverage
+    comparisons: Mapping[str, StatementComparison]  # statement id -> its renderings
+    event_statements: Mapping[str, tuple[Statement, ...]]  # event id -> statements about it
+
+    def fact(self, kind: Kind | str, record_id: str) -> FactAnalysis:
+        name = kind if isinstance(kind, str) else kind.name
+        return self.facts[name, record_id]
+
+    def graded_facts(self) -> list[FactAnalysis]:
+        """The events, claims and statements, in the order the comparison lists them:
+        events and statements by date, claims by group."""
+        return ([self.fact("events", e.id) for e in self.events]
+                + [self.fact("claims", c.id) for g in self.claim_groups for c in g.claims]
+                + [self.fact("statements", s.id) for s in self.statements])

@@ -1,0 +1,123 @@
+"""Statements as each source renders them, compared word by word against the rendering
+closest to all the others. Computed at build time; nothing here renders.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..factsheets.model import Citation, Statement
+from ..text import normalise
+
+__all__ = [
+    "JOIN",
+    "Rendering",
+    "StatementComparison",
+    "WordChange",
+    "closest_rendering",
+    "compare_renderings",
+    "word_diff",
+]
+
+# Joins the pieces of a statement one source quotes in several places.
+JOIN = "…"
+
+
+@dataclass(frozen=True)
+class WordChange:
+    """A word of a rendering compared with another: the same, added, or dropped from it."""
+
+    text: str
+    # "outside": base words before or after all that this rendering quotes (a source that
+    # quotes part of a statement has not dropped the rest).
+    change: Literal["same", "added", "dropped", "outside"]
+
+
+def _word_key(word: str) -> str:
+    # Curly or straight quotes, case and trailing punctuation are not differences of wording.
+    return re.sub(r"[^\w]", "", normalise(word).casefold())
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(
+        None, [_word_key(w) for w in a.split()], [_word_key(w) for w in b.split()],
+        autojunk=False,
+    ).ratio()
+
+
+def closest_rendering(renderings: list[str]) -> int:
+    """The index of the rendering closest to all the others: the base to compare with."""
+    def total(i: int) -> float:
+        return sum(_similarity(renderings[i], r) for j, r in enumerate(renderings) if j != i)
+    return max(range(len(renderings)), key=lambda i: (total(i), -i))
+
+
+def word_diff(base: str, other: str) -> tuple[list[WordChange], float]:
+    """`other` word by word against `base`, and the share of its words found in the base."""
+    a, b = base.split(), other.split()
+    matcher = difflib.SequenceMatcher(
+        None, [_word_key(w) for w in a], [_word_key(w) for w in b], autojunk=False
+    )
+    changes: list[WordChange] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            changes += [WordChange(w, "same") for w in b[j1:j2]]
+            continue
+        changes += [WordChange(w, "dropped") for w in a[i1:i2]]
+        changes += [WordChange(w, "added") for w in b[j1:j2]]
+    _mark_outside(changes)
+    same = sum(c.change == "same" for c in changes)
+    return changes, same / len(b) if b else 0.0
+
+
+def _mark_outside(changes: list[WordChange]) -> None:
+    """Dropped words before the first or after the last word in common are outside the
+    part this rendering quotes."""
+    common = [i for i, c in enumerate(changes) if c.change == "same"]
+    if not common:
+        return
+    for i, c in enumerate(changes):
+        if c.change == "dropped" and (i < common[0] or i > common[-1]):
+            changes[i] = WordChange(c.text, "outside")
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One source's rendering of a statement: its citations (a source may quote the
+    statement in pieces, joined with JOIN), the text, and, unless it is the base, how it
+    differs from the base word by word and the share of its words found there."""
+
+    source: str
+    citations: tuple[Citation, ...]
+    text: str
+    changes: tuple[WordChange, ...] = ()
+    share: float | None = None  # None for the base
+
+
+@dataclass(frozen=True)
+class StatementComparison:
+    """Every source's rendering of one statement; `base` is the one the others are
+    compared with."""
+
+    renderings: tuple[Rendering, ...]
+    base: int
+
+
+def compare_renderings(statement: Statement) -> StatementComparison:
+    """Each source's rendering against the one closest to all the others."""
+    pieces: dict[str, list[Citation]] = {}
+    for citation in statement.citations:
+        pieces.setdefault(citation.source, []).append(citation)
+    texts = [f" {JOIN} ".join(c.quote.strip() for c in cs) for cs in pieces.values()]
+    base = closest_rendering(texts)
+    renderings = []
+    for i, (source, citations) in enumerate(pieces.items()):
+        if i == base:
+            renderings.append(Rendering(source, tuple(citations), texts[i]))
+            continue
+        changes, share = word_diff(texts[base], texts[i])
+        renderings.append(Rendering(source, tuple(citations), texts[i], tuple(changes), share))
+    return StatementComparison(tuple(renderings), base)

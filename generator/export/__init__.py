@@ -1,0 +1,1 @@
+"""Stage 4b: the data files, for use in other tools (`data`)."""

@@ -1,0 +1,248 @@
+"""The validated fact sheets as downloadable data: JSON per kind and a CSV of claims.
+
+JSON keeps the YAML field names; each citation gains the paragraph it was found in, its
+anchor and the source page (relative to the briefing), so data users can follow it.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import io
+import json
+from typing import Any
+
+from ..addresses import built_directory, paragraph_anchor, source_page
+from ..analysis.coverage import percent
+from ..analysis.figures import FigureComparison
+from ..analysis.model import Analysis, FactAnalysis
+from ..checks.briefing import Briefing
+from ..factsheets.hints import fields_of
+from ..factsheets.model import CasualtyClaim, Citation
+from ..sources.reuse import N_GRAM
+from ..words import (
+    claimant,
+    credibility_label,
+    credibility_steps,
+    describe_count,
+    figure_reason,
+)
+
+__all__ = ["DATA_FILES", "data_files", "record_to_data"]
+
+# File name -> what it holds, for the data page.
+DATA_FILES = {
+    "actors.json": "Actors: id, name, kind, aliases, affiliations, description, citations.",
+    "places.json": "Places: id, name, kind, region, country, aliases, coordinates, citations.",
+    "events.json": "Events: id, title, date, precision, date_phrase, time, places, actors, "
+    "summary, status, claimed_by, denied_by, confirmed_by, credibility (an editor's override), "
+    "citations; plus date_start and date_end, the range of days the date stands for, and the "
+    "computed corroboration: lineages (the independent lineages carrying it, each a list of "
+    "source ids), lineage_count, single_source, and graded (the credibility grade 1–6, its "
+    "label, the computed grade and the steps that led to it).",
+    "claims.json": "Casualty and loss claims: id, claimant, as_of, incident, category, group, "
+    "count, qualifier, place, note, credibility, citations; plus min and max, the bounds the "
+    "figure allows; lineages, lineage_count, single_source and graded as for events; and "
+    "figures: the verdict on the figures for the same loss (one figure, consistent, update or "
+    "conflict) and the reason.",
+    "statements.json": "Statements: id, speaker, title, date, precision, date_phrase, time, "
+    "where, event, note, credibility, citations (each source's rendering); plus date_start, "
+    "date_end, and lineages, lineage_count, single_source and graded as for events.",
+    "coverage.json": "Coverage of each source: per source, the figure sentences and proper "
+    "names found in its text, and whether a fact, a known name or a waiver covers each.",
+    "reuse.json": "Text reuse between sources: for each ordered pair, the share of the first "
+    "source's words (and of its narration, outside quotation marks) in six-word runs the second "
+    "also has, and the shared passages.",
+    "sources.json": "Sources: id, file, outlet, title, published, language, translation, "
+    "original_language, byline, url, derived_from, reliability (the editor's Admiralty grade "
+    "A–F and the reason), notes, strip (the lines hidden from display); plus lineage (the "
+    "original source of its lineage).",
+    "claims.csv": "Casualty and loss claims, one row per claim, for spreadsheets: id, "
+    "incident, category, group, figure (in words), min, max, claimant, as_of, place, "
+    "credibility (grade 1–6), verdict (on the figures for the same loss), sources (source "
+    "id and paragraph) and quotes.",
+    "events.csv": "Events, one row per event in date order, for spreadsheets: id, date (as "
+    "the sources allow), date_start, date_end, precision, time, title, status, claimed_by, "
+    "confirmed_by, denied_by (actor ids), credibility (grade 1–6), lineage_count, "
+    "single_source, sources (source id and paragraph).",
+}
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Citation):
+        return {
+            "source": value.source,
+            "quote": value.quote,
+            "paragraph": value.paragraph,
+            "anchor": paragraph_anchor(value.paragraph) if value.paragraph else None,
+            "page": built_directory(source_page(value.source)),
+        }
+    if dataclasses.is_dataclass(value):
+        return record_to_data(value)
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return value
+
+
+def record_to_data(record: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready data, with the field names an editor writes."""
+    return {f.name: _value(getattr(record, f.name)) for f in fields_of(type(record))}
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_spreadsheet_safe(v) for v in row])
+    return out.getvalue()
+
+
+def _cited(citations: list[Citation]) -> str:
+    return "; ".join(f"{c.source} ¶{c.paragraph}" for c in citations)
+
+
+def _claims_csv(claims: list[CasualtyClaim], analysis: Analysis,
+                verdicts: dict[str, FigureComparison]) -> str:
+    rows = []
+    for claim in claims:
+        low, high = claim.bounds
+        rows.append([claim.id, claim.incident, claim.category, claim.group,
+                     describe_count(claim), low, high, claim.claimant or "",
+                     claim.as_of.isoformat(), claim.place or "",
+                     _grade(analysis.fact("claims", claim.id)),
+                     verdicts[claim.id].verdict,
+                     _cited(claim.citations), " | ".join(c.quote for c in claim.citations)])
+    return _csv(["id", "incident", "category", "group", "figure", "min", "max", "claimant",
+                 "as_of", "place", "credibility", "verdict", "sources", "quotes"], rows)
+
+
+def _events_csv(analysis: Analysis) -> str:
+    rows = []
+    for event in analysis.events:
+        fact = analysis.fact("events", event.id)
+        rows.append([event.id, event.when.label, event.when.start.isoformat(),
+                     event.when.end.isoformat(), event.precision, event.time or "",
+                     event.title, event.status, " ".join(event.claimed_by),
+                     " ".join(event.confirmed_by), " ".join(event.denied_by),
+                     _grade(fact), len(fact.lineages), fact.single_source,
+                     _cited(event.citations)])
+    return _csv(["id", "date", "date_start", "date_end", "precision", "time", "title",
+                 "status", "claimed_by", "confirmed_by", "denied_by", "credibility",
+                 "lineage_count", "single_source", "sources"], rows)
+
+
+def _grade(fact: FactAnalysis) -> int:
+    assert fact.credibility is not None
+    return fact.credibility.grade
+
+
+def _spreadsheet_safe(value: Any) -> Any:
+    # A cell starting with = + - @ is run as a formula by spreadsheet programs, which also
+    # trim leading spaces first (" =1+1" is a formula too).
+    if isinstance(value, str) and value.lstrip(" \u00a0")[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _coverage_json(analysis: Analysis) -> str:
+    data = {
+        source_id: {
+            "captured_percent": round(percent(coverage.items), 1),
+            "items": [
+                {
+                    "kind": item.kind,
+                    "paragraph": item.paragraph,
+                    "text": item.text,
+                    "sentence": item.sentence,
+                    "covered_by": item.covered_by,
+                    "waiver_reasons": [w.reason for w in item.waivers],
+                }
+                for item in coverage.items
+            ],
+        }
+        for source_id, coverage in analysis.coverage.by_source.items()
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _reuse_json(briefing: Briefing) -> str:
+    reuse = briefing.reuse
+    pairs = [
+        {
+            "source": a,
+            "other": b,
+            "shared_percent": round(reuse.shared[a, b], 1),
+            "narration_percent": round(reuse.narration[a, b], 1),
+            "passages": [
+                {"paragraph": p.paragraph_a, "other_paragraph": p.paragraph_b,
+                 "words": p.words, "quotation": p.quoted, "text": p.text}
+                for p in reuse.passages[a, b]
+            ],
+        }
+        for (a, b) in reuse.shared
+    ]
+    return json.dumps({"n_gram": N_GRAM, "words": reuse.words, "pairs": pairs},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
+    """{"data/<name>": text} for every downloadable file of a briefing."""
+    def dump(records: list[Any], extra: Any = None) -> str:
+        rows = []
+        for record in records:
+            row = record_to_data(record)
+            if extra:
+                row.update(extra(record))
+            rows.append(row)
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+    actor_name = {a.id: a.name for a in briefing.actors}.__getitem__
+    source_label = {s.id: s.short_label for s in briefing.sources}.__getitem__
+
+    def corroboration(kind: str, record: Any) -> dict[str, Any]:
+        fact = analysis.fact(kind, record.id)
+        grade = fact.credibility
+        assert grade is not None
+        return {
+            "lineages": [list(group) for group in fact.lineages],
+            "lineage_count": len(fact.lineages),
+            "single_source": fact.single_source,
+            "graded": {"grade": grade.grade, "label": credibility_label(grade.grade),
+                       "computed": grade.computed,
+                       "steps": credibility_steps(grade, actor_name, source_label)},
+        }
+
+    def dated(record: Any) -> dict[str, str]:
+        return {"date_start": record.when.start.isoformat(),
+                "date_end": record.when.end.isoformat()}
+
+    verdicts = {c.id: g.comparison for g in analysis.claim_groups for c in g.claims}
+
+    def claim_extra(claim: CasualtyClaim) -> dict[str, Any]:
+        low, high = claim.bounds
+        verdict = verdicts[claim.id]
+        reason = figure_reason(verdict, lambda c: claimant(c, actor_name, source_label))
+        return {"min": low, "max": high, **corroboration("claims", claim),
+                "figures": {"verdict": verdict.verdict, "reason": reason}}
+
+    ordered_claims = [c for g in analysis.claim_groups for c in g.claims]
+    return {
+        "data/actors.json": dump(briefing.actors),
+        "data/places.json": dump(briefing.places),
+        "data/events.json": dump(analysis.events,
+                                 lambda e: {**dated(e), **corroboration("events", e)}),
+        "data/claims.json": dump(ordered_claims, claim_extra),
+        "data/statements.json": dump(analysis.statements,
+                                     lambda s: {**dated(s), **corroboration("statements", s)}),
+        "data/coverage.json": _coverage_json(analysis),
+        "data/reuse.json": _reuse_json(briefing),
+        "data/sources.json": dump(briefing.sources,
+                                  lambda s: {"lineage": analysis.sources[s.id].lineage}),
+        "data/claims.csv": _claims_csv(ordered_claims, analysis, verdicts),
+        "data/events.csv": _events_csv(analysis),
+    }
+

@@ -1,0 +1,197 @@
+"""The filters templates print views with, bound to the page being written (the way
+MkDocs gives themes a `url` filter): links relative to the page, citations, badges, grades,
+charts. Every filter returns `Md`, Markdown built here from escaped values.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import Any
+
+import jinja2
+
+from ..addresses import Target, html_url, relative_url
+from ..analysis.statements import JOIN, WordChange
+from . import charts
+from .markup import Md, attr, md_text, safe_url
+from .values import (
+    CasualtyChart,
+    CiteLine,
+    DerivationGraph,
+    Grade,
+    NamesUsed,
+    Quote,
+    TimelineChart,
+    Verdict,
+)
+
+__all__ = ["FILTERS"]
+
+# Stands for the part of a statement a source does not quote.
+_NOT_QUOTED = '<span class="briefing-not-quoted" title="not quoted by this source">[…]</span>'
+
+
+def _here(context: jinja2.runtime.Context) -> str:
+    return str(context["page_path"])
+
+
+@jinja2.pass_context
+def link(context: jinja2.runtime.Context, value: Target | str | None) -> Md:
+    """A link to a page of the briefing, relative to this page; text as it is."""
+    if value is None:
+        return Md("")
+    if isinstance(value, str):
+        return md_text(value)
+    return Md(f"[{md_text(value.text)}]({relative_url(_here(context), value.page, value.anchor)})")
+
+
+@jinja2.pass_context
+def links(context: jinja2.runtime.Context, values: Iterable[Target | str],
+          separator: str = ", ") -> Md:
+    return Md(separator.join(link(context, v) for v in values))
+
+
+@jinja2.pass_context
+def cite(context: jinja2.runtime.Context, quote: Quote) -> Md:
+    """'[The Guardian ¶8](...): “the words”'."""
+    return Md(f"{link(context, quote.where)}: {md_text(f'“{quote.quote.strip()}”')}")
+
+
+@jinja2.pass_context
+def lineages(context: jinja2.runtime.Context, groups: Iterable[Iterable[Target]]) -> Md:
+    """Independent lineages: each its sources joined with ' + ', the lineages with '; '."""
+    return Md("; ".join(" + ".join(link(context, t) for t in group) for group in groups))
+
+
+def external(url: str | None) -> Md:
+    """A link off the site, only for an http(s) URL; any other is shown as text."""
+    safe = safe_url(url)
+    return Md(f"[{md_text(url)}]({safe})") if safe else md_text(url or "")
+
+
+def reuse_share(shares: tuple[float, float] | None) -> Md:
+    """'30.7% (22.4%)': a source's words, and its narration, found in another; '—' for
+    itself."""
+    if shares is None:
+        return Md("—")
+    return Md(f"{shares[0]:.1f}% ({shares[1]:.1f}%)")
+
+
+def badge(status: str) -> Md:
+    # Statuses come from a fixed list, but escape anyway: a template may pass any value.
+    return Md(f'<span class="briefing-badge briefing-{attr(status)}">{md_text(status)}</span>')
+
+
+def grade(value: Grade) -> Md:
+    """A credibility badge, with how the grade came about in its tooltip."""
+    edited = " (editor)" if value.edited else ""
+    return Md(f'<span class="briefing-badge briefing-cred-{value.grade}" '
+              f'title="{attr("; ".join(value.steps))}">{value.grade} · '
+              f"{md_text(value.label)}{edited}</span>")
+
+
+def grade_steps(value: Grade) -> Md:
+    """How the grade came about, one clause per step: for the fact's own entry."""
+    return Md(f"**Credibility {value.grade} ({md_text(value.label)}):** "
+              + md_text("; then ".join(value.steps)) + ".")
+
+
+def single_source(title: str | None) -> Md:
+    """A badge on a fact that one lineage carries; `title` says which."""
+    if title is None:
+        return Md("")
+    return Md(f'<span class="briefing-badge briefing-single" title="{attr(title)}">'
+              "single source</span>")
+
+
+def verdict(value: Verdict) -> Md:
+    if value.verdict == "one figure":
+        return Md("one figure")
+    return Md(f'<span class="briefing-badge briefing-figures-{attr(value.verdict)}" '
+              f'title="{attr(value.reason)}">{md_text(value.label)}</span>')
+
+
+def paragraphs(text: str) -> Md:
+    """Free text, keeping the editor's blank-line paragraph breaks."""
+    blocks = [b for b in text.split("\n\n") if b.strip()]
+    return Md("\n\n".join(md_text(b) for b in blocks))
+
+
+def cite_line(value: CiteLine) -> Md:
+    # briefing.js replaces the link's text with the absolute URL the reader sees.
+    return Md(f'<span class="briefing-cite"><span class="briefing-cite-label">Cite:</span> '
+              f'<span class="briefing-cite-text">{md_text(value.text)} <a '
+              f'class="briefing-permalink" href="#{attr(value.anchor)}">'
+              f"{md_text(value.address)}</a></span></span>")
+
+
+def names_used(value: NamesUsed) -> Md:
+    names = [f"{md_text(name)} ({n})" for name, n in value.listed]
+    names += [f'<span class="briefing-variant" title="not listed as an alias">⚑ '
+              f"{md_text(name)} ({n})</span>" for name, n in value.variants]
+    return Md(", ".join(names) if names else "—")
+
+
+def marked_words(changes: Iterable[WordChange]) -> Md:
+    """A rendering word by word: added words in <ins>, dropped in <del>, one […] for each
+    run of the base this source does not quote."""
+    words: list[str] = []
+    for change in changes:
+        text = md_text(change.text)
+        if change.change == "outside":
+            if not words or words[-1] != _NOT_QUOTED:
+                words.append(_NOT_QUOTED)
+            continue
+        tag = {"added": "ins", "dropped": "del"}.get(change.change)
+        if change.text == JOIN:
+            tag = None  # where we joined a source's pieces, not a word of its own
+        words.append(f"<{tag}>{text}</{tag}>" if tag else text)
+    return Md(" ".join(words))
+
+
+def _figure(svg: str, caption: str) -> Md:
+    # A <figure> at the start of a line makes a raw HTML block that Markdown leaves alone,
+    # so the escaped labels inside stay text. Search skips the chart: its labels repeat the
+    # entries beside it.
+    return Md(f'<figure class="briefing-figure" data-search-exclude><div class="briefing-scroll">'
+              f"{svg}</div><figcaption>{html.escape(caption)}</figcaption></figure>")
+
+
+def timeline_chart(chart: TimelineChart) -> Md:
+    return _figure(charts.timeline_chart(chart.rows, chart.period, chart.title), chart.caption)
+
+
+def casualty_chart(chart: CasualtyChart) -> Md:
+    return _figure(charts.casualty_chart(chart.title, chart.groups), chart.caption)
+
+
+@jinja2.pass_context
+def derivation_graph(context: jinja2.runtime.Context, graph: DerivationGraph) -> Md:
+    nodes = [(t.text, html_url(_here(context), t.page)) for t in graph.nodes]
+    # A <div> at the start of a line makes a raw HTML block that Markdown leaves alone;
+    # a bare <svg> would be a paragraph, and Markdown inside its labels would render.
+    return Md('<div class="briefing-figure">' + charts.derivation_graph(nodes, graph.edges)
+              + "</div>")
+
+
+FILTERS: dict[str, Any] = {
+    "link": link,
+    "links": links,
+    "cite": cite,
+    "external": external,
+    "lineages": lineages,
+    "reuse_share": reuse_share,
+    "badge": badge,
+    "grade": grade,
+    "grade_steps": grade_steps,
+    "single_source": single_source,
+    "verdict": verdict,
+    "paragraphs": paragraphs,
+    "cite_line": cite_line,
+    "names_used": names_used,
+    "marked_words": marked_words,
+    "timeline_chart": timeline_chart,
+    "casualty_chart": casualty_chart,
+    "derivation_graph": derivation_graph,
+}

@@ -1,0 +1,130 @@
+"""Writing the site: every page of every briefing from its view and template, and the
+data files. `render_site` returns {path under docs: Markdown or data text}; paths follow
+the URL layout (`<slug>/timeline.md` becomes `<slug>/timeline/`).
+
+Every value a template prints is escaped by `markup.md_text` unless a filter built it as
+`Md`, so no fact sheet or article can put markup on the site.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from ..addresses import SECTIONS, section_page
+from ..analysis.build import analyse
+from ..checks.briefing import Briefing
+from ..export.data import DATA_FILES, data_files
+from .filters import FILTERS
+from .markup import md_text, printable
+from .search import search_words
+from .views.base import Book
+from .views.compare import compare_view
+from .views.entities import actor_view, actors_view, place_view, places_view
+from .views.facts import casualties_view, statements_view, timeline_view
+from .views.overview import data_view, home_view, overview_view
+from .views.sources import source_view, sources_view
+
+__all__ = ["render_site"]
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator.render", "templates"),
+    undefined=jinja2.StrictUndefined,
+    # Escape every printed value unless a filter built it as Markdown.
+    finalize=md_text,
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+_ENV.filters.update(FILTERS)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One of a briefing's index pages: its title (in SECTIONS), template and view."""
+
+    title: str
+    template: str
+    view: Callable[[Book], Any]
+
+
+# A briefing's index pages; the overview is index.md, titled by the briefing.
+_SECTIONS = (
+    Section("Actors", "actors.md.j2", actors_view),
+    Section("Places", "places.md.j2", places_view),
+    Section("Timeline", "timeline.md.j2", timeline_view),
+    Section("Casualty claims", "casualties.md.j2", casualties_view),
+    Section("Statements", "statements.md.j2", statements_view),
+    Section("Sources", "sources.md.j2", sources_view),
+    Section("Source comparison", "compare.md.j2", compare_view),
+    Section("Data", "data.md.j2", lambda book: data_view(DATA_FILES)),
+)
+assert [s.title for s in _SECTIONS] == [title for title, _ in SECTIONS]
+
+
+def _front_matter(title: str, search_words: list[str] | None = None) -> str:
+    # MkDocs takes a page's title from its first heading and keeps it entity-escaped;
+    # Material prints it through `striptags`, which unescapes it, into <title> without
+    # autoescaping, so a name like "</title><script>" would run. A title in front matter is
+    # used instead and printed as given: escape it here. (JSON strings are YAML strings.)
+    lines = [f"title: {json.dumps(html.escape(printable(title), quote=True), ensure_ascii=False)}"]
+    if search_words:
+        # Material's search results print tags as HTML: `<`, `>` and `&` are escaped (the
+        # browser test caught an <img onerror> alias running there); quotes are kept, so
+        # "Russia's" matches as typed.
+        tags = [html.escape(printable(word), quote=False) for word in search_words]
+        lines.append(f"tags: {json.dumps(tags, ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _tidy(markdown: str) -> str:
+    # No trailing spaces, no runs of blank lines, one final newline: the golden copy of the
+    # pages then diffs cleanly.
+    text = "\n".join(line.rstrip() for line in markdown.strip().splitlines())
+    return re.sub(r"\n{3,}", "\n\n", text) + "\n"
+
+
+def _page(path: str, template: str, title: str, view: Any,
+          search: list[str] | None = None) -> str:
+    markdown = _ENV.get_template(template).render(page_path=path, title=title, view=view)
+    return _front_matter(title, search) + _tidy(markdown)
+
+
+def _briefing_pages(briefing: Briefing) -> dict[str, str]:
+    book = Book(briefing, analyse(briefing))
+    pages = {"index.md": _page("index.md", "overview.md.j2", briefing.info.title,
+                               overview_view(book))}
+    for section in _SECTIONS:
+        path = section_page(section.title)
+        pages[path] = _page(path, section.template, section.title, section.view(book))
+    words = search_words([*briefing.actors, *briefing.places])
+    for actor in briefing.actors:
+        path = f"actors/{actor.id}.md"
+        pages[path] = _page(path, "actor.md.j2", actor.name, actor_view(book, actor),
+                            words[f"actors/{actor.id}"])
+    for place in briefing.places:
+        path = f"places/{place.id}.md"
+        pages[path] = _page(path, "place.md.j2", place.name, place_view(book, place),
+                            words[f"places/{place.id}"])
+    for source in briefing.sources:
+        path = f"sources/{source.id}.md"
+        pages[path] = _page(path, "source.md.j2", source.short_label, source_view(book, source))
+    pages.update(data_files(book.briefing, book.analysis))
+    return {f"{briefing.slug}/{path}": content for path, content in pages.items()}
+
+
+def render_site(briefings: list[Briefing]) -> dict[str, str]:
+    """Every generated file of the site: {path relative to docs: text}."""
+    files: dict[str, str] = {}
+    for briefing in briefings:
+        files.update(_briefing_pages(briefing))
+    files["index.md"] = _page("index.md", "home.md.j2", "Conflict briefings",
+                              home_view(briefings))
+    return files

@@ -1,0 +1,92 @@
+"""The values a page's view holds besides text and links: what a template prints through
+a filter (`filters.py`), already said in words but not yet in Markdown or HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..addresses import Target
+from ..analysis.statements import WordChange
+from ..factsheets.dates import DateRange
+from .charts import FigureGroup, TimelineRow
+
+__all__ = [
+    "CasualtyChart",
+    "CiteLine",
+    "DerivationGraph",
+    "Grade",
+    "NamesUsed",
+    "Quote",
+    "TimelineChart",
+    "Verdict",
+]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A citation as shown: the source and paragraph it links to, and the quoted words."""
+
+    where: Target  # "The Guardian ¶8" -> sources/guardian.md#p8
+    quote: str
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A credibility grade as shown: the grade, its name, how it came about."""
+
+    grade: int
+    label: str
+    steps: tuple[str, ...]
+    edited: bool  # an editor overrode the computed grade
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The verdict on the figures for one loss: its kind, its label, and the reason."""
+
+    verdict: str  # "one figure", "consistent", "update", "conflict"
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CiteLine:
+    """A reference to one fact a reader can copy, and its permalink."""
+
+    text: str
+    address: str  # the fact's place in the built site, as shown without JavaScript
+    anchor: str
+
+
+@dataclass(frozen=True)
+class NamesUsed:
+    """How one source names one actor or place: listed names and unlisted look-alikes,
+    each with how often it is used, most used first."""
+
+    listed: tuple[tuple[str, int], ...]
+    variants: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    title: str
+    rows: tuple[TimelineRow, ...]
+    period: DateRange
+    caption: str
+
+
+@dataclass(frozen=True)
+class CasualtyChart:
+    title: str
+    groups: tuple[FigureGroup, ...]
+    caption: str
+
+
+@dataclass(frozen=True)
+class DerivationGraph:
+    nodes: tuple[Target, ...]  # one per source, linking to its page
+    edges: tuple[tuple[int, int], ...]  # (source, what it derives from), as node indexes
+
+
+# A statement's rendering word by word against the base rendering.
+MarkedWords = tuple[WordChange, ...]

@@ -1,0 +1,163 @@
+"""What every page's view is built from: the briefing and its analysis, looked up by id,
+and the values shared by several pages (links to facts, quotes, grades, verdicts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ...addresses import (
+    Target,
+    built_directory,
+    group_anchor,
+    paragraph_anchor,
+    record_address,
+    source_page,
+)
+from ...analysis.figures import ClaimGroup
+from ...analysis.model import Analysis, FactAnalysis, FactKey
+from ...checks.briefing import Briefing
+from ...factsheets.dates import format_day
+from ...factsheets.model import Actor, CasualtyClaim, Citation, Event, Place, Source
+from ...kinds import kind
+from ...words import (
+    claimant,
+    credibility_label,
+    credibility_steps,
+    describe_claim,
+    figure_reason,
+    group_title,
+    verdict_label,
+)
+from ..values import CiteLine, Grade, Quote, Verdict
+
+__all__ = ["Book"]
+
+
+@dataclass(frozen=True)
+class Book:
+    """A briefing and its analysis, with the lookups and shared values its views need."""
+
+    briefing: Briefing
+    analysis: Analysis
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {s.id: s for s in self.briefing.sources}
+
+    @cached_property
+    def actors(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.briefing.actors}
+
+    @cached_property
+    def places(self) -> dict[str, Place]:
+        return {p.id: p for p in self.briefing.places}
+
+    @cached_property
+    def events(self) -> dict[str, Event]:
+        return {e.id: e for e in self.briefing.events}
+
+    def source_label(self, source_id: str) -> str:
+        return self.sources[source_id].short_label
+
+    def actor_name(self, actor_id: str) -> str:
+        return self.actors[actor_id].name
+
+    # Links ------------------------------------------------------------------------------
+
+    def source(self, source_id: str) -> Target:
+        return Target(self.source_label(source_id), source_page(source_id))
+
+    def actor(self, actor_id: str) -> Target:
+        return Target(self.actor_name(actor_id), f"actors/{actor_id}.md")
+
+    def claimant(self, actor_id: str | None) -> Target | str:
+        return self.actor(actor_id) if actor_id else "the reporting outlet (unattributed)"
+
+    def place(self, place_id: str | None) -> Target | None:
+        return Target(self.places[place_id].name, f"places/{place_id}.md") if place_id else None
+
+    def paragraph(self, source_id: str, number: int) -> Target:
+        return Target(f"{self.source_label(source_id)} ¶{number}", source_page(source_id),
+                      paragraph_anchor(number))
+
+    def quote(self, citation: Citation) -> Quote:
+        assert citation.paragraph is not None
+        return Quote(self.paragraph(citation.source, citation.paragraph), citation.quote)
+
+    def fact(self, key: FactKey) -> Target:
+        """A link to a fact, labelled as it is listed: 'Kozinka', '22 May 2023: The raid'."""
+        record = self.analysis.facts[key].record
+        page, anchor = record_address(kind(key[0]), record.id)
+        return Target(self.fact_label(key), page, anchor)
+
+    def fact_label(self, key: FactKey) -> str:
+        record: Any = self.analysis.facts[key].record
+        if key[0] in ("actors", "places"):
+            return str(record.name)
+        if key[0] == "events":
+            return f"{record.when.label}: {record.title}"
+        if key[0] == "claims":
+            return f"{describe_claim(record)} ({self.events[record.incident].title})"
+        return f"{self.actor_name(record.speaker)}: {record.title}"
+
+    def group(self, group: ClaimGroup, text: str | None = None) -> Target:
+        """A link to the figures for one loss on the casualties page."""
+        anchor = group_anchor(group.incident.id, group.category, group.group)
+        return Target(text or group_title(group), "casualties.md", anchor)
+
+    # Grades and flags -------------------------------------------------------------------
+
+    def grade(self, key: FactKey) -> Grade:
+        credibility = self.analysis.facts[key].credibility
+        assert credibility is not None, f"{key} is not graded"
+        steps = credibility_steps(credibility, self.actor_name, self.source_label)
+        return Grade(credibility.grade, credibility_label(credibility.grade), tuple(steps),
+                     credibility.override is not None)
+
+    def single_source(self, key: FactKey) -> str | None:
+        """The single-source badge's title, or None when two or more lineages carry it."""
+        fact = self.analysis.facts[key]
+        if not fact.single_source:
+            return None
+        labels = [self.source_label(s) for s in fact.carriers]
+        title = "Carried only by " + " and ".join(labels)
+        if len(labels) > 1:
+            title += ", which are one lineage (one derives from the other)"
+        return title
+
+    def lineages(self, key: FactKey) -> list[list[Target]]:
+        return [[self.source(s) for s in group] for group in self.analysis.facts[key].lineages]
+
+    def cite_line(self, fact: FactAnalysis) -> CiteLine:
+        """A reference to one fact that a reader can copy: the fact, the sources and
+        paragraphs carrying it, the briefing, and the fact's permalink."""
+        sources = "; ".join(
+            f"{self.source_label(s)} " + ", ".join(f"¶{n}" for n in paragraphs)
+            for s, paragraphs in fact.carriers.items())
+        info = self.briefing.info
+        text = (f"{self.fact_label(fact.key)}. Sources: {sources}. In “{info.title}”, last "
+                f"reviewed {format_day(info.last_reviewed)}.")
+        page, anchor = record_address(fact.kind, fact.record.id)
+        assert anchor is not None
+        return CiteLine(text, f"{self.briefing.slug}/{built_directory(page)}#{anchor}", anchor)
+
+    # Figures ----------------------------------------------------------------------------
+
+    def who(self, claim: CasualtyClaim) -> str:
+        """A claim's claimant by name, or the outlet giving the figure in its own voice."""
+        return claimant(claim, self.actor_name, self.source_label)
+
+    def verdict(self, group: ClaimGroup) -> Verdict:
+        comparison = group.comparison
+        return Verdict(comparison.verdict, verdict_label(comparison.verdict),
+                       figure_reason(comparison, self.who))
+
+    def figure_reason(self, group: ClaimGroup) -> str:
+        """The reason for a group's verdict as a sentence, for the page beside the badge."""
+        text = figure_reason(group.comparison, self.who)
+        if group.takes_unspecified:
+            text += (f". Figures that do not say who was hit are compared with the {group.group}"
+                     ", the only group the sources name for this loss")
+        return text[:1].upper() + text[1:] + "."

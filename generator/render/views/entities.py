@@ -1,0 +1,159 @@
+"""The actors and places: their list pages, and a page for each."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ...addresses import Target
+from ...analysis.model import EntityAnalysis
+from ...factsheets.model import Actor, Place
+from ...words import describe_claim, roles
+from ..values import Grade, NamesUsed, Quote
+from .base import Book
+
+__all__ = [
+    "ActorView",
+    "EntityRow",
+    "FramingRow",
+    "PlaceView",
+    "actor_view",
+    "actors_view",
+    "framing_rows",
+    "names_rows",
+    "place_view",
+    "places_view",
+]
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """A line of the actors' or places' list."""
+
+    link: Target
+    record: Actor | Place
+    aliases: str
+    events: int
+    claims: int
+
+
+def _rows(book: Book, records: list[Actor] | list[Place], kind: str) -> tuple[EntityRow, ...]:
+    entities = book.analysis.actors if kind == "actors" else book.analysis.places
+    ordered = sorted(records, key=lambda r: r.name.lower())
+    return tuple(
+        EntityRow(Target(r.name, f"{kind}/{r.id}.md"), r, ", ".join(r.aliases),
+                  len(entities[r.id].events), len(entities[r.id].claims))
+        for r in ordered
+    )
+
+
+def actors_view(book: Book) -> tuple[EntityRow, ...]:
+    return _rows(book, book.briefing.actors, "actors")
+
+
+def places_view(book: Book) -> tuple[EntityRow, ...]:
+    return _rows(book, book.briefing.places, "places")
+
+
+@dataclass(frozen=True)
+class FramingRow:
+    """Words one source attaches to an actor, and the sentence they are in."""
+
+    where: Target
+    words: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FactLine:
+    """A fact listed on an actor's or place's page, with its grade."""
+
+    link: Target
+    grade: Grade
+    single: str | None
+    note: str = ""  # after the link: an event's roles, a claim's incident
+
+
+def names_rows(book: Book, entity: EntityAnalysis) -> tuple[tuple[Target, NamesUsed], ...]:
+    """How each source names an actor or place, listed names and look-alikes counted."""
+    return tuple(
+        (book.source(s.id), NamesUsed(
+            tuple(entity.names_used.get(s.id, Counter()).most_common()),
+            tuple(entity.variants.get(s.id, Counter()).most_common())))
+        for s in book.briefing.sources
+    )
+
+
+def framing_rows(book: Book, entity: EntityAnalysis) -> tuple[FramingRow, ...]:
+    return tuple(FramingRow(book.paragraph(source_id, d.paragraph), d.words, d.sentence)
+                 for source_id, found in entity.descriptions.items() for d in found)
+
+
+def _event_lines(book: Book, entity: EntityAnalysis, with_roles: bool) -> tuple[FactLine, ...]:
+    return tuple(
+        FactLine(book.fact(("events", e.id)), book.grade(("events", e.id)),
+                 book.single_source(("events", e.id)),
+                 roles(entity.record.id, e) if with_roles else "")
+        for e in entity.events
+    )
+
+
+def _claim_lines(book: Book, entity: EntityAnalysis) -> tuple[FactLine, ...]:
+    return tuple(
+        FactLine(Target(f"{describe_claim(c)}, as of {c.as_of}", "casualties.md", c.id),
+                 book.grade(("claims", c.id)), book.single_source(("claims", c.id)),
+                 book.events[c.incident].title)
+        for c in entity.claims
+    )
+
+
+@dataclass(frozen=True)
+class ActorView:
+    actor: Actor
+    party: bool
+    affiliations: tuple[Target, ...]
+    quotes: tuple[Quote, ...]
+    names: tuple[tuple[Target, NamesUsed], ...]
+    named_anywhere: bool
+    framing: tuple[FramingRow, ...]
+    events: tuple[FactLine, ...]
+    statements: tuple[Target, ...]
+    claims: tuple[FactLine, ...]
+
+
+def actor_view(book: Book, actor: Actor) -> ActorView:
+    entity = book.analysis.actors[actor.id]
+    return ActorView(
+        actor=actor,
+        party=entity.party,
+        affiliations=tuple(book.actor(a) for a in actor.affiliations),
+        quotes=tuple(book.quote(c) for c in actor.citations),
+        names=names_rows(book, entity),
+        named_anywhere=bool(entity.names_used),
+        framing=framing_rows(book, entity),
+        events=_event_lines(book, entity, with_roles=True),
+        statements=tuple(book.fact(("statements", s.id)) for s in entity.statements),
+        claims=_claim_lines(book, entity),
+    )
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    place: Place
+    quotes: tuple[Quote, ...]
+    names: tuple[tuple[Target, NamesUsed], ...]
+    named_anywhere: bool
+    events: tuple[FactLine, ...]
+    claims: tuple[FactLine, ...]
+
+
+def place_view(book: Book, place: Place) -> PlaceView:
+    entity = book.analysis.places[place.id]
+    return PlaceView(
+        place=place,
+        quotes=tuple(book.quote(c) for c in place.citations),
+        names=names_rows(book, entity),
+        named_anywhere=bool(entity.names_used),
+        events=_event_lines(book, entity, with_roles=False),
+        claims=_claim_lines(book, entity),
+    )

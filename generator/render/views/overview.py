@@ -1,0 +1,99 @@
+"""The site's home page, a briefing's overview and its data page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...addresses import Target, section_page
+from ...checks.briefing import Briefing
+from ...factsheets.dates import format_day
+from ...words import figure_span, period
+from ..values import Verdict
+from .base import Book
+
+__all__ = ["DataView", "HomeView", "OverviewView", "data_view", "home_view", "overview_view"]
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    incident: Target
+    loss: Target
+    span: str
+    claims: int
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    status: str
+    period: str
+    last_reviewed: str
+    summary: str
+    key_figures: tuple[KeyFigure, ...]
+    sections: tuple[tuple[Target, int], ...]  # each section with how many records it lists
+    comparison: Target
+    data: Target
+
+
+def overview_view(book: Book) -> OverviewView:
+    briefing, analysis = book.briefing, book.analysis
+    info = briefing.info
+    counted = [("Actors", "Actors", briefing.actors), ("Places", "Places", briefing.places),
+               ("Timeline events", "Timeline", briefing.events),
+               ("Casualty claims", "Casualty claims", briefing.claims),
+               ("Statements", "Statements", briefing.statements),
+               ("Sources", "Sources", briefing.sources)]
+    return OverviewView(
+        status=info.status,
+        period=period(info.period.start, info.period.end),
+        last_reviewed=format_day(info.last_reviewed),
+        summary=info.summary,
+        key_figures=tuple(
+            KeyFigure(book.fact(("events", g.incident.id)), book.group(g), figure_span(g),
+                      len(g.claims), book.verdict(g))
+            for g in analysis.claim_groups
+        ),
+        sections=tuple((Target(text, section_page(title)), len(records))
+                       for text, title, records in counted),
+        comparison=Target("source comparison", section_page("Source comparison")),
+        data=Target("downloadable data", section_page("Data")),
+    )
+
+
+@dataclass(frozen=True)
+class BriefingEntry:
+    title: str
+    page: Target  # the briefing's overview, relative to the site's home page
+    summary: str
+    start: str
+    end: str
+    status: str
+    last_reviewed: str
+
+
+@dataclass(frozen=True)
+class HomeView:
+    briefings: tuple[BriefingEntry, ...]
+    guide: Target
+
+
+def home_view(briefings: list[Briefing]) -> HomeView:
+    return HomeView(
+        briefings=tuple(
+            BriefingEntry(b.info.title, Target(b.info.title, f"{b.slug}/index.md"),
+                          b.info.summary, str(b.info.period.start), str(b.info.period.end),
+                          b.info.status, str(b.info.last_reviewed))
+            for b in briefings
+        ),
+        guide=Target("Writing fact sheets", "writing-fact-sheets.md"),
+    )
+
+
+@dataclass(frozen=True)
+class DataView:
+    files: tuple[tuple[Target, str], ...]  # each file, and what it holds
+
+
+def data_view(descriptions: dict[str, str]) -> DataView:
+    return DataView(tuple((Target(name, f"data/{name}"), text)
+                          for name, text in descriptions.items()))

@@ -1,0 +1,146 @@
+"""The sources: their list, and a page for each with its text, paragraph by paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...addresses import Target, paragraph_anchor
+from ...analysis.coverage import CoverageItem, percent, waiver_counts
+from ...factsheets.model import Source, Waiver
+from ...sources.text import Paragraph, StrippedLine
+from ...words import RELIABILITY_SCALE, language, reliability
+from ..values import Grade
+from .base import Book
+
+__all__ = [
+    "CoverageRow",
+    "SourceView",
+    "SourcesRow",
+    "SourcesView",
+    "coverage_rows",
+    "reliability_scale",
+    "source_view",
+    "sources_view",
+]
+
+
+def reliability_scale() -> tuple[tuple[str, str], ...]:
+    """The Admiralty scale for sources: (grade, what it means)."""
+    return tuple(RELIABILITY_SCALE.items())
+
+
+@dataclass(frozen=True)
+class SourcesRow:
+    link: Target
+    source: Source
+    language: str
+    derived_from: tuple[Target, ...]
+    reliability: str
+    citing: int  # facts citing it
+    unique: int  # graded facts only it carries
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    scale: tuple[tuple[str, str], ...]  # the reliability grades and what they mean
+    rows: tuple[SourcesRow, ...]
+
+
+def sources_view(book: Book) -> SourcesView:
+    rows = []
+    for source in book.briefing.sources:
+        found = book.analysis.sources[source.id]
+        citing = dict.fromkeys(key for keys in found.citing.values() for key in keys)
+        rows.append(SourcesRow(book.source(source.id), source, language(source),
+                               tuple(book.source(s) for s in source.derived_from),
+                               reliability(source), len(citing), len(found.unique)))
+    return SourcesView(reliability_scale(), tuple(rows))
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """What the facts capture of one source (or of all: `label` None)."""
+
+    label: Target | None
+    figures: str  # "3 of 4" captured by a fact
+    names: str  # "12 of 13" known names
+    waived: int
+    missing: int
+    share: str  # "94%"
+
+
+def _coverage_row(label: Target | None, items: list[CoverageItem]) -> CoverageRow:
+    def share(kind: str, covered_by: str) -> str:
+        of_kind = [i for i in items if i.kind == kind]
+        return f"{sum(i.covered_by == covered_by for i in of_kind)} of {len(of_kind)}"
+
+    return CoverageRow(label, share("figure", "fact"), share("name", "known name"),
+                       sum(i.covered_by == "waiver" for i in items),
+                       sum(not i.captured for i in items), f"{percent(items):.0f}%")
+
+
+def coverage_rows(book: Book, source_id: str | None = None) -> tuple[CoverageRow, ...]:
+    """A row per source (or the one source), and one for all sources when there are all."""
+    coverage = book.analysis.coverage
+    ids = [source_id] if source_id else [s.id for s in book.briefing.sources]
+    rows = [_coverage_row(book.source(sid), coverage.by_source[sid].items) for sid in ids]
+    if source_id is None:
+        rows.append(_coverage_row(None, coverage.items))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class UncapturedItem:
+    where: Target
+    kind: str  # "figure" or "name"
+    text: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    paragraph: Paragraph
+    anchor: str
+    cited_by: tuple[Target, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    source: Source
+    language: str
+    derived_from: tuple[Target, ...]
+    derived_by: tuple[Target, ...]
+    lineage: tuple[Target, ...]  # the other sources of its lineage; none: independent
+    reliability: str
+    unique: tuple[tuple[Target, Grade], ...]
+    missing: tuple[tuple[Target, list[list[Target]]], ...]
+    paragraphs: tuple[ParagraphView, ...]
+    coverage: tuple[CoverageRow, ...]
+    uncaptured: tuple[UncapturedItem, ...]
+    waivers: tuple[tuple[Waiver, int], ...]
+    stripped: tuple[StrippedLine, ...]
+
+
+def source_view(book: Book, source: Source) -> SourceView:
+    found = book.analysis.sources[source.id]
+    text = book.briefing.texts[source.id]
+    return SourceView(
+        source=source,
+        language=language(source),
+        derived_from=tuple(book.source(s) for s in source.derived_from),
+        derived_by=tuple(book.source(s) for s in found.derived_by),
+        lineage=tuple(book.source(m) for m in found.lineage_members if m != source.id),
+        reliability=reliability(source),
+        unique=tuple((book.fact(key), book.grade(key)) for key in found.unique),
+        missing=tuple((book.fact(key), book.lineages(key)) for key in found.missing),
+        paragraphs=tuple(
+            ParagraphView(p, paragraph_anchor(p.number),
+                          tuple(book.fact(k) for k in found.citing.get(p.number, ())))
+            for p in text.paragraphs
+        ),
+        coverage=coverage_rows(book, source.id),
+        uncaptured=tuple(UncapturedItem(book.paragraph(i.source, i.paragraph), i.kind, i.text,
+                                        i.sentence) for i in found.coverage.missing),
+        waivers=tuple(waiver_counts(found.coverage.items)),
+        stripped=tuple(text.stripped),
+    )
