@@ -30,14 +30,19 @@ def make_project(folder: Path, actors: int) -> None:
     (folder / "seeds" / "bench.txt").write_text("\n\n".join(sentences) + "\n")
     (briefing / "briefing.yaml").write_text(
         "title: Benchmark\nsummary: Made up.\nperiod: {start: 2023-05-22, end: 2023-05-22}\n"
-        "status: developing\nlast_reviewed: 2023-05-22\n")
+        "status: developing\nlast_reviewed: 2023-05-22\n"
+    )
     (briefing / "sources.yaml").write_text(
         "- id: bench\n  file: bench.txt\n  outlet: null\n  title: Bench\n"
-        "  published: 2023-05-22\n  language: en\n")
-    (briefing / "actors.yaml").write_text("".join(
-        f"- id: person-{i}\n  name: Person {i} Smith\n  kind: person\n  citations:\n"
-        f"    - source: bench\n      quote: Person {i} Smith spoke to reporters on day {i}.\n"
-        for i in range(actors)))
+        "  published: 2023-05-22\n  language: en\n"
+    )
+    (briefing / "actors.yaml").write_text(
+        "".join(
+            f"- id: person-{i}\n  name: Person {i} Smith\n  kind: person\n  citations:\n"
+            f"    - source: bench\n      quote: Person {i} Smith spoke to reporters on day {i}.\n"
+            for i in range(actors)
+        )
+    )
 
 
 def measure(actors: int) -> tuple[float, int, int]:
@@ -45,8 +50,12 @@ def measure(actors: int) -> tuple[float, int, int]:
         folder = Path(tmp)
         make_project(folder, actors)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, check=True,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q"],
+            cwd=folder,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         seconds = time.perf_counter() - start
         actor_page = folder / "site/bench/actors/person-0/index.html"
         timeline = folder / "site/bench/timeline/index.html"

@@ -50,6 +50,7 @@ SECTIONS = [
     ("Data", "data/index.md"),
 ]
 
+
 @dataclass(frozen=True)
 class Target:
     """A link as a page's view holds it: its text, and where it goes in the briefing."""

@@ -54,34 +54,54 @@ __all__ = ["main"]
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="project folder holding briefings/, seeds/ and mkdocs.yml")
-    parser.add_argument("--debug", action="store_true",
-                        help="show the traceback of an unexpected error")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder holding briefings/, seeds/ and mkdocs.yml",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an unexpected error"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check fact sheets and quotes")
     check.add_argument("briefings", nargs="*", metavar="BRIEFING", help="folder names; default all")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     coverage = commands.add_parser(
-        "coverage", help="list casualty-like sentences and names no fact captures")
+        "coverage", help="list casualty-like sentences and names no fact captures"
+    )
     coverage.add_argument("briefings", nargs="*", metavar="BRIEFING")
     render = commands.add_parser("render", help="write the generated pages to a folder")
     render.add_argument("briefings", nargs="*", metavar="BRIEFING")
-    render.add_argument("--out", type=Path, required=True,
-                        help="folder to write; replaced whole if an earlier render made it")
-    render.add_argument("--pages-only", action="store_true",
-                        help="write only the generated files, no mkdocs.yml or docs copy")
+    render.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="folder to write; replaced whole if an earlier render made it",
+    )
+    render.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="write only the generated files, no mkdocs.yml or docs copy",
+    )
     new = commands.add_parser("new", help="append a skeleton of a new record to a fact sheet")
     new.add_argument("kind", choices=sorted(KINDS_BY_WORD))
-    new.add_argument("--briefing", required=True, metavar="SLUG",
-                     help="the briefing folder under briefings/")
+    new.add_argument(
+        "--briefing", required=True, metavar="SLUG", help="the briefing folder under briefings/"
+    )
     diff = commands.add_parser("diff", help="what a change does to the facts, in Markdown")
     diff.add_argument("base", metavar="BASE", help="a git revision, e.g. origin/main")
-    diff.add_argument("head", metavar="HEAD", nargs="?", default=None,
-                      help="a git revision (default: the working tree)")
+    diff.add_argument(
+        "head",
+        metavar="HEAD",
+        nargs="?",
+        default=None,
+        help="a git revision (default: the working tree)",
+    )
     schema = commands.add_parser("schema", help="write the fact sheets' JSON Schemas")
-    schema.add_argument("--out", type=Path, default=None,
-                        help=f"folder to write into (default: {SCHEMA_DIR})")
+    schema.add_argument(
+        "--out", type=Path, default=None, help=f"folder to write into (default: {SCHEMA_DIR})"
+    )
     commands.add_parser("build", help="build the site with `mkdocs build --strict`")
     return parser
 
@@ -110,8 +130,10 @@ def main(argv: list[str] | None = None) -> int:
 def _one_line(exc: Exception) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
-    return (f"unexpected {type(exc).__name__}: {exc}. Run again with --debug for the "
-            "traceback, and report it if it persists")
+    return (
+        f"unexpected {type(exc).__name__}: {exc}. Run again with --debug for the "
+        "traceback, and report it if it persists"
+    )
 
 
 def _out(text: str) -> None:
@@ -134,8 +156,9 @@ def _run(args: argparse.Namespace) -> int:
         return _build(root)
     if args.command == "render":
         _check_render_target(root, args.out)
-    briefings, problems = load_briefings(root, root / "briefings", root / "seeds",
-                                         args.briefings or None, _docs_dir(root))
+    briefings, problems = load_briefings(
+        root, root / "briefings", root / "seeds", args.briefings or None, _docs_dir(root)
+    )
     failed = has_errors(problems) or (args.command == "check" and args.strict and problems)
     if problems:
         _err(format_report(problems))
@@ -166,22 +189,27 @@ def _new_record(root: Path, kind: str, slug: str) -> int:
     folder = briefings_dir / slug
     if not re.fullmatch(ID_PATTERN, slug) or not (folder / "briefing.yaml").is_file():
         known = ", ".join(p.name for p in discover_briefings(briefings_dir))
-        raise CommandError(f"briefings/{slug}: no such briefing (a folder with a "
-                           f"briefing.yaml); known: {known or 'none'}")
+        raise CommandError(
+            f"briefings/{slug}: no such briefing (a folder with a "
+            f"briefing.yaml); known: {known or 'none'}"
+        )
     sheets, _ = load_factsheets(folder, root)
     try:
         new_id, path, line = append_skeleton(KINDS_BY_WORD[kind], sheets)
     except SkeletonRefused as exc:
         raise CommandError(f"{display_path(folder, root)}/{exc}") from None
-    _out(f"{display_path(path, root)}:{line}: added {kind} '{new_id}'; replace each TODO, "
-         "then run `briefing check`")
+    _out(
+        f"{display_path(path, root)}:{line}: added {kind} '{new_id}'; replace each TODO, "
+        "then run `briefing check`"
+    )
     return 0
 
 
 def _write_schemas(out: Path) -> int:
     if out.exists() and not out.is_dir():
-        raise CommandError(f"briefing schema: --out {out} is a file; give a folder to write "
-                           "the schemas into")
+        raise CommandError(
+            f"briefing schema: --out {out} is a file; give a folder to write the schemas into"
+        )
     out.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
         (out / name).write_text(text, encoding="utf-8")
@@ -199,8 +227,9 @@ def _build(root: Path) -> int:
         raise CommandError(f"briefing build: no mkdocs.yml in {root}")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
-        mkdocs_cli.main(["build", "--strict", "-f", str(config)], prog_name="mkdocs",
-                        standalone_mode=False)
+        mkdocs_cli.main(
+            ["build", "--strict", "-f", str(config)], prog_name="mkdocs", standalone_mode=False
+        )
     except _click_errors() as exc:
         raise CommandError(f"briefing build: {exc.format_message()}") from None
     return 0
@@ -213,9 +242,7 @@ def _click_errors() -> tuple[type[Exception], ...]:
 
 
 def _counts(briefing: Briefing) -> str:
-    citations = sum(
-        1 for kind in FACTS for r in briefing.records(kind) for _ in citations_of(r)
-    )
+    citations = sum(1 for kind in FACTS for r in briefing.records(kind) for _ in citations_of(r))
     return (
         f"{len(briefing.actors)} actors, {len(briefing.places)} places, "
         f"{len(briefing.events)} events, {len(briefing.claims)} claims, "
@@ -242,30 +269,38 @@ def _check_render_target(root: Path, out: Path) -> None:
     """Refuse an --out that would replace or pollute something the render did not make."""
     target = out.resolve()
     if target.exists() and not target.is_dir():
-        raise CommandError(f"briefing render: --out {out} is a file; give a folder (it is "
-                           "created)")
+        raise CommandError(f"briefing render: --out {out} is a file; give a folder (it is created)")
     if root.is_relative_to(target):
         raise CommandError(f"briefing render: --out {out} would replace the project folder")
     docs_dir = _docs_dir(root)
-    for name, inputs in (("briefings", root / "briefings"), ("seeds", root / "seeds"),
-                         ("docs", docs_dir), ("git", root / ".git")):
+    for name, inputs in (
+        ("briefings", root / "briefings"),
+        ("seeds", root / "seeds"),
+        ("docs", docs_dir),
+        ("git", root / ".git"),
+    ):
         if target.is_relative_to(inputs.resolve()):
-            raise CommandError(f"briefing render: --out {out} is inside the project's {name} "
-                               "folder; "
-                               "render into a folder of its own")
+            raise CommandError(
+                f"briefing render: --out {out} is inside the project's {name} "
+                "folder; "
+                "render into a folder of its own"
+            )
     if target.is_dir() and any(target.iterdir()) and not (target / RENDER_MARKER).exists():
-        raise CommandError(f"briefing render: --out {out} already holds files that `briefing "
-                           "render` did not "
-                           f"write (it has no {RENDER_MARKER}); render into a new folder, or "
-                           "remove this one yourself")
+        raise CommandError(
+            f"briefing render: --out {out} already holds files that `briefing "
+            "render` did not "
+            f"write (it has no {RENDER_MARKER}); render into a new folder, or "
+            "remove this one yourself"
+        )
 
 
 def _write_render(root: Path, briefings: list[Briefing], out: Path, *, pages_only: bool) -> None:
     """Write the render into a staging folder beside `out`, then swap it in whole."""
     docs_dir = _docs_dir(root)
     if not pages_only and (problems := docs_problems(docs_dir, root)):
-        raise CommandError("briefing render: cannot copy the hand-written pages:\n"
-                           + format_report(problems))
+        raise CommandError(
+            "briefing render: cannot copy the hand-written pages:\n" + format_report(problems)
+        )
     files = render_site(briefings)
     target = out.resolve()
     lock = BuildLock(target)
@@ -284,17 +319,21 @@ def _write_render(root: Path, briefings: list[Briefing], out: Path, *, pages_onl
         lock.release()
 
 
-def _fill_render(root: Path, out: Path, briefings: list[Briefing], files: dict[str, str],
-                 *, pages_only: bool) -> None:
-    (out / RENDER_MARKER).write_text("Made by `briefing render`, which replaces this folder "
-                                     "whole on every render.\n", encoding="utf-8")
+def _fill_render(
+    root: Path, out: Path, briefings: list[Briefing], files: dict[str, str], *, pages_only: bool
+) -> None:
+    (out / RENDER_MARKER).write_text(
+        "Made by `briefing render`, which replaces this folder whole on every render.\n",
+        encoding="utf-8",
+    )
     docs = out if pages_only else out / "docs"
     if not pages_only:
         config = _plain_config(root / "mkdocs.yml", briefings)
         shutil.copytree(root / config["docs_dir"], docs)
         config["docs_dir"] = "docs"
-        (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False,
-                                                       allow_unicode=True), encoding="utf-8")
+        (out / "mkdocs.yml").write_text(
+            yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
     for path, content in files.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)

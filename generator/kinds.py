@@ -41,10 +41,16 @@ KINDS: tuple[Kind, ...] = (
     Kind("actors", "actor", "Actors", Actor, fact=True, graded=False, page="actors/"),
     Kind("places", "place", "Places", Place, fact=True, graded=False, page="places/"),
     Kind("events", "event", "Events", Event, fact=True, graded=True, page="timeline.md"),
-    Kind("claims", "claim", "Claims", CasualtyClaim, fact=True, graded=True,
-         page="casualties.md"),
-    Kind("statements", "statement", "Statements", Statement, fact=True, graded=True,
-         page="statements.md"),
+    Kind("claims", "claim", "Claims", CasualtyClaim, fact=True, graded=True, page="casualties.md"),
+    Kind(
+        "statements",
+        "statement",
+        "Statements",
+        Statement,
+        fact=True,
+        graded=True,
+        page="statements.md",
+    ),
     Kind("waivers", "waiver", "Waivers", Waiver, fact=False, graded=False, page=None),
 )
 FACTS = tuple(k for k in KINDS if k.fact)

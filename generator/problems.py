@@ -19,6 +19,7 @@ def terminal_safe(text: str) -> str:
     """Text with every control character shown as a visible escape, e.g. `\\x1b`."""
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
+
 Severity = Literal["error", "warning"]
 
 

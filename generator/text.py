@@ -12,9 +12,24 @@ __all__ = ["NUMBER_WORDS", "name_pattern", "normalise", "quoted_numbers", "split
 
 _EQUIVALENTS = str.maketrans(
     {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
         "\u2212": "-",
     }
 )
@@ -53,13 +68,43 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # Number words and the value each stands for; a vague plural ("dozens") stands for its
 # smallest sense, which is enough to tell a figure's order of magnitude.
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 24, "score": 20, "scores": 40,
-    "hundred": 100, "hundreds": 200, "thousand": 1_000, "thousands": 2_000,
-    "million": 1_000_000, "millions": 2_000_000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "dozens": 24,
+    "score": 20,
+    "scores": 40,
+    "hundred": 100,
+    "hundreds": 200,
+    "thousand": 1_000,
+    "thousands": 2_000,
+    "million": 1_000_000,
+    "millions": 2_000_000,
 }
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
@@ -73,7 +118,7 @@ def quoted_numbers(text: str) -> list[int]:
     tokens = _TOKEN.findall(text.lower().replace("-", " "))
     numbers: list[int] = []
     for i, token in enumerate(tokens):
-        near = tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]
+        near = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
         if token[0].isdigit():
             digits = token.replace(",", "")
             if not digits.isdigit() or ":" in near or any(w in _MONTHS for w in near):
@@ -82,8 +127,12 @@ def quoted_numbers(text: str) -> list[int]:
             if "," not in token and len(digits) == 4 and 1900 <= value <= 2100:
                 continue  # a year
             numbers.append(value)
-        elif token in _MULTIPLIERS and numbers and i > 0 and tokens[i - 1] != "a" and (
-            tokens[i - 1] in NUMBER_WORDS or tokens[i - 1][0].isdigit()
+        elif (
+            token in _MULTIPLIERS
+            and numbers
+            and i > 0
+            and tokens[i - 1] != "a"
+            and (tokens[i - 1] in NUMBER_WORDS or tokens[i - 1][0].isdigit())
         ):
             numbers[-1] *= _MULTIPLIERS[token]
         elif token in NUMBER_WORDS:

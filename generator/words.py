@@ -76,9 +76,17 @@ def describe_count(claim: CasualtyClaim) -> str:
 
 
 # The noun for one of a group, for "1 civilian wounded" and "at least 1 person killed".
-_ONE_OF = {"civilians": "civilian", "soldiers": "soldier", "fighters": "fighter",
-           "officials": "official", "people": "person", "aircraft": "aircraft",
-           "vehicles": "vehicle", "buildings": "building", "settlements": "settlement"}
+_ONE_OF = {
+    "civilians": "civilian",
+    "soldiers": "soldier",
+    "fighters": "fighter",
+    "officials": "official",
+    "people": "person",
+    "aircraft": "aircraft",
+    "vehicles": "vehicle",
+    "buildings": "building",
+    "settlements": "settlement",
+}
 
 
 def describe_claim(claim: CasualtyClaim) -> str:
@@ -140,12 +148,15 @@ def _finding(finding: Finding, who: Callable[[CasualtyClaim], str]) -> str:
         return f"{who(a)} gives {x} and {who(b)} gives {y}, both as of {moment(a)}"
     sequence = f"{x} from {who(a)} on {moment(a)}, then {y} from {who(b)} on {moment(b)}"
     category = finding.category
-    return sequence + {
-        "fell": f": a count of {category} does not fall, so one of them is wrong or was "
-                "corrected",
-        "rose": ": a later, higher figure, as a running count grows",
-        "changed": f": a later figure, and a count of {category} can rise or fall",
-    }[finding.how]
+    return (
+        sequence
+        + {
+            "fell": f": a count of {category} does not fall, so one of them is wrong or was "
+            "corrected",
+            "rose": ": a later, higher figure, as a running count grows",
+            "changed": f": a later figure, and a count of {category} can rise or fall",
+        }[finding.how]
+    )
 
 
 def _allowed(common: tuple[int, int | None] | None) -> str:
@@ -194,29 +205,40 @@ def _step(step: Step, actor_name: Names, source_label: Names) -> str:
     if step.rule == "carried":
         carriers = "; ".join(lineage_words(g, source_label) for g in step.lineages)
         own = len(step.lineages)
-        text = (f"carried by {own} independent lineages ({carriers})" if own >= 2
-                else f"carried by one lineage only ({carriers})")
+        text = (
+            f"carried by {own} independent lineages ({carriers})"
+            if own >= 2
+            else f"carried by one lineage only ({carriers})"
+        )
         if step.implied_by:
             implied = "; ".join(lineage_words(g, source_label) for g in step.implied_by)
             text += f", and implied by a figure in {len(step.implied_by)} more ({implied})"
         return _graded(text, step.grade)
     if step.rule == "confirmed":
         who = "who does" if len(step.actors) == 1 else "who do"
-        return _graded(f"confirmed by {names(step.actors)}, {who} not claim it: one better",
-                       step.grade)
+        return _graded(
+            f"confirmed by {names(step.actors)}, {who} not claim it: one better", step.grade
+        )
     if step.rule == "disputed":
         assert step.dispute is not None
-        why = (f"denied by {names(step.dispute.denied_by)}" if step.dispute.denied_by
-               else "another figure for the same loss conflicts with it")
+        why = (
+            f"denied by {names(step.dispute.denied_by)}"
+            if step.dispute.denied_by
+            else "another figure for the same loss conflicts with it"
+        )
         return _graded(f"{why}: one worse", step.grade)
     if step.rule == "partisan":
-        return _graded(f"claimed only by parties to the fighting ({names(step.actors)}), and "
-                       f"confirmed by no one else: no better than {step.grade}", step.grade)
+        return _graded(
+            f"claimed only by parties to the fighting ({names(step.actors)}), and "
+            f"confirmed by no one else: no better than {step.grade}",
+            step.grade,
+        )
     return f"an editor set {step.grade}, {CREDIBILITY_SCALE[step.grade]}: {step.reason}"
 
 
-def credibility_steps(credibility: Credibility, actor_name: Names,
-                      source_label: Names) -> list[str]:
+def credibility_steps(
+    credibility: Credibility, actor_name: Names, source_label: Names
+) -> list[str]:
     """How a grade came about, a clause per step."""
     return [_step(step, actor_name, source_label) for step in credibility.steps]
 

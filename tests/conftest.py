@@ -29,6 +29,7 @@ def require_tool(path: Path, install: str) -> Path:
         pytest.fail(message)
     pytest.skip(message)
 
+
 SEED = textwrap.dedent("""\
     date 2023-05-22 Fighting near the border
 
@@ -149,7 +150,10 @@ def shipped_project(tmp_path: Path) -> Path:
 def mkdocs_build(config: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-        capture_output=True, text=True, cwd=config.parent, check=False,
+        capture_output=True,
+        text=True,
+        cwd=config.parent,
+        check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 
@@ -164,9 +168,11 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-HOSTILE = '</title><script>alert(1)</script> <img src=x onerror=alert(2)> ' \
-          '[link](javascript:alert(3)) ' \
-          '{{ 7*7 }} {% if 1 %}x{% endif %} **bold** a|b {: onclick="alert(4)" }'
+HOSTILE = (
+    "</title><script>alert(1)</script> <img src=x onerror=alert(2)> "
+    "[link](javascript:alert(3)) "
+    '{{ 7*7 }} {% if 1 %}x{% endif %} **bold** a|b {: onclick="alert(4)" }'
+)
 
 
 def hostile_project(tmp_path: Path) -> Path:
@@ -250,5 +256,9 @@ def hostile_project(tmp_path: Path) -> Path:
     }
     # A copy that adds a hostile word, so the word-by-word comparison prints it.
     copy = seed.replace(HOSTILE, f"{HOSTILE} [x](javascript:alert(5))")
-    return write_project(tmp_path, files=files, seeds={"evil.txt": seed, "evil-copy.txt": copy},
-                         with_site_config=True)
+    return write_project(
+        tmp_path,
+        files=files,
+        seeds={"evil.txt": seed, "evil-copy.txt": copy},
+        with_site_config=True,
+    )

@@ -91,15 +91,23 @@ class Reader:
             route.abort()
 
     def _watch(self, page: Page) -> None:
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(
-            f"{page.url}: {m.text}"))
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.console_errors.append(f"{page.url}: {m.text}"),
+        )
         page.on("pageerror", lambda e: self.console_errors.append(f"{page.url}: {e}"))
         # ERR_ABORTED is the browser cancelling a page's requests when it navigates on;
         # a missing file shows as an HTTP status below.
-        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and
-                self.failed.append(f"{r.url}: {r.failure}"))
-        page.on("response", lambda r: r.status >= 400 and self.failed.append(
-            f"{r.url}: HTTP {r.status}"))
+        page.on(
+            "requestfailed",
+            lambda r: (
+                r.failure != "net::ERR_ABORTED" and self.failed.append(f"{r.url}: {r.failure}")
+            ),
+        )
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and self.failed.append(f"{r.url}: HTTP {r.status}"),
+        )
 
         def dismiss(dialog) -> None:
             self.dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
@@ -121,8 +129,11 @@ class Reader:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    chromium = require_tool(CHROMIUM, "install it with `apt-get install chromium` (.ci/run "
-                                      "does), or set BRIEFING_CHROMIUM to a Chromium build")
+    chromium = require_tool(
+        CHROMIUM,
+        "install it with `apt-get install chromium` (.ci/run "
+        "does), or set BRIEFING_CHROMIUM to a Chromium build",
+    )
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(chromium))
         yield launched
@@ -163,10 +174,12 @@ def data(site: Path, name: str) -> list[dict]:
 
 
 def test_every_page_loads_with_no_error_and_no_request_off_127_0_0_1(
-        reader, site_url, shipped_site):
+    reader, site_url, shipped_site
+):
     pages = built_pages(shipped_site)
-    entities = sum(len(data(shipped_site, f)) for f in ("actors.json", "places.json",
-                                                          "sources.json"))
+    entities = sum(
+        len(data(shipped_site, f)) for f in ("actors.json", "places.json", "sources.json")
+    )
     # Home, two guides, the briefing's nine section pages and a page per entity.
     assert len(pages) == 3 + 9 + entities
     page = reader.open(site_url)
@@ -175,8 +188,10 @@ def test_every_page_loads_with_no_error_and_no_request_off_127_0_0_1(
         if i == 0:
             # Material's search worker fetches the same index after every page's load:
             # wait for it once, so a failed or foreign request there is seen.
-            page.wait_for_function("document.querySelector('.md-search-result__meta')"
-                                   "?.textContent.startsWith('Type to start')")
+            page.wait_for_function(
+                "document.querySelector('.md-search-result__meta')"
+                "?.textContent.startsWith('Type to start')"
+            )
         assert page.locator("article h1").count() == 1, path
     reader.assert_clean()
 
@@ -215,16 +230,19 @@ def search(page: Page, text: str) -> list[str]:
     # Material searches on keyup: fill, then press a key that types nothing.
     box.fill("qqqzzzxxx")
     box.press("End")
-    page.wait_for_function("document.querySelector('.md-search-result__meta')"
-                           ".textContent.startsWith('No matching')")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.startsWith('No matching')"
+    )
     box.fill(text)
     box.press("End")
-    page.wait_for_function("document.querySelector('.md-search-result__meta')"
-                           ".textContent !== 'No matching documents'")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent !== 'No matching documents'"
+    )
     if not meta.inner_text().endswith("matching documents"):
         return []  # "Type to start searching": every word of the query was dropped
-    hrefs = page.eval_on_selector_all(".md-search-result__list > li > a",
-                                      "links => links.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__list > li > a", "links => links.map(a => a.href)"
+    )
     # Links carry ?h=<terms> to highlight them on the page they open.
     return [urlsplit(h).path for h in hrefs]
 
@@ -235,13 +253,13 @@ def alias_samples(site: Path) -> list[tuple[str, str, str]]:
     for kind in ("actors", "places"):
         for record in data(site, f"{kind}.json"):
             if record["aliases"]:
-                samples += [(kind, record["id"], name)
-                            for name in [record["name"], *record["aliases"]]]
+                samples += [
+                    (kind, record["id"], name) for name in [record["name"], *record["aliases"]]
+                ]
     return samples
 
 
-def test_searching_any_listed_name_puts_the_canonical_page_first(
-        reader, site_url, shipped_site):
+def test_searching_any_listed_name_puts_the_canonical_page_first(reader, site_url, shipped_site):
     samples = alias_samples(shipped_site)
     assert len(samples) > 60
     page = reader.open(site_url + f"{SHIPPED}/")
@@ -262,7 +280,8 @@ def test_searching_any_listed_name_puts_the_canonical_page_first(
 
 
 def test_the_timeline_chart_draws_every_event_with_its_status_and_links_to_it(
-        reader, site_url, shipped_site):
+    reader, site_url, shipped_site
+):
     events = data(shipped_site, "events.json")
     page = reader.open(site_url + f"{SHIPPED}/timeline/")
     chart = page.locator("svg.briefing-timeline-chart")
@@ -296,7 +315,8 @@ def test_the_timeline_chart_draws_every_event_with_its_status_and_links_to_it(
 
 
 def test_each_incident_has_a_casualty_chart_in_the_order_figures_were_given(
-        reader, site_url, shipped_site):
+    reader, site_url, shipped_site
+):
     claims = {c["id"]: c for c in data(shipped_site, "claims.json")}
     page = reader.open(site_url + f"{SHIPPED}/casualties/")
     charts = page.locator("svg.briefing-casualty-chart")
@@ -310,7 +330,8 @@ def test_each_incident_has_a_casualty_chart_in_the_order_figures_were_given(
         caption = chart.locator("xpath=ancestor::figure").locator("figcaption")
         assert "tables below" in caption.inner_text()
         hrefs = chart.locator("a.briefing-chart-row").evaluate_all(
-            "links => links.map(a => a.getAttribute('href').slice(1))")
+            "links => links.map(a => a.getAttribute('href').slice(1))"
+        )
         drawn += hrefs
         for claim_id in hrefs:
             assert page.locator(f"table [id='{claim_id}']").count() == 1
@@ -324,8 +345,7 @@ def test_each_incident_has_a_casualty_chart_in_the_order_figures_were_given(
     assert sorted(drawn) == sorted(claims)
     # Gladkov's 8 then 12 wounded: the later figure is drawn further right.
     eight = page.locator("a.briefing-chart-row[href='#gladkov-wounded-8'] circle").bounding_box()
-    twelve = page.locator("a.briefing-chart-row[href='#gladkov-wounded-12'] circle") \
-        .bounding_box()
+    twelve = page.locator("a.briefing-chart-row[href='#gladkov-wounded-12'] circle").bounding_box()
     assert twelve["x"] > eight["x"] and twelve["y"] > eight["y"]
     page.locator("a.briefing-chart-row[href='#gladkov-wounded-12']").click()
     page.wait_for_function("location.hash === '#gladkov-wounded-12'")
@@ -339,11 +359,15 @@ def test_each_incident_has_a_casualty_chart_in_the_order_figures_were_given(
 
 
 def test_every_fact_has_a_cite_line_with_its_permalink_and_a_copy_button(
-        browser, site_url, shipped_site):
+    browser, site_url, shipped_site
+):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     reader = Reader(context)
-    checks = {"timeline": ("events.json", "title"), "statements": ("statements.json", "title"),
-              "casualties": ("claims.json", None)}
+    checks = {
+        "timeline": ("events.json", "title"),
+        "statements": ("statements.json", "title"),
+        "casualties": ("claims.json", None),
+    }
     for page_name, (file, title_field) in checks.items():
         facts = data(shipped_site, file)
         page = reader.open(site_url + f"{SHIPPED}/{page_name}/")
@@ -372,8 +396,7 @@ def test_every_fact_has_a_cite_line_with_its_permalink_and_a_copy_button(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_or_critical_violation_on_any_page_type(
-        browser, site_url, scheme):
+def test_axe_finds_no_serious_or_critical_violation_on_any_page_type(browser, site_url, scheme):
     axe = require_tool(AXE, "run `make test` (it runs `npm ci`)")
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     reader = Reader(context)
@@ -403,8 +426,12 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page_type(
 
 
 def test_no_page_type_scrolls_sideways_on_a_390_px_phone(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )
     reader = Reader(context)
     wide = {}
     for name, path in PAGE_TYPES.items():

@@ -16,8 +16,9 @@ def run_check(root, capsys, *args):
 def test_clean_project_passes(project, capsys):
     status, out, err = run_check(project(), capsys)
     assert (status, err) == (0, "")
-    assert out == ("ok: 2 actors, 0 places, 1 events, 1 claims, 0 statements, 1 sources, "
-                   "2 citations in test\n")
+    assert out == (
+        "ok: 2 actors, 0 places, 1 events, 1 claims, 0 statements, 1 sources, 2 citations in test\n"
+    )
 
 
 def test_every_problem_is_reported_at_once_with_file_line_and_field(project, capsys):
@@ -44,7 +45,7 @@ def test_every_problem_is_reported_at_once_with_file_line_and_field(project, cap
         "briefings/test/claims.yaml:2: claimant: 'ivan-petrow' is not the id of any actor in "
         "actors.yaml (did you mean 'ivan-petrov'?)",
         "briefings/test/claims.yaml:10: citations[0].quote: not found in source 'daily' "
-        "(closest: \"said eight people were wounded.\", ¶4)",
+        '(closest: "said eight people were wounded.", ¶4)',
         "briefings/test/claims.yaml:11: id: 'petrov-wounded' is already the id of the claim on "
         "line 1; give each claim its own id",
         "briefings/test/claims.yaml:13: as_of: '2023-05-32' is not a real calendar date",
@@ -83,11 +84,20 @@ def test_source_files_strip_rules_and_shared_names(project, capsys):
             - text: Not in the file
               reason: byline
         """)
-    actors = "- id: a\n  name: The Brigade\n  kind: armed group\n" \
-             "- id: b\n  name: Brigade B\n  kind: armed group\n  aliases: [the brigade]\n"
+    actors = (
+        "- id: a\n  name: The Brigade\n  kind: armed group\n"
+        "- id: b\n  name: Brigade B\n  kind: armed group\n  aliases: [the brigade]\n"
+    )
     seeds = {"daily.txt": "x\n", "other.txt": " date 2023-05-21 Text of the other source.\n"}
-    root = project(files={"sources.yaml": sources, "actors.yaml": actors,
-                          "claims.yaml": "", "events.yaml": ""}, seeds=seeds)
+    root = project(
+        files={
+            "sources.yaml": sources,
+            "actors.yaml": actors,
+            "claims.yaml": "",
+            "events.yaml": "",
+        },
+        seeds=seeds,
+    )
     status, _, err = run_check(root, capsys)
     assert status == 1
     assert err.splitlines() == [
@@ -108,13 +118,20 @@ def test_source_files_strip_rules_and_shared_names(project, capsys):
 
 
 def test_warnings_pass_unless_strict(project, capsys):
-    root = project(files={"events.yaml": EVENTS.replace("status: reported", "status: reported"),
-                          "claims.yaml": ""})
-    sources = SOURCES + "- id: unused\n  file: u.txt\n  outlet: null\n  title: U\n" \
-                        "  published: 2023-05-22\n  language: en\n"
-    root = project(files={"sources.yaml": sources},
-                   seeds={"daily.txt": (root / "seeds/daily.txt").read_text(),
-                          "u.txt": "Unused text.\n"})
+    root = project(
+        files={
+            "events.yaml": EVENTS.replace("status: reported", "status: reported"),
+            "claims.yaml": "",
+        }
+    )
+    sources = (
+        SOURCES + "- id: unused\n  file: u.txt\n  outlet: null\n  title: U\n"
+        "  published: 2023-05-22\n  language: en\n"
+    )
+    root = project(
+        files={"sources.yaml": sources},
+        seeds={"daily.txt": (root / "seeds/daily.txt").read_text(), "u.txt": "Unused text.\n"},
+    )
     assert run_check(root, capsys)[0] == 0
     status, _, err = run_check(root, capsys, "--strict")
     assert status == 1
@@ -150,8 +167,9 @@ def test_every_circle_of_derivation_is_found_once(project, capsys):
         for sid, derived in (("a", "[b, c]"), ("b", "[]"), ("c", "[a]"))
     )
     seeds = {f"{sid}.txt": f"Text of source {sid} with words of its own.\n" for sid in "abc"}
-    root = project(files={"sources.yaml": sources, "events.yaml": "", "claims.yaml": ""},
-                   seeds=seeds)
+    root = project(
+        files={"sources.yaml": sources, "events.yaml": "", "claims.yaml": ""}, seeds=seeds
+    )
     status, _, err = run_check(root, capsys)
     assert status == 1
     circles = [line for line in err.splitlines() if "circle" in line]

@@ -35,58 +35,99 @@ DAY = datetime.date(2023, 5, 22)
 
 
 def source(id_, derived_from=()):
-    return Source(id=id_, file=f"{id_}.txt", outlet=None, title="t", published=DAY,
-                  language="en", derived_from=list(derived_from))
+    return Source(
+        id=id_,
+        file=f"{id_}.txt",
+        outlet=None,
+        title="t",
+        published=DAY,
+        language="en",
+        derived_from=list(derived_from),
+    )
 
 
 def actor(id_, affiliations=(), belligerent=False):
-    return Actor(id=id_, name=id_.title(), kind="person", affiliations=list(affiliations),
-                 belligerent=belligerent)
+    return Actor(
+        id=id_,
+        name=id_.title(),
+        kind="person",
+        affiliations=list(affiliations),
+        belligerent=belligerent,
+    )
 
 
 def claim(id_, count, *, claimant="petrov", day=22, time=None, qualifier="exactly"):
     return CasualtyClaim(
-        id=id_, claimant=claimant, as_of=datetime.date(2023, 5, day), incident="raid",
-        category="wounded", group="civilians", count=count, qualifier=qualifier,
-        as_of_time=time, citations=[Citation(source="daily", quote="x" * 12)],
+        id=id_,
+        claimant=claimant,
+        as_of=datetime.date(2023, 5, day),
+        incident="raid",
+        category="wounded",
+        group="civilians",
+        count=count,
+        qualifier=qualifier,
+        as_of_time=time,
+        citations=[Citation(source="daily", quote="x" * 12)],
     )
 
 
 # Lineages and sides ---------------------------------------------------------------------
 
+
 def test_a_source_and_everything_derived_from_it_are_one_lineage():
-    found = lineages([source("wire"), source("copy", ["wire"]), source("copy-of-copy", ["copy"]),
-                      source("independent")])
-    assert found == {"wire": "wire", "copy": "wire", "copy-of-copy": "wire",
-                     "independent": "independent"}
+    found = lineages(
+        [
+            source("wire"),
+            source("copy", ["wire"]),
+            source("copy-of-copy", ["copy"]),
+            source("independent"),
+        ]
+    )
+    assert found == {
+        "wire": "wire",
+        "copy": "wire",
+        "copy-of-copy": "wire",
+        "independent": "independent",
+    }
 
 
 def test_a_lineage_is_named_by_its_original_even_when_listed_after_the_copy():
-    assert lineages([source("copy", ["wire"]), source("wire")]) == {"copy": "wire",
-                                                                    "wire": "wire"}
+    assert lineages([source("copy", ["wire"]), source("wire")]) == {"copy": "wire", "wire": "wire"}
 
 
 def test_actors_affiliated_with_a_belligerent_are_parties_through_chains():
-    actors = [actor("state", belligerent=True), actor("ministry", ["state"]),
-              actor("spokesman", ["ministry"]), actor("reporter")]
+    actors = [
+        actor("state", belligerent=True),
+        actor("ministry", ["state"]),
+        actor("spokesman", ["ministry"]),
+        actor("reporter"),
+    ]
     assert belligerents(actors) == {"state", "ministry", "spokesman"}
     assert sides(actors)["spokesman"] == {"spokesman", "ministry", "state"}
 
 
 # Credibility ----------------------------------------------------------------------------
 
-ACTORS = [actor("army", belligerent=True), actor("army-spokesman", ["army"]),
-          actor("rebels", belligerent=True), actor("monitor")]
+ACTORS = [
+    actor("army", belligerent=True),
+    actor("army-spokesman", ["army"]),
+    actor("rebels", belligerent=True),
+    actor("monitor"),
+]
 
 
 def grade(evidence, override=None):
     """The grade, with its steps in words (actors named by their ids, titled; each lineage
     given as one source whose id is its label)."""
-    found = grade_credibility(evidence, side=sides(ACTORS), parties=belligerents(ACTORS),
-                              override=override)
-    return SimpleNamespace(grade=found.grade, computed=found.computed,
-                           label=credibility_label(found.grade),
-                           steps=tuple(credibility_steps(found, str.title, str)))
+    found = grade_credibility(
+        evidence, side=sides(ACTORS), parties=belligerents(ACTORS), override=override
+    )
+    return SimpleNamespace(
+        grade=found.grade,
+        computed=found.computed,
+        label=credibility_label(found.grade),
+        steps=tuple(credibility_steps(found, str.title, str)),
+    )
 
 
 def lineage(*labels):
@@ -97,8 +138,7 @@ def test_two_lineages_make_a_fact_probably_true_one_possibly_true():
     assert grade(Evidence(lineage("Daily", "Herald"))).grade == 2
     one = grade(Evidence(lineage("Daily + its translation")))
     assert one.grade == 3
-    assert one.steps == ("carried by one lineage only (Daily + its translation): 3, "
-                         "possibly true",)
+    assert one.steps == ("carried by one lineage only (Daily + its translation): 3, possibly true",)
 
 
 def test_a_belligerents_claim_repeated_by_many_outlets_stays_possibly_true():
@@ -108,15 +148,15 @@ def test_a_belligerents_claim_repeated_by_many_outlets_stays_possibly_true():
 
 
 def test_confirmation_by_the_other_side_makes_it_confirmed():
-    found = grade(Evidence(lineage("Daily", "Herald"), claimants=["rebels"],
-                           confirmers=["army"]))
+    found = grade(Evidence(lineage("Daily", "Herald"), claimants=["rebels"], confirmers=["army"]))
     assert found.grade == 1
     assert found.steps[1] == "confirmed by Army, who does not claim it: one better: 1, confirmed"
 
 
 def test_confirmation_by_the_claimants_own_side_does_not_count():
-    found = grade(Evidence(lineage("Daily", "Herald"), claimants=["army"],
-                           confirmers=["army-spokesman"]))
+    found = grade(
+        Evidence(lineage("Daily", "Herald"), claimants=["army"], confirmers=["army-spokesman"])
+    )
     assert found.grade == 3
 
 
@@ -152,11 +192,14 @@ def test_an_override_outside_the_scale_is_an_error_with_its_line(project, capsys
         """)
     root = project(files={"events.yaml": events})
     assert main(["--root", str(root), "check"]) == 1
-    assert ("briefings/test/events.yaml:6: credibility.grade: 7 is not a credibility grade "
-            "(1 confirmed … 6 cannot be judged); use 1 to 6") in capsys.readouterr().err
+    assert (
+        "briefings/test/events.yaml:6: credibility.grade: 7 is not a credibility grade "
+        "(1 confirmed … 6 cannot be judged); use 1 to 6"
+    ) in capsys.readouterr().err
 
 
 # Figures --------------------------------------------------------------------------------
+
 
 def who(c):
     return c.claimant.title()
@@ -165,21 +208,31 @@ def who(c):
 def compare_figures(claims, category, who):
     """The comparison, with its reason in words."""
     found = figure_comparison(claims, category)
-    return SimpleNamespace(verdict=found.verdict, reason=figure_reason(found, who),
-                           conflicting=found.conflicting)
+    return SimpleNamespace(
+        verdict=found.verdict, reason=figure_reason(found, who), conflicting=found.conflicting
+    )
 
 
 def test_figures_whose_ranges_meet_are_consistent():
-    found = compare_figures([claim("a", 8), claim("b", 8, claimant="herald", qualifier="at least"),
-                             claim("c", "unknown", claimant="post")], "wounded", who)
+    found = compare_figures(
+        [
+            claim("a", 8),
+            claim("b", 8, claimant="herald", qualifier="at least"),
+            claim("c", "unknown", claimant="post"),
+        ],
+        "wounded",
+        who,
+    )
     assert (found.verdict, found.reason) == ("consistent", "the figures meet: all allow 8")
 
 
 def test_a_later_higher_count_is_an_update():
     found = compare_figures([claim("later", 12, day=23), claim("first", 8)], "wounded", who)
     assert found.verdict == "update"
-    assert found.reason == ("8 from Petrov on 22 May, then 12 from Petrov on 23 May: a later, "
-                            "higher figure, as a running count grows")
+    assert found.reason == (
+        "8 from Petrov on 22 May, then 12 from Petrov on 23 May: a later, "
+        "higher figure, as a running count grows"
+    )
 
 
 def test_different_figures_for_the_same_time_conflict():
@@ -198,11 +251,14 @@ def test_a_count_of_wounded_that_falls_later_is_a_conflict_but_missing_may_fall(
 
 
 def test_times_of_day_order_figures_given_on_one_day():
-    found = compare_figures([claim("a", 8, time="morning"), claim("b", 12, time="evening")],
-                            "wounded", who)
+    found = compare_figures(
+        [claim("a", 8, time="morning"), claim("b", 12, time="evening")], "wounded", who
+    )
     assert found.verdict == "update"
-    assert compare_figures([claim("a", 8, time="morning"), claim("b", 12)], "wounded",
-                           who).verdict == "conflict"
+    assert (
+        compare_figures([claim("a", 8, time="morning"), claim("b", 12)], "wounded", who).verdict
+        == "conflict"
+    )
 
 
 def test_one_figure_implies_another_only_when_its_range_lies_within():
@@ -215,6 +271,7 @@ def test_one_figure_implies_another_only_when_its_range_lies_within():
 
 # Statements and framing -----------------------------------------------------------------
 
+
 def test_word_diff_marks_changed_words_and_the_part_a_source_does_not_quote():
     base = "We will hold the mill until the talks begin, and not a day longer."
     changes, share = word_diff(base, "we will keep the mill until the talks begin")
@@ -226,23 +283,33 @@ def test_word_diff_marks_changed_words_and_the_part_a_source_does_not_quote():
 
 
 def test_the_base_rendering_is_the_one_closest_to_all_others():
-    renderings = ["the talks begin today at noon", "the talks begin at noon",
-                  "the talks will begin at noon"]
+    renderings = [
+        "the talks begin today at noon",
+        "the talks begin at noon",
+        "the talks will begin at noon",
+    ]
     assert closest_rendering(renderings) == 1
 
 
 def test_framing_collects_words_attached_to_a_name_outside_quotations():
-    text = clean_source_text(textwrap.dedent("""\
+    text = clean_source_text(
+        textwrap.dedent("""\
         The hard-line Northern Brigade crossed the river. Ivan Petrov, the regional governor,
         said the situation was tense.
 
         "The brave Northern Brigade will win," said Ivan Petrov, a former colonel.
-        """), "", [])
-    found = describe_actors({"daily": text}, {"Northern Brigade": "brigade",
-                                              "Ivan Petrov": "petrov"})
+        """),
+        "",
+        [],
+    )
+    found = describe_actors(
+        {"daily": text}, {"Northern Brigade": "brigade", "Ivan Petrov": "petrov"}
+    )
     assert [d.words for d in found["brigade"]["daily"]] == ["hard-line"]
-    assert [d.words for d in found["petrov"]["daily"]] == ["the regional governor",
-                                                          "a former colonel"]
+    assert [d.words for d in found["petrov"]["daily"]] == [
+        "the regional governor",
+        "a former colonel",
+    ]
     assert found["petrov"]["daily"][0].paragraph == 1
 
 
@@ -355,9 +422,15 @@ def comparison_project(project):
           kind: person
           affiliations: [northern-brigade]
         """)
-    return project(files={"sources.yaml": sources, "events.yaml": events,
-                          "claims.yaml": claims, "actors.yaml": actors},
-                   seeds={"wire.txt": WIRE, "copy.txt": COPY, "local.txt": INDEPENDENT})
+    return project(
+        files={
+            "sources.yaml": sources,
+            "events.yaml": events,
+            "claims.yaml": claims,
+            "actors.yaml": actors,
+        },
+        seeds={"wire.txt": WIRE, "copy.txt": COPY, "local.txt": INDEPENDENT},
+    )
 
 
 def test_the_data_carries_lineage_counts_grades_and_verdicts(project, tmp_path):
@@ -382,16 +455,19 @@ def test_the_data_carries_lineage_counts_grades_and_verdicts(project, tmp_path):
     assert "one lineage with [The Wire](sources/wire.md)" in compare
     timeline = (out / "test/timeline.md").read_text()
     assert "single source</span>" in timeline.split("## 22 May 2023: The town is shelled")[1]
-    assert ("- **Independent lineages (2):** [The Wire](sources/wire.md) + "
-            "[The Copy](sources/copy.md); [The Local](sources/local.md)") in timeline
+    assert (
+        "- **Independent lineages (2):** [The Wire](sources/wire.md) + "
+        "[The Copy](sources/copy.md); [The Local](sources/local.md)"
+    ) in timeline
 
 
 def test_coverage_offers_an_unlisted_spelling_as_an_alias(project, capsys):
     root = comparison_project(project)
     assert main(["--root", str(root), "coverage"]) == 1
-    assert ("name 'Ivan Petrow' is not an actor, place or waived name (it looks like "
-            "'Ivan Petrov', actor 'ivan-petrov': if it is, add it to that record's aliases)"
-            ) in capsys.readouterr().out
+    assert (
+        "name 'Ivan Petrow' is not an actor, place or waived name (it looks like "
+        "'Ivan Petrov', actor 'ivan-petrov': if it is, add it to that record's aliases)"
+    ) in capsys.readouterr().out
 
 
 def test_unlisted_variants_are_flagged_in_the_names_by_source(project, tmp_path):

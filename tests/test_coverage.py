@@ -49,23 +49,31 @@ def test_sentences_without_a_casualty_figure_are_not_flagged(sentence):
 def test_sentences_split_on_full_stops_but_not_inside_numbers():
     text = 'He said "we are here." Then 1,000 people left. Population 6.5 thousand.'
     spans = [text[s:e] for s, e in split_sentences(text)]
-    assert spans == ['He said "we are here."', "Then 1,000 people left.",
-                     "Population 6.5 thousand."]
+    assert spans == [
+        'He said "we are here."',
+        "Then 1,000 people left.",
+        "Population 6.5 thousand.",
+    ]
 
 
 def test_proper_names_skip_ordinary_sentence_starts_and_titles_before_known_names():
     known = re.compile(r"(?<!\w)(?:Vladimir Putin|Kremlin)(?!\w)")
     common = {"footage", "the"}
-    assert proper_names("Levkin, according to author Michael Colborne, fought.", known,
-                        common) == ["Levkin", "Michael Colborne"]
+    assert proper_names("Levkin, according to author Michael Colborne, fought.", known, common) == [
+        "Levkin",
+        "Michael Colborne",
+    ]
     # "Footage" starts the sentence and the sources use "footage" in lower case.
     assert proper_names("Footage showed the Kremlin on fire.", known, common) == []
     # A title before a known name is not a name of its own.
-    assert proper_names("The regime of President Vladimir Putin fell.", known,
-                        common | {"president"}) == []
+    assert (
+        proper_names("The regime of President Vladimir Putin fell.", known, common | {"president"})
+        == []
+    )
     # Possessives and connectors: one name, without its "'s".
-    assert proper_names("He joined the Legion of Freedom of Russia's units.", known,
-                        common) == ["Legion of Freedom of Russia"]
+    assert proper_names("He joined the Legion of Freedom of Russia's units.", known, common) == [
+        "Legion of Freedom of Russia"
+    ]
     # Months and weekdays are dates, not names.
     assert proper_names("It began on Monday 22 May.", known, common) == []
 
@@ -104,8 +112,7 @@ def test_coverage_lists_each_uncaptured_figure_and_name_with_file_paragraph_and_
         '"Governor Ivan Petrov said eight people were wounded."',
         "seeds/daily.txt ¶3: figure not captured by any fact (a dozen homes were destroyed): "
         '"A dozen homes were destroyed, residents said."',
-        "seeds/daily.txt ¶3: figure not captured by any fact (no deaths): "
-        '"There were no deaths."',
+        'seeds/daily.txt ¶3: figure not captured by any fact (no deaths): "There were no deaths."',
         "seeds/daily.txt ¶4: name 'Levkin' is not an actor, place or waived name: "
         '"The brigade\'s commander Levkin appeared in a video posted on Telegram."',
         "seeds/daily.txt ¶4: name 'Telegram' is not an actor, place or waived name: "
@@ -140,16 +147,19 @@ def test_waivers_cover_names_and_sentences_and_unused_waivers_fail(project, caps
     root = coverage_project(project, waivers)
     assert main(["--root", str(root), "coverage"]) == 0
     out = capsys.readouterr().out
-    assert "briefings/test/waivers.yaml:1: name 'Telegram' waived (1 item): a social " \
+    assert (
+        "briefings/test/waivers.yaml:1: name 'Telegram' waived (1 item): a social "
         "network, not a party" in out
+    )
     assert "briefings/test/waivers.yaml:5: sentence waived (1 item): homes are outside" in out
     assert out.splitlines()[-1].split() == ["total", "3/3", "7/7", "100.0%"]
 
     stale = waivers + "- name: Nowhere\n  reason: was in an earlier version\n"
     root = coverage_project(project, stale)
     assert main(["--root", str(root), "coverage"]) == 1
-    assert ("briefings/test/waivers.yaml:19: name 'Nowhere' waived but found nowhere; "
-            "remove the waiver") in capsys.readouterr().out
+    assert (
+        "briefings/test/waivers.yaml:19: name 'Nowhere' waived but found nowhere; remove the waiver"
+    ) in capsys.readouterr().out
 
 
 def test_a_waiver_must_say_what_it_waives_and_quote_the_source(project, capsys):
@@ -163,11 +173,14 @@ def test_a_waiver_must_say_what_it_waives_and_quote_the_source(project, capsys):
     root = coverage_project(project, waivers)
     assert main(["--root", str(root), "check"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == ("briefings/test/waivers.yaml:3: reason: give exactly one of 'name' "
-                      "(a proper name, waived in every source) or 'sentence' (a source and "
-                      "a quote from the sentence)")
-    assert err[1].startswith("briefings/test/waivers.yaml:4: sentence.quote: not found in "
-                             "source 'daily'")
+    assert err[0] == (
+        "briefings/test/waivers.yaml:3: reason: give exactly one of 'name' "
+        "(a proper name, waived in every source) or 'sentence' (a source and "
+        "a quote from the sentence)"
+    )
+    assert err[1].startswith(
+        "briefings/test/waivers.yaml:4: sentence.quote: not found in source 'daily'"
+    )
 
 
 def test_coverage_is_shown_on_source_pages_and_the_comparison_page(project):
@@ -177,8 +190,10 @@ def test_coverage_is_shown_on_source_pages_and_the_comparison_page(project):
     pages = render_site(briefings)
     source_page = pages["test/sources/daily.md"]
     assert "| [The Daily](daily.md) | 1 of 3 | 2 of 7 | 1 | 6 | 40% |" in source_page
-    assert ("- [The Daily ¶4](daily.md#p4): name “Levkin”: “The brigade's commander Levkin "
-            "appeared in a video posted on Telegram.”") in source_page
+    assert (
+        "- [The Daily ¶4](daily.md#p4): name “Levkin”: “The brigade's commander Levkin "
+        "appeared in a video posted on Telegram.”"
+    ) in source_page
     assert "- the name “Telegram” (1×): a social network" in source_page
     compare = pages["test/compare.md"]
     assert "| **All sources** | 1 of 3 | 2 of 7 | 1 | 6 | 40% |" in compare
@@ -189,4 +204,3 @@ def test_the_shipped_briefing_captures_or_waives_everything(capsys):
     out = capsys.readouterr().out
     assert not [line for line in out.splitlines() if line.startswith("seeds/")]
     assert out.splitlines()[-1].endswith("100.0%")
-

@@ -20,9 +20,10 @@ CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 
 def validate(schema: str, files: list[Path]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(CHECK_JSONSCHEMA), "--schemafile", str(ROOT / SCHEMA_DIR / schema),
-         *map(str, files)],
-        capture_output=True, text=True, check=False,
+        [str(CHECK_JSONSCHEMA), "--schemafile", str(ROOT / SCHEMA_DIR / schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -78,8 +79,7 @@ CASES = [
     ("events", EVENT, "date: 2023-05-22", "date: 12"),
     ("events", EVENT, "status: reported", "status: reported\n  time: '25:00'"),
     ("events", EVENT, "status: reported", "status: reported\n  summry: typo"),
-    ("events", EVENT, "status: reported", "status: reported\n  credibility: {grade: 7, "
-                                          "reason: x}"),
+    ("events", EVENT, "status: reported", "status: reported\n  credibility: {grade: 7, reason: x}"),
     ("sources", SOURCE, "language: en", "language: en\n  translation: no"),
     ("sources", SOURCE, "language: en", "language: en\n  translation: yes"),
     ("sources", SOURCE, "published: 2023-05-22", "published: 2023-02-30"),

@@ -55,8 +55,7 @@ def test_count_errors_say_what_fits():
     claim, problems = read(CasualtyClaim, CLAIM.format(count="'8'"))
     assert claim is None
     assert problems == [
-        "f.yaml:7: count: expected a whole number, a mapping with min/max or 'unknown', "
-        "found '8'"
+        "f.yaml:7: count: expected a whole number, a mapping with min/max or 'unknown', found '8'"
     ]
 
 

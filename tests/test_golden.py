@@ -30,10 +30,14 @@ def test_generated_pages_match_the_golden_copy():
     assert not added and not removed, f"added {added}, removed {removed}: run `make golden`"
     for path, text in sorted(generated.items()):
         if text != golden[path]:
-            diff = "".join(difflib.unified_diff(
-                golden[path].splitlines(keepends=True), text.splitlines(keepends=True),
-                f"golden/{path}", f"generated/{path}",
-            ))
+            diff = "".join(
+                difflib.unified_diff(
+                    golden[path].splitlines(keepends=True),
+                    text.splitlines(keepends=True),
+                    f"golden/{path}",
+                    f"generated/{path}",
+                )
+            )
             raise AssertionError(f"{path} changed; if intended, run `make golden`:\n{diff}")
 
 

@@ -23,9 +23,17 @@ def guide_blocks() -> dict[str, str]:
 
 
 def test_guide_has_an_example_of_every_fact_sheet():
-    assert set(guide_blocks()) == {"briefing.yaml", "sources.yaml", "actors.yaml",
-                                   "places.yaml", "events.yaml", "claims.yaml", "statements.yaml",
-                                   "waivers.yaml", "seed"}
+    assert set(guide_blocks()) == {
+        "briefing.yaml",
+        "sources.yaml",
+        "actors.yaml",
+        "places.yaml",
+        "events.yaml",
+        "claims.yaml",
+        "statements.yaml",
+        "waivers.yaml",
+        "seed",
+    }
 
 
 def test_guide_examples_pass_the_checks_without_warnings(tmp_path, capsys):
@@ -40,8 +48,10 @@ def test_guide_examples_pass_the_checks_without_warnings(tmp_path, capsys):
     status = main(["--root", str(tmp_path), "check", "--strict"])
     captured = capsys.readouterr()
     assert (status, captured.err) == (0, "")
-    assert captured.out == ("ok: 2 actors, 2 places, 2 events, 1 claims, 1 statements, "
-                            "1 sources, 7 citations in example\n")
+    assert captured.out == (
+        "ok: 2 actors, 2 places, 2 events, 1 claims, 1 statements, "
+        "1 sources, 7 citations in example\n"
+    )
     # The examples also capture everything the coverage check looks for.
     assert main(["--root", str(tmp_path), "coverage"]) == 0
     report = capsys.readouterr().out

@@ -41,7 +41,10 @@ def test_several_briefings_are_listed_on_the_home_page_and_in_the_nav(tmp_path):
     assert "[Test briefing](test/index.md)" in home
     assert "[Second briefing](second/index.md)" in home
     assert [next(iter(entry)) for entry in config.nav] == [
-        "Home", "Second briefing", "Test briefing", "Editing this briefing",
+        "Home",
+        "Second briefing",
+        "Test briefing",
+        "Editing this briefing",
         "Writing fact sheets",
     ]
 
@@ -79,9 +82,10 @@ def test_serve_keeps_the_last_good_pages_when_a_check_fails(tmp_path, caplog):
     config = rebuild()
     assert plugin._files == good
     assert config.nav == good_nav
-    assert ("briefing check failed; serving the last good build until it passes:\n"
-            "briefings/test/claims.yaml:10: citations[0].quote: not found in source 'daily'"
-            ) in caplog.text
+    assert (
+        "briefing check failed; serving the last good build until it passes:\n"
+        "briefings/test/claims.yaml:10: citations[0].quote: not found in source 'daily'"
+    ) in caplog.text
 
 
 def test_build_fails_on_a_check_failure_even_after_a_good_build(tmp_path):

@@ -18,38 +18,59 @@ DAY = datetime.date(2023, 5, 22)
 
 
 def claim(**fields: object) -> CasualtyClaim:
-    values: dict = {"id": "c", "claimant": None, "as_of": DAY, "incident": "e",
-                    "category": "wounded", "group": "civilians", "count": 1, "citations": []}
+    values: dict = {
+        "id": "c",
+        "claimant": None,
+        "as_of": DAY,
+        "incident": "e",
+        "category": "wounded",
+        "group": "civilians",
+        "count": 1,
+        "citations": [],
+    }
     values.update(fields)
     return CasualtyClaim(**values)
 
 
-@pytest.mark.parametrize(("fields", "words"), [
-    ({}, "1 civilian wounded"),
-    ({"count": 12}, "12 civilians wounded"),
-    ({"qualifier": "at least"}, "at least 1 civilian wounded"),
-    ({"qualifier": "more than"}, "more than 1 civilians wounded"),
-    ({"group": "unspecified", "category": "killed"}, "1 person killed"),
-    ({"group": "unspecified", "count": 0}, "no people wounded"),
-    ({"category": "casualties", "group": "unspecified", "qualifier": "at least"},
-     "at least 1 casualty"),
-    ({"category": "casualties", "group": "soldiers", "count": 3}, "3 soldier casualties"),
-    ({"category": "casualties", "count": "unknown"}, "unknown number of civilian casualties"),
-    ({"group": "aircraft", "category": "shot down", "count": 4}, "4 aircraft shot down"),
-    ({"count": CountRange(min=2, max=None)}, "at least 2 civilians wounded"),
-])
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        ({}, "1 civilian wounded"),
+        ({"count": 12}, "12 civilians wounded"),
+        ({"qualifier": "at least"}, "at least 1 civilian wounded"),
+        ({"qualifier": "more than"}, "more than 1 civilians wounded"),
+        ({"group": "unspecified", "category": "killed"}, "1 person killed"),
+        ({"group": "unspecified", "count": 0}, "no people wounded"),
+        (
+            {"category": "casualties", "group": "unspecified", "qualifier": "at least"},
+            "at least 1 casualty",
+        ),
+        ({"category": "casualties", "group": "soldiers", "count": 3}, "3 soldier casualties"),
+        ({"category": "casualties", "count": "unknown"}, "unknown number of civilian casualties"),
+        ({"group": "aircraft", "category": "shot down", "count": 4}, "4 aircraft shot down"),
+        ({"count": CountRange(min=2, max=None)}, "at least 2 civilians wounded"),
+    ],
+)
 def test_a_claim_reads_as_english(fields, words):
     assert describe_claim(claim(**fields)) == words
 
 
 def test_search_words_leave_another_records_one_word_name_to_that_record():
     russia = Actor(id="russia", name="Russia", kind="state", aliases=["Russian Federation"])
-    legion = Actor(id="legion", name="Freedom of Russia Legion", kind="armed group",
-                   aliases=["Russia's Freedom Legion"])
+    legion = Actor(
+        id="legion",
+        name="Freedom of Russia Legion",
+        kind="armed group",
+        aliases=["Russia's Freedom Legion"],
+    )
     us = Actor(id="us", name="United States", kind="state", aliases=["US"])
     town = Place(id="town", name="Graivoron", kind="town")
-    district = Place(id="district", name="Graivoron district", kind="district",
-                     aliases=["Graivoronsk district", "Used district"])
+    district = Place(
+        id="district",
+        name="Graivoron district",
+        kind="district",
+        aliases=["Graivoronsk district", "Used district"],
+    )
     words = search_words([russia, legion, us, town, district])
     assert words["actors/russia"] == ["russia", "russian", "federation"]
     # "russia" is Russia's; "russia's" begins with it: Material would match "russia*".
@@ -60,34 +81,46 @@ def test_search_words_leave_another_records_one_word_name_to_that_record():
     assert words["places/district"] == ["district", "used"]
 
 
-def event(id_: str, date: str, precision: str = "day", status: str = "reported",
-          time: str | None = None) -> Event:
-    return Event(id=id_, title=f"Title {id_}", date=date, precision=precision, summary="s",
-                 status=status, citations=[], time=time)
+def event(
+    id_: str, date: str, precision: str = "day", status: str = "reported", time: str | None = None
+) -> Event:
+    return Event(
+        id=id_,
+        title=f"Title {id_}",
+        date=date,
+        precision=precision,
+        summary="s",
+        status=status,
+        citations=[],
+        time=time,
+    )
 
 
 def test_the_time_axis_takes_in_nearby_events_and_leaves_distant_ones_to_the_margin():
     period = DateRange(DAY, DAY, "22 May 2023")
-    events = [event("old", "2014", "year"), event("month", "2023-05", "month"),
-              event("raid", "2023-05-22")]
-    assert timeline_domain(period, [e.when for e in events]) == (datetime.date(2023, 5, 1),
-                                                datetime.date(2023, 5, 31))
+    events = [
+        event("old", "2014", "year"),
+        event("month", "2023-05", "month"),
+        event("raid", "2023-05-22"),
+    ]
+    assert timeline_domain(period, [e.when for e in events]) == (
+        datetime.date(2023, 5, 1),
+        datetime.date(2023, 5, 31),
+    )
     svg = timeline_chart([chart_row(e, f"#{e.id}") for e in events], period, "T")
     assert svg.count('class="briefing-chart-row"') == 3
     assert ">earlier</text>" in svg and ">later</text>" not in svg
     # The old event is a margin marker; the month a bar; the day a dot.
     old, month, raid = svg.split('<a class="briefing-chart-row"')[1:]
-    assert "<path" in old and "<rect class=\"briefing-mark" in month and "<circle" in raid
+    assert "<path" in old and '<rect class="briefing-mark' in month and "<circle" in raid
 
 
 def test_a_time_of_day_moves_the_mark_within_its_day():
     period = DateRange(DAY, DAY, "22 May 2023")
 
     def cx(time: str | None) -> float:
-        svg = timeline_chart([chart_row(event("e", "2023-05-22", time=time), "#e")],
-                             period, "T")
-        return float(svg.split('<circle class="briefing-mark')[1].split('cx="')[1]
-                     .split('"')[0])
+        svg = timeline_chart([chart_row(event("e", "2023-05-22", time=time), "#e")], period, "T")
+        return float(svg.split('<circle class="briefing-mark')[1].split('cx="')[1].split('"')[0])
 
     assert cx("06:00") < cx(None) < cx("evening") < cx("night")
 

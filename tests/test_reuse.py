@@ -44,8 +44,9 @@ def texts(**sources):
 
 
 def test_a_copy_shares_its_narration_a_quoter_only_the_quotation():
-    reuse = measure_reuse(texts(original=ORIGINAL, copy=COPY, quoter=QUOTER,
-                                independent=INDEPENDENT))
+    reuse = measure_reuse(
+        texts(original=ORIGINAL, copy=COPY, quoter=QUOTER, independent=INDEPENDENT)
+    )
     assert reuse.narration["copy", "original"] > 60
     assert reuse.narration["original", "copy"] > 60
     # The quotation is shared text, but not shared narration.
@@ -62,11 +63,15 @@ def test_shared_passages_are_the_longest_runs_with_their_paragraphs():
     assert (first.text, first.words, first.paragraph_a, first.paragraph_b, first.quoted) == (
         "Armed men crossed the river at dawn and took the old mill near the village of Lowford, "
         "officials said on Monday",
-        21, 1, 1, False,
+        21,
+        1,
+        1,
+        False,
     )
     quoted = [p for p in passages if p.quoted]
     assert [p.text for p in quoted] == [
-        "We will hold the mill until the talks begin,\" the group's commander"]
+        "We will hold the mill until the talks begin,\" the group's commander"
+    ]
 
 
 SOURCES = textwrap.dedent("""\
@@ -109,8 +114,12 @@ EVENTS = textwrap.dedent("""\
 
 def reuse_project(project, sources):
     return project(
-        files={"sources.yaml": sources, "events.yaml": EVENTS, "claims.yaml": CLAIMS,
-               "actors.yaml": ""},
+        files={
+            "sources.yaml": sources,
+            "events.yaml": EVENTS,
+            "claims.yaml": CLAIMS,
+            "actors.yaml": "",
+        },
         seeds={"original.txt": ORIGINAL, "copy.txt": COPY, "independent.txt": INDEPENDENT},
     )
 
@@ -121,17 +130,19 @@ def test_check_warns_about_undeclared_copying(project, capsys):
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2
     assert err[0].startswith(
-        "briefings/test/sources.yaml:7: warning: derived_from: 'copy' and 'original' share ")
-    assert err[0].endswith(" of their narration in runs of 6 words, but neither declares "
-                           "derived_from the other; add it to the one that copies")
+        "briefings/test/sources.yaml:7: warning: derived_from: 'copy' and 'original' share "
+    )
+    assert err[0].endswith(
+        " of their narration in runs of 6 words, but neither declares "
+        "derived_from the other; add it to the one that copies"
+    )
 
 
-def test_check_accepts_a_supported_declaration_and_warns_about_an_unsupported_one(
-    project, capsys
-):
-    declared = SOURCES.replace("  published: 2023-05-23\n  language: en\n- id: independent",
-                               "  published: 2023-05-23\n  language: en\n"
-                               "  derived_from: [original]\n- id: independent")
+def test_check_accepts_a_supported_declaration_and_warns_about_an_unsupported_one(project, capsys):
+    declared = SOURCES.replace(
+        "  published: 2023-05-23\n  language: en\n- id: independent",
+        "  published: 2023-05-23\n  language: en\n  derived_from: [original]\n- id: independent",
+    )
     root = reuse_project(project, declared)
     assert main(["--root", str(root), "check", "--strict"]) == 0
     capsys.readouterr()
@@ -142,4 +153,5 @@ def test_check_accepts_a_supported_declaration_and_warns_about_an_unsupported_on
     assert capsys.readouterr().err.splitlines()[0] == (
         "briefings/test/sources.yaml:20: warning: derived_from: 'independent' is declared to "
         "derive from 'original', but they share only 0.0% of their narration in runs of 6 "
-        "words; check the declaration (a loose translation may share little wording)")
+        "words; check the declaration (a loose translation may share little wording)"
+    )

@@ -17,8 +17,7 @@ SECOND_SOURCE = SOURCES + textwrap.dedent("""\
     """)
 HERALD = "Gunmen crossed the border into Riverton district on Monday, police said.\n"
 TWO_SOURCE_EVENT = EVENTS + (
-    "    - source: herald\n"
-    "      quote: crossed the border into Riverton district on Monday\n"
+    "    - source: herald\n      quote: crossed the border into Riverton district on Monday\n"
 )
 
 
@@ -28,8 +27,7 @@ def git(root, *args):
 
 def commit(root, message):
     git(root, "add", "-A")
-    git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm",
-        message)
+    git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qm", message)
 
 
 def test_diff_between_two_commits_and_the_working_tree(project, capsys):
@@ -42,16 +40,18 @@ def test_diff_between_two_commits_and_the_working_tree(project, capsys):
     (sheets / "claims.yaml").write_text(CLAIMS.replace("count: 8", "count: 9"))
     (sheets / "events.yaml").write_text(EVENTS)
     actors = (sheets / "actors.yaml").read_text()
-    (sheets / "actors.yaml").write_text(actors + "- id: lowford-militia\n  name: Lowford "
-                                        "militia\n  kind: armed group\n")
+    (sheets / "actors.yaml").write_text(
+        actors + "- id: lowford-militia\n  name: Lowford militia\n  kind: armed group\n"
+    )
     commit(root, "edit")
 
     assert main(["--root", str(root), "diff", "HEAD~1", "HEAD"]) == 0
     report = capsys.readouterr().out
     assert report.startswith("## What this change does to the facts (HEAD~1 → HEAD)\n")
     assert "- **added** `lowford-militia`: Lowford militia" in report
-    assert ("- **changed** `petrov-wounded`: 9 (wounded, unspecified, crossing)\n"
-            "  - `count`: 8 → 9") in report
+    assert (
+        "- **changed** `petrov-wounded`: 9 (wounded, unspecified, crossing)\n  - `count`: 8 → 9"
+    ) in report
     assert "#### Figures that changed\n\n- `petrov-wounded`: 8 → 9" in report
     assert "#### Facts that became single-source\n\n- event `crossing`: 2 lineages → 1" in report
 
@@ -60,8 +60,10 @@ def test_diff_between_two_commits_and_the_working_tree(project, capsys):
     assert main(["--root", str(root), "diff", "HEAD"]) == 0
     report = capsys.readouterr().out
     assert "(HEAD → working tree)" in report
-    assert ("#### Citations that no longer verify\n\n- briefings/test/claims.yaml:10: "
-            "`citations[0].quote`: not found in source 'daily'") in report
+    assert (
+        "#### Citations that no longer verify\n\n- briefings/test/claims.yaml:10: "
+        "`citations[0].quote`: not found in source 'daily'"
+    ) in report
 
 
 def test_an_unchanged_tree_says_so_and_a_bad_revision_is_an_error(project, capsys):

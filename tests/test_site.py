@@ -51,8 +51,7 @@ def page(site: Path, path: str) -> Tags:
 
 def test_every_section_and_entity_page_is_built(built):
     b = built / SHIPPED
-    for section in ("", "actors", "places", "timeline", "casualties", "sources", "compare",
-                    "data"):
+    for section in ("", "actors", "places", "timeline", "casualties", "sources", "compare", "data"):
         assert (b / section / "index.html").is_file(), section
     actors = json.loads((b / "data/actors.json").read_text())
     sources = json.loads((b / "data/sources.json").read_text())
@@ -68,8 +67,7 @@ def test_every_section_and_entity_page_is_built(built):
     rows = list(csv.DictReader((b / "data/events.csv").read_text().splitlines()))
     assert [r["id"] for r in rows] == [e["id"] for e in events]
     raid = next(r for r in rows if r["id"] == "raid-begins")
-    assert (raid["date"], raid["status"], raid["credibility"]) == ("22 May 2023", "confirmed",
-                                                                   "1")
+    assert (raid["date"], raid["status"], raid["credibility"]) == ("22 May 2023", "confirmed", "1")
     assert "guardian ¶16" in raid["sources"].split("; ")
     assert (built / "writing-fact-sheets/index.html").is_file()
 
@@ -102,15 +100,22 @@ def test_citations_in_data_match_the_source_text(built):
 
 def test_differing_figures_stand_side_by_side_in_as_of_order(built):
     html = (built / SHIPPED / "casualties/index.html").read_text(encoding="utf-8")
-    section = html[html.index('id="raid-begins--wounded--civilians"'):]
+    section = html[html.index('id="raid-begins--wounded--civilians"') :]
     section = section[: section.index("<h3", 10)]
     # Gladkov's 8 "people" (22 May) is compared with the civilian figures of 23 May.
     assert "update over time</span>" in section
-    assert "8 from Vyacheslav Gladkov on 22 May, then 12 from Vyacheslav Gladkov on 23 May" \
-        in section
-    order = [section.index(f'id="{claim}"') for claim in
-             ("gladkov-wounded-8", "gladkov-wounded-12", "outlet-wounded-dozen",
-              "thansan-injured-at-least-8")]
+    assert (
+        "8 from Vyacheslav Gladkov on 22 May, then 12 from Vyacheslav Gladkov on 23 May" in section
+    )
+    order = [
+        section.index(f'id="{claim}"')
+        for claim in (
+            "gladkov-wounded-8",
+            "gladkov-wounded-12",
+            "outlet-wounded-dozen",
+            "thansan-injured-at-least-8",
+        )
+    ]
     assert order == sorted(order)
 
 
@@ -161,8 +166,11 @@ def test_every_anchor_on_a_page_of_facts_is_a_fact_or_one_the_checks_reserve(bui
             ids |= {incident_anchor(e) for e in event_ids}
         reserved = reserved_anchors(kind, event_ids)
         built_page = page(built, f"{SHIPPED}/{page_path.removesuffix('.md')}")
-        others = {i for i in built_page.ids - ids - set(reserved)
-                  if "--" not in i and not i.startswith("__")}
+        others = {
+            i
+            for i in built_page.ids - ids - set(reserved)
+            if "--" not in i and not i.startswith("__")
+        }
         assert others == set(), f"{page_path}: anchors the checks do not reserve: {others}"
 
 
@@ -173,12 +181,15 @@ def test_a_failed_check_leaves_the_last_good_site(shipped_project):
     marker.write_text("from the last good build")
     before = (shipped_project / f"site/{SHIPPED}/casualties/index.html").read_text()
     claims = shipped_project / "briefings" / SHIPPED / "claims.yaml"
-    claims.write_text(claims.read_text().replace("eight people were wounded",
-                                                 "nine people were wounded"))
+    claims.write_text(
+        claims.read_text().replace("eight people were wounded", "nine people were wounded")
+    )
     result = mkdocs_build(config)
     assert result.returncode == 1
-    assert f"briefings/{SHIPPED}/claims.yaml:15: citations[0].quote: not found in source " \
-           "'guardian'" in result.stderr
+    assert (
+        f"briefings/{SHIPPED}/claims.yaml:15: citations[0].quote: not found in source "
+        "'guardian'" in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert marker.read_text() == "from the last good build"
     assert (shipped_project / f"site/{SHIPPED}/casualties/index.html").read_text() == before
@@ -230,5 +241,7 @@ def test_a_non_http_url_is_rejected(project, capsys):
     sources = root / "briefings/test/sources.yaml"
     sources.write_text(sources.read_text() + "  url: javascript:alert(1)\n")
     assert main(["--root", str(root), "check"]) == 1
-    assert "sources.yaml:7: url: 'javascript:alert(1)' must start with http:// or https://" \
+    assert (
+        "sources.yaml:7: url: 'javascript:alert(1)' must start with http:// or https://"
         in capsys.readouterr().err
+    )

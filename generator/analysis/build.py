@@ -59,8 +59,9 @@ def _carriers(briefing: Briefing) -> dict[FactKey, dict[str, list[int]]]:
     return carried
 
 
-def _lineage_groups(briefing: Briefing, lineage_of: dict[str, str],
-                    carriers: dict[str, list[int]]) -> tuple[Lineage, ...]:
+def _lineage_groups(
+    briefing: Briefing, lineage_of: dict[str, str], carriers: dict[str, list[int]]
+) -> tuple[Lineage, ...]:
     """The sources carrying a fact, one tuple per lineage, in the order of sources.yaml."""
     groups: dict[str, list[str]] = {}
     for source in briefing.sources:
@@ -72,59 +73,77 @@ def _lineage_groups(briefing: Briefing, lineage_of: dict[str, str],
 def _evidence(kind: str, record: Any, lineages: tuple[Lineage, ...]) -> Evidence:
     if kind == "events":
         denied = Dispute(denied_by=tuple(record.denied_by)) if record.denied_by else None
-        return Evidence(list(lineages), claimants=record.claimed_by,
-                        confirmers=record.confirmed_by, disputed=denied)
+        return Evidence(
+            list(lineages),
+            claimants=record.claimed_by,
+            confirmers=record.confirmed_by,
+            disputed=denied,
+        )
     if kind == "claims":
         return Evidence(list(lineages), claimants=[record.claimant] if record.claimant else [])
     # A statement: the fact graded is that the words were said, whoever said them.
     return Evidence(list(lineages))
 
 
-def _credibility(briefing: Briefing, fact_lineages: dict[FactKey, tuple[Lineage, ...]],
-                 lineage_of: dict[str, str], groups: list[ClaimGroup],
-                 parties: set[str]) -> dict[FactKey, Credibility]:
+def _credibility(
+    briefing: Briefing,
+    fact_lineages: dict[FactKey, tuple[Lineage, ...]],
+    lineage_of: dict[str, str],
+    groups: list[ClaimGroup],
+    parties: set[str],
+) -> dict[FactKey, Credibility]:
     records = {(kind.name, r.id): r for kind in GRADED for r in briefing.records(kind)}
-    evidence = {key: _evidence(key[0], record, fact_lineages[key])
-                for key, record in records.items()}
+    evidence = {
+        key: _evidence(key[0], record, fact_lineages[key]) for key, record in records.items()
+    }
     for group in groups:
         for claim in group.claims:
             found = evidence["claims", claim.id]
             if claim.id in group.comparison.conflicting:
                 found.disputed = Dispute(conflicting_figure=True)
             own = {lineage_of[g[0]] for g in fact_lineages["claims", claim.id]}
-            found.implied_by = list(dict.fromkeys(
-                lineage
-                for other in group.claims if other is not claim and implies(other, claim)
-                for lineage in fact_lineages["claims", other.id]
-                if lineage_of[lineage[0]] not in own
-            ))
+            found.implied_by = list(
+                dict.fromkeys(
+                    lineage
+                    for other in group.claims
+                    if other is not claim and implies(other, claim)
+                    for lineage in fact_lineages["claims", other.id]
+                    if lineage_of[lineage[0]] not in own
+                )
+            )
     side = sides(briefing.actors)
     return {
-        key: grade_credibility(found, side=side, parties=parties,
-                               override=records[key].credibility)
+        key: grade_credibility(found, side=side, parties=parties, override=records[key].credibility)
         for key, found in evidence.items()
     }
 
 
-def _facts(briefing: Briefing, groups: list[ClaimGroup], parties: set[str]
-           ) -> dict[FactKey, FactAnalysis]:
+def _facts(
+    briefing: Briefing, groups: list[ClaimGroup], parties: set[str]
+) -> dict[FactKey, FactAnalysis]:
     lineage_of = lineages(briefing.sources)
     carried = _carriers(briefing)
-    fact_lineages = {key: _lineage_groups(briefing, lineage_of, by_source)
-                     for key, by_source in carried.items()}
+    fact_lineages = {
+        key: _lineage_groups(briefing, lineage_of, by_source) for key, by_source in carried.items()
+    }
     grades = _credibility(briefing, fact_lineages, lineage_of, groups, parties)
     kinds = {kind.name: kind for kind in FACTS}
     records = {(kind.name, r.id): r for kind in FACTS for r in briefing.records(kind)}
     return {
-        key: FactAnalysis(kinds[key[0]], records[key],
-                          _frozen({s: tuple(p) for s, p in by_source.items()}),
-                          fact_lineages[key], grades.get(key))
+        key: FactAnalysis(
+            kinds[key[0]],
+            records[key],
+            _frozen({s: tuple(p) for s, p in by_source.items()}),
+            fact_lineages[key],
+            grades.get(key),
+        )
         for key, by_source in carried.items()
     }
 
 
-def _sources(briefing: Briefing, facts: dict[FactKey, FactAnalysis],
-             coverage: Coverage) -> dict[str, SourceAnalysis]:
+def _sources(
+    briefing: Briefing, facts: dict[FactKey, FactAnalysis], coverage: Coverage
+) -> dict[str, SourceAnalysis]:
     lineage_of = lineages(briefing.sources)
     citing: dict[str, dict[int, list[FactKey]]] = defaultdict(lambda: defaultdict(list))
     for key, fact in facts.items():
@@ -138,13 +157,11 @@ def _sources(briefing: Briefing, facts: dict[FactKey, FactAnalysis],
         found[sid] = SourceAnalysis(
             source=source,
             lineage=lineage_of[sid],
-            lineage_members=tuple(s for s, root in lineage_of.items()
-                                  if root == lineage_of[sid]),
+            lineage_members=tuple(s for s, root in lineage_of.items() if root == lineage_of[sid]),
             derived_by=tuple(s.id for s in briefing.sources if sid in s.derived_from),
             citing=_frozen({n: tuple(keys) for n, keys in citing[sid].items()}),
             unique=tuple(f.key for f in graded if sid in f.carriers and len(f.carriers) == 1),
-            missing=tuple(f.key for f in graded
-                          if sid not in f.carriers and len(f.lineages) >= 2),
+            missing=tuple(f.key for f in graded if sid not in f.carriers and len(f.lineages) >= 2),
             coverage=coverage.by_source[sid],
         )
     return found
@@ -154,13 +171,19 @@ def _per_source(found: Mapping[str, Any], wrap: Any = None) -> Mapping[str, Any]
     return _frozen({s: (wrap(v) if wrap else v) for s, v in found.items()})
 
 
-def _entities(briefing: Briefing, events: list[Event], statements: list[Statement],
-              groups: list[ClaimGroup], coverage: Coverage, parties: set[str]
-              ) -> tuple[dict[str, EntityAnalysis], dict[str, EntityAnalysis]]:
+def _entities(
+    briefing: Briefing,
+    events: list[Event],
+    statements: list[Statement],
+    groups: list[ClaimGroup],
+    coverage: Coverage,
+    parties: set[str],
+) -> tuple[dict[str, EntityAnalysis], dict[str, EntityAnalysis]]:
     used = names_used(briefing)
     variants = name_variants(coverage.items, listed_names(briefing))
     descriptions: dict[str, dict[str, list[Description]]] = describe_actors(
-        briefing.texts, {normalise(n): a.id for a in briefing.actors for n in a.names})
+        briefing.texts, {normalise(n): a.id for a in briefing.actors for n in a.names}
+    )
     events_of: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in events:
         for actor_id in dict.fromkeys(
@@ -186,16 +209,19 @@ def _entities(briefing: Briefing, events: list[Event], statements: list[Statemen
             record=record,
             names_used=_per_source(used.get(key, {}), Counter),
             variants=_per_source(variants.get(key, {}), Counter),
-            descriptions=_per_source(descriptions.get(record.id, {}) if kind == "actors"
-                                     else {}, tuple),
+            descriptions=_per_source(
+                descriptions.get(record.id, {}) if kind == "actors" else {}, tuple
+            ),
             events=tuple(events_of.get(key, [])),
             statements=tuple(said.get(record.id, [])) if kind == "actors" else (),
             claims=tuple(claims_of.get(key, [])),
             party=kind == "actors" and record.id in parties,
         )
 
-    return ({a.id: entity("actors", a) for a in briefing.actors},
-            {p.id: entity("places", p) for p in briefing.places})
+    return (
+        {a.id: entity("actors", a) for a in briefing.actors},
+        {p.id: entity("places", p) for p in briefing.places},
+    )
 
 
 def analyse(briefing: Briefing) -> Analysis:

@@ -163,8 +163,11 @@ def grade_credibility(
     steps = [Step("carried", grade, tuple(evidence.lineages), tuple(evidence.implied_by))]
 
     claimant_sides = set().union(*(side.get(c, {c}) for c in evidence.claimants))
-    independent = [c for c in evidence.confirmers
-                   if c not in evidence.claimants and not side.get(c, {c}) & claimant_sides]
+    independent = [
+        c
+        for c in evidence.confirmers
+        if c not in evidence.claimants and not side.get(c, {c}) & claimant_sides
+    ]
     if independent:
         grade = _one_better(grade)
         steps.append(Step("confirmed", grade, actors=tuple(independent)))

@@ -47,8 +47,10 @@ _LOSS = re.compile(
     r"|hostages?|detained|displaced|damaged|left|leaving|fleeing"
 )
 # Loss words that a negative ("no deaths", "not ... injured") turns into a figure of zero.
-_HARM = re.compile(r"kill(ed)?|wound(s|ed)?|injur(y|ies|ed)|dead|deaths?|died|casualt(y|ies)"
-                   r"|victims?")
+_HARM = re.compile(
+    r"kill(ed)?|wound(s|ed)?|injur(y|ies|ed)|dead|deaths?|died|casualt(y|ies)"
+    r"|victims?"
+)
 _NEGATIVES = {"no", "not", "none", "without", "neither", "nor", "nobody", "zero"}
 _WINDOW = 6
 
@@ -70,9 +72,25 @@ _STOP_TEXT = """a an the and or but nor so yet for if as at by in on of to from 
     probably possibly clearly apparently reportedly allegedly mr mrs ms dr"""
 _STOP_WORDS = set(_STOP_TEXT.split())
 _CALENDAR = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 }
 _CAPITALISED = r"[A-Z][\w'-]*"
 _NAME_RUN = re.compile(
@@ -169,7 +187,7 @@ def figure_phrase(sentence: str) -> str | None:
             end = i + 1
         low, high = max(0, i - _WINDOW), min(len(words), end + _WINDOW + 1)
         before = [j for j in range(low, i) if _is_number(words[j])]
-        before += [j for j in range(low, i - 1) if words[j:j + 2] == ["how", "many"]]
+        before += [j for j in range(low, i - 1) if words[j : j + 2] == ["how", "many"]]
         if _HARM.fullmatch(word):
             before += [j for j in range(low, i) if words[j] in _NEGATIVES]
         after = [j for j in range(end + 1, high) if _is_number(words[j])]
@@ -178,9 +196,9 @@ def figure_phrase(sentence: str) -> str | None:
         if before:
             first = max(before)
             first -= first > 0 and words[first - 1] == "a"  # "a dozen", "a hundred"
-            return " ".join(words[first:end + 1])
+            return " ".join(words[first : end + 1])
         if after:
-            return " ".join(words[i:min(after) + 1])
+            return " ".join(words[i : min(after) + 1])
     return None
 
 
@@ -204,12 +222,12 @@ def proper_names(sentence: str, known: re.Pattern[str] | None, common: set[str])
     names = []
     for match in _NAME_RUN.finditer(masked):
         words = match.group(0).split()
-        at_opening = bool(_OPENING.search(masked[:match.start()]))
+        at_opening = bool(_OPENING.search(masked[: match.start()]))
         # Drop ordinary words that are capitalised only because they start the sentence,
         while words and at_opening and words[0].lower() in common:
             words.pop(0)
         # and titles before a known name ("President [Vladimir Putin]").
-        if masked[match.end():].lstrip().startswith(_MASK):
+        if masked[match.end() :].lstrip().startswith(_MASK):
             while words and words[-1].lower() in common:
                 words.pop()
         while words and words[-1] in _CONNECTORS:
@@ -224,6 +242,7 @@ def proper_names(sentence: str, known: re.Pattern[str] | None, common: set[str])
 def _name_is_covered(name: str, known: re.Pattern[str] | None, waived: set[str]) -> bool:
     """Every word of the name (or every part of a hyphenated word) is known or waived:
     "Moscow-born" is covered by "Moscow", "Russian Mi-8" by waivers for both words."""
+
     def covered(part: str) -> bool:
         return part in waived or bool(known and known.fullmatch(part))
 
@@ -233,8 +252,9 @@ def _name_is_covered(name: str, known: re.Pattern[str] | None, waived: set[str])
     )
 
 
-def _citation_spans(citations: Iterable[Citation], texts: dict[str, SourceText]
-                    ) -> dict[tuple[str, int], list[tuple[int, int]]]:
+def _citation_spans(
+    citations: Iterable[Citation], texts: dict[str, SourceText]
+) -> dict[tuple[str, int], list[tuple[int, int]]]:
     """Where each quote stands: (source, paragraph) -> [(start, end)] in normalised text."""
     spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for citation in citations:
@@ -247,7 +267,8 @@ def _citation_spans(citations: Iterable[Citation], texts: dict[str, SourceText]
         start = haystack.find(needle)
         while start >= 0:
             spans.setdefault((citation.source, citation.paragraph), []).append(
-                (start, start + len(needle)))
+                (start, start + len(needle))
+            )
             start = haystack.find(needle, start + 1)
     return spans
 
@@ -267,7 +288,8 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
     fact_spans = _citation_spans(fact_citations, briefing.texts)
     waiver_spans = {
         id(w): _citation_spans([w.sentence], briefing.texts)
-        for w in briefing.waivers if w.sentence is not None
+        for w in briefing.waivers
+        if w.sentence is not None
     }
     sentence_waivers = [w for w in briefing.waivers if id(w) in waiver_spans]
     name_waivers = {normalise(w.name): w for w in briefing.waivers if w.name is not None}
@@ -293,8 +315,9 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
                 sentence = normalised[start:end]
                 if known is not None:
                     known_items += [
-                        CoverageItem("name", source.id, paragraph.number, sentence, name,
-                                     "known name")
+                        CoverageItem(
+                            "name", source.id, paragraph.number, sentence, name, "known name"
+                        )
                         for name in dict.fromkeys(m.group(0) for m in known.finditer(sentence))
                     ]
                 phrase = figure_phrase(sentence)
@@ -305,28 +328,46 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
                     else:
                         waiver = sentence_waiver(source.id, paragraph.number, start, end)
                         covered_by = "waiver" if waiver else None
-                    result.items.append(CoverageItem(
-                        "figure", source.id, paragraph.number, sentence, phrase, covered_by,
-                        (waiver,) if waiver else ()))
+                    result.items.append(
+                        CoverageItem(
+                            "figure",
+                            source.id,
+                            paragraph.number,
+                            sentence,
+                            phrase,
+                            covered_by,
+                            (waiver,) if waiver else (),
+                        )
+                    )
                 for name in proper_names(sentence, known, common):
                     if _name_is_covered(name, known, set()):
                         continue  # counted with the known names
                     waivers = _name_waivers(name, known, name_waivers) or [
-                        w for w in [sentence_waiver(source.id, paragraph.number, start, end)]
+                        w
+                        for w in [sentence_waiver(source.id, paragraph.number, start, end)]
                         if w is not None
                     ]
                     used.update(id(w) for w in waivers)
-                    result.items.append(CoverageItem(
-                        "name", source.id, paragraph.number, sentence, name,
-                        "waiver" if waivers else None, tuple(waivers)))
+                    result.items.append(
+                        CoverageItem(
+                            "name",
+                            source.id,
+                            paragraph.number,
+                            sentence,
+                            name,
+                            "waiver" if waivers else None,
+                            tuple(waivers),
+                        )
+                    )
         result.items += known_items
         by_source[source.id] = result
     unused = [w for w in briefing.waivers if id(w) not in used]
     return Coverage(by_source, unused)
 
 
-def _name_waivers(name: str, known: re.Pattern[str] | None, waivers: dict[str, Waiver]
-                  ) -> list[Waiver]:
+def _name_waivers(
+    name: str, known: re.Pattern[str] | None, waivers: dict[str, Waiver]
+) -> list[Waiver]:
     """The name waivers that cover a name: its own, or those of its words."""
     if name in waivers:
         return [waivers[name]]

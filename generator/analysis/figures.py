@@ -33,8 +33,16 @@ __all__ = [
 
 # Losses that only grow as a tally goes on. "Missing", "detained" and "displaced" can fall
 # (people are found, released, return), so a lower later figure there is an update.
-CUMULATIVE = {"killed", "wounded", "casualties", "captured", "evacuated", "destroyed",
-              "damaged", "shot down"}
+CUMULATIVE = {
+    "killed",
+    "wounded",
+    "casualties",
+    "captured",
+    "evacuated",
+    "destroyed",
+    "damaged",
+    "shot down",
+}
 
 Verdict = Literal["one figure", "consistent", "update", "conflict"]
 
@@ -151,7 +159,7 @@ def compare_figures(claims: list[CasualtyClaim], category: str) -> FigureCompari
     findings = [
         _finding(a, b, category)
         for i, a in enumerate(ordered)
-        for b in ordered[i + 1:]
+        for b in ordered[i + 1 :]
         if not _ranges_meet(a, b)
     ]
     conflicts = [f for f in findings if f.verdict == "conflict"]
@@ -191,9 +199,14 @@ def group_claims(claims: list[CasualtyClaim], events: list[Event]) -> list[Claim
     groups = []
     for incident, category, group in keys:
         members = sorted(grouped[incident, category, group], key=lambda c: (*claim_moment(c), c.id))
-        groups.append(ClaimGroup(
-            by_event[incident], category, group, tuple(members),
-            compare_figures(members, category),
-            takes_unspecified=any(c.group != group for c in members),
-        ))
+        groups.append(
+            ClaimGroup(
+                by_event[incident],
+                category,
+                group,
+                tuple(members),
+                compare_figures(members, category),
+                takes_unspecified=any(c.group != group for c in members),
+            )
+        )
     return groups

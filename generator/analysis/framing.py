@@ -48,10 +48,14 @@ _MAX_WORDS = 14
 # An appositive after the name ("Denis Nikitin, a well-known ... extremist") runs to the next
 # clause mark; one before it ("Another anti-Kremlin militia, the Russian Volunteer Corps,")
 # must close with a comma after the name, or it would take in any clause before a comma.
-_AFTER = re.compile(r'^,\s+((?:an?|the|which|who|whose|led by|known as|described as)\s'
-                    r'[^,.;:"()]+)')
-_BEFORE = re.compile(r'(?:^|[,;:(]\s*|"\s*)((?:[Aa]n?|[Tt]he|[Aa]nother)\s[^,.;:"()]+),\s*'
-                     r'(?:the\s+)?$')
+_AFTER = re.compile(
+    r"^,\s+((?:an?|the|which|who|whose|led by|known as|described as)\s"
+    r'[^,.;:"()]+)'
+)
+_BEFORE = re.compile(
+    r'(?:^|[,;:(]\s*|"\s*)((?:[Aa]n?|[Tt]he|[Aa]nother)\s[^,.;:"()]+),\s*'
+    r"(?:the\s+)?$"
+)
 
 
 def _clip(words: str) -> str:
@@ -67,13 +71,15 @@ def _modifiers(before: str) -> str | None:
     tokens = before.split()
     run: list[str] = []
     for token in reversed(tokens):
-        if (not _MODIFIER.fullmatch(token) or token.casefold() in _NOT_MODIFIERS
-                or len(run) == _MAX_MODIFIERS):
+        if (
+            not _MODIFIER.fullmatch(token)
+            or token.casefold() in _NOT_MODIFIERS
+            or len(run) == _MAX_MODIFIERS
+        ):
             break
         run.insert(0, token)
     stopper = tokens[-len(run) - 1] if len(tokens) > len(run) else ""
-    introduced = (not stopper or stopper.casefold() in _DETERMINERS
-                  or not stopper[-1].isalnum())
+    introduced = not stopper or stopper.casefold() in _DETERMINERS or not stopper[-1].isalnum()
     # Capitalised words alone are other names or a sentence start, not a description.
     if not introduced or not any(w[0].islower() or "-" in w for w in run):
         return None
@@ -111,13 +117,19 @@ def describe_actors(
                     # The actor's own words, or another's, are not the source describing it.
                     if sentence.count('"', 0, match.start()) % 2 == 1:
                         continue
-                    before, after = sentence[:match.start()], sentence[match.end():]
-                    for words in (_modifiers(before), _appositive(after, pattern),
-                                  _before_appositive(before, after)):
+                    before, after = sentence[: match.start()], sentence[match.end() :]
+                    for words in (
+                        _modifiers(before),
+                        _appositive(after, pattern),
+                        _before_appositive(before, after),
+                    ):
                         if words:
                             actor = names[match.group(0)]
-                            found[actor][source_id].append(Description(
-                                source_id, paragraph.number, match.group(0), words, sentence))
+                            found[actor][source_id].append(
+                                Description(
+                                    source_id, paragraph.number, match.group(0), words, sentence
+                                )
+                            )
     return found
 
 

@@ -102,6 +102,8 @@ class Analysis:
     def graded_facts(self) -> list[FactAnalysis]:
         """The events, claims and statements, in the order the comparison lists them:
         events and statements by date, claims by group."""
-        return ([self.fact("events", e.id) for e in self.events]
-                + [self.fact("claims", c.id) for g in self.claim_groups for c in g.claims]
-                + [self.fact("statements", s.id) for s in self.statements])
+        return (
+            [self.fact("events", e.id) for e in self.events]
+            + [self.fact("claims", c.id) for g in self.claim_groups for c in g.claims]
+            + [self.fact("statements", s.id) for s in self.statements]
+        )

@@ -64,20 +64,24 @@ def looks_like(candidate: str, name: str) -> bool:
         return False  # the ratio cannot reach `enough` with lengths this far apart
     matcher = difflib.SequenceMatcher(None, a, b)
     # The quick ratios are upper bounds of the ratio: most pairs are ruled out by them.
-    return (matcher.real_quick_ratio() >= enough and matcher.quick_ratio() >= enough
-            and matcher.ratio() >= enough)
+    return (
+        matcher.real_quick_ratio() >= enough
+        and matcher.quick_ratio() >= enough
+        and matcher.ratio() >= enough
+    )
 
 
 def listed_names(briefing: Briefing) -> dict[str, tuple[str, str]]:
     """{name or alias: (kind, record id)} for every actor and place."""
-    return {n: (kind, r.id) for kind, records in (("actors", briefing.actors),
-                                                  ("places", briefing.places))
-            for r in records for n in r.names}
+    return {
+        n: (kind, r.id)
+        for kind, records in (("actors", briefing.actors), ("places", briefing.places))
+        for r in records
+        for n in r.names
+    }
 
 
-def variant_of(
-    text: str, names: dict[str, tuple[str, str]]
-) -> tuple[str, tuple[str, str]] | None:
+def variant_of(text: str, names: dict[str, tuple[str, str]]) -> tuple[str, tuple[str, str]] | None:
     """The first listed name that `text` looks like another spelling of, with its owner."""
     return next(((n, owner) for n, owner in names.items() if looks_like(text, n)), None)
 

@@ -43,15 +43,19 @@ def _word_key(word: str) -> str:
 
 def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(
-        None, [_word_key(w) for w in a.split()], [_word_key(w) for w in b.split()],
+        None,
+        [_word_key(w) for w in a.split()],
+        [_word_key(w) for w in b.split()],
         autojunk=False,
     ).ratio()
 
 
 def closest_rendering(renderings: list[str]) -> int:
     """The index of the rendering closest to all the others: the base to compare with."""
+
     def total(i: int) -> float:
         return sum(_similarity(renderings[i], r) for j, r in enumerate(renderings) if j != i)
+
     return max(range(len(renderings)), key=lambda i: (total(i), -i))
 
 

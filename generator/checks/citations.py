@@ -33,44 +33,77 @@ def load_texts(
         here = sheets.files["sources"]
         line = source.lines.get("file", source.line)
         if source.file in file_owner:
-            problems.append(Problem(here, line, "file", f"'{source.file}' is already the file "
-                                    f"of source '{file_owner[source.file]}'"))
+            problems.append(
+                Problem(
+                    here,
+                    line,
+                    "file",
+                    f"'{source.file}' is already the file of source '{file_owner[source.file]}'",
+                )
+            )
             continue
         file_owner[source.file] = source.id
         try:
             raw = _read_source(source.file, seeds_dir)
         except FileNotFoundError:
-            available = sorted(p.name for p in seeds_dir.glob("*.txt")) if (
-                seeds_dir.is_dir()) else []
+            available = (
+                sorted(p.name for p in seeds_dir.glob("*.txt")) if (seeds_dir.is_dir()) else []
+            )
             close = difflib.get_close_matches(source.file, available, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(Problem(here, line, "file", f"no file '{source.file}' in "
-                                    f"{display_seeds}/{hint}"))
+            problems.append(
+                Problem(here, line, "file", f"no file '{source.file}' in {display_seeds}/{hint}")
+            )
             continue
         except InputRefused as exc:
-            problems.append(Problem(here, line, "file",
-                                    f"{display_seeds}/{source.file} {exc}"))
+            problems.append(Problem(here, line, "file", f"{display_seeds}/{source.file} {exc}"))
             continue
         except UnicodeDecodeError as exc:
-            problems.append(Problem(here, line, "file", f"'{source.file}' is not UTF-8 text "
-                                    f"(byte {exc.start}); convert the file to UTF-8"))
+            problems.append(
+                Problem(
+                    here,
+                    line,
+                    "file",
+                    f"'{source.file}' is not UTF-8 text "
+                    f"(byte {exc.start}); convert the file to UTF-8",
+                )
+            )
             continue
         text = clean_source_text(raw, source.title, source.strip)
         if not text.paragraphs:
-            problems.append(Problem(here, line, "file", f"{display_seeds}/{source.file} has no "
-                                    "text to quote: it is empty, or its strip rules hide "
-                                    "every line"))
+            problems.append(
+                Problem(
+                    here,
+                    line,
+                    "file",
+                    f"{display_seeds}/{source.file} has no "
+                    "text to quote: it is empty, or its strip rules hide "
+                    "every line",
+                )
+            )
             continue
         texts[source.id] = text
         for index, rule in enumerate(source.strip):
             if not text.rule_hits.get(index):
-                problems.append(Problem(here, rule.line, f"strip[{index}]",
-                                        "matches no line of the source; fix or remove the rule"))
+                problems.append(
+                    Problem(
+                        here,
+                        rule.line,
+                        f"strip[{index}]",
+                        "matches no line of the source; fix or remove the rule",
+                    )
+                )
         if text.header_date and text.header_date != source.published.isoformat():
-            problems.append(Problem(
-                here, source.lines.get("published", source.line), "published",
-                f"{source.published} differs from the file's own date header "
-                f"({text.header_date}); check which is right", "warning"))
+            problems.append(
+                Problem(
+                    here,
+                    source.lines.get("published", source.line),
+                    "published",
+                    f"{source.published} differs from the file's own date header "
+                    f"({text.header_date}); check which is right",
+                    "warning",
+                )
+            )
     return texts, problems
 
 
@@ -96,19 +129,28 @@ def unverified_quotes(sheets: FactSheets, texts: dict[str, SourceText]) -> list[
                 citation.paragraph = found[0].number
                 if len(found) > 1:
                     others = ", ".join(f"¶{p.number}" for p in found[1:])
-                    problems.append(Problem(
-                        sheets.files[kind.name], citation.lines.get("quote", citation.line),
-                        f"{path}.quote",
-                        f"found in ¶{found[0].number} of source '{citation.source}' and again "
-                        f"in {others}; the first is linked: quote more words so the citation "
-                        "points at one passage", "warning"))
+                    problems.append(
+                        Problem(
+                            sheets.files[kind.name],
+                            citation.lines.get("quote", citation.line),
+                            f"{path}.quote",
+                            f"found in ¶{found[0].number} of source '{citation.source}' and again "
+                            f"in {others}; the first is linked: quote more words so the citation "
+                            "points at one passage",
+                            "warning",
+                        )
+                    )
                 continue
             closest = closest_passage(citation.quote, text)
             hint = f' (closest: "{closest[0]}", ¶{closest[1].number})' if closest else ""
-            problems.append(Problem(
-                sheets.files[kind.name], citation.lines.get("quote", citation.line),
-                f"{path}.quote", f"not found in source '{citation.source}'{hint}",
-            ))
+            problems.append(
+                Problem(
+                    sheets.files[kind.name],
+                    citation.lines.get("quote", citation.line),
+                    f"{path}.quote",
+                    f"not found in source '{citation.source}'{hint}",
+                )
+            )
     return problems
 
 
@@ -120,8 +162,13 @@ def uncited_sources(sheets: FactSheets) -> list[Problem]:
         for _, c in citations_of(record)
     }
     return [
-        Problem(sheets.files["sources"], s.line, "id",
-                f"source '{s.id}' is cited by no fact; cite it or remove it", "warning")
+        Problem(
+            sheets.files["sources"],
+            s.line,
+            "id",
+            f"source '{s.id}' is cited by no fact; cite it or remove it",
+            "warning",
+        )
         for s in sheets.sources
         if s.id not in cited
     ]

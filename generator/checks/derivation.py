@@ -28,15 +28,18 @@ def derivation_cycles(sheets: FactSheets) -> list[Problem]:
                 done.add(path.pop())
                 todo.pop()
             elif step in path:
-                circle = [*path[path.index(step):], step]
+                circle = [*path[path.index(step) :], step]
                 first = by_id[circle[0]]
                 chain = " → ".join(f"'{p}'" for p in circle)
-                problems.append(Problem(
-                    sheets.files["sources"], first.lines.get("derived_from", first.line),
-                    "derived_from",
-                    f"derivation goes round in a circle: {chain} (each derives from the "
-                    "next); one of them is the original: remove its derived_from entry",
-                ))
+                problems.append(
+                    Problem(
+                        sheets.files["sources"],
+                        first.lines.get("derived_from", first.line),
+                        "derived_from",
+                        f"derivation goes round in a circle: {chain} (each derives from the "
+                        "next); one of them is the original: remove its derived_from entry",
+                    )
+                )
             elif step in derived and step not in done:
                 path.append(step)
                 todo.append(iter(derived[step]))
@@ -63,15 +66,27 @@ def unsupported_derivation(sheets: FactSheets, reuse: Reuse) -> list[Problem]:
             declared = b in sources[a].derived_from or a in sources[b].derived_from
             share = max(reuse.narration[a, b], reuse.narration[b, a])
             if b in sources[a].derived_from and share < DECLARED_REUSE:
-                problems.append(Problem(
-                    here, sources[a].lines.get("derived_from", sources[a].line), "derived_from",
-                    f"'{a}' is declared to derive from '{b}', but they share only "
-                    f"{share:.1f}% of their narration in runs of {N_GRAM} words; check the "
-                    "declaration (a loose translation may share little wording)", "warning"))
+                problems.append(
+                    Problem(
+                        here,
+                        sources[a].lines.get("derived_from", sources[a].line),
+                        "derived_from",
+                        f"'{a}' is declared to derive from '{b}', but they share only "
+                        f"{share:.1f}% of their narration in runs of {N_GRAM} words; check the "
+                        "declaration (a loose translation may share little wording)",
+                        "warning",
+                    )
+                )
             if a < b and not declared and share >= UNDECLARED_REUSE:
-                problems.append(Problem(
-                    here, sources[a].line, "derived_from",
-                    f"'{a}' and '{b}' share {share:.1f}% of their narration in runs of "
-                    f"{N_GRAM} words, but neither declares derived_from the other; add it to "
-                    "the one that copies", "warning"))
+                problems.append(
+                    Problem(
+                        here,
+                        sources[a].line,
+                        "derived_from",
+                        f"'{a}' and '{b}' share {share:.1f}% of their narration in runs of "
+                        f"{N_GRAM} words, but neither declares derived_from the other; add it to "
+                        "the one that copies",
+                        "warning",
+                    )
+                )
     return problems

@@ -30,11 +30,15 @@ def duplicate_ids(sheets: FactSheets) -> list[Problem]:
         if getattr(record, "id", None) is not None:
             line = record.lines.get("id", record.line)
             if (kind.name, record.id) in first:
-                problems.append(Problem(
-                    sheets.files[kind.name], line, "id",
-                    f"'{record.id}' is already the id of the {kind.singular} on line "
-                    f"{first[kind.name, record.id]}; give each {kind.singular} its own id",
-                ))
+                problems.append(
+                    Problem(
+                        sheets.files[kind.name],
+                        line,
+                        "id",
+                        f"'{record.id}' is already the id of the {kind.singular} on line "
+                        f"{first[kind.name, record.id]}; give each {kind.singular} its own id",
+                    )
+                )
             else:
                 first[kind.name, record.id] = line
     return problems
@@ -51,10 +55,14 @@ def reserved_ids(sheets: FactSheets) -> list[Problem]:
         if record_id is None:
             continue
         if taken := taken_address(kind, record_id, event_ids):
-            problems.append(Problem(
-                sheets.files[kind.name], record.lines.get("id", record.line), "id",
-                f"'{record_id}' is {taken}; give this {kind.singular} another id",
-            ))
+            problems.append(
+                Problem(
+                    sheets.files[kind.name],
+                    record.lines.get("id", record.line),
+                    "id",
+                    f"'{record_id}' is {taken}; give this {kind.singular} another id",
+                )
+            )
     return problems
 
 
@@ -64,9 +72,15 @@ def placeholders(sheets: FactSheets) -> list[Problem]:
     for kind, record in records_of(sheets, partial=True):
         for leaf in leaves(record):
             if isinstance(leaf.value, str) and leaf.value.startswith(PLACEHOLDER):
-                problems.append(Problem(sheets.files[kind.name], leaf.line, leaf.path,
-                                        f"'{leaf.value}' is a placeholder from `briefing new`; "
-                                        "replace it with the real value"))
+                problems.append(
+                    Problem(
+                        sheets.files[kind.name],
+                        leaf.line,
+                        leaf.path,
+                        f"'{leaf.value}' is a placeholder from `briefing new`; "
+                        "replace it with the real value",
+                    )
+                )
     return problems
 
 
@@ -77,8 +91,11 @@ def unresolved_refs(sheets: FactSheets) -> list[Problem]:
         if getattr(record, "id", None) is not None:
             known[kind.name].add(record.id)
     # Kinds with a record whose id did not read: a reference may name it as it was meant.
-    unread_ids = {kind.name for kind, record in records_of(sheets, partial=True)
-                  if hasattr(record, "id") and record.id is None}
+    unread_ids = {
+        kind.name
+        for kind, record in records_of(sheets, partial=True)
+        if hasattr(record, "id") and record.id is None
+    }
     problems = []
     for kind, record in records_of(sheets, partial=True):
         for leaf in leaves(record):
@@ -86,19 +103,28 @@ def unresolved_refs(sheets: FactSheets) -> list[Problem]:
                 continue
             path, ref, ref_kind, line = leaf.path, leaf.value, leaf.shape.ref.kind, leaf.line
             # A sheet that could not be read has no known ids: its own error is the cause.
-            if ref in known[ref_kind] or ref.startswith(PLACEHOLDER) or (
-                ref_kind in sheets.unreadable
+            if (
+                ref in known[ref_kind]
+                or ref.startswith(PLACEHOLDER)
+                or (ref_kind in sheets.unreadable)
             ):
                 continue
             close = difflib.get_close_matches(ref, sorted(known[ref_kind]), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             knock_on = ref_kind in unread_ids
             if knock_on:
-                hint += (f"; an id in {Path(sheets.files[ref_kind]).name} is itself invalid "
-                         "(reported above): fixing it may resolve this")
-            problems.append(Problem(
-                sheets.files[kind.name], line, path,
-                f"'{ref}' is not the id of any {singular(ref_kind)} in "
-                f"{Path(sheets.files[ref_kind]).name}{hint}", stage=int(knock_on),
-            ))
+                hint += (
+                    f"; an id in {Path(sheets.files[ref_kind]).name} is itself invalid "
+                    "(reported above): fixing it may resolve this"
+                )
+            problems.append(
+                Problem(
+                    sheets.files[kind.name],
+                    line,
+                    path,
+                    f"'{ref}' is not the id of any {singular(ref_kind)} in "
+                    f"{Path(sheets.files[ref_kind]).name}{hint}",
+                    stage=int(knock_on),
+                )
+            )
     return problems

@@ -22,14 +22,20 @@ def shared_names(sheets: FactSheets) -> list[Problem]:
                 for key in {same_name_key(name), lookalike_key(name)}:
                     if key in owner and owner[key][0] != record.id:
                         other_id, other_name = owner[key]
-                        alike = "" if same_name_key(other_name) == same_name_key(name) else (
-                            f" (it looks the same as '{other_name}')")
-                        problems.append(Problem(
-                            sheets.files[kind.name], record.lines.get("aliases", record.line),
-                            "aliases",
-                            f"'{name}' is also a name of {kind.singular} '{other_id}'"
-                            f"{alike}; a name may belong to one only",
-                        ))
+                        alike = (
+                            ""
+                            if same_name_key(other_name) == same_name_key(name)
+                            else (f" (it looks the same as '{other_name}')")
+                        )
+                        problems.append(
+                            Problem(
+                                sheets.files[kind.name],
+                                record.lines.get("aliases", record.line),
+                                "aliases",
+                                f"'{name}' is also a name of {kind.singular} '{other_id}'"
+                                f"{alike}; a name may belong to one only",
+                            )
+                        )
                         break
                     owner.setdefault(key, (record.id, name))
     return problems

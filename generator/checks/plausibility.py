@@ -48,32 +48,55 @@ def implausible_dates(sheets: FactSheets) -> list[Problem]:
             if kind.name == "events":
                 when[record.id] = span
             if period_start is not None and span.end < _years_before(period_start, CENTURY):
-                problems.append(Problem(
-                    sheets.files[kind.name], record.lines.get("date", record.line), "date",
-                    f"{span.label} is more than {CENTURY} years before the briefing's period "
-                    f"(from {period_start}); check the year", "warning"))
+                problems.append(
+                    Problem(
+                        sheets.files[kind.name],
+                        record.lines.get("date", record.line),
+                        "date",
+                        f"{span.label} is more than {CENTURY} years before the briefing's period "
+                        f"(from {period_start}); check the year",
+                        "warning",
+                    )
+                )
             latest = _latest_publication(record, published)
             if latest is not None and span.start > latest:
-                problems.append(Problem(
-                    sheets.files[kind.name], record.lines.get("date", record.line), "date",
-                    f"{span.label} is after every source citing it was published (the latest "
-                    f"on {latest}): a source cannot report what had not happened yet; check "
-                    "the date", "warning"))
+                problems.append(
+                    Problem(
+                        sheets.files[kind.name],
+                        record.lines.get("date", record.line),
+                        "date",
+                        f"{span.label} is after every source citing it was published (the latest "
+                        f"on {latest}): a source cannot report what had not happened yet; check "
+                        "the date",
+                        "warning",
+                    )
+                )
     for claim in sheets.claims:
         incident = when.get(claim.incident)
         line = claim.lines.get("as_of", claim.line)
         if incident is not None and claim.as_of < incident.start:
-            problems.append(Problem(
-                sheets.files["claims"], line, "as_of",
-                f"{claim.as_of} is before its incident '{claim.incident}' ({incident.label}): "
-                "a figure cannot be given before what it counts; check as_of and the "
-                "incident's date"))
+            problems.append(
+                Problem(
+                    sheets.files["claims"],
+                    line,
+                    "as_of",
+                    f"{claim.as_of} is before its incident '{claim.incident}' ({incident.label}): "
+                    "a figure cannot be given before what it counts; check as_of and the "
+                    "incident's date",
+                )
+            )
         latest = _latest_publication(claim, published)
         if latest is not None and claim.as_of > latest:
-            problems.append(Problem(
-                sheets.files["claims"], line, "as_of",
-                f"{claim.as_of} is after every source giving the figure was published (the "
-                f"latest on {latest}); check the date", "warning"))
+            problems.append(
+                Problem(
+                    sheets.files["claims"],
+                    line,
+                    "as_of",
+                    f"{claim.as_of} is after every source giving the figure was published (the "
+                    f"latest on {latest}); check the date",
+                    "warning",
+                )
+            )
     return problems
 
 
@@ -88,8 +111,14 @@ def implausible_figures(sheets: FactSheets) -> list[Problem]:
             continue
         if not any(n < 10 * f and f < 10 * n for n in numbers for f in figures):
             given = ", ".join(f"{n:,}" for n in dict.fromkeys(numbers))
-            problems.append(Problem(
-                sheets.files["claims"], claim.lines.get("count", claim.line), "count",
-                f"{describe_count(claim)} is not within a factor of ten of any number its "
-                f"quotes give ({given}); check the count against the quotes", "warning"))
+            problems.append(
+                Problem(
+                    sheets.files["claims"],
+                    claim.lines.get("count", claim.line),
+                    "count",
+                    f"{describe_count(claim)} is not within a factor of ten of any number its "
+                    f"quotes give ({given}); check the count against the quotes",
+                    "warning",
+                )
+            )
     return problems

@@ -28,8 +28,11 @@ def locate_quote(quote: str, text: SourceText) -> Paragraph | None:
 def paragraphs_quoting(quote: str, text: SourceText) -> list[Paragraph]:
     """Every displayed paragraph that contains the quote, in order."""
     needle = normalise(quote)
-    return [p for p, compared in zip(text.paragraphs, text.normalised, strict=True)
-            if needle in compared]
+    return [
+        p
+        for p, compared in zip(text.paragraphs, text.normalised, strict=True)
+        if needle in compared
+    ]
 
 
 # How many candidate runs of words get the exact (slow) comparison: enough that the best
@@ -78,7 +81,7 @@ def closest_passage(quote: str, text: SourceText) -> tuple[str, Paragraph] | Non
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(" ".join(keys))
     for _, index, start in heapq.nsmallest(_CANDIDATES, candidates):
-        window = " ".join(paragraph_words[index][start:start + size])
+        window = " ".join(paragraph_words[index][start : start + size])
         matcher.set_seq1(window.lower())
         if best is not None and matcher.quick_ratio() <= best[0]:
             continue

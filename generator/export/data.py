@@ -105,34 +105,94 @@ def _cited(citations: list[Citation]) -> str:
     return "; ".join(f"{c.source} ¶{c.paragraph}" for c in citations)
 
 
-def _claims_csv(claims: list[CasualtyClaim], analysis: Analysis,
-                verdicts: dict[str, FigureComparison]) -> str:
+def _claims_csv(
+    claims: list[CasualtyClaim], analysis: Analysis, verdicts: dict[str, FigureComparison]
+) -> str:
     rows = []
     for claim in claims:
         low, high = claim.bounds
-        rows.append([claim.id, claim.incident, claim.category, claim.group,
-                     describe_count(claim), low, high, claim.claimant or "",
-                     claim.as_of.isoformat(), claim.place or "",
-                     _grade(analysis.fact("claims", claim.id)),
-                     verdicts[claim.id].verdict,
-                     _cited(claim.citations), " | ".join(c.quote for c in claim.citations)])
-    return _csv(["id", "incident", "category", "group", "figure", "min", "max", "claimant",
-                 "as_of", "place", "credibility", "verdict", "sources", "quotes"], rows)
+        rows.append(
+            [
+                claim.id,
+                claim.incident,
+                claim.category,
+                claim.group,
+                describe_count(claim),
+                low,
+                high,
+                claim.claimant or "",
+                claim.as_of.isoformat(),
+                claim.place or "",
+                _grade(analysis.fact("claims", claim.id)),
+                verdicts[claim.id].verdict,
+                _cited(claim.citations),
+                " | ".join(c.quote for c in claim.citations),
+            ]
+        )
+    return _csv(
+        [
+            "id",
+            "incident",
+            "category",
+            "group",
+            "figure",
+            "min",
+            "max",
+            "claimant",
+            "as_of",
+            "place",
+            "credibility",
+            "verdict",
+            "sources",
+            "quotes",
+        ],
+        rows,
+    )
 
 
 def _events_csv(analysis: Analysis) -> str:
     rows = []
     for event in analysis.events:
         fact = analysis.fact("events", event.id)
-        rows.append([event.id, event.when.label, event.when.start.isoformat(),
-                     event.when.end.isoformat(), event.precision, event.time or "",
-                     event.title, event.status, " ".join(event.claimed_by),
-                     " ".join(event.confirmed_by), " ".join(event.denied_by),
-                     _grade(fact), len(fact.lineages), fact.single_source,
-                     _cited(event.citations)])
-    return _csv(["id", "date", "date_start", "date_end", "precision", "time", "title",
-                 "status", "claimed_by", "confirmed_by", "denied_by", "credibility",
-                 "lineage_count", "single_source", "sources"], rows)
+        rows.append(
+            [
+                event.id,
+                event.when.label,
+                event.when.start.isoformat(),
+                event.when.end.isoformat(),
+                event.precision,
+                event.time or "",
+                event.title,
+                event.status,
+                " ".join(event.claimed_by),
+                " ".join(event.confirmed_by),
+                " ".join(event.denied_by),
+                _grade(fact),
+                len(fact.lineages),
+                fact.single_source,
+                _cited(event.citations),
+            ]
+        )
+    return _csv(
+        [
+            "id",
+            "date",
+            "date_start",
+            "date_end",
+            "precision",
+            "time",
+            "title",
+            "status",
+            "claimed_by",
+            "confirmed_by",
+            "denied_by",
+            "credibility",
+            "lineage_count",
+            "single_source",
+            "sources",
+        ],
+        rows,
+    )
 
 
 def _grade(fact: FactAnalysis) -> int:
@@ -178,19 +238,29 @@ def _reuse_json(briefing: Briefing) -> str:
             "shared_percent": round(reuse.shared[a, b], 1),
             "narration_percent": round(reuse.narration[a, b], 1),
             "passages": [
-                {"paragraph": p.paragraph_a, "other_paragraph": p.paragraph_b,
-                 "words": p.words, "quotation": p.quoted, "text": p.text}
+                {
+                    "paragraph": p.paragraph_a,
+                    "other_paragraph": p.paragraph_b,
+                    "words": p.words,
+                    "quotation": p.quoted,
+                    "text": p.text,
+                }
                 for p in reuse.passages[a, b]
             ],
         }
         for (a, b) in reuse.shared
     ]
-    return json.dumps({"n_gram": N_GRAM, "words": reuse.words, "pairs": pairs},
-                      ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {"n_gram": N_GRAM, "words": reuse.words, "pairs": pairs}, ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )
 
 
 def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
     """{"data/<name>": text} for every downloadable file of a briefing."""
+
     def dump(records: list[Any], extra: Any = None) -> str:
         rows = []
         for record in records:
@@ -211,14 +281,19 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
             "lineages": [list(group) for group in fact.lineages],
             "lineage_count": len(fact.lineages),
             "single_source": fact.single_source,
-            "graded": {"grade": grade.grade, "label": credibility_label(grade.grade),
-                       "computed": grade.computed,
-                       "steps": credibility_steps(grade, actor_name, source_label)},
+            "graded": {
+                "grade": grade.grade,
+                "label": credibility_label(grade.grade),
+                "computed": grade.computed,
+                "steps": credibility_steps(grade, actor_name, source_label),
+            },
         }
 
     def dated(record: Any) -> dict[str, str]:
-        return {"date_start": record.when.start.isoformat(),
-                "date_end": record.when.end.isoformat()}
+        return {
+            "date_start": record.when.start.isoformat(),
+            "date_end": record.when.end.isoformat(),
+        }
 
     verdicts = {c.id: g.comparison for g in analysis.claim_groups for c in g.claims}
 
@@ -226,23 +301,29 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
         low, high = claim.bounds
         verdict = verdicts[claim.id]
         reason = figure_reason(verdict, lambda c: claimant(c, actor_name, source_label))
-        return {"min": low, "max": high, **corroboration("claims", claim),
-                "figures": {"verdict": verdict.verdict, "reason": reason}}
+        return {
+            "min": low,
+            "max": high,
+            **corroboration("claims", claim),
+            "figures": {"verdict": verdict.verdict, "reason": reason},
+        }
 
     ordered_claims = [c for g in analysis.claim_groups for c in g.claims]
     return {
         "data/actors.json": dump(briefing.actors),
         "data/places.json": dump(briefing.places),
-        "data/events.json": dump(analysis.events,
-                                 lambda e: {**dated(e), **corroboration("events", e)}),
+        "data/events.json": dump(
+            analysis.events, lambda e: {**dated(e), **corroboration("events", e)}
+        ),
         "data/claims.json": dump(ordered_claims, claim_extra),
-        "data/statements.json": dump(analysis.statements,
-                                     lambda s: {**dated(s), **corroboration("statements", s)}),
+        "data/statements.json": dump(
+            analysis.statements, lambda s: {**dated(s), **corroboration("statements", s)}
+        ),
         "data/coverage.json": _coverage_json(analysis),
         "data/reuse.json": _reuse_json(briefing),
-        "data/sources.json": dump(briefing.sources,
-                                  lambda s: {"lineage": analysis.sources[s.id].lineage}),
+        "data/sources.json": dump(
+            briefing.sources, lambda s: {"lineage": analysis.sources[s.id].lineage}
+        ),
         "data/claims.csv": _claims_csv(ordered_claims, analysis, verdicts),
         "data/events.csv": _events_csv(analysis),
     }
-

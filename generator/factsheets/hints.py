@@ -99,10 +99,12 @@ def internal(default: Any = None, *, factory: Any = None) -> Any:
     """
     meta = {"internal": True}
     if factory is not None:
-        return dataclasses.field(default_factory=factory, repr=False, compare=False,
-                                 metadata=meta, kw_only=True)
-    return dataclasses.field(default=default, repr=False, compare=False, metadata=meta,
-                             kw_only=True)
+        return dataclasses.field(
+            default_factory=factory, repr=False, compare=False, metadata=meta, kw_only=True
+        )
+    return dataclasses.field(
+        default=default, repr=False, compare=False, metadata=meta, kw_only=True
+    )
 
 
 @dataclass
@@ -119,7 +121,11 @@ class Record:
 
 ShapeKind = Literal["text", "int", "float", "bool", "date", "choice", "list", "record", "union"]
 _SCALARS: dict[Any, ShapeKind] = {
-    str: "text", int: "int", float: "float", bool: "bool", datetime.date: "date",
+    str: "text",
+    int: "int",
+    float: "float",
+    bool: "bool",
+    datetime.date: "date",
 }
 _SCALAR_WORDS = {
     "text": "text",
@@ -168,8 +174,9 @@ def shape_of(hint: Any) -> Shape:
         optional = len(arms) < len(get_args(hint))
         if len(arms) == 1:
             # `X | None` is an optional X, with X's own markers.
-            return dataclasses.replace(arms[0], markers=arms[0].markers + markers,
-                                       optional=optional)
+            return dataclasses.replace(
+                arms[0], markers=arms[0].markers + markers, optional=optional
+            )
         return Shape("union", markers, arms=arms, optional=optional)
     if get_origin(hint) is list:
         return Shape("list", markers, item=shape_of(get_args(hint)[0]))
@@ -204,8 +211,12 @@ def fields_of(cls: type) -> tuple[Field, ...]:
     hints is most of the cost of reading a record)."""
     hints = typing.get_type_hints(cls, include_extras=True)
     return tuple(
-        Field(f.name, shape_of(hints[f.name]),
-              f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING, f)
+        Field(
+            f.name,
+            shape_of(hints[f.name]),
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            f,
+        )
         for f in dataclasses.fields(cls)
         if not f.metadata.get("internal")
     )
@@ -231,7 +242,8 @@ def describe_base(shape: Shape) -> str:
         if shape.item.kind == "record":
             assert shape.item.record is not None
             return "a list of mappings, each with " + "/".join(
-                f.name for f in fields_of(shape.item.record))
+                f.name for f in fields_of(shape.item.record)
+            )
         return f"a list of {describe(shape.item)}s"
     if shape.kind == "choice":
         if len(shape.choices) == 1:
@@ -265,12 +277,19 @@ def leaves(record: Any, path: str = "") -> Iterator[Leaf]:
     """Every single value of a record, nested records and list items included."""
     for field in fields_of(type(record)):
         line = record.lines.get(field.name, record.line)
-        yield from _leaves(field.shape, getattr(record, field.name, None),
-                           _join(path, field.name), line, record, field.name)
+        yield from _leaves(
+            field.shape,
+            getattr(record, field.name, None),
+            _join(path, field.name),
+            line,
+            record,
+            field.name,
+        )
 
 
-def _leaves(shape: Shape, value: Any, path: str, line: int, owner: Any, name: str
-            ) -> Iterator[Leaf]:
+def _leaves(
+    shape: Shape, value: Any, path: str, line: int, owner: Any, name: str
+) -> Iterator[Leaf]:
     if value is None:
         return
     if shape.kind == "union":

@@ -96,8 +96,10 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
     properties = {}
     required = []
     for field in fields_of(cls):
-        properties[field.name] = {"description": describe(field.shape),
-                                  **_value(field.shape, definitions)}
+        properties[field.name] = {
+            "description": describe(field.shape),
+            **_value(field.shape, definitions),
+        }
         if field.required:
             required.append(field.name)
     schema: dict[str, Any] = {
@@ -123,8 +125,13 @@ def sheet_schema(kind: str) -> dict[str, Any]:
     if kind == "briefing":
         top["allOf"] = [item]
     else:
-        top.update({"description": f"A list of {kind}, one '- ...' entry each.",
-                    "type": ["array", "null"], "items": item})
+        top.update(
+            {
+                "description": f"A list of {kind}, one '- ...' entry each.",
+                "type": ["array", "null"],
+                "items": item,
+            }
+        )
     top["definitions"] = definitions
     return top
 
@@ -132,7 +139,6 @@ def sheet_schema(kind: str) -> dict[str, Any]:
 def schema_files() -> dict[str, str]:
     """{file name: JSON text} for every fact sheet's schema."""
     return {
-        f"{kind}.schema.json": json.dumps(sheet_schema(kind), indent=2, ensure_ascii=False)
-        + "\n"
+        f"{kind}.schema.json": json.dumps(sheet_schema(kind), indent=2, ensure_ascii=False) + "\n"
         for kind in _SHEETS
     }

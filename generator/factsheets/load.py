@@ -80,9 +80,16 @@ def load_factsheets(folder: Path, root: Path) -> tuple[FactSheets, list[Problem]
     if node is _UNREADABLE:
         sheets.unreadable.add("briefing")
     elif node is None:
-        problems.append(Problem(sheets.files["briefing"], 1, "", "is empty; it needs title, "
-                                "summary, period, status and last_reviewed (see "
-                                "briefings/schemas/briefing.schema.json)"))
+        problems.append(
+            Problem(
+                sheets.files["briefing"],
+                1,
+                "",
+                "is empty; it needs title, "
+                "summary, period, status and last_reviewed (see "
+                "briefings/schemas/briefing.schema.json)",
+            )
+        )
     else:
         reader = RecordReader(sheets.files["briefing"])
         sheets.info = reader.read_record(BriefingInfo, node)
@@ -99,8 +106,14 @@ def load_factsheets(folder: Path, root: Path) -> tuple[FactSheets, list[Problem]
         if node is None:
             continue
         if not isinstance(node, Sequence):
-            problems.append(Problem(display, node.line, "", f"{kind.sheet} must be a list of "
-                                    f"{kind.name}, one '- ...' entry each"))
+            problems.append(
+                Problem(
+                    display,
+                    node.line,
+                    "",
+                    f"{kind.sheet} must be a list of {kind.name}, one '- ...' entry each",
+                )
+            )
             sheets.unreadable.add(kind.name)
             continue
         reader = RecordReader(display)
@@ -126,9 +139,15 @@ def _unknown_sheets(folder: Path, root: Path) -> list[Problem]:
             close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.7)
             fix = f"did you mean {close[0]}? " if close else ""
             fix += "a briefing folder holds only " + ", ".join(known)
-        problems.append(Problem(display_path(path, root), 1, "",
-                                f"is not a fact sheet this tool reads, so nothing in it would "
-                                f"reach the site; {fix}"))
+        problems.append(
+            Problem(
+                display_path(path, root),
+                1,
+                "",
+                f"is not a fact sheet this tool reads, so nothing in it would "
+                f"reach the site; {fix}",
+            )
+        )
     return problems
 
 
@@ -136,8 +155,9 @@ def _unknown_sheets(folder: Path, root: Path) -> list[Problem]:
 _UNREADABLE: Any = object()
 
 
-def _read_yaml(path: Path, folder: Path, display: str, problems: list[Problem], *,
-               required: bool) -> Any:
+def _read_yaml(
+    path: Path, folder: Path, display: str, problems: list[Problem], *, required: bool
+) -> Any:
     try:
         raw = read_inside(path, folder, limit=FACT_SHEET_LIMIT, what="fact sheet")
     except FileNotFoundError:
@@ -152,8 +172,15 @@ def _read_yaml(path: Path, folder: Path, display: str, problems: list[Problem], 
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        problems.append(Problem(display, line, "", f"byte 0x{raw[exc.start]:02X} at column "
-                                f"{column} is not UTF-8 text; save the file as UTF-8"))
+        problems.append(
+            Problem(
+                display,
+                line,
+                "",
+                f"byte 0x{raw[exc.start]:02X} at column "
+                f"{column} is not UTF-8 text; save the file as UTF-8",
+            )
+        )
         return _UNREADABLE
     node, yaml_problems = parse_yaml(text.removeprefix("\ufeff"))
     problems += [Problem(display, p.line, "", p.message) for p in yaml_problems]

@@ -71,9 +71,14 @@ class Citation(Record):
         if len(self.quote.strip()) < 12:
             return [("quote", "is too short to locate reliably; quote at least 12 characters")]
         if len(self.quote) > MAX_QUOTE:
-            return [("quote", f"is {len(self.quote):,} characters; a quote may be at most "
-                     f"{MAX_QUOTE:,} (a few sentences): quote the words that support the fact, "
-                     "or cite two passages")]
+            return [
+                (
+                    "quote",
+                    f"is {len(self.quote):,} characters; a quote may be at most "
+                    f"{MAX_QUOTE:,} (a few sentences): quote the words that support the fact, "
+                    "or cite two passages",
+                )
+            ]
         return []
 
 
@@ -162,8 +167,13 @@ class Source(Record):
     def validate(self) -> list[tuple[str, str]]:
         problems = []
         if self.original_language and not self.translation:
-            problems.append(("original_language", "is set but translation is false; "
-                             "set translation: true or remove original_language"))
+            problems.append(
+                (
+                    "original_language",
+                    "is set but translation is false; "
+                    "set translation: true or remove original_language",
+                )
+            )
         if self.id in self.derived_from:
             problems.append(("derived_from", "a source cannot derive from itself"))
         if self.url is not None and not re.match(r"https?://", self.url, re.IGNORECASE):
@@ -257,8 +267,7 @@ class Event(Dated, Record):
         for name in needs:
             if not getattr(self, name):
                 problems.append(
-                    ("status", f"is '{self.status}' but {name} is empty; "
-                     f"list the actors in {name}")
+                    ("status", f"is '{self.status}' but {name} is empty; list the actors in {name}")
                 )
         return problems
 
@@ -328,8 +337,13 @@ class CasualtyClaim(Record):
         if isinstance(self.count, int) and self.count >= MAX_COUNT:
             return [("count", _too_large(self.count))]
         if not isinstance(self.count, int) and self.qualifier != "exactly":
-            return [("qualifier", "only a single number takes a qualifier; "
-                     "for a range use min/max, for 'unknown' remove the qualifier")]
+            return [
+                (
+                    "qualifier",
+                    "only a single number takes a qualifier; "
+                    "for a range use min/max, for 'unknown' remove the qualifier",
+                )
+            ]
         return []
 
 
@@ -365,16 +379,23 @@ class Waiver(Record):
 
     def validate(self) -> list[tuple[str, str]]:
         if (self.name is None) == (self.sentence is None):
-            return [("reason", "give exactly one of 'name' (a proper name, waived in every "
-                     "source) or 'sentence' (a source and a quote from the sentence)")]
+            return [
+                (
+                    "reason",
+                    "give exactly one of 'name' (a proper name, waived in every "
+                    "source) or 'sentence' (a source and a quote from the sentence)",
+                )
+            ]
         if self.name is not None and not self.name.strip():
             return [("name", "must not be empty")]
         return []
 
 
 def _too_large(count: int) -> str:
-    return (f"{count:,} is more than any count of people or things can be (ten billion or "
-            "more); check the number")
+    return (
+        f"{count:,} is more than any count of people or things can be (ten billion or "
+        "more); check the number"
+    )
 
 
 def _alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:

@@ -62,8 +62,7 @@ class RecordReader:
     def read_record(self, cls: type, node: YamlNode, path: str = "") -> Any:
         """Read a mapping into a dataclass instance, or return None after reporting why not."""
         if not isinstance(node, Mapping):
-            self.error(node.line, path,
-                       f"expected {describe(shape_of(cls))}, found {_kind(node)}")
+            self.error(node.line, path, f"expected {describe(shape_of(cls))}, found {_kind(node)}")
             return None
         fields = fields_of(cls)
         names = [f.name for f in fields]
@@ -71,8 +70,11 @@ class RecordReader:
             if key not in names:
                 close = difflib.get_close_matches(key, names, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                self.error(node.key_lines[key], _join(path, key),
-                           f"unknown field{hint}; the fields are: {', '.join(names)}")
+                self.error(
+                    node.key_lines[key],
+                    _join(path, key),
+                    f"unknown field{hint}; the fields are: {', '.join(names)}",
+                )
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
         ok = True
@@ -80,13 +82,13 @@ class RecordReader:
             field_path = _join(path, field.name)
             if field.name not in node:
                 if field.required:
-                    self.error(node.line, field_path,
-                               f"missing; add it ({describe(field.shape)})")
+                    self.error(node.line, field_path, f"missing; add it ({describe(field.shape)})")
                     ok = False
                 continue
             child = node[field.name]
-            lines[field.name] = (child.line if isinstance(child, Scalar)
-                                 else node.key_lines[field.name])
+            lines[field.name] = (
+                child.line if isinstance(child, Scalar) else node.key_lines[field.name]
+            )
             if isinstance(child, Sequence):
                 for i, item in enumerate(child):
                     lines[f"{field.name}[{i}]"] = item.line
@@ -157,8 +159,11 @@ class RecordReader:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Sequence):
-            self.error(node.line, path,
-                       f"expected a list (one '- item' per line, or [a, b]), found {_kind(node)}")
+            self.error(
+                node.line,
+                path,
+                f"expected a list (one '- item' per line, or [a, b]), found {_kind(node)}",
+            )
             return _INVALID
         items = [self.read_value(item, child, f"{path}[{i}]") for i, child in enumerate(node)]
         return _INVALID if any(v is _INVALID for v in items) else items
@@ -180,15 +185,18 @@ def _choice(shape: Shape, node: Scalar) -> str:
         return node.text
     close = difflib.get_close_matches(node.text, shape.choices, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    raise _Unreadable(f"'{shown(node.text)}' is not allowed{hint}; use one of: "
-                      + ", ".join(shape.choices))
+    raise _Unreadable(
+        f"'{shown(node.text)}' is not allowed{hint}; use one of: " + ", ".join(shape.choices)
+    )
 
 
 def _text(shape: Shape, node: Scalar) -> str:
     if found := _UNSHOWABLE.search(node.text):
-        raise _Unreadable(f"contains {_describe_char(found.group())}, which would not show as "
-                          "text (or would reorder the text around it); delete it (your editor "
-                          "may not show it)")
+        raise _Unreadable(
+            f"contains {_describe_char(found.group())}, which would not show as "
+            "text (or would reorder the text around it); delete it (your editor "
+            "may not show it)"
+        )
     return node.text
 
 
@@ -203,11 +211,14 @@ def _bool(shape: Shape, node: Scalar) -> bool:
 def _int(shape: Shape, node: Scalar) -> int:
     text = node.text
     if not (node.plain and _INT.fullmatch(text)):
-        raise _Unreadable(f"'{shown(text)}' is not a whole number; write digits only, "
-                          "without quotes")
+        raise _Unreadable(
+            f"'{shown(text)}' is not a whole number; write digits only, without quotes"
+        )
     if len(text.lstrip("+-")) > _MAX_DIGITS:
-        raise _Unreadable(f"'{shown(text, 20)}' has {len(text.lstrip('+-')):,} digits; no "
-                          f"number here needs more than {_MAX_DIGITS}")
+        raise _Unreadable(
+            f"'{shown(text, 20)}' has {len(text.lstrip('+-')):,} digits; no "
+            f"number here needs more than {_MAX_DIGITS}"
+        )
     return int(text)
 
 
@@ -219,8 +230,7 @@ def _float(shape: Shape, node: Scalar) -> float:
 
 def _date(shape: Shape, node: Scalar) -> datetime.date:
     if not _DATE.fullmatch(node.text):
-        raise _Unreadable(f"'{shown(node.text)}' is not a date; write YYYY-MM-DD, e.g. "
-                          "2023-05-22")
+        raise _Unreadable(f"'{shown(node.text)}' is not a date; write YYYY-MM-DD, e.g. 2023-05-22")
     try:
         return datetime.date.fromisoformat(node.text)
     except ValueError:
@@ -228,7 +238,11 @@ def _date(shape: Shape, node: Scalar) -> datetime.date:
 
 
 _SCALAR_READERS: dict[str, Callable[[Shape, Scalar], Any]] = {
-    "choice": _choice, "text": _text, "bool": _bool, "int": _int, "float": _float,
+    "choice": _choice,
+    "text": _text,
+    "bool": _bool,
+    "int": _int,
+    "float": _float,
     "date": _date,
 }
 
@@ -237,8 +251,13 @@ def _partial(cls: type, values: dict[str, Any], line: int, lines: dict[str, int]
     """A record with its good fields and None (or the default) for the rest."""
     partial = cls.__new__(cls)
     for f in dataclasses.fields(cls):
-        default = (f.default_factory() if f.default_factory is not dataclasses.MISSING
-                   else None if f.default is dataclasses.MISSING else f.default)
+        default = (
+            f.default_factory()
+            if f.default_factory is not dataclasses.MISSING
+            else None
+            if f.default is dataclasses.MISSING
+            else f.default
+        )
         setattr(partial, f.name, values.get(f.name, default))
     partial.line, partial.lines = line, lines
     return partial
@@ -268,12 +287,16 @@ def _arm_of_shape(arms: tuple[Shape, ...], node: YamlNode) -> Shape | None:
 
 def _name_problem(name: str) -> str | None:
     if hidden := hidden_characters(name):
-        return (f"'{shown(name)}' holds {', '.join(hidden)}, which cannot be seen but makes "
-                "the name differ from the same name typed plainly; retype it without")
+        return (
+            f"'{shown(name)}' holds {', '.join(hidden)}, which cannot be seen but makes "
+            "the name differ from the same name typed plainly; retype it without"
+        )
     if mixed := mixed_script_words(name):
         word, scripts = mixed[0]
-        return (f"'{word}' mixes {' and '.join(s.title() for s in scripts)} letters that look "
-                "alike; retype it in one script (a keyboard switched mid-word does this)")
+        return (
+            f"'{word}' mixes {' and '.join(s.title() for s in scripts)} letters that look "
+            "alike; retype it in one script (a keyboard switched mid-word does this)"
+        )
     return None
 
 

@@ -24,8 +24,14 @@ from .hints import Pattern, Shape, describe, fields_of
 from .load import FACT_SHEET_LIMIT, FactSheets
 from .yaml_nodes import Sequence, parse_yaml
 
-__all__ = ["KINDS_BY_WORD", "PLACEHOLDER", "SkeletonRefused", "append_skeleton", "fresh_id",
-           "skeleton"]
+__all__ = [
+    "KINDS_BY_WORD",
+    "PLACEHOLDER",
+    "SkeletonRefused",
+    "append_skeleton",
+    "fresh_id",
+    "skeleton",
+]
 
 # What `briefing new` writes where only the editor knows the value: `briefing check`
 # reports every value that starts with it.
@@ -71,8 +77,9 @@ def _placeholder(shape: Shape, name: str, sheets: FactSheets) -> Any:
     return f"{PLACEHOLDER}: {name.replace('_', ' ')}"
 
 
-def _lines(cls: type, sheets: FactSheets, indent: str, first: str,
-           overrides: dict[str, Any]) -> list[str]:
+def _lines(
+    cls: type, sheets: FactSheets, indent: str, first: str, overrides: dict[str, Any]
+) -> list[str]:
     lines = []
     prefix = first
     for field in fields_of(cls):
@@ -89,8 +96,7 @@ def _lines(cls: type, sheets: FactSheets, indent: str, first: str,
             value = overrides.get(field.name, _placeholder(shape, field.name, sheets))
             lines.append(_commented(f"{prefix}{field.name}: {_yaml(value)}", comment))
         else:
-            lines.append(_commented(f"{indent}# {field.name}: {_yaml(field.default)}",
-                                    comment))
+            lines.append(_commented(f"{indent}# {field.name}: {_yaml(field.default)}", comment))
         prefix = indent
     return lines
 
@@ -134,8 +140,9 @@ def append_skeleton(kind: Kind, sheets: FactSheets) -> tuple[str, Path, int]:
     try:
         existing = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise SkeletonRefused(f"{path.name} is not UTF-8 text; `briefing check` says where, "
-                              "fix that first") from None
+        raise SkeletonRefused(
+            f"{path.name} is not UTF-8 text; `briefing check` says where, fix that first"
+        ) from None
     newline = "\r\n" if "\r\n" in existing else "\n"
     if existing and not existing.endswith("\n"):
         existing += newline
@@ -155,13 +162,16 @@ def _verify(kind: Kind, before: str, after: str, name: str) -> None:
     new_node, new_problems = parse_yaml(after.removeprefix("\ufeff"))
     count = len(old_node) if isinstance(old_node, Sequence) else 0
     if (old_node is not None and not isinstance(old_node, Sequence)) or (
-        not isinstance(new_node, Sequence) or len(new_node) != count + 1
+        not isinstance(new_node, Sequence)
+        or len(new_node) != count + 1
         or len(new_problems) > len(old_problems)
     ):
-        raise SkeletonRefused(f"{name} is not a plain list of entries ('- id: ...'), so a new "
-                              f"{kind.singular} cannot be appended to it safely; run "
-                              "`briefing check`, "
-                              "fix what it reports, then try again")
+        raise SkeletonRefused(
+            f"{name} is not a plain list of entries ('- id: ...'), so a new "
+            f"{kind.singular} cannot be appended to it safely; run "
+            "`briefing check`, "
+            "fix what it reports, then try again"
+        )
 
 
 def _replace(path: Path, text: str) -> None:

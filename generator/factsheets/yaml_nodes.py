@@ -203,9 +203,12 @@ def parse_yaml(text: str) -> tuple[YamlNode | None, list[YamlProblem]]:
         # YAML counts these as line breaks and most editors do not: every line number after
         # one would be wrong.
         line = len(_LINE_BREAK.findall(text, 0, odd.start())) + 1
-        builder.add(line, f"a U+{ord(odd.group()):04X} line separator, which YAML reads as a "
-                    "line break and most editors do not show; replace it with a space or a "
-                    "new line")
+        builder.add(
+            line,
+            f"a U+{ord(odd.group()):04X} line separator, which YAML reads as a "
+            "line break and most editors do not show; replace it with a space or a "
+            "new line",
+        )
         return None, builder.problems
     try:
         for event in yaml.parse(text, Loader=_PARSER):

@@ -141,20 +141,36 @@ def timeline_chart(rows: Sequence[TimelineRow], period: DateRange, title: str) -
     )
     for tick in _ticks(start, end):
         tx = x(tick, 0.5 if scale >= 20 else 0.0)
-        parts.append(f'<line class="briefing-grid" x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" '
-                     f'y2="{top + ROW * len(rows)}"/>')
+        parts.append(
+            f'<line class="briefing-grid" x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" '
+            f'y2="{top + ROW * len(rows)}"/>'
+        )
         # The first label starts at its tick, clear of the "earlier" margin's label.
         anchor = "start" if tx - left < 20 else "middle"
-        parts.append(f'<text class="briefing-axis" x="{tx:.1f}" y="{top - 12}" '
-                     f'text-anchor="{anchor}">{_text(_day_label(tick))}</text>')
+        parts.append(
+            f'<text class="briefing-axis" x="{tx:.1f}" y="{top - 12}" '
+            f'text-anchor="{anchor}">{_text(_day_label(tick))}</text>'
+        )
     if any(r.when.end < start for r in rows):
-        parts.append(f'<text class="briefing-axis" x="{left - 8}" y="{top - 12}" '
-                     'text-anchor="end">earlier</text>')
+        parts.append(
+            f'<text class="briefing-axis" x="{left - 8}" y="{top - 12}" '
+            'text-anchor="end">earlier</text>'
+        )
     if any(r.when.start > end for r in rows):
         parts.append(f'<text class="briefing-axis" x="{right + 18}" y="{top - 12}">later</text>')
     for i, row in enumerate(rows):
-        parts.append(_timeline_row(row, top + ROW * i, label_w, x, start, end,
-                                   (label_w + 4, left - 4), (right + 4, WIDTH - 4)))
+        parts.append(
+            _timeline_row(
+                row,
+                top + ROW * i,
+                label_w,
+                x,
+                start,
+                end,
+                (label_w + 4, left - 4),
+                (right + 4, WIDTH - 4),
+            )
+        )
     parts.append(_status_legend(top + ROW * len(rows) + 24))
     parts.append("</svg>")
     return "".join(parts)
@@ -173,15 +189,19 @@ def _timeline_row(
     when, status = row.when, row.status
     full = f"{when.label}: {row.title} ({status})"
     mid = y + ROW / 2
-    label = _fit(f"{_day_label(when.start) if when.start == when.end else when.label} · "
-                 f"{row.title}", label_w - 8)
+    label = _fit(
+        f"{_day_label(when.start) if when.start == when.end else when.label} · {row.title}",
+        label_w - 8,
+    )
     shape_class = f"briefing-mark briefing-status-{status}"
     if when.end < start or when.start > end:
         # Outside the drawn span: a marker in the margin, with the date in words.
         x0, x1 = earlier if when.end < start else later
-        mark = (f'<path class="{shape_class}" d="M {x0 + 4:.1f} {mid} l 8 -6 v 12 z"/>'
-                if when.end < start else
-                f'<path class="{shape_class}" d="M {x1 - 4:.1f} {mid} l -8 -6 v 12 z"/>')
+        mark = (
+            f'<path class="{shape_class}" d="M {x0 + 4:.1f} {mid} l 8 -6 v 12 z"/>'
+            if when.end < start
+            else f'<path class="{shape_class}" d="M {x1 - 4:.1f} {mid} l -8 -6 v 12 z"/>'
+        )
     elif when.start == when.end and row.precision == "day":
         cx = x(when.start, _time_fraction(row.time))
         mark = f'<circle class="{shape_class}" cx="{cx:.1f}" cy="{mid}" r="5.5"/>'
@@ -189,33 +209,43 @@ def _timeline_row(
         x0 = x(max(when.start, start))
         x1 = x(min(when.end, end), 1.0)
         dashed = " briefing-approximate" if row.precision == "approximate" else ""
-        mark = (f'<rect class="{shape_class}{dashed}" x="{x0:.1f}" y="{mid - 5}" '
-                f'width="{max(x1 - x0, 3):.1f}" height="10" rx="3"/>')
+        mark = (
+            f'<rect class="{shape_class}{dashed}" x="{x0:.1f}" y="{mid - 5}" '
+            f'width="{max(x1 - x0, 3):.1f}" height="10" rx="3"/>'
+        )
     # The <title> names the link in full; an aria-label would not contain the shortened
     # visible label, which screen-reader users who speak what they see depend on.
-    return (f'<a class="briefing-chart-row" href="{_text(row.href)}">'
-            f"<title>{_text(full)}</title>"
-            f'<rect class="briefing-row-hit" x="0" y="{y}" width="{WIDTH}" height="{ROW}"/>'
-            f'<text class="briefing-row-label" x="0" y="{mid + 4.5}">{_text(label)}</text>'
-            f"{mark}</a>")
+    return (
+        f'<a class="briefing-chart-row" href="{_text(row.href)}">'
+        f"<title>{_text(full)}</title>"
+        f'<rect class="briefing-row-hit" x="0" y="{y}" width="{WIDTH}" height="{ROW}"/>'
+        f'<text class="briefing-row-label" x="0" y="{mid + 4.5}">{_text(label)}</text>'
+        f"{mark}</a>"
+    )
 
 
 def _hatch_pattern(pattern_id: str) -> str:
-    return (f'<defs><pattern id="{pattern_id}" width="4" height="4" '
-            'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-            '<rect class="briefing-hatch-line" width="2" height="4"/></pattern></defs>')
+    return (
+        f'<defs><pattern id="{pattern_id}" width="4" height="4" '
+        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect class="briefing-hatch-line" width="2" height="4"/></pattern></defs>'
+    )
 
 
 def _status_legend(y: float) -> str:
     parts = [f'<text class="briefing-axis" x="0" y="{y + 4}">Status:</text>']
     for i, status in enumerate(STATUSES):
         x = 60 + i * 98
-        parts.append(f'<circle class="briefing-mark briefing-status-{status}" cx="{x}" '
-                     f'cy="{y}" r="5.5"/><text class="briefing-axis" x="{x + 10}" '
-                     f'y="{y + 4}">{status}</text>')
-    parts.append(f'<rect class="briefing-mark briefing-status-reported" x="{60 + 5 * 98}" '
-                 f'y="{y - 5}" width="26" height="10" rx="3"/><text class="briefing-axis" '
-                 f'x="{60 + 5 * 98 + 32}" y="{y + 4}">a span of days</text>')
+        parts.append(
+            f'<circle class="briefing-mark briefing-status-{status}" cx="{x}" '
+            f'cy="{y}" r="5.5"/><text class="briefing-axis" x="{x + 10}" '
+            f'y="{y + 4}">{status}</text>'
+        )
+    parts.append(
+        f'<rect class="briefing-mark briefing-status-reported" x="{60 + 5 * 98}" '
+        f'y="{y - 5}" width="26" height="10" rx="3"/><text class="briefing-axis" '
+        f'x="{60 + 5 * 98 + 32}" y="{y + 4}">a span of days</text>'
+    )
     return "".join(parts)
 
 
@@ -277,29 +307,35 @@ def casualty_chart(title: str, groups: Sequence[FigureGroup]) -> str:
         def x(n: float, maximum: int = maximum) -> float:
             return left + (right - left) * n / maximum
 
-        parts.append(f'<text class="briefing-chart-heading" x="0" y="{y + 16}">'
-                     f"{_text(group.title)} · {_text(group.verdict)}</text>")
+        parts.append(
+            f'<text class="briefing-chart-heading" x="0" y="{y + 16}">'
+            f"{_text(group.title)} · {_text(group.verdict)}</text>"
+        )
         y += 26
         for n in (0, maximum / 2, maximum):
             if n != int(n):
                 continue
-            parts.append(f'<line class="briefing-grid" x1="{x(n):.1f}" y1="{y}" '
-                         f'x2="{x(n):.1f}" y2="{y + ROW * len(group.rows)}"/>'
-                         f'<text class="briefing-axis" x="{x(n):.1f}" '
-                         f'y="{y + ROW * len(group.rows) + 14}" text-anchor="middle">'
-                         f"{int(n)}</text>")
+            parts.append(
+                f'<line class="briefing-grid" x1="{x(n):.1f}" y1="{y}" '
+                f'x2="{x(n):.1f}" y2="{y + ROW * len(group.rows)}"/>'
+                f'<text class="briefing-axis" x="{x(n):.1f}" '
+                f'y="{y + ROW * len(group.rows) + 14}" text-anchor="middle">'
+                f"{int(n)}</text>"
+            )
         for row in group.rows:
             parts.append(_figure_row(row, y, label_w, value_w, x, right))
             y += ROW
         y += 24
     height = y
-    return "".join([
-        f'<svg class="briefing-chart briefing-casualty-chart" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" role="group" aria-label="{_text(title)}">',
-        f"<title>{_text(title)}</title>",
-        *parts,
-        "</svg>",
-    ])
+    return "".join(
+        [
+            f'<svg class="briefing-chart briefing-casualty-chart" viewBox="0 0 {WIDTH} {height}" '
+            f'width="{WIDTH}" height="{height}" role="group" aria-label="{_text(title)}">',
+            f"<title>{_text(title)}</title>",
+            *parts,
+            "</svg>",
+        ]
+    )
 
 
 def _figure_row(
@@ -313,57 +349,69 @@ def _figure_row(
     mid = y + ROW / 2
     low, high = row.low, row.high
     if row.unknown:
-        mark = (f'<text class="briefing-axis" x="{x(0):.1f}" y="{mid + 4.5}">'
-                "no figure given</text>")
+        mark = f'<text class="briefing-axis" x="{x(0):.1f}" y="{mid + 4.5}">no figure given</text>'
     elif low == high and low is not None:
         ring = " briefing-about" if row.about else ""
-        mark = f'<circle class="briefing-mark briefing-figure{ring}" cx="{x(low):.1f}" ' \
-               f'cy="{mid}" r="5.5"/>'
+        mark = (
+            f'<circle class="briefing-mark briefing-figure{ring}" cx="{x(low):.1f}" '
+            f'cy="{mid}" r="5.5"/>'
+        )
     elif high is None:
         x0 = x(low or 0)
-        mark = (f'<rect class="briefing-mark briefing-figure" x="{x0:.1f}" y="{mid - 4}" '
-                f'width="{max(right - x0 - 8, 2):.1f}" height="8" rx="2"/>'
-                f'<path class="briefing-mark briefing-figure" d="M {right:.1f} {mid} '
-                f'l -9 -6 v 12 z"/>')
+        mark = (
+            f'<rect class="briefing-mark briefing-figure" x="{x0:.1f}" y="{mid - 4}" '
+            f'width="{max(right - x0 - 8, 2):.1f}" height="8" rx="2"/>'
+            f'<path class="briefing-mark briefing-figure" d="M {right:.1f} {mid} '
+            f'l -9 -6 v 12 z"/>'
+        )
     else:
         x0, x1 = x(low or 0), x(high)
-        mark = (f'<rect class="briefing-mark briefing-figure" x="{x0:.1f}" y="{mid - 4}" '
-                f'width="{max(x1 - x0, 3):.1f}" height="8" rx="2"/>')
+        mark = (
+            f'<rect class="briefing-mark briefing-figure" x="{x0:.1f}" y="{mid - 4}" '
+            f'width="{max(x1 - x0, 3):.1f}" height="8" rx="2"/>'
+        )
     full = f"{row.figure}: {row.label}"
-    return (f'<a class="briefing-chart-row" href="{_text(row.href)}">'
-            f"<title>{_text(full)}</title>"
-            f'<rect class="briefing-row-hit" x="0" y="{y}" width="{WIDTH}" height="{ROW}"/>'
-            f'<text class="briefing-row-label" x="0" y="{mid + 4.5}">'
-            f"{_text(_fit(row.label, label_w - 8))}</text>{mark}"
-            f'<text class="briefing-chart-value" x="{WIDTH - value_w:.1f}" y="{mid + 4.5}">'
-            f"{_text(_fit(row.figure, value_w))}</text></a>")
+    return (
+        f'<a class="briefing-chart-row" href="{_text(row.href)}">'
+        f"<title>{_text(full)}</title>"
+        f'<rect class="briefing-row-hit" x="0" y="{y}" width="{WIDTH}" height="{ROW}"/>'
+        f'<text class="briefing-row-label" x="0" y="{mid + 4.5}">'
+        f"{_text(_fit(row.label, label_w - 8))}</text>{mark}"
+        f'<text class="briefing-chart-value" x="{WIDTH - value_w:.1f}" y="{mid + 4.5}">'
+        f"{_text(_fit(row.figure, value_w))}</text></a>"
+    )
 
 
 # ---------------------------------------------------------------------------------------
 # Declared derivation
 
 
-def derivation_graph(nodes: Sequence[tuple[str, str]], edges: Sequence[tuple[int, int]]
-                     ) -> str:
+def derivation_graph(nodes: Sequence[tuple[str, str]], edges: Sequence[tuple[int, int]]) -> str:
     """A box per source, labelled and linked (`nodes`: (label, href)), and an arrow from
     each source to what it derives from (`edges`: (index of source, index of origin))."""
     row = 44
     height = row * len(nodes) + 8
-    parts = [f'<svg class="briefing-graph" viewBox="0 0 640 {height}" width="640" '
-             f'height="{height}" role="group" aria-labelledby="derivation--title">',
-             '<title id="derivation--title">Declared derivation between sources</title>',
-             '<defs><marker id="derivation--arrow" viewBox="0 0 10 10" refX="10" refY="5" '
-             'markerWidth="8" markerHeight="8" orient="auto-start-reverse">'
-             '<path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>']
+    parts = [
+        f'<svg class="briefing-graph" viewBox="0 0 640 {height}" width="640" '
+        f'height="{height}" role="group" aria-labelledby="derivation--title">',
+        '<title id="derivation--title">Declared derivation between sources</title>',
+        '<defs><marker id="derivation--arrow" viewBox="0 0 10 10" refX="10" refY="5" '
+        'markerWidth="8" markerHeight="8" orient="auto-start-reverse">'
+        '<path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>',
+    ]
     for i, (label, href) in enumerate(nodes):
         y = 8 + row * i
-        parts.append(f'<a href="{attr(href)}">'
-                     f'<rect x="4" y="{y}" width="360" height="32" rx="4"/>'
-                     f'<text x="14" y="{y + 21}">{_text(label)}</text></a>')
+        parts.append(
+            f'<a href="{attr(href)}">'
+            f'<rect x="4" y="{y}" width="360" height="32" rx="4"/>'
+            f'<text x="14" y="{y + 21}">{_text(label)}</text></a>'
+        )
     for k, origin in edges:
         x = 380 + 40 * (k % 6)
         y1, y2 = 8 + row * k + 16, 8 + row * origin + 16
-        parts.append(f'<path class="briefing-edge" d="M 364 {y1} C {x} {y1}, {x} '
-                     f'{y2}, 364 {y2}" marker-end="url(#derivation--arrow)"/>')
+        parts.append(
+            f'<path class="briefing-edge" d="M 364 {y1} C {x} {y1}, {x} '
+            f'{y2}, 364 {y2}" marker-end="url(#derivation--arrow)"/>'
+        )
     parts.append("</svg>")
     return "".join(parts)

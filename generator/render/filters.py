@@ -47,8 +47,9 @@ def link(context: jinja2.runtime.Context, value: Target | str | None) -> Md:
 
 
 @jinja2.pass_context
-def links(context: jinja2.runtime.Context, values: Iterable[Target | str],
-          separator: str = ", ") -> Md:
+def links(
+    context: jinja2.runtime.Context, values: Iterable[Target | str], separator: str = ", "
+) -> Md:
     return Md(separator.join(link(context, v) for v in values))
 
 
@@ -86,30 +87,38 @@ def badge(status: str) -> Md:
 def grade(value: Grade) -> Md:
     """A credibility badge, with how the grade came about in its tooltip."""
     edited = " (editor)" if value.edited else ""
-    return Md(f'<span class="briefing-badge briefing-cred-{value.grade}" '
-              f'title="{attr("; ".join(value.steps))}">{value.grade} · '
-              f"{md_text(value.label)}{edited}</span>")
+    return Md(
+        f'<span class="briefing-badge briefing-cred-{value.grade}" '
+        f'title="{attr("; ".join(value.steps))}">{value.grade} · '
+        f"{md_text(value.label)}{edited}</span>"
+    )
 
 
 def grade_steps(value: Grade) -> Md:
     """How the grade came about, one clause per step: for the fact's own entry."""
-    return Md(f"**Credibility {value.grade} ({md_text(value.label)}):** "
-              + md_text("; then ".join(value.steps)) + ".")
+    return Md(
+        f"**Credibility {value.grade} ({md_text(value.label)}):** "
+        + md_text("; then ".join(value.steps))
+        + "."
+    )
 
 
 def single_source(title: str | None) -> Md:
     """A badge on a fact that one lineage carries; `title` says which."""
     if title is None:
         return Md("")
-    return Md(f'<span class="briefing-badge briefing-single" title="{attr(title)}">'
-              "single source</span>")
+    return Md(
+        f'<span class="briefing-badge briefing-single" title="{attr(title)}">single source</span>'
+    )
 
 
 def verdict(value: Verdict) -> Md:
     if value.verdict == "one figure":
         return Md("one figure")
-    return Md(f'<span class="briefing-badge briefing-figures-{attr(value.verdict)}" '
-              f'title="{attr(value.reason)}">{md_text(value.label)}</span>')
+    return Md(
+        f'<span class="briefing-badge briefing-figures-{attr(value.verdict)}" '
+        f'title="{attr(value.reason)}">{md_text(value.label)}</span>'
+    )
 
 
 def paragraphs(text: str) -> Md:
@@ -120,16 +129,21 @@ def paragraphs(text: str) -> Md:
 
 def cite_line(value: CiteLine) -> Md:
     # briefing.js replaces the link's text with the absolute URL the reader sees.
-    return Md(f'<span class="briefing-cite"><span class="briefing-cite-label">Cite:</span> '
-              f'<span class="briefing-cite-text">{md_text(value.text)} <a '
-              f'class="briefing-permalink" href="#{attr(value.anchor)}">'
-              f"{md_text(value.address)}</a></span></span>")
+    return Md(
+        f'<span class="briefing-cite"><span class="briefing-cite-label">Cite:</span> '
+        f'<span class="briefing-cite-text">{md_text(value.text)} <a '
+        f'class="briefing-permalink" href="#{attr(value.anchor)}">'
+        f"{md_text(value.address)}</a></span></span>"
+    )
 
 
 def names_used(value: NamesUsed) -> Md:
     names = [f"{md_text(name)} ({n})" for name, n in value.listed]
-    names += [f'<span class="briefing-variant" title="not listed as an alias">⚑ '
-              f"{md_text(name)} ({n})</span>" for name, n in value.variants]
+    names += [
+        f'<span class="briefing-variant" title="not listed as an alias">⚑ '
+        f"{md_text(name)} ({n})</span>"
+        for name, n in value.variants
+    ]
     return Md(", ".join(names) if names else "—")
 
 
@@ -154,8 +168,10 @@ def _figure(svg: str, caption: str) -> Md:
     # A <figure> at the start of a line makes a raw HTML block that Markdown leaves alone,
     # so the escaped labels inside stay text. Search skips the chart: its labels repeat the
     # entries beside it.
-    return Md(f'<figure class="briefing-figure" data-search-exclude><div class="briefing-scroll">'
-              f"{svg}</div><figcaption>{html.escape(caption)}</figcaption></figure>")
+    return Md(
+        f'<figure class="briefing-figure" data-search-exclude><div class="briefing-scroll">'
+        f"{svg}</div><figcaption>{html.escape(caption)}</figcaption></figure>"
+    )
 
 
 def timeline_chart(chart: TimelineChart) -> Md:
@@ -171,8 +187,9 @@ def derivation_graph(context: jinja2.runtime.Context, graph: DerivationGraph) ->
     nodes = [(t.text, html_url(_here(context), t.page)) for t in graph.nodes]
     # A <div> at the start of a line makes a raw HTML block that Markdown leaves alone;
     # a bare <svg> would be a paragraph, and Markdown inside its labels would render.
-    return Md('<div class="briefing-figure">' + charts.derivation_graph(nodes, graph.edges)
-              + "</div>")
+    return Md(
+        '<div class="briefing-figure">' + charts.derivation_graph(nodes, graph.edges) + "</div>"
+    )
 
 
 FILTERS: dict[str, Any] = {

@@ -50,8 +50,7 @@ def md_text(value: object) -> Md:
     text = printable(" ".join(str(value).split()))
     text = html.escape(text, quote=False)
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
-    text = _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.",
-                           text)
+    text = _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.", text)
     return Md(text)
 
 

@@ -20,6 +20,7 @@ def search_words(records: list[Actor | Place]) -> dict[str, list[str]]:
     "Graivoronsk" counts). Prefixes shorter than four letters ("US") only drop the same
     word. Keys are "<kind>/<id>".
     """
+
     def words(name: str) -> list[str]:
         return [w for w in re.split(r"[\s\-]+", name.lower()) if w]
 
@@ -30,9 +31,10 @@ def search_words(records: list[Actor | Place]) -> dict[str, list[str]]:
                 one_word.setdefault(words(name)[0], set()).add(_record_key(record))
 
     def taken(word: str, key: str) -> bool:
-        return any(key not in owners and (word == name or (len(name) >= 4
-                                                           and word.startswith(name)))
-                   for name, owners in one_word.items())
+        return any(
+            key not in owners and (word == name or (len(name) >= 4 and word.startswith(name)))
+            for name, owners in one_word.items()
+        )
 
     result = {}
     for record in records:

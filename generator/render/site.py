@@ -91,28 +91,30 @@ def _tidy(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 
 
-def _page(path: str, template: str, title: str, view: Any,
-          search: list[str] | None = None) -> str:
+def _page(path: str, template: str, title: str, view: Any, search: list[str] | None = None) -> str:
     markdown = _ENV.get_template(template).render(page_path=path, title=title, view=view)
     return _front_matter(title, search) + _tidy(markdown)
 
 
 def _briefing_pages(briefing: Briefing) -> dict[str, str]:
     book = Book(briefing, analyse(briefing))
-    pages = {"index.md": _page("index.md", "overview.md.j2", briefing.info.title,
-                               overview_view(book))}
+    pages = {
+        "index.md": _page("index.md", "overview.md.j2", briefing.info.title, overview_view(book))
+    }
     for section in _SECTIONS:
         path = section_page(section.title)
         pages[path] = _page(path, section.template, section.title, section.view(book))
     words = search_words([*briefing.actors, *briefing.places])
     for actor in briefing.actors:
         path = f"actors/{actor.id}.md"
-        pages[path] = _page(path, "actor.md.j2", actor.name, actor_view(book, actor),
-                            words[f"actors/{actor.id}"])
+        pages[path] = _page(
+            path, "actor.md.j2", actor.name, actor_view(book, actor), words[f"actors/{actor.id}"]
+        )
     for place in briefing.places:
         path = f"places/{place.id}.md"
-        pages[path] = _page(path, "place.md.j2", place.name, place_view(book, place),
-                            words[f"places/{place.id}"])
+        pages[path] = _page(
+            path, "place.md.j2", place.name, place_view(book, place), words[f"places/{place.id}"]
+        )
     for source in briefing.sources:
         path = f"sources/{source.id}.md"
         pages[path] = _page(path, "source.md.j2", source.short_label, source_view(book, source))
@@ -125,6 +127,5 @@ def render_site(briefings: list[Briefing]) -> dict[str, str]:
     files: dict[str, str] = {}
     for briefing in briefings:
         files.update(_briefing_pages(briefing))
-    files["index.md"] = _page("index.md", "home.md.j2", "Conflict briefings",
-                              home_view(briefings))
+    files["index.md"] = _page("index.md", "home.md.j2", "Conflict briefings", home_view(briefings))
     return files

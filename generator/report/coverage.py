@@ -27,19 +27,24 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
             like = found[item.text]
             if like:
                 name, (kind, record_id) = like
-                what += (f" (it looks like '{name}', {kind_named(kind).singular} "
-                         f"'{record_id}': if it is, add it to that record's aliases)")
-        lines.append(f"{where}: {what}: \"{item.sentence}\"")
+                what += (
+                    f" (it looks like '{name}', {kind_named(kind).singular} "
+                    f"'{record_id}': if it is, add it to that record's aliases)"
+                )
+        lines.append(f'{where}: {what}: "{item.sentence}"')
     counts = {id(w): n for w, n in waiver_counts(coverage.items)}
     for waiver in briefing.waivers:
         what = f"name '{waiver.name}'" if waiver.name is not None else "sentence"
         n = counts.get(id(waiver), 0)
         if waiver in coverage.unused_waivers:
-            lines.append(f"{waivers_file}:{waiver.line}: {what} waived but found nowhere; "
-                         "remove the waiver")
+            lines.append(
+                f"{waivers_file}:{waiver.line}: {what} waived but found nowhere; remove the waiver"
+            )
         else:
-            lines.append(f"{waivers_file}:{waiver.line}: {what} waived ({n} "
-                         f"item{'s' * (n != 1)}): {waiver.reason}")
+            lines.append(
+                f"{waivers_file}:{waiver.line}: {what} waived ({n} "
+                f"item{'s' * (n != 1)}): {waiver.reason}"
+            )
     lines.append(f"{'source':<24} {'figures':>9} {'names':>9} {'captured':>9}")
     for source in briefing.sources:
         lines.append(_coverage_row(source.id, coverage.by_source[source.id].items))
@@ -54,5 +59,3 @@ def _coverage_row(label: str, items: list[CoverageItem]) -> str:
         return f"{sum(i.captured for i in of_kind)}/{len(of_kind)}"
 
     return f"{label:<24} {share('figure'):>9} {share('name'):>9} {percent(items):>8.1f}%"
-
-

@@ -53,8 +53,9 @@ def read_tree(root: Path) -> dict[str, BriefingState]:
         briefing, check_problems = check_briefing(sheets, root / "seeds", root)
         state = BriefingState(problems=problems + check_problems)
         for kind in _KINDS:
-            state.records[kind.name] = {r.id: _comparable(record_to_data(r))
-                                        for r in sheets.records(kind)}
+            state.records[kind.name] = {
+                r.id: _comparable(record_to_data(r)) for r in sheets.records(kind)
+            }
         state.figures = {c.id: describe_count(c) for c in sheets.claims}
         if briefing is not None and not problems:
             analysis = analyse(briefing)
@@ -82,7 +83,8 @@ def read_revision(repo: Path, revision: str) -> dict[str, BriefingState]:
     commit = _commit(repo, revision)
     archive = subprocess.run(
         ["git", "-C", str(repo), "archive", "--format=tar", commit, "--", "briefings", "seeds"],
-        capture_output=True, check=False,
+        capture_output=True,
+        check=False,
     )
     if archive.returncode != 0:
         raise ValueError(_git_error(archive.stderr))
@@ -99,23 +101,30 @@ def read_revision(repo: Path, revision: str) -> dict[str, BriefingState]:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(tmp, filter=inside_only)
         if refused:
-            raise ValueError(f"at {revision}, {', '.join(refused)} links outside the project; "
-                             "`briefing check` refuses such links too")
+            raise ValueError(
+                f"at {revision}, {', '.join(refused)} links outside the project; "
+                "`briefing check` refuses such links too"
+            )
         return read_tree(Path(tmp))
 
 
 def _commit(repo: Path, revision: str) -> str:
     """The commit a revision names, as a hash; ValueError if it names none."""
     if not revision or revision.startswith("-"):
-        raise ValueError(f"'{revision}' is not a revision (a branch, tag or commit such as "
-                         "origin/main or HEAD~1)")
+        raise ValueError(
+            f"'{revision}' is not a revision (a branch, tag or commit such as "
+            "origin/main or HEAD~1)"
+        )
     found = subprocess.run(
         ["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
-        capture_output=True, check=False,
+        capture_output=True,
+        check=False,
     )
     if found.returncode != 0:
-        raise ValueError(f"'{revision}' names no commit in this repository"
-                         + (f" ({_git_error(found.stderr)})" if found.stderr.strip() else ""))
+        raise ValueError(
+            f"'{revision}' names no commit in this repository"
+            + (f" ({_git_error(found.stderr)})" if found.stderr.strip() else "")
+        )
     return found.stdout.decode("ascii").strip()
 
 
@@ -145,13 +154,15 @@ def _record_changes(base: dict[str, Any], head: dict[str, Any]) -> list[str]:
 
 def _title(data: dict[str, Any], state: BriefingState) -> str:
     if data["id"] in state.figures and "count" in data:  # a claim: say what it counts
-        return (f"{state.figures[data['id']]} ({data['category']}, {data['group']}, "
-                f"{data['incident']})")
+        return (
+            f"{state.figures[data['id']]} ({data['category']}, {data['group']}, {data['incident']})"
+        )
     return str(data.get("title") or data.get("name") or data.get("outlet") or "")
 
 
-def _briefing_report(slug: str, base: BriefingState | None, head: BriefingState | None
-                     ) -> list[str]:
+def _briefing_report(
+    slug: str, base: BriefingState | None, head: BriefingState | None
+) -> list[str]:
     if head is None:
         return [f"### {slug}", "", "The briefing is **removed**.", ""]
     base = base or BriefingState()
@@ -171,28 +182,45 @@ def _briefing_report(slug: str, base: BriefingState | None, head: BriefingState 
         if entries:
             changed = True
             lines += [f"#### {kind.label}", "", *entries, ""]
-    figures = [f"- `{rid}`: {figure} → {head.figures[rid]}"
-               for rid, figure in base.figures.items()
-               if rid in head.figures and figure != head.figures[rid]]
+    figures = [
+        f"- `{rid}`: {figure} → {head.figures[rid]}"
+        for rid, figure in base.figures.items()
+        if rid in head.figures and figure != head.figures[rid]
+    ]
     if figures:
         lines += ["#### Figures that changed", "", *figures, ""]
     unverified = [p for p in head.problems if p.field.endswith(".quote") and p.severity == "error"]
     if unverified:
-        lines += ["#### Citations that no longer verify", "",
-                  *(f"- {p.file}:{p.line}: `{p.field}`: {p.message}" for p in unverified), ""]
+        lines += [
+            "#### Citations that no longer verify",
+            "",
+            *(f"- {p.file}:{p.line}: `{p.field}`: {p.message}" for p in unverified),
+            "",
+        ]
     others = [p for p in head.problems if p not in unverified and p.severity == "error"]
     if others:
-        lines += ["#### Other check errors", "",
-                  *(f"- {p.file}:{p.line}: `{p.field}`: {p.message}" for p in others), ""]
-    single = [f"- {kind_named(kind).singular} `{rid}`: {base.lineages[kind, rid]} lineages → 1"
-              for (kind, rid), n in head.lineages.items()
-              if n == 1 and base.lineages.get((kind, rid), 0) >= 2]
+        lines += [
+            "#### Other check errors",
+            "",
+            *(f"- {p.file}:{p.line}: `{p.field}`: {p.message}" for p in others),
+            "",
+        ]
+    single = [
+        f"- {kind_named(kind).singular} `{rid}`: {base.lineages[kind, rid]} lineages → 1"
+        for (kind, rid), n in head.lineages.items()
+        if n == 1 and base.lineages.get((kind, rid), 0) >= 2
+    ]
     if single:
         lines += ["#### Facts that became single-source", "", *single, ""]
     if base.coverage != head.coverage or changed:
-        lines += ["#### Coverage", "", "| | before | after |", "|---|---|---|",
-                  f"| share captured | {_percent(base.coverage)} | {_percent(head.coverage)} |",
-                  ""]
+        lines += [
+            "#### Coverage",
+            "",
+            "| | before | after |",
+            "|---|---|---|",
+            f"| share captured | {_percent(base.coverage)} | {_percent(head.coverage)} |",
+            "",
+        ]
     if len(lines) == 2:
         lines += ["No change to the facts.", ""]
     return lines
@@ -202,8 +230,9 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}%"
 
 
-def diff_report(base: dict[str, BriefingState], head: dict[str, BriefingState],
-                base_name: str, head_name: str) -> str:
+def diff_report(
+    base: dict[str, BriefingState], head: dict[str, BriefingState], base_name: str, head_name: str
+) -> str:
     """The Markdown summary of what changed between two readings of the briefings."""
     lines = [f"## What this change does to the facts ({base_name} → {head_name})", ""]
     for slug in sorted(base.keys() | head.keys()):

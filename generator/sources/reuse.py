@@ -71,14 +71,15 @@ def _tokens(text: SourceText) -> list[_Token]:
         marks = [m.start() for m in re.finditer('"', normalised)]
         for match in _WORD.finditer(normalised):
             quoted = bisect.bisect_left(marks, match.start()) % 2 == 1
-            tokens.append(_Token(match.group(0).lower(), paragraph.number, match.start(),
-                                 match.end(), quoted))
+            tokens.append(
+                _Token(match.group(0).lower(), paragraph.number, match.start(), match.end(), quoted)
+            )
     return tokens
 
 
 def _grams(tokens: list[_Token]) -> list[tuple[str, ...]]:
     """The n-gram of words starting at each token (none for the last N_GRAM - 1)."""
-    return [tuple(t.word for t in tokens[i:i + N_GRAM]) for i in range(len(tokens) - N_GRAM + 1)]
+    return [tuple(t.word for t in tokens[i : i + N_GRAM]) for i in range(len(tokens) - N_GRAM + 1)]
 
 
 def _first_positions(grams: list[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
@@ -114,8 +115,15 @@ def _percent(part: int, whole: int) -> float:
     return 100.0 * part / whole if whole else 0.0
 
 
-def _passages(a: str, b: str, text: SourceText, toks: list[_Token], covered: list[bool],
-              found_at: dict[int, int], toks_b: list[_Token]) -> list[SharedPassage]:
+def _passages(
+    a: str,
+    b: str,
+    text: SourceText,
+    toks: list[_Token],
+    covered: list[bool],
+    found_at: dict[int, int],
+    toks_b: list[_Token],
+) -> list[SharedPassage]:
     paragraphs = {p.number: n for p, n in zip(text.paragraphs, text.normalised, strict=True)}
     runs: list[SharedPassage] = []
     i = 0
@@ -128,9 +136,17 @@ def _passages(a: str, b: str, text: SourceText, toks: list[_Token], covered: lis
             j += 1
         first, last = toks[i], toks[j]
         where_b = toks_b[found_at[i]].paragraph if i in found_at else 0
-        quoted = sum(t.quoted for t in toks[i:j + 1]) * 2 > j + 1 - i
-        runs.append(SharedPassage(a, b, first.paragraph, where_b,
-                                  paragraphs[first.paragraph][first.start:last.end],
-                                  j + 1 - i, quoted))
+        quoted = sum(t.quoted for t in toks[i : j + 1]) * 2 > j + 1 - i
+        runs.append(
+            SharedPassage(
+                a,
+                b,
+                first.paragraph,
+                where_b,
+                paragraphs[first.paragraph][first.start : last.end],
+                j + 1 - i,
+                quoted,
+            )
+        )
         i = j + 1
     return sorted(runs, key=lambda p: (-p.words, p.paragraph_a))

@@ -24,9 +24,7 @@ __all__ = [
     "clean_source_text",
 ]
 
-_MONTH = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _HEADER_DATE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+")
 # Lines that are site furniture wherever they appear, with the reason shown to readers.
 _CHROME: list[tuple[re.Pattern[str], str]] = [
@@ -121,7 +119,7 @@ def clean_source_text(raw: str, title: str, rules: list[StripRuleLike]) -> Sourc
             if number == 1 and not kept and (m := _HEADER_DATE.match(line)):
                 header_date = m.group(1)
                 stripped.append(StrippedLine(number, m.group(0).strip(), "date header"))
-                line = line[m.end():]
+                line = line[m.end() :]
             line = " ".join(line.split())
             found = _chrome_reason(line, title, rules)
             if found is None:

@@ -79,8 +79,11 @@ class Book:
         return Target(self.places[place_id].name, f"places/{place_id}.md") if place_id else None
 
     def paragraph(self, source_id: str, number: int) -> Target:
-        return Target(f"{self.source_label(source_id)} ¶{number}", source_page(source_id),
-                      paragraph_anchor(number))
+        return Target(
+            f"{self.source_label(source_id)} ¶{number}",
+            source_page(source_id),
+            paragraph_anchor(number),
+        )
 
     def quote(self, citation: Citation) -> Quote:
         assert citation.paragraph is not None
@@ -113,8 +116,12 @@ class Book:
         credibility = self.analysis.facts[key].credibility
         assert credibility is not None, f"{key} is not graded"
         steps = credibility_steps(credibility, self.actor_name, self.source_label)
-        return Grade(credibility.grade, credibility_label(credibility.grade), tuple(steps),
-                     credibility.override is not None)
+        return Grade(
+            credibility.grade,
+            credibility_label(credibility.grade),
+            tuple(steps),
+            credibility.override is not None,
+        )
 
     def single_source(self, key: FactKey) -> str | None:
         """The single-source badge's title, or None when two or more lineages carry it."""
@@ -135,10 +142,13 @@ class Book:
         paragraphs carrying it, the briefing, and the fact's permalink."""
         sources = "; ".join(
             f"{self.source_label(s)} " + ", ".join(f"¶{n}" for n in paragraphs)
-            for s, paragraphs in fact.carriers.items())
+            for s, paragraphs in fact.carriers.items()
+        )
         info = self.briefing.info
-        text = (f"{self.fact_label(fact.key)}. Sources: {sources}. In “{info.title}”, last "
-                f"reviewed {format_day(info.last_reviewed)}.")
+        text = (
+            f"{self.fact_label(fact.key)}. Sources: {sources}. In “{info.title}”, last "
+            f"reviewed {format_day(info.last_reviewed)}."
+        )
         page, anchor = record_address(fact.kind, fact.record.id)
         assert anchor is not None
         return CiteLine(text, f"{self.briefing.slug}/{built_directory(page)}#{anchor}", anchor)
@@ -151,13 +161,18 @@ class Book:
 
     def verdict(self, group: ClaimGroup) -> Verdict:
         comparison = group.comparison
-        return Verdict(comparison.verdict, verdict_label(comparison.verdict),
-                       figure_reason(comparison, self.who))
+        return Verdict(
+            comparison.verdict,
+            verdict_label(comparison.verdict),
+            figure_reason(comparison, self.who),
+        )
 
     def figure_reason(self, group: ClaimGroup) -> str:
         """The reason for a group's verdict as a sentence, for the page beside the badge."""
         text = figure_reason(group.comparison, self.who)
         if group.takes_unspecified:
-            text += (f". Figures that do not say who was hit are compared with the {group.group}"
-                     ", the only group the sources name for this loss")
+            text += (
+                f". Figures that do not say who was hit are compared with the {group.group}"
+                ", the only group the sources name for this loss"
+            )
         return text[:1].upper() + text[1:] + "."

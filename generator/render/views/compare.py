@@ -96,8 +96,10 @@ def _reuse(book: Book) -> tuple[tuple[Target, tuple[tuple[float, float] | None, 
     reuse = book.briefing.reuse
     ids = [s.id for s in book.briefing.sources]
     return tuple(
-        (book.source(a), tuple(None if a == b else (reuse.shared[a, b], reuse.narration[a, b])
-                               for b in ids))
+        (
+            book.source(a),
+            tuple(None if a == b else (reuse.shared[a, b], reuse.narration[a, b]) for b in ids),
+        )
         for a in ids
     )
 
@@ -109,27 +111,45 @@ def _passages(book: Book) -> tuple[tuple[Target, Target, tuple[Passage, ...]], .
     ids = [s.id for s in book.briefing.sources]
     pairs: list[tuple[str, str, list[SharedPassage]]] = []
     for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
+        for b in ids[i + 1 :]:
             found = [p for p in reuse.passages[a, b] if p.words >= MIN_PASSAGE]
             if found:
                 pairs.append((a, b, found))
     pairs.sort(key=lambda t: -reuse.shared[t[0], t[1]])
     return tuple(
-        (book.source(a), book.source(b), tuple(
-            Passage(book.paragraph(p.a, p.paragraph_a), book.paragraph(p.b, p.paragraph_b),
-                    p.quoted, p.words, p.text) for p in found))
+        (
+            book.source(a),
+            book.source(b),
+            tuple(
+                Passage(
+                    book.paragraph(p.a, p.paragraph_a),
+                    book.paragraph(p.b, p.paragraph_b),
+                    p.quoted,
+                    p.words,
+                    p.text,
+                )
+                for p in found
+            ),
+        )
         for a, b, found in pairs
     )
 
 
 def _fact_row(book: Book, fact: FactAnalysis) -> FactRow:
     cells = tuple(
-        tuple(Target(f"¶{n}", source_page(s.id), paragraph_anchor(n))
-              for n in fact.carriers.get(s.id, ()))
+        tuple(
+            Target(f"¶{n}", source_page(s.id), paragraph_anchor(n))
+            for n in fact.carriers.get(s.id, ())
+        )
         for s in book.briefing.sources
     )
-    return FactRow(book.fact(fact.key), book.single_source(fact.key), cells,
-                   len(fact.lineages), book.grade(fact.key))
+    return FactRow(
+        book.fact(fact.key),
+        book.single_source(fact.key),
+        cells,
+        len(fact.lineages),
+        book.grade(fact.key),
+    )
 
 
 def _statements(book: Book) -> tuple[tuple[Target, tuple[RenderingRow, ...]], ...]:
@@ -142,7 +162,9 @@ def _statements(book: Book) -> tuple[tuple[Target, tuple[RenderingRow, ...]], ..
             RenderingRow(
                 tuple(dict.fromkeys(book.quote(c).where for c in r.citations)),
                 "base" if i == comparison.base else f"{r.share:.0%}",
-                r.text, r.changes)
+                r.text,
+                r.changes,
+            )
             for i, r in enumerate(comparison.renderings)
         )
         found.append((book.fact(("statements", statement.id)), rows))
@@ -153,50 +175,83 @@ def compare_view(book: Book) -> CompareView:
     briefing, analysis = book.briefing, book.analysis
     sources = tuple(briefing.sources)
     facts = analysis.graded_facts()
-    entities = ([(f"actors/{a.id}.md", analysis.actors[a.id]) for a in briefing.actors]
-                + [(f"places/{p.id}.md", analysis.places[p.id]) for p in briefing.places])
+    entities = [(f"actors/{a.id}.md", analysis.actors[a.id]) for a in briefing.actors] + [
+        (f"places/{p.id}.md", analysis.places[p.id]) for p in briefing.places
+    ]
     return CompareView(
         sources=sources,
         source_links=tuple(book.source(s.id) for s in sources),
         reuse=_reuse(book),
-        graph=DerivationGraph(tuple(book.source(s.id) for s in sources),
-                              tuple((k, [s.id for s in sources].index(origin))
-                                    for k, s in enumerate(sources)
-                                    for origin in s.derived_from)),
-        derivations=tuple((book.source(s.id), tuple(book.source(o) for o in s.derived_from))
-                          for s in sources if s.derived_from),
+        graph=DerivationGraph(
+            tuple(book.source(s.id) for s in sources),
+            tuple(
+                (k, [s.id for s in sources].index(origin))
+                for k, s in enumerate(sources)
+                for origin in s.derived_from
+            ),
+        ),
+        derivations=tuple(
+            (book.source(s.id), tuple(book.source(o) for o in s.derived_from))
+            for s in sources
+            if s.derived_from
+        ),
         passages=_passages(book),
         reliability_scale=reliability_scale(),
         reliability=tuple(
-            (book.source(s.id), reliability(s), s.reliability.reason if s.reliability else "",
-             tuple(book.source(m) for m in analysis.sources[s.id].lineage_members
-                   if m != s.id))
-            for s in sources),
+            (
+                book.source(s.id),
+                reliability(s),
+                s.reliability.reason if s.reliability else "",
+                tuple(book.source(m) for m in analysis.sources[s.id].lineage_members if m != s.id),
+            )
+            for s in sources
+        ),
         credibility_scale=tuple(CREDIBILITY_SCALE.items()),
         facts=tuple(_fact_row(book, f) for f in facts),
         single=tuple(book.fact(f.key) for f in facts if f.single_source),
         figures=tuple(
-            FigureRow(book.fact(("events", g.incident.id)), book.group(g), book.verdict(g),
-                      tuple(tuple(Target(describe_count(c), "casualties.md", c.id)
-                                  for c in g.claims
-                                  if any(cit.source == s.id for cit in c.citations))
-                            for s in sources))
-            for g in analysis.claim_groups),
+            FigureRow(
+                book.fact(("events", g.incident.id)),
+                book.group(g),
+                book.verdict(g),
+                tuple(
+                    tuple(
+                        Target(describe_count(c), "casualties.md", c.id)
+                        for c in g.claims
+                        if any(cit.source == s.id for cit in c.citations)
+                    )
+                    for s in sources
+                ),
+            )
+            for g in analysis.claim_groups
+        ),
         reasons=tuple(
-            (book.group(g, f"{g.incident.title}, {book.group(g).text}"), book.verdict(g),
-             book.figure_reason(g))
-            for g in analysis.claim_groups if g.comparison.verdict in ("update", "conflict")),
+            (
+                book.group(g, f"{g.incident.title}, {book.group(g).text}"),
+                book.verdict(g),
+                book.figure_reason(g),
+            )
+            for g in analysis.claim_groups
+            if g.comparison.verdict in ("update", "conflict")
+        ),
         statements=_statements(book),
-        names=tuple((Target(e.record.name, page), tuple(n for _, n in names_rows(book, e)))
-                    for page, e in entities),
-        framing=tuple((Target(a.name, f"actors/{a.id}.md"), rows)
-                      for a in briefing.actors
-                      if (rows := framing_rows(book, analysis.actors[a.id]))),
+        names=tuple(
+            (Target(e.record.name, page), tuple(n for _, n in names_rows(book, e)))
+            for page, e in entities
+        ),
+        framing=tuple(
+            (Target(a.name, f"actors/{a.id}.md"), rows)
+            for a in briefing.actors
+            if (rows := framing_rows(book, analysis.actors[a.id]))
+        ),
         source_facts=tuple(
-            SourceFacts(s.short_label, book.source(s.id),
-                        tuple(book.fact(k) for k in analysis.sources[s.id].unique),
-                        tuple((book.fact(k), book.lineages(k))
-                              for k in analysis.sources[s.id].missing))
-            for s in sources),
+            SourceFacts(
+                s.short_label,
+                book.source(s.id),
+                tuple(book.fact(k) for k in analysis.sources[s.id].unique),
+                tuple((book.fact(k), book.lineages(k)) for k in analysis.sources[s.id].missing),
+            )
+            for s in sources
+        ),
         coverage=coverage_rows(book),
     )

@@ -41,8 +41,13 @@ def _rows(book: Book, records: list[Actor] | list[Place], kind: str) -> tuple[En
     entities = book.analysis.actors if kind == "actors" else book.analysis.places
     ordered = sorted(records, key=lambda r: r.name.lower())
     return tuple(
-        EntityRow(Target(r.name, f"{kind}/{r.id}.md"), r, ", ".join(r.aliases),
-                  len(entities[r.id].events), len(entities[r.id].claims))
+        EntityRow(
+            Target(r.name, f"{kind}/{r.id}.md"),
+            r,
+            ", ".join(r.aliases),
+            len(entities[r.id].events),
+            len(entities[r.id].claims),
+        )
         for r in ordered
     )
 
@@ -77,32 +82,45 @@ class FactLine:
 def names_rows(book: Book, entity: EntityAnalysis) -> tuple[tuple[Target, NamesUsed], ...]:
     """How each source names an actor or place, listed names and look-alikes counted."""
     return tuple(
-        (book.source(s.id), NamesUsed(
-            tuple(entity.names_used.get(s.id, Counter()).most_common()),
-            tuple(entity.variants.get(s.id, Counter()).most_common())))
+        (
+            book.source(s.id),
+            NamesUsed(
+                tuple(entity.names_used.get(s.id, Counter()).most_common()),
+                tuple(entity.variants.get(s.id, Counter()).most_common()),
+            ),
+        )
         for s in book.briefing.sources
     )
 
 
 def framing_rows(book: Book, entity: EntityAnalysis) -> tuple[FramingRow, ...]:
-    return tuple(FramingRow(book.paragraph(source_id, d.paragraph), d.words, d.sentence)
-                 for source_id, found in entity.descriptions.items() for d in found)
+    return tuple(
+        FramingRow(book.paragraph(source_id, d.paragraph), d.words, d.sentence)
+        for source_id, found in entity.descriptions.items()
+        for d in found
+    )
 
 
 def _event_lines(book: Book, entity: EntityAnalysis, with_roles: bool) -> tuple[FactLine, ...]:
     return tuple(
-        FactLine(book.fact(("events", e.id)), book.grade(("events", e.id)),
-                 book.single_source(("events", e.id)),
-                 roles(entity.record.id, e) if with_roles else "")
+        FactLine(
+            book.fact(("events", e.id)),
+            book.grade(("events", e.id)),
+            book.single_source(("events", e.id)),
+            roles(entity.record.id, e) if with_roles else "",
+        )
         for e in entity.events
     )
 
 
 def _claim_lines(book: Book, entity: EntityAnalysis) -> tuple[FactLine, ...]:
     return tuple(
-        FactLine(Target(f"{describe_claim(c)}, as of {c.as_of}", "casualties.md", c.id),
-                 book.grade(("claims", c.id)), book.single_source(("claims", c.id)),
-                 book.events[c.incident].title)
+        FactLine(
+            Target(f"{describe_claim(c)}, as of {c.as_of}", "casualties.md", c.id),
+            book.grade(("claims", c.id)),
+            book.single_source(("claims", c.id)),
+            book.events[c.incident].title,
+        )
         for c in entity.claims
     )
 

@@ -40,9 +40,13 @@ class Graded:
 
 def _graded(book: Book, kind: str, record: Event | CasualtyClaim | Statement) -> Graded:
     key = (kind, record.id)
-    return Graded(book.grade(key), book.single_source(key), book.lineages(key),
-                  book.cite_line(book.analysis.facts[key]),
-                  tuple(book.quote(c) for c in record.citations))
+    return Graded(
+        book.grade(key),
+        book.single_source(key),
+        book.lineages(key),
+        book.cite_line(book.analysis.facts[key]),
+        tuple(book.quote(c) for c in record.citations),
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -69,18 +73,19 @@ class TimelineView:
 
 def chart_row(event: Event, href: str) -> TimelineRow:
     """An event as the timeline chart draws it."""
-    return TimelineRow(event.title, event.when, event.status, event.precision, event.time,
-                       href)
+    return TimelineRow(event.title, event.when, event.status, event.precision, event.time, href)
 
 
 def timeline_view(book: Book) -> TimelineView:
     analysis, info = book.analysis, book.briefing.info
     rows = tuple(chart_row(e, f"#{e.id}") for e in analysis.events)
-    span = DateRange(info.period.start, info.period.end,
-                     period(info.period.start, info.period.end))
-    chart = TimelineChart(f"Timeline of {len(rows)} events; the shaded band is the briefing "
-                          "period", rows, span,
-                          "Each row links to its entry below, which gives the sources.")
+    span = DateRange(info.period.start, info.period.end, period(info.period.start, info.period.end))
+    chart = TimelineChart(
+        f"Timeline of {len(rows)} events; the shaded band is the briefing period",
+        rows,
+        span,
+        "Each row links to its entry below, which gives the sources.",
+    )
     entries = tuple(
         EventEntry(
             event=e,
@@ -90,8 +95,9 @@ def timeline_view(book: Book) -> TimelineView:
             denied_by=tuple(book.actor(a) for a in e.denied_by),
             actors=tuple(book.actor(a) for a in e.actors),
             places=tuple(Target(book.places[p].name, f"places/{p}.md") for p in e.places),
-            statements=tuple(book.fact(("statements", s.id))
-                             for s in analysis.event_statements.get(e.id, ())),
+            statements=tuple(
+                book.fact(("statements", s.id)) for s in analysis.event_statements.get(e.id, ())
+            ),
         )
         for e in analysis.events
     )
@@ -138,24 +144,39 @@ class CasualtiesView:
 
 def _figure_row(book: Book, claim: CasualtyClaim) -> FigureRow:
     when = format_day(claim.as_of, year=False, short_month=True) + (
-        f" {claim.as_of_time}" if claim.as_of_time else "")
+        f" {claim.as_of_time}" if claim.as_of_time else ""
+    )
     who = book.actor_name(claim.claimant) if claim.claimant else "unattributed"
     sources = ", ".join(dict.fromkeys(book.source_label(c.source) for c in claim.citations))
     low, high = claim.bounds
-    return FigureRow(f"{when} · {who} · {sources}", describe_count(claim), low, high,
-                     claim.count == "unknown", claim.qualifier == "about", f"#{claim.id}")
+    return FigureRow(
+        f"{when} · {who} · {sources}",
+        describe_count(claim),
+        low,
+        high,
+        claim.count == "unknown",
+        claim.qualifier == "about",
+        f"#{claim.id}",
+    )
 
 
 def _group_entry(book: Book, group: ClaimGroup) -> GroupEntry:
     target = book.group(group)
     assert target.anchor is not None
     claims = tuple(
-        ClaimEntry(c, describe_count(c), book.claimant(c.claimant), book.place(c.place),
-                   tuple(book.quote(q).where for q in c.citations), _graded(book, "claims", c))
+        ClaimEntry(
+            c,
+            describe_count(c),
+            book.claimant(c.claimant),
+            book.place(c.place),
+            tuple(book.quote(q).where for q in c.citations),
+            _graded(book, "claims", c),
+        )
         for c in group.claims
     )
-    return GroupEntry(group_title(group), target.anchor, book.verdict(group),
-                      book.figure_reason(group), claims)
+    return GroupEntry(
+        group_title(group), target.anchor, book.verdict(group), book.figure_reason(group), claims
+    )
 
 
 def casualties_view(book: Book) -> CasualtiesView:
@@ -167,14 +188,28 @@ def casualties_view(book: Book) -> CasualtiesView:
         incident = book.events[event_id]
         chart = CasualtyChart(
             f"Figures for {incident.title}, in the order they were given",
-            tuple(FigureGroup(group_title(g), verdict_label(g.comparison.verdict),
-                              tuple(_figure_row(book, c) for c in g.claims)) for g in groups),
-            "The same figures are listed in the tables below, with sources.")
-        incidents.append(IncidentEntry(incident, incident_anchor(event_id),
-                                       Target("Timeline entry", "timeline.md", event_id),
-                                       chart, tuple(_group_entry(book, g) for g in groups)))
-    return CasualtiesView(Target("source comparison", "compare.md", "credibility"),
-                          tuple(incidents))
+            tuple(
+                FigureGroup(
+                    group_title(g),
+                    verdict_label(g.comparison.verdict),
+                    tuple(_figure_row(book, c) for c in g.claims),
+                )
+                for g in groups
+            ),
+            "The same figures are listed in the tables below, with sources.",
+        )
+        incidents.append(
+            IncidentEntry(
+                incident,
+                incident_anchor(event_id),
+                Target("Timeline entry", "timeline.md", event_id),
+                chart,
+                tuple(_group_entry(book, g) for g in groups),
+            )
+        )
+    return CasualtiesView(
+        Target("source comparison", "compare.md", "credibility"), tuple(incidents)
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -192,8 +227,12 @@ class StatementEntry:
 
 def statements_view(book: Book) -> tuple[StatementEntry, ...]:
     return tuple(
-        StatementEntry(s, book.actor(s.speaker), book.actor_name(s.speaker),
-                       book.fact(("events", s.event)) if s.event else None,
-                       _graded(book, "statements", s))
+        StatementEntry(
+            s,
+            book.actor(s.speaker),
+            book.actor_name(s.speaker),
+            book.fact(("events", s.event)) if s.event else None,
+            _graded(book, "statements", s),
+        )
         for s in book.analysis.statements
     )

@@ -38,23 +38,32 @@ class OverviewView:
 def overview_view(book: Book) -> OverviewView:
     briefing, analysis = book.briefing, book.analysis
     info = briefing.info
-    counted = [("Actors", "Actors", briefing.actors), ("Places", "Places", briefing.places),
-               ("Timeline events", "Timeline", briefing.events),
-               ("Casualty claims", "Casualty claims", briefing.claims),
-               ("Statements", "Statements", briefing.statements),
-               ("Sources", "Sources", briefing.sources)]
+    counted = [
+        ("Actors", "Actors", briefing.actors),
+        ("Places", "Places", briefing.places),
+        ("Timeline events", "Timeline", briefing.events),
+        ("Casualty claims", "Casualty claims", briefing.claims),
+        ("Statements", "Statements", briefing.statements),
+        ("Sources", "Sources", briefing.sources),
+    ]
     return OverviewView(
         status=info.status,
         period=period(info.period.start, info.period.end),
         last_reviewed=format_day(info.last_reviewed),
         summary=info.summary,
         key_figures=tuple(
-            KeyFigure(book.fact(("events", g.incident.id)), book.group(g), figure_span(g),
-                      len(g.claims), book.verdict(g))
+            KeyFigure(
+                book.fact(("events", g.incident.id)),
+                book.group(g),
+                figure_span(g),
+                len(g.claims),
+                book.verdict(g),
+            )
             for g in analysis.claim_groups
         ),
-        sections=tuple((Target(text, section_page(title)), len(records))
-                       for text, title, records in counted),
+        sections=tuple(
+            (Target(text, section_page(title)), len(records)) for text, title, records in counted
+        ),
         comparison=Target("source comparison", section_page("Source comparison")),
         data=Target("downloadable data", section_page("Data")),
     )
@@ -80,9 +89,15 @@ class HomeView:
 def home_view(briefings: list[Briefing]) -> HomeView:
     return HomeView(
         briefings=tuple(
-            BriefingEntry(b.info.title, Target(b.info.title, f"{b.slug}/index.md"),
-                          b.info.summary, str(b.info.period.start), str(b.info.period.end),
-                          b.info.status, str(b.info.last_reviewed))
+            BriefingEntry(
+                b.info.title,
+                Target(b.info.title, f"{b.slug}/index.md"),
+                b.info.summary,
+                str(b.info.period.start),
+                str(b.info.period.end),
+                b.info.status,
+                str(b.info.last_reviewed),
+            )
             for b in briefings
         ),
         guide=Target("Writing fact sheets", "writing-fact-sheets.md"),
@@ -95,5 +110,6 @@ class DataView:
 
 
 def data_view(descriptions: dict[str, str]) -> DataView:
-    return DataView(tuple((Target(name, f"data/{name}"), text)
-                          for name, text in descriptions.items()))
+    return DataView(
+        tuple((Target(name, f"data/{name}"), text) for name, text in descriptions.items())
+    )

@@ -51,9 +51,17 @@ def sources_view(book: Book) -> SourcesView:
     for source in book.briefing.sources:
         found = book.analysis.sources[source.id]
         citing = dict.fromkeys(key for keys in found.citing.values() for key in keys)
-        rows.append(SourcesRow(book.source(source.id), source, language(source),
-                               tuple(book.source(s) for s in source.derived_from),
-                               reliability(source), len(citing), len(found.unique)))
+        rows.append(
+            SourcesRow(
+                book.source(source.id),
+                source,
+                language(source),
+                tuple(book.source(s) for s in source.derived_from),
+                reliability(source),
+                len(citing),
+                len(found.unique),
+            )
+        )
     return SourcesView(reliability_scale(), tuple(rows))
 
 
@@ -74,9 +82,14 @@ def _coverage_row(label: Target | None, items: list[CoverageItem]) -> CoverageRo
         of_kind = [i for i in items if i.kind == kind]
         return f"{sum(i.covered_by == covered_by for i in of_kind)} of {len(of_kind)}"
 
-    return CoverageRow(label, share("figure", "fact"), share("name", "known name"),
-                       sum(i.covered_by == "waiver" for i in items),
-                       sum(not i.captured for i in items), f"{percent(items):.0f}%")
+    return CoverageRow(
+        label,
+        share("figure", "fact"),
+        share("name", "known name"),
+        sum(i.covered_by == "waiver" for i in items),
+        sum(not i.captured for i in items),
+        f"{percent(items):.0f}%",
+    )
 
 
 def coverage_rows(book: Book, source_id: str | None = None) -> tuple[CoverageRow, ...]:
@@ -134,13 +147,18 @@ def source_view(book: Book, source: Source) -> SourceView:
         unique=tuple((book.fact(key), book.grade(key)) for key in found.unique),
         missing=tuple((book.fact(key), book.lineages(key)) for key in found.missing),
         paragraphs=tuple(
-            ParagraphView(p, paragraph_anchor(p.number),
-                          tuple(book.fact(k) for k in found.citing.get(p.number, ())))
+            ParagraphView(
+                p,
+                paragraph_anchor(p.number),
+                tuple(book.fact(k) for k in found.citing.get(p.number, ())),
+            )
             for p in text.paragraphs
         ),
         coverage=coverage_rows(book, source.id),
-        uncaptured=tuple(UncapturedItem(book.paragraph(i.source, i.paragraph), i.kind, i.text,
-                                        i.sentence) for i in found.coverage.missing),
+        uncaptured=tuple(
+            UncapturedItem(book.paragraph(i.source, i.paragraph), i.kind, i.text, i.sentence)
+            for i in found.coverage.missing
+        ),
         waivers=tuple(waiver_counts(found.coverage.items)),
         stripped=tuple(text.stripped),
     )
