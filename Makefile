@@ -28,9 +28,9 @@ site: $(STAMP)
 	@echo "Pages built:"
 	@cd site && find . -name index.html | sed -e 's|^\./||' -e 's|index.html$$||' | sort
 
-## test: lint and run the whole test suite
-test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/ruff check generator tests benchmarks
+## test: lint (ruff check and format), type-check (mypy, strict on generator/) and run the
+## whole test suite
+test: lint $(NODE_STAMP)
 	$(BIN)/pytest
 
 ## serve: preview with live reload (mkdocs 1.6.1 with a recent click needs --livereload)
@@ -50,9 +50,11 @@ golden: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/briefing schema
 
+## lint: ruff check and format, and mypy --strict on the generator
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf site .site.* $(VENV) node_modules

@@ -220,6 +220,7 @@ def _write_schemas(out: Path) -> int:
 def _build(root: Path) -> int:
     """`mkdocs build --strict` through MkDocs's own command line, so its output is as usual;
     anything it raises is reported in one line by `main`."""
+    import click
     from mkdocs.__main__ import cli as mkdocs_cli
 
     config = root / "mkdocs.yml"
@@ -230,15 +231,11 @@ def _build(root: Path) -> int:
         mkdocs_cli.main(
             ["build", "--strict", "-f", str(config)], prog_name="mkdocs", standalone_mode=False
         )
-    except _click_errors() as exc:
+    except click.ClickException as exc:
         raise CommandError(f"briefing build: {exc.format_message()}") from None
+    except click.exceptions.Abort:
+        raise CommandError("briefing build: aborted") from None
     return 0
-
-
-def _click_errors() -> tuple[type[Exception], ...]:
-    import click
-
-    return (click.ClickException, click.exceptions.Abort)
 
 
 def _counts(briefing: Briefing) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Literal
 
@@ -34,7 +35,7 @@ class Problem:
     severity: Severity = "error"
     # 1 for a problem that another may have caused (a reference to an id that did not
     # read): it prints after the others, so the cause comes first.
-    stage: int = field(default=0, compare=False)
+    stage: int = dataclass_field(default=0, compare=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"

@@ -20,14 +20,16 @@ import shutil
 import sys
 import tempfile
 import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+fcntl: types.ModuleType | None
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: builds are not serialised there
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None
 
 __all__ = ["BuildLock", "OutputBusy", "Staging"]
 

@@ -101,6 +101,10 @@ _NAME_RUN = re.compile(
 _OPENING = re.compile(r"(^\s*|[\"'(\[:;-]\s*)$")
 
 
+# What captures an item: a fact citing it, a known name, or a waiver.
+Covered = Literal["fact", "known name", "waiver"]
+
+
 @dataclass(frozen=True)
 class CoverageItem:
     """One figure sentence or one name in one sentence, and what, if anything, covers it."""
@@ -111,7 +115,7 @@ class CoverageItem:
     sentence: str
     # The figure phrase ("eight people were wounded") or the name ("Levkin").
     text: str
-    covered_by: Literal["fact", "known name", "waiver"] | None = None
+    covered_by: Covered | None = None
     # The waivers that excuse it: one, or one per word of a name ("Russian Mi-8").
     waivers: tuple[Waiver, ...] = ()
 
@@ -323,6 +327,7 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
                 phrase = figure_phrase(sentence)
                 if phrase is not None:
                     waiver = None
+                    covered_by: Covered | None
                     if _overlaps(cited, start, end):
                         covered_by = "fact"
                     else:

@@ -186,7 +186,7 @@ def group_claims(claims: list[CasualtyClaim], events: list[Event]) -> list[Claim
             named[claim.incident, claim.category].add(claim.group)
     grouped: dict[tuple[str, str, str], list[CasualtyClaim]] = defaultdict(list)
     for claim in claims:
-        group = claim.group
+        group: str = claim.group
         only = named[claim.incident, claim.category]
         if group == "unspecified" and len(only) == 1:
             # "Eight people wounded" and "12 civilians wounded" are compared, not shown apart.

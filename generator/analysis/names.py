@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..checks.briefing import Briefing
+from ..factsheets.model import Actor, Place
 from ..text import name_pattern, normalise
 from .coverage import CoverageItem
 
@@ -29,7 +30,8 @@ NameKey = tuple[str, str]
 def known_names(briefing: Briefing) -> re.Pattern[str] | None:
     """A pattern matching every actor and place name and alias, as written in the
     normalised text (see `text.normalise`); None when there are none."""
-    return name_pattern([n for r in [*briefing.actors, *briefing.places] for n in r.names])
+    records: list[Actor | Place] = [*briefing.actors, *briefing.places]
+    return name_pattern([n for r in records for n in r.names])
 
 
 def names_used(briefing: Briefing) -> dict[NameKey, dict[str, Counter[str]]]:

@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..addresses import built_directory, paragraph_anchor, source_page
@@ -89,7 +90,8 @@ def _value(value: Any) -> Any:
 
 def record_to_data(record: Any) -> dict[str, Any]:
     """A record as plain JSON-ready data, with the field names an editor writes."""
-    return {f.name: _value(getattr(record, f.name)) for f in fields_of(type(record))}
+    cls: type = type(record)
+    return {f.name: _value(getattr(record, f.name)) for f in fields_of(cls)}
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
@@ -261,7 +263,7 @@ def _reuse_json(briefing: Briefing) -> str:
 def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
     """{"data/<name>": text} for every downloadable file of a briefing."""
 
-    def dump(records: list[Any], extra: Any = None) -> str:
+    def dump(records: Sequence[Any], extra: Any = None) -> str:
         rows = []
         for record in records:
             row = record_to_data(record)

@@ -16,7 +16,7 @@ import functools
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 __all__ = [
@@ -111,6 +111,8 @@ def internal(default: Any = None, *, factory: Any = None) -> Any:
 class Record:
     """Base of every fact-sheet record: where it stands in its file."""
 
+    # Keyword-only, so records can inherit these and still list required fields first.
+    _: KW_ONLY
     line: int = internal(0)
     # Field name (or "field[i]" for list items) -> line, for pointing problems at a field.
     lines: dict[str, int] = internal(factory=dict)
@@ -205,10 +207,18 @@ class Field:
         return None if self.spec.default is dataclasses.MISSING else self.spec.default
 
 
-@functools.cache
+_FIELDS: dict[type, tuple[Field, ...]] = {}
+
+
 def fields_of(cls: type) -> tuple[Field, ...]:
     """The fields an editor writes, in order (resolved once per class: resolving type
     hints is most of the cost of reading a record)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = _read_fields(cls)
+    return _FIELDS[cls]
+
+
+def _read_fields(cls: type) -> tuple[Field, ...]:
     hints = typing.get_type_hints(cls, include_extras=True)
     return tuple(
         Field(

@@ -249,7 +249,7 @@ _SCALAR_READERS: dict[str, Callable[[Shape, Scalar], Any]] = {
 
 def _partial(cls: type, values: dict[str, Any], line: int, lines: dict[str, int]) -> Any:
     """A record with its good fields and None (or the default) for the rest."""
-    partial = cls.__new__(cls)
+    partial: Any = object.__new__(cls)
     for f in dataclasses.fields(cls):
         default = (
             f.default_factory()

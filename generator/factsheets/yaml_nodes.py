@@ -106,7 +106,7 @@ class _Builder:
         self.problems.append(YamlProblem(line, message))
 
     def feed(self, event: yaml.Event) -> None:
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark else 1
         if isinstance(event, DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:

@@ -257,7 +257,7 @@ def _nice_maximum(value: int) -> int:
     """A round axis maximum at or above `value`: 1, 2, 5, 10, 20, 50, ..."""
     if value <= 1:
         return 1
-    power = 10 ** math.floor(math.log10(value))
+    power = int(10 ** math.floor(math.log10(value)))
     for step in (1, 2, 5, 10):
         if step * power >= value:
             return step * power

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -95,7 +96,7 @@ def _blocks(raw: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
-def _chrome_reason(line: str, title: str, rules: list[StripRuleLike]) -> tuple[str, int] | None:
+def _chrome_reason(line: str, title: str, rules: Sequence[StripRuleLike]) -> tuple[str, int] | None:
     for index, rule in enumerate(rules):
         if rule.matches(line):
             return rule.reason, index
@@ -107,7 +108,7 @@ def _chrome_reason(line: str, title: str, rules: list[StripRuleLike]) -> tuple[s
     return None
 
 
-def clean_source_text(raw: str, title: str, rules: list[StripRuleLike]) -> SourceText:
+def clean_source_text(raw: str, title: str, rules: Sequence[StripRuleLike]) -> SourceText:
     """Split `raw` into displayed paragraphs and the chrome hidden from them."""
     paragraphs: list[Paragraph] = []
     stripped: list[StrippedLine] = []

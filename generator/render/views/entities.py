@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...addresses import Target
@@ -37,7 +38,7 @@ class EntityRow:
     claims: int
 
 
-def _rows(book: Book, records: list[Actor] | list[Place], kind: str) -> tuple[EntityRow, ...]:
+def _rows(book: Book, records: Sequence[Actor | Place], kind: str) -> tuple[EntityRow, ...]:
     entities = book.analysis.actors if kind == "actors" else book.analysis.places
     ordered = sorted(records, key=lambda r: r.name.lower())
     return tuple(

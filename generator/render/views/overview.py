@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ...addresses import Target, section_page
 from ...checks.briefing import Briefing
@@ -38,7 +39,7 @@ class OverviewView:
 def overview_view(book: Book) -> OverviewView:
     briefing, analysis = book.briefing, book.analysis
     info = briefing.info
-    counted = [
+    counted: list[tuple[str, str, list[Any]]] = [
         ("Actors", "Actors", briefing.actors),
         ("Places", "Places", briefing.places),
         ("Timeline events", "Timeline", briefing.events),
