@@ -2,7 +2,7 @@
 
 import textwrap
 
-from conftest import CLAIMS, EVENTS, SOURCES
+from conftest import CLAIMS, SEED, SOURCES
 
 from generator.cli import main
 
@@ -118,19 +118,13 @@ def test_source_files_strip_rules_and_shared_names(project, capsys):
 
 
 def test_warnings_pass_unless_strict(project, capsys):
-    root = project(
-        files={
-            "events.yaml": EVENTS.replace("status: reported", "status: reported"),
-            "claims.yaml": "",
-        }
-    )
     sources = (
         SOURCES + "- id: unused\n  file: u.txt\n  outlet: null\n  title: U\n"
         "  published: 2023-05-22\n  language: en\n"
     )
     root = project(
         files={"sources.yaml": sources},
-        seeds={"daily.txt": (root / "seeds/daily.txt").read_text(), "u.txt": "Unused text.\n"},
+        seeds={"daily.txt": SEED, "u.txt": "Unused text.\n"},
     )
     assert run_check(root, capsys)[0] == 0
     status, _, err = run_check(root, capsys, "--strict")

@@ -24,6 +24,11 @@ def generated_files(config):
     return config.plugins.on_files(Files([]), config=config)
 
 
+def pages(config):
+    """The generated pages the plugin adds to a build: {path: content}."""
+    return {f.src_uri: f.content_string for f in generated_files(config)}
+
+
 def test_serve_watches_fact_sheets_and_sources(tmp_path):
     config = configured(write_project(tmp_path, with_site_config=True))
     assert str(tmp_path / "briefings") in config.watch
@@ -75,12 +80,13 @@ def test_serve_keeps_the_last_good_pages_when_a_check_fails(tmp_path, caplog):
         # What `mkdocs serve` does on a change: a fresh config, the same plugin instance.
         return plugin.on_config(load_config(config_file=str(root / "mkdocs.yml")))
 
-    good_nav = rebuild().nav
-    good = dict(plugin._files)
+    good_config = rebuild()
+    good_nav = good_config.nav
+    good = pages(good_config)
     claims = root / "briefings/test/claims.yaml"
     claims.write_text(claims.read_text().replace("eight people", "nine people"))
     config = rebuild()
-    assert plugin._files == good
+    assert pages(config) == good
     assert config.nav == good_nav
     assert (
         "briefing check failed; serving the last good build until it passes:\n"

@@ -224,7 +224,8 @@ def test_markup_in_fact_sheets_and_sources_renders_as_text(tmp_path):
         assert "alert(1)" not in "".join(
             m for m in re.findall(r"<script[^>]*>(.*?)</script>", html, re.S)
         )
-        assert "49" not in "".join(tags.text).replace("2049", ""), html_file
+        # "{{ 7*7 }} {% if 1 %}x{% endif %}", if run as a template, would read "49 x".
+        assert "49 x" not in "".join(tags.text), html_file
     timeline = "".join(page(root / "site", "test/timeline").text)
     assert "</title><script>alert(1)</script>" in timeline
     actor_page = (root / "site/test/actors/evil-actor/index.html").read_text(encoding="utf-8")
