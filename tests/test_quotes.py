@@ -1,4 +1,4 @@
-from generator.checks.quotes import closest_passage, locate_quote
+from generator.checks.quotes import closest_passage, paragraphs_quoting
 from generator.sources.text import clean_source_text
 from generator.text import normalise
 
@@ -14,12 +14,12 @@ def test_normalise_folds_quotes_apostrophes_dashes_and_spaces():
 
 
 def test_quote_is_found_despite_typographic_differences():
-    found = locate_quote('said "eight people were wounded" - and that\'s all', TEXT)
-    assert found is not None and found.number == 2
+    found = paragraphs_quoting('said "eight people were wounded" - and that\'s all', TEXT)
+    assert [p.number for p in found] == [2]
 
 
 def test_missing_quote_gives_the_closest_passage_and_paragraph():
-    assert locate_quote("eight persons were injured", TEXT) is None
+    assert paragraphs_quoting("eight persons were injured", TEXT) == []
     excerpt, paragraph = closest_passage("eight persons were injured", TEXT)
     assert paragraph.number == 2
     assert excerpt == '"eight people were wounded"'

@@ -13,16 +13,7 @@ from collections import Counter
 from ..sources.text import Paragraph, SourceText
 from ..text import normalise
 
-__all__ = ["closest_passage", "locate_quote", "normalise", "paragraphs_quoting"]
-
-
-def locate_quote(quote: str, text: SourceText) -> Paragraph | None:
-    """The first displayed paragraph that contains the quote, or None."""
-    needle = normalise(quote)
-    for paragraph, compared in zip(text.paragraphs, text.normalised, strict=True):
-        if needle in compared:
-            return paragraph
-    return None
+__all__ = ["closest_passage", "paragraphs_quoting"]
 
 
 def paragraphs_quoting(quote: str, text: SourceText) -> list[Paragraph]:

@@ -52,10 +52,6 @@ class Paragraph:
     number: int
     text: str
 
-    @property
-    def anchor(self) -> str:
-        return f"p{self.number}"
-
 
 @dataclass(frozen=True)
 class StrippedLine:
@@ -81,9 +77,6 @@ class SourceText:
     def normalised(self) -> list[str]:
         """Each paragraph's text as quotes and names are compared with it (`normalise`)."""
         return [normalise(p.text) for p in self.paragraphs]
-
-    def paragraph(self, number: int) -> Paragraph:
-        return next(p for p in self.paragraphs if p.number == number)
 
 
 def _blocks(raw: str) -> list[list[str]]:
