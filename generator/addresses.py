@@ -19,7 +19,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .kinds import Kind
+from .factsheets.kinds import Kind
 
 __all__ = [
     "SECTIONS",

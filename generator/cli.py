@@ -37,10 +37,10 @@ from .analysis.names import known_names
 from .checks.briefing import Briefing
 from .checks.records import citations_of
 from .factsheets.json_schema import SCHEMA_DIR, schema_files
+from .factsheets.kinds import FACTS
 from .factsheets.load import load_factsheets
 from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton
 from .factsheets.vocabulary import ID_PATTERN
-from .kinds import FACTS
 from .pipeline import discover_briefings, docs_problems, load_briefings
 from .problems import display_path, format_report, has_errors, terminal_safe
 from .render.nav import hand_written_nav, site_nav

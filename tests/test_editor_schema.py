@@ -10,10 +10,10 @@ import pytest
 from conftest import ROOT, SHIPPED
 
 from generator.factsheets.json_schema import SCHEMA_DIR, schema_files
+from generator.factsheets.kinds import KINDS
+from generator.factsheets.kinds import kind as kind_named
 from generator.factsheets.reader import RecordReader
 from generator.factsheets.yaml_nodes import parse_yaml
-from generator.kinds import KINDS
-from generator.kinds import kind as kind_named
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 

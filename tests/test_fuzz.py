@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.checks.briefing import check_briefing
+from generator.factsheets.kinds import KINDS as ALL_KINDS
 from generator.factsheets.load import load_factsheets
 from generator.factsheets.model import BriefingInfo
 from generator.factsheets.reader import RecordReader
 from generator.factsheets.yaml_nodes import Mapping, Scalar, Sequence, parse_yaml
-from generator.kinds import KINDS as ALL_KINDS
 from generator.problems import Problem
 
 SHEETS = ROOT / "briefings" / "belgorod-2023-05"

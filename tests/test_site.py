@@ -13,8 +13,8 @@ from conftest import ROOT, SHIPPED, hostile_project, mkdocs_build
 
 from generator.addresses import incident_anchor, reserved_anchors
 from generator.cli import main
+from generator.factsheets.kinds import KINDS
 from generator.factsheets.load import load_factsheets
-from generator.kinds import KINDS
 
 
 class Tags(HTMLParser):

@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 from ..checks.briefing import Briefing
 from ..checks.records import citations_of
 from ..factsheets.dates import Dated, time_order
+from ..factsheets.kinds import FACTS, GRADED
 from ..factsheets.model import CasualtyClaim, Event, Statement
-from ..kinds import FACTS, GRADED
 from ..text import normalise
 from .corroboration import (
     Credibility,

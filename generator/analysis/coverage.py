@@ -23,8 +23,8 @@ from typing import Literal
 
 from ..checks.briefing import Briefing
 from ..checks.records import citations_of
+from ..factsheets.kinds import FACTS
 from ..factsheets.model import Citation, Waiver
-from ..kinds import FACTS
 from ..sources.text import SourceText
 from ..text import NUMBER_WORDS, normalise, split_sentences
 

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..factsheets.kinds import Kind
 from ..factsheets.model import Actor, CasualtyClaim, Event, Place, Source, Statement
-from ..kinds import Kind
 from .corroboration import Credibility, Lineage
 from .coverage import Coverage, SourceCoverage
 from .figures import ClaimGroup

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..factsheets.kinds import Kind
 from ..factsheets.load import FactSheets
 from ..factsheets.model import (
     Actor,
@@ -17,7 +18,6 @@ from ..factsheets.model import (
     Statement,
     Waiver,
 )
-from ..kinds import Kind
 from ..problems import Problem, has_errors
 from ..sources.reuse import Reuse, measure_reuse
 from ..sources.text import SourceText

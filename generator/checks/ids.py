@@ -8,10 +8,10 @@ from pathlib import Path
 
 from ..addresses import taken_address
 from ..factsheets.hints import leaves
+from ..factsheets.kinds import KINDS
+from ..factsheets.kinds import kind as kind_named
 from ..factsheets.load import FactSheets
 from ..factsheets.skeleton import PLACEHOLDER
-from ..kinds import KINDS
-from ..kinds import kind as kind_named
 from ..problems import Problem
 from .records import records_of
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..factsheets.kinds import kind as kind_named
 from ..factsheets.load import FactSheets
-from ..kinds import kind as kind_named
 from ..names import lookalike_key, same_name_key
 from ..problems import Problem
 

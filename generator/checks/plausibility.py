@@ -7,8 +7,8 @@ import datetime
 from typing import Any
 
 from ..factsheets.dates import DateRange
+from ..factsheets.kinds import kind as kind_named
 from ..factsheets.load import FactSheets
-from ..kinds import kind as kind_named
 from ..problems import Problem
 from ..text import quoted_numbers
 from ..words import describe_count

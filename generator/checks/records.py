@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..factsheets.hints import records_in
+from ..factsheets.kinds import KINDS, Kind
 from ..factsheets.load import FactSheets
 from ..factsheets.model import Citation
-from ..kinds import KINDS, Kind
 
 __all__ = ["citations_of", "records_of"]
 

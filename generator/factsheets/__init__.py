@@ -2,5 +2,6 @@
 
 `yaml_nodes` parses strictly, keeping lines; `hints` reads the model's type hints into
 shapes; `reader` reads nodes into the records of `model` (with `vocabulary` and `dates`);
-`load` reads a briefing folder. `json_schema` and `skeleton` serve editors' tools.
+`load` reads a briefing folder, a sheet per row of `kinds`. `json_schema` and `skeleton`
+serve editors' tools.
 """

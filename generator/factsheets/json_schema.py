@@ -19,8 +19,8 @@ import json
 import re
 from typing import Any
 
-from ..kinds import KINDS
 from .hints import Pattern, Range, Ref, Shape, describe, fields_of, shape_of
+from .kinds import KINDS
 from .model import BriefingInfo
 
 __all__ = ["SCHEMA_DIR", "schema_files", "sheet_schema"]

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..confine import InputRefused, read_inside
-from ..kinds import KINDS, Kind
 from ..problems import Problem, display_path
+from .kinds import KINDS, Kind
 from .model import (
     Actor,
     BriefingInfo,

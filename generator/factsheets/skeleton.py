@@ -19,8 +19,8 @@ from typing import Any
 import yaml
 
 from ..confine import InputRefused, read_inside
-from ..kinds import KINDS, Kind
 from .hints import Pattern, Shape, describe, fields_of
+from .kinds import KINDS, Kind
 from .load import FACT_SHEET_LIMIT, FactSheets
 from .yaml_nodes import Sequence, parse_yaml
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..analysis.coverage import Coverage, CoverageItem, percent, waiver_counts
 from ..analysis.names import listed_names, variants_of
 from ..checks.briefing import Briefing
-from ..kinds import kind as kind_named
+from ..factsheets.kinds import kind as kind_named
 
 __all__ = ["format_coverage"]
 

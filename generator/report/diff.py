@@ -20,9 +20,9 @@ from ..analysis.build import analyse
 from ..analysis.coverage import percent
 from ..checks.briefing import check_briefing
 from ..export.data import record_to_data
+from ..factsheets.kinds import KINDS
+from ..factsheets.kinds import kind as kind_named
 from ..factsheets.load import load_factsheets
-from ..kinds import KINDS
-from ..kinds import kind as kind_named
 from ..pipeline import discover_briefings
 from ..problems import Problem
 from ..words import describe_count

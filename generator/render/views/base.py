@@ -19,8 +19,8 @@ from ...analysis.figures import ClaimGroup
 from ...analysis.model import Analysis, FactAnalysis, FactKey
 from ...checks.briefing import Briefing
 from ...factsheets.dates import format_day
+from ...factsheets.kinds import kind
 from ...factsheets.model import Actor, CasualtyClaim, Citation, Event, Place, Source
-from ...kinds import kind
 from ...words import (
     claimant,
     credibility_label,

@@ -3,14 +3,14 @@
 The loader reads a sheet per kind, the checks name records by it, the JSON Schemas and
 `briefing new` follow its models, the data export, `briefing diff`, the nav and the pages
 read which kinds are facts, which are graded and where their records are shown. A new kind
-is a row here and a model class in `factsheets/model.py`.
+is a row here and a model class in `model.py`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .factsheets.model import Actor, CasualtyClaim, Event, Place, Source, Statement, Waiver
+from .model import Actor, CasualtyClaim, Event, Place, Source, Statement, Waiver
 
 __all__ = ["FACTS", "GRADED", "KINDS", "Kind", "kind"]
 
