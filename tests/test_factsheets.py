@@ -4,7 +4,7 @@ import textwrap
 import pytest
 
 from generator.factsheets.dates import date_range
-from generator.factsheets.model import CasualtyClaim, CountRange, Event, Source
+from generator.factsheets.model import CasualtyClaim, CountRange, Event, Source, StripRule
 from generator.factsheets.reader import RecordReader
 from generator.factsheets.yaml_nodes import parse_yaml
 
@@ -148,3 +148,22 @@ def test_date_precision_is_a_range_with_an_honest_label(text, precision, start, 
 def test_date_and_precision_must_agree(text, precision, message):
     with pytest.raises(ValueError, match=message):
         date_range(text, precision)
+
+
+@pytest.mark.parametrize(
+    "text, ok",
+    [
+        ("reason: menu line\ntext: Share this article\n", True),
+        ("reason: menu line\nstarts_with: 'Read more:'\n", True),
+        ("reason: menu line\n", False),
+        ("reason: menu line\ntext: Share\nstarts_with: Share\n", False),
+    ],
+)
+def test_a_strip_rule_gives_exactly_one_of_text_or_starts_with(text, ok):
+    _, problems = read(StripRule, text)
+    if ok:
+        assert problems == []
+    else:
+        assert problems == [
+            "f.yaml:1: reason: give exactly one of 'text' (the whole line) or 'starts_with'"
+        ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from .dates import Dated
 from .hints import Name, NonEmpty, Range, Record, internal
@@ -108,15 +108,13 @@ class BriefingInfo(Record):
 class StripRule(Record):
     """A line of site chrome to hide from the displayed text of one source."""
 
-    EXACTLY_ONE_OF: ClassVar[tuple[str, ...]] = ("text", "starts_with")
+    EXACTLY_ONE_OF: ClassVar[dict[str, str]] = {"text": "the whole line", "starts_with": ""}
     reason: Text
     text: str | None = None
     starts_with: str | None = None
 
     def validate(self) -> list[tuple[str, str]]:
-        if (self.text is None) == (self.starts_with is None):
-            return [("reason", "give exactly one of 'text' (the whole line) or 'starts_with'")]
-        return []
+        return _exactly_one_of(self)
 
     def matches(self, line: str) -> bool:
         if self.text is not None:
@@ -372,23 +370,30 @@ class Statement(Dated, Record):
 class Waiver(Record):
     """Something the coverage check need not find captured: a name, or one sentence."""
 
-    EXACTLY_ONE_OF: ClassVar[tuple[str, ...]] = ("name", "sentence")
+    EXACTLY_ONE_OF: ClassVar[dict[str, str]] = {
+        "name": "a proper name, waived in every source",
+        "sentence": "a source and a quote from the sentence",
+    }
     reason: Text
     name: str | None = None
     sentence: Citation | None = None
 
     def validate(self) -> list[tuple[str, str]]:
-        if (self.name is None) == (self.sentence is None):
-            return [
-                (
-                    "reason",
-                    "give exactly one of 'name' (a proper name, waived in every "
-                    "source) or 'sentence' (a source and a quote from the sentence)",
-                )
-            ]
+        if problems := _exactly_one_of(self):
+            return problems
         if self.name is not None and not self.name.strip():
             return [("name", "must not be empty")]
         return []
+
+
+def _exactly_one_of(record: Any) -> list[tuple[str, str]]:
+    """The problem of a record that gives none or both of its EXACTLY_ONE_OF fields (the
+    JSON Schemas say the same with `oneOf`)."""
+    choices: dict[str, str] = record.EXACTLY_ONE_OF
+    if sum(getattr(record, name) is not None for name in choices) == 1:
+        return []
+    said = [f"'{name}' ({words})" if words else f"'{name}'" for name, words in choices.items()]
+    return [("reason", f"give exactly one of {' or '.join(said)}")]
 
 
 def _too_large(count: int) -> str:
