@@ -32,9 +32,9 @@ def derivation_cycles(sheets: FactSheets) -> list[Problem]:
                 first = by_id[circle[0]]
                 chain = " → ".join(f"'{p}'" for p in circle)
                 problems.append(
-                    Problem(
-                        sheets.files["sources"],
-                        first.lines.get("derived_from", first.line),
+                    sheets.problem_at(
+                        "sources",
+                        first,
                         "derived_from",
                         f"derivation goes round in a circle: {chain} (each derives from the "
                         "next); one of them is the original: remove its derived_from entry",

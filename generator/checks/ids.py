@@ -56,9 +56,9 @@ def reserved_ids(sheets: FactSheets) -> list[Problem]:
             continue
         if taken := taken_address(kind, record_id, event_ids):
             problems.append(
-                Problem(
-                    sheets.files[kind.name],
-                    record.lines.get("id", record.line),
+                sheets.problem_at(
+                    kind.name,
+                    record,
                     "id",
                     f"'{record_id}' is {taken}; give this {kind.singular} another id",
                 )

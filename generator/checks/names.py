@@ -28,9 +28,9 @@ def shared_names(sheets: FactSheets) -> list[Problem]:
                             else (f" (it looks the same as '{other_name}')")
                         )
                         problems.append(
-                            Problem(
-                                sheets.files[kind.name],
-                                record.lines.get("aliases", record.line),
+                            sheets.problem_at(
+                                kind.name,
+                                record,
                                 "aliases",
                                 f"'{name}' is also a name of {kind.singular} '{other_id}'"
                                 f"{alike}; a name may belong to one only",

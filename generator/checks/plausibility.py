@@ -49,9 +49,9 @@ def implausible_dates(sheets: FactSheets) -> list[Problem]:
                 when[record.id] = span
             if period_start is not None and span.end < _years_before(period_start, CENTURY):
                 problems.append(
-                    Problem(
-                        sheets.files[kind.name],
-                        record.lines.get("date", record.line),
+                    sheets.problem_at(
+                        kind.name,
+                        record,
                         "date",
                         f"{span.label} is more than {CENTURY} years before the briefing's period "
                         f"(from {period_start}); check the year",
@@ -61,9 +61,9 @@ def implausible_dates(sheets: FactSheets) -> list[Problem]:
             latest = _latest_publication(record, published)
             if latest is not None and span.start > latest:
                 problems.append(
-                    Problem(
-                        sheets.files[kind.name],
-                        record.lines.get("date", record.line),
+                    sheets.problem_at(
+                        kind.name,
+                        record,
                         "date",
                         f"{span.label} is after every source citing it was published (the latest "
                         f"on {latest}): a source cannot report what had not happened yet; check "
@@ -73,12 +73,11 @@ def implausible_dates(sheets: FactSheets) -> list[Problem]:
                 )
     for claim in sheets.claims:
         incident = when.get(claim.incident)
-        line = claim.lines.get("as_of", claim.line)
         if incident is not None and claim.as_of < incident.start:
             problems.append(
-                Problem(
-                    sheets.files["claims"],
-                    line,
+                sheets.problem_at(
+                    "claims",
+                    claim,
                     "as_of",
                     f"{claim.as_of} is before its incident '{claim.incident}' ({incident.label}): "
                     "a figure cannot be given before what it counts; check as_of and the "
@@ -88,9 +87,9 @@ def implausible_dates(sheets: FactSheets) -> list[Problem]:
         latest = _latest_publication(claim, published)
         if latest is not None and claim.as_of > latest:
             problems.append(
-                Problem(
-                    sheets.files["claims"],
-                    line,
+                sheets.problem_at(
+                    "claims",
+                    claim,
                     "as_of",
                     f"{claim.as_of} is after every source giving the figure was published (the "
                     f"latest on {latest}); check the date",
@@ -112,9 +111,9 @@ def implausible_figures(sheets: FactSheets) -> list[Problem]:
         if not any(n < 10 * f and f < 10 * n for n in numbers for f in figures):
             given = ", ".join(f"{n:,}" for n in dict.fromkeys(numbers))
             problems.append(
-                Problem(
-                    sheets.files["claims"],
-                    claim.lines.get("count", claim.line),
+                sheets.problem_at(
+                    "claims",
+                    claim,
                     "count",
                     f"{describe_count(claim)} is not within a factor of ten of any number its "
                     f"quotes give ({given}); check the count against the quotes",

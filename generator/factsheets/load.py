@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..confine import InputRefused, read_inside
-from ..problems import Problem, display_path
+from ..problems import Problem, Severity, display_path
 from .kinds import KINDS, Kind
 from .model import (
     Actor,
@@ -62,6 +62,19 @@ class FactSheets:
     def records(self, kind: Kind) -> list[Any]:
         """The records of one kind (the fields above, by kind)."""
         return getattr(self, kind.name)  # type: ignore[no-any-return]
+
+    def problem_at(
+        self,
+        sheet: str,
+        record: Any,
+        field_name: str,
+        message: str,
+        severity: Severity = "error",
+    ) -> Problem:
+        """A problem with one field of a record of `sheet` ("claims"), at the field's line
+        (the record's when the field was not written)."""
+        line = record.lines.get(field_name, record.line)
+        return Problem(self.files[sheet], line, field_name, message, severity)
 
 
 def sheet_names() -> list[str]:
