@@ -3,7 +3,8 @@
 
 A briefing folder holds `briefing.yaml` (a `BriefingInfo`) and one list per kind of record:
 sources, actors, places, events, claims, statements, and waivers (what the coverage check
-may leave uncaptured, and why). `kinds.py` lists them.
+may leave uncaptured, and why). `kinds.py` lists them; `parts.py` holds what they are made
+of (citations, counts, grades), named here too.
 """
 
 from __future__ import annotations
@@ -11,13 +12,24 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from .dates import Dated
-from .hints import Name, NonEmpty, Range, Record, internal
+from .hints import Name, NonEmpty, Record
+from .parts import (
+    Citation,
+    Coordinates,
+    Count,
+    CountRange,
+    CredibilityOverride,
+    Period,
+    SourceGrade,
+    StripRule,
+    exactly_one_of,
+    too_large,
+)
 from .vocabulary import (
     MAX_COUNT,
-    MAX_QUOTE,
     ActorKind,
     ActorRef,
     Category,
@@ -31,7 +43,6 @@ from .vocabulary import (
     PlaceRef,
     Precision,
     Qualifier,
-    Reliability,
     SourceRef,
     Status,
     Text,
@@ -59,41 +70,6 @@ __all__ = [
 
 
 @dataclass
-class Citation(Record):
-    """A source id and a short verbatim excerpt of that source's text."""
-
-    source: SourceRef
-    quote: Text
-    # Filled in by the checks: the paragraph number where the quote was found.
-    paragraph: int | None = internal(None)
-
-    def validate(self) -> list[tuple[str, str]]:
-        if len(self.quote.strip()) < 12:
-            return [("quote", "is too short to locate reliably; quote at least 12 characters")]
-        if len(self.quote) > MAX_QUOTE:
-            return [
-                (
-                    "quote",
-                    f"is {len(self.quote):,} characters; a quote may be at most "
-                    f"{MAX_QUOTE:,} (a few sentences): quote the words that support the fact, "
-                    "or cite two passages",
-                )
-            ]
-        return []
-
-
-@dataclass
-class Period(Record):
-    start: datetime.date
-    end: datetime.date
-
-    def validate(self) -> list[tuple[str, str]]:
-        if self.end < self.start:
-            return [("end", f"{self.end} is before the start {self.start}")]
-        return []
-
-
-@dataclass
 class BriefingInfo(Record):
     """`briefing.yaml`: what the briefing is about and how current it is."""
 
@@ -102,40 +78,6 @@ class BriefingInfo(Record):
     period: Period
     status: Literal["developing", "stable", "archived"]
     last_reviewed: datetime.date
-
-
-@dataclass
-class StripRule(Record):
-    """A line of site chrome to hide from the displayed text of one source."""
-
-    EXACTLY_ONE_OF: ClassVar[dict[str, str]] = {"text": "the whole line", "starts_with": ""}
-    reason: Text
-    text: str | None = None
-    starts_with: str | None = None
-
-    def validate(self) -> list[tuple[str, str]]:
-        return _exactly_one_of(self)
-
-    def matches(self, line: str) -> bool:
-        if self.text is not None:
-            return line == self.text.strip()
-        return self.starts_with is not None and line.startswith(self.starts_with.strip())
-
-
-@dataclass
-class SourceGrade(Record):
-    """An editor's Admiralty reliability grade for a source, and why."""
-
-    grade: Reliability
-    reason: Text
-
-
-@dataclass
-class CredibilityOverride(Record):
-    """An editor's credibility grade (1–6) for a fact, replacing the computed one, and why."""
-
-    grade: Annotated[int, Range(1, 6, "a credibility grade (1 confirmed … 6 cannot be judged)")]
-    reason: Text
 
 
 @dataclass
@@ -206,12 +148,6 @@ class Actor(Record):
 
 
 @dataclass
-class Coordinates(Record):
-    lat: Annotated[float, Range(-90, 90, "a latitude")]
-    lon: Annotated[float, Range(-180, 180, "a longitude")]
-
-
-@dataclass
 class Place(Record):
     """A named place, with every spelling the sources use."""
 
@@ -271,29 +207,6 @@ class Event(Dated, Record):
 
 
 @dataclass
-class CountRange(Record):
-    """A figure given as a range: at least one of min and max."""
-
-    min: int | None = None
-    max: int | None = None
-
-    def validate(self) -> list[tuple[str, str]]:
-        if self.min is None and self.max is None:
-            return [("min", "give min, max or both")]
-        if self.min is not None and self.max is not None and self.min > self.max:
-            return [("max", f"{self.max} is smaller than min {self.min}")]
-        if any(v is not None and v < 0 for v in (self.min, self.max)):
-            return [("min", "a count cannot be negative")]
-        for name in ("min", "max"):
-            if (value := getattr(self, name)) is not None and value >= MAX_COUNT:
-                return [(name, _too_large(value))]
-        return []
-
-
-Count = int | CountRange | Literal["unknown"]
-
-
-@dataclass
 class CasualtyClaim(Record):
     """A figure for a loss (killed, wounded, evacuated, destroyed, ...) and who gives it."""
 
@@ -333,7 +246,7 @@ class CasualtyClaim(Record):
         if isinstance(self.count, int) and self.count < 0:
             return [("count", "a count cannot be negative")]
         if isinstance(self.count, int) and self.count >= MAX_COUNT:
-            return [("count", _too_large(self.count))]
+            return [("count", too_large(self.count))]
         if not isinstance(self.count, int) and self.qualifier != "exactly":
             return [
                 (
@@ -379,28 +292,11 @@ class Waiver(Record):
     sentence: Citation | None = None
 
     def validate(self) -> list[tuple[str, str]]:
-        if problems := _exactly_one_of(self):
+        if problems := exactly_one_of(self):
             return problems
         if self.name is not None and not self.name.strip():
             return [("name", "must not be empty")]
         return []
-
-
-def _exactly_one_of(record: Any) -> list[tuple[str, str]]:
-    """The problem of a record that gives none or both of its EXACTLY_ONE_OF fields (the
-    JSON Schemas say the same with `oneOf`)."""
-    choices: dict[str, str] = record.EXACTLY_ONE_OF
-    if sum(getattr(record, name) is not None for name in choices) == 1:
-        return []
-    said = [f"'{name}' ({words})" if words else f"'{name}'" for name, words in choices.items()]
-    return [("reason", f"give exactly one of {' or '.join(said)}")]
-
-
-def _too_large(count: int) -> str:
-    return (
-        f"{count:,} is more than any count of people or things can be (ten billion or "
-        "more); check the number"
-    )
 
 
 def _alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:
