@@ -1,4 +1,5 @@
-"""The pipeline, stage by stage: fact sheets → checks → (analysis → pages, in `pages.py`).
+"""The pipeline, stage by stage: fact sheets → checks (here), then analysis → pages and data
+(`render.site.render_site`).
 
 Both the CLI and the MkDocs plugin call `load_briefings`, so `briefing check` and a site
 build always apply the same checks.

@@ -1,4 +1,5 @@
-"""The validated fact sheets as downloadable data: JSON per kind and a CSV of claims.
+"""The validated fact sheets as downloadable data: JSON per kind, and the claims and events
+as CSV.
 
 JSON keeps the YAML field names; each citation gains the paragraph it was found in, its
 anchor and the source page (relative to the briefing), so data users can follow it.

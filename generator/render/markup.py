@@ -4,7 +4,7 @@ Everything that comes from a YAML file or an article is data. `md_text` escapes 
 (`<`, `>`, `&`) and every Markdown character that could start a link, emphasis, code,
 attribute list (`{: onclick=...}`) or table cell, and folds newlines so no block syntax can
 begin. Markdown built by our own code is marked `Md` and passes through untouched; the
-Jinja environment in `pages.py` escapes every other value it prints.
+Jinja environment in `site.py` escapes every other value it prints.
 """
 
 from __future__ import annotations
