@@ -38,6 +38,7 @@ from .checks.briefing import Briefing
 from .checks.records import citations_of
 from .factsheets.json_schema import SCHEMA_DIR, schema_files
 from .factsheets.kinds import FACTS
+from .factsheets.kinds import kind as kind_named
 from .factsheets.load import load_factsheets
 from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton
 from .factsheets.vocabulary import ID_PATTERN
@@ -240,12 +241,10 @@ def _build(root: Path) -> int:
 
 def _counts(briefing: Briefing) -> str:
     citations = sum(1 for kind in FACTS for r in briefing.records(kind) for _ in citations_of(r))
-    return (
-        f"{len(briefing.actors)} actors, {len(briefing.places)} places, "
-        f"{len(briefing.events)} events, {len(briefing.claims)} claims, "
-        f"{len(briefing.statements)} statements, {len(briefing.sources)} sources, "
-        f"{citations} citations in {briefing.slug}"
+    counted = ", ".join(
+        f"{len(briefing.records(kind))} {kind.name}" for kind in (*FACTS, kind_named("sources"))
     )
+    return f"{counted}, {citations} citations in {briefing.slug}"
 
 
 def _print_coverage(root: Path, briefings: list[Briefing]) -> int:

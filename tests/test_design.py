@@ -5,12 +5,17 @@ their view-model."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
 
 import jinja2
 import pytest
 from conftest import ROOT
 from jinja2 import nodes
+
+from generator.analysis.build import EVIDENCE_RULES
+from generator.factsheets.kinds import KINDS
+from generator.factsheets.load import FactSheets
 
 GENERATOR = ROOT / "generator"
 TEMPLATES = GENERATOR / "render" / "templates"
@@ -170,3 +175,17 @@ def test_a_template_sees_only_its_view(path):
 
 def test_every_partial_says_what_it_is_given():
     assert {p.name for p in TEMPLATES.glob("_*.j2")} == set(PARTIAL_GIVEN)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_a_kind_of_record_has_what_its_row_promises(kind):
+    fields = {f.name for f in dataclasses.fields(kind.model)}
+    assert hasattr(FactSheets(slug="x", folder=ROOT), kind.name), "FactSheets needs a list"
+    if kind.fact:
+        assert {"id", "citations"} <= fields
+    if kind.graded:
+        assert kind.fact
+        assert "credibility" in fields, "an editor can override every computed grade"
+        assert kind.name in EVIDENCE_RULES, "analysis/build.py must say what counts as evidence"
+    if kind.page is not None:
+        assert kind.page.endswith((".md", "/"))

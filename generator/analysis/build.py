@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -30,7 +30,7 @@ from .model import Analysis, EntityAnalysis, FactAnalysis, FactKey, SourceAnalys
 from .names import known_names, listed_names, name_variants, names_used
 from .statements import compare_renderings
 
-__all__ = ["analyse"]
+__all__ = ["EVIDENCE_RULES", "analyse"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -70,19 +70,29 @@ def _lineage_groups(
     return tuple(tuple(group) for group in groups.values())
 
 
-def _evidence(kind: str, record: Any, lineages: tuple[Lineage, ...]) -> Evidence:
-    if kind == "events":
-        denied = Dispute(denied_by=tuple(record.denied_by)) if record.denied_by else None
-        return Evidence(
-            list(lineages),
-            claimants=record.claimed_by,
-            confirmers=record.confirmed_by,
-            disputed=denied,
-        )
-    if kind == "claims":
-        return Evidence(list(lineages), claimants=[record.claimant] if record.claimant else [])
-    # A statement: the fact graded is that the words were said, whoever said them.
+def _event_evidence(event: Event, lineages: tuple[Lineage, ...]) -> Evidence:
+    denied = Dispute(denied_by=tuple(event.denied_by)) if event.denied_by else None
+    return Evidence(
+        list(lineages), claimants=event.claimed_by, confirmers=event.confirmed_by, disputed=denied
+    )
+
+
+def _claim_evidence(claim: CasualtyClaim, lineages: tuple[Lineage, ...]) -> Evidence:
+    return Evidence(list(lineages), claimants=[claim.claimant] if claim.claimant else [])
+
+
+def _statement_evidence(statement: Statement, lineages: tuple[Lineage, ...]) -> Evidence:
+    # The fact graded is that the words were said, whoever said them.
     return Evidence(list(lineages))
+
+
+# What counts as evidence for a fact of each graded kind: who claims, confirms and denies it.
+# A new graded kind needs its rule here (tests/test_design.py checks there is one).
+EVIDENCE_RULES: dict[str, Callable[[Any, tuple[Lineage, ...]], Evidence]] = {
+    "events": _event_evidence,
+    "claims": _claim_evidence,
+    "statements": _statement_evidence,
+}
 
 
 def _credibility(
@@ -94,7 +104,7 @@ def _credibility(
 ) -> dict[FactKey, Credibility]:
     records = {(kind.name, r.id): r for kind in GRADED for r in briefing.records(kind)}
     evidence = {
-        key: _evidence(key[0], record, fact_lineages[key]) for key, record in records.items()
+        key: EVIDENCE_RULES[key[0]](record, fact_lineages[key]) for key, record in records.items()
     }
     for group in groups:
         for claim in group.claims:
