@@ -14,6 +14,7 @@ from conftest import ROOT
 from jinja2 import nodes
 
 from generator.analysis.build import EVIDENCE_RULES
+from generator.export.data import DATA_FILES
 from generator.factsheets.kinds import KINDS
 from generator.factsheets.load import FactSheets
 
@@ -183,6 +184,9 @@ def test_a_kind_of_record_has_what_its_row_promises(kind):
     assert hasattr(FactSheets(slug="x", folder=ROOT), kind.name), "FactSheets needs a list"
     if kind.fact:
         assert {"id", "citations"} <= fields
+        # Facts link to each other (what a source alone reports, who said what).
+        assert kind.page is not None, "every fact is shown where a link can reach it"
+        assert f"{kind.name}.json" in DATA_FILES, "every fact is in the data export"
     if kind.graded:
         assert kind.fact
         assert "credibility" in fields, "an editor can override every computed grade"
