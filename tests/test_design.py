@@ -17,6 +17,7 @@ from generator.analysis.build import EVIDENCE_RULES
 from generator.export.data import DATA_FILES
 from generator.factsheets.kinds import KINDS
 from generator.factsheets.load import FactSheets
+from generator.render.views.base import FACT_LABELS
 
 GENERATOR = ROOT / "generator"
 TEMPLATES = GENERATOR / "render" / "templates"
@@ -187,6 +188,7 @@ def test_a_kind_of_record_has_what_its_row_promises(kind):
         # Facts link to each other (what a source alone reports, who said what).
         assert kind.page is not None, "every fact is shown where a link can reach it"
         assert f"{kind.name}.json" in DATA_FILES, "every fact is in the data export"
+        assert kind.name in FACT_LABELS, "render/views/base.py must say how links name it"
     if kind.graded:
         assert kind.fact
         assert "credibility" in fields, "an editor can override every computed grade"

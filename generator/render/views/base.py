@@ -3,6 +3,7 @@ and the values shared by several pages (links to facts, quotes, grades, verdicts
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -32,7 +33,7 @@ from ...words import (
 )
 from ..values import CiteLine, Grade, Quote, Verdict
 
-__all__ = ["Book"]
+__all__ = ["FACT_LABELS", "Book"]
 
 
 @dataclass(frozen=True)
@@ -96,14 +97,8 @@ class Book:
         return Target(self.fact_label(key), page, anchor)
 
     def fact_label(self, key: FactKey) -> str:
-        record: Any = self.analysis.facts[key].record
-        if key[0] in ("actors", "places"):
-            return str(record.name)
-        if key[0] == "events":
-            return f"{record.when.label}: {record.title}"
-        if key[0] == "claims":
-            return f"{describe_claim(record)} ({self.events[record.incident].title})"
-        return f"{self.actor_name(record.speaker)}: {record.title}"
+        """How a link to a fact, or its cite line, names it."""
+        return FACT_LABELS[key[0]](self, self.analysis.facts[key].record)
 
     def group(self, group: ClaimGroup, text: str | None = None) -> Target:
         """A link to the figures for one loss on the casualties page."""
@@ -176,3 +171,14 @@ class Book:
                 ", the only group the sources name for this loss"
             )
         return text[:1].upper() + text[1:] + "."
+
+
+# How each kind of fact is named in links and cite lines. A new kind of fact needs its
+# entry (tests/test_design.py checks there is one).
+FACT_LABELS: dict[str, Callable[[Book, Any], str]] = {
+    "actors": lambda book, actor: str(actor.name),
+    "places": lambda book, place: str(place.name),
+    "events": lambda book, event: f"{event.when.label}: {event.title}",
+    "claims": lambda book, claim: f"{describe_claim(claim)} ({book.events[claim.incident].title})",
+    "statements": lambda book, said: f"{book.actor_name(said.speaker)}: {said.title}",
+}
