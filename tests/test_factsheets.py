@@ -3,7 +3,7 @@ import textwrap
 
 import pytest
 
-from generator.factsheets.dates import date_range
+from generator.factsheets.dates import date_range, format_day
 from generator.factsheets.model import CasualtyClaim, CountRange, Event, Source, StripRule
 from generator.factsheets.reader import RecordReader
 from generator.factsheets.yaml_nodes import parse_yaml
@@ -167,3 +167,25 @@ def test_a_strip_rule_gives_exactly_one_of_text_or_starts_with(text, ok):
         assert problems == [
             "f.yaml:1: reason: give exactly one of 'text' (the whole line) or 'starts_with'"
         ]
+
+
+@pytest.mark.parametrize(
+    "day, kwargs, text",
+    [
+        (datetime.date(2023, 5, 2), {}, "2 May 2023"),
+        (datetime.date(2023, 9, 22), {"year": False}, "22 September"),
+        (datetime.date(2023, 9, 2), {"year": False, "short_month": True}, "2 Sep"),
+    ],
+)
+def test_a_day_is_written_without_a_leading_zero_in_english(day, kwargs, text):
+    assert format_day(day, **kwargs) == text
+
+
+def test_a_day_is_written_in_english_whatever_the_locale(monkeypatch):
+    # calendar.month_name follows LC_TIME; the pages are English whatever the machine's.
+    import calendar
+
+    monkeypatch.setattr(calendar, "month_name", ["", *["Mai"] * 12])
+    monkeypatch.setattr(calendar, "month_abbr", ["", *["Mai"] * 12])
+    assert format_day(datetime.date(2023, 5, 22)) == "22 May 2023"
+    assert date_range("2023-05", "late-month").label == "late May 2023"

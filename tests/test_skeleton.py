@@ -1,10 +1,13 @@
 """`briefing new`: a well-formed, commented skeleton appended with a fresh id."""
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.factsheets.load import load_factsheets
-from generator.factsheets.skeleton import KINDS_BY_WORD
+from generator.factsheets.skeleton import KINDS_BY_WORD, inline_yaml
 
 
 def test_new_event_is_appended_without_touching_what_is_there(project, capsys):
@@ -45,3 +48,33 @@ def test_new_in_an_unknown_briefing_names_the_known_ones(project, capsys):
     assert capsys.readouterr().err == (
         "briefings/nope: no such briefing (a folder with a briefing.yaml); known: test\n"
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "# a comment?",
+        "*anchor",
+        "&ref",
+        "!tag",
+        "null",
+        "~",
+        "yes",
+        "no",
+        "key: value",
+        "1.10",
+        "a\x85b",
+    ],
+)
+def test_a_value_the_skeleton_writes_reads_back_as_itself(value):
+    # The hand-rolled quoting this replaced wrote `# a comment?`, `*anchor`, `null` and `~`
+    # bare, which YAML reads as a comment, an alias, or nothing.
+    assert yaml.safe_load(f"key: {inline_yaml(value)}") == {"key": value}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(), st.none(), st.booleans(), st.integers(), st.lists(st.text(), max_size=3))
+)
+def test_any_value_the_skeleton_writes_reads_back_as_itself(value):
+    assert yaml.safe_load(f"key: {inline_yaml(value)}") == {"key": value}

@@ -38,6 +38,23 @@ class Dated:
         return []
 
 
+# English month names, whatever the locale (the calendar module's follow LC_TIME).
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def date_range(text: str, precision: str) -> DateRange:
     """The range of days `text` at `precision` stands for; ValueError says why it can't."""
     parts = [int(p) for p in text.split("-")]
@@ -53,7 +70,7 @@ def date_range(text: str, precision: str) -> DateRange:
     month = parts[1]
     if not 1 <= month <= 12:
         raise ValueError(f"'{text}' has no month {month}")
-    month_name = calendar.month_name[month]
+    month_name = _MONTHS[month - 1]
     last = calendar.monthrange(year, month)[1]
     if precision in ("day", "approximate"):
         try:
@@ -81,8 +98,8 @@ def date_range(text: str, precision: str) -> DateRange:
 def format_day(day: datetime.date, *, year: bool = True, short_month: bool = False) -> str:
     """'22 May 2023' ('22 May' without the year, '22 Sep' with a short month), written the
     same on every platform (strftime's '%-d' is glibc's alone)."""
-    names = calendar.month_abbr if short_month else calendar.month_name
-    text = f"{day.day} {names[day.month]}"
+    name = _MONTHS[day.month - 1]
+    text = f"{day.day} {name[:3] if short_month else name}"
     return f"{text} {day.year}" if year else text
 
 

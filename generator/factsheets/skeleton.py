@@ -30,6 +30,7 @@ __all__ = [
     "SkeletonRefused",
     "append_skeleton",
     "fresh_id",
+    "inline_yaml",
     "skeleton",
 ]
 
@@ -94,17 +95,23 @@ def _lines(
                 lines.append(_commented(f"{indent}# {field.name}: []", comment))
         elif field.required:
             value = overrides.get(field.name, _placeholder(shape, field.name, sheets))
-            lines.append(_commented(f"{prefix}{field.name}: {_yaml(value)}", comment))
+            lines.append(_commented(f"{prefix}{field.name}: {inline_yaml(value)}", comment))
         else:
-            lines.append(_commented(f"{indent}# {field.name}: {_yaml(field.default)}", comment))
+            lines.append(
+                _commented(f"{indent}# {field.name}: {inline_yaml(field.default)}", comment)
+            )
         prefix = indent
     return lines
 
 
-def _yaml(value: Any) -> str:
+def inline_yaml(value: Any) -> str:
     """A value as YAML writes it, quoted where it must be (`#`, a leading `*` or `&`,
-    `null`, `~`, `yes`, a colon and space)."""
+    `null`, `~`, `yes`, a colon and space), reading back as the same value."""
+    # YAML reads U+0085, U+2028 and U+2029 as line breaks even inside quotes (the loader
+    # refuses them); only escapes keep them, so a value holding one is written in ASCII.
     text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1_000)
+    if any(c in text for c in "\x85\u2028\u2029"):
+        text = yaml.safe_dump(value, default_flow_style=True, width=1_000)
     return text.removesuffix("\n...\n").rstrip("\n")
 
 
