@@ -23,6 +23,7 @@ from typing import Literal
 
 from ..checks.briefing import Briefing
 from ..checks.records import citations_of
+from ..factsheets.dates import MONTHS
 from ..factsheets.kinds import FACTS
 from ..factsheets.model import Citation, Waiver
 from ..sources.text import SourceText
@@ -72,18 +73,7 @@ _STOP_TEXT = """a an the and or but nor so yet for if as at by in on of to from 
     probably possibly clearly apparently reportedly allegedly mr mrs ms dr"""
 _STOP_WORDS = set(_STOP_TEXT.split())
 _CALENDAR = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    *MONTHS,
     "Monday",
     "Tuesday",
     "Wednesday",

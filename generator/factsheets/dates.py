@@ -6,7 +6,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-__all__ = ["DateRange", "Dated", "date_range", "format_day", "time_order"]
+__all__ = ["MONTHS", "DateRange", "Dated", "date_range", "format_day", "time_order"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Dated:
 
 
 # English month names, whatever the locale (the calendar module's follow LC_TIME).
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -70,7 +70,7 @@ def date_range(text: str, precision: str) -> DateRange:
     month = parts[1]
     if not 1 <= month <= 12:
         raise ValueError(f"'{text}' has no month {month}")
-    month_name = _MONTHS[month - 1]
+    month_name = MONTHS[month - 1]
     last = calendar.monthrange(year, month)[1]
     if precision in ("day", "approximate"):
         try:
@@ -98,7 +98,7 @@ def date_range(text: str, precision: str) -> DateRange:
 def format_day(day: datetime.date, *, year: bool = True, short_month: bool = False) -> str:
     """'22 May 2023' ('22 May' without the year, '22 Sep' with a short month), written the
     same on every platform (strftime's '%-d' is glibc's alone)."""
-    name = _MONTHS[day.month - 1]
+    name = MONTHS[day.month - 1]
     text = f"{day.day} {name[:3] if short_month else name}"
     return f"{text} {day.year}" if year else text
 
