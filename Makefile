@@ -50,10 +50,10 @@ golden: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/briefing schema
 
-## lint: ruff check and format, and mypy --strict on the generator
+## lint: ruff check and format, and mypy --strict on the generator and the workflow scripts
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks .github/scripts
+	$(BIN)/ruff format --check generator tests benchmarks .github/scripts
 	$(BIN)/mypy
 
 clean:
