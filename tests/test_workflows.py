@@ -94,21 +94,75 @@ def test_yamllint_passes_the_fact_sheets_and_flags_a_yaml_1_1_boolean(tmp_path):
     assert 'duplication of key "id"' in result.stdout
 
 
+def _checkouts(steps: list[dict]) -> list[dict]:
+    return [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout")]
+
+
 def test_no_workflow_runs_pull_request_code_with_a_write_token():
     for path in WORKFLOWS:
-        text = path.read_text()
-        assert "pull_request_target" not in text, path.name
+        if path.name != "preview-approve.yml":
+            assert "pull_request_target" not in path.read_text(), path.name
     preview = load("preview.yml")
     assert list(preview["on"]) == ["pull_request"]
     assert preview["permissions"] == {"contents": "read"}
     assert all("permissions" not in job for job in preview["jobs"].values())
-    deploy = load("preview-deploy.yml")
-    assert list(deploy["on"]) == ["workflow_run"]
-    steps = deploy["jobs"]["deploy"]["steps"]
-    checkouts = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout")]
-    # The trusted workflow checks out only the default branch, never the pull request head.
-    assert all("ref" not in s.get("with", {}) for s in checkouts)
+    for name, job in (("preview-deploy.yml", "deploy"), ("preview-approve.yml", "approve")):
+        workflow = load(name)
+        assert workflow["permissions"] == {}
+        # The trusted workflows check out only this repository's own branch (the default
+        # branch, or the base branch for pull_request_target), never the pull request's head.
+        for checkout in _checkouts(workflow["jobs"][job]["steps"]):
+            assert not {"ref", "repository"} & set(checkout.get("with", {})), name
+            assert checkout["with"]["persist-credentials"] is False
     assert "head_sha" not in (ROOT / ".github/workflows/preview-deploy.yml").read_text()
+
+
+def test_the_deploy_job_takes_the_pull_request_from_github_not_from_the_artifact():
+    steps = load("preview-deploy.yml")["jobs"]["deploy"]["steps"]
+    text = (ROOT / ".github/workflows/preview-deploy.yml").read_text()
+    gate = next(s for s in steps if s.get("id") == "gate")
+    # The gate runs this repository's script (the default branch's checkout in repo/).
+    assert gate["run"].startswith("python3 repo/.github/scripts/preview_gate.py deploy")
+    assert "--artifact pr/number" in gate["run"]
+    # pr/number reaches nothing but the gate, which only checks it against GitHub's record.
+    assert text.count("pr/number") == 1
+    assert "pr/action" not in text
+    by_gate = "${{ steps.gate.outputs.number }}"
+    preview = next(s for s in steps if "pr-preview-action" in str(s.get("uses", "")))
+    assert preview["with"]["pr-number"] == by_gate
+    assert preview["with"]["action"] == "${{ steps.gate.outputs.action }}"
+    # Previews stay on this repository's Pages unless a project moves them to another origin.
+    assert preview["with"]["deploy-repository"] == (
+        "${{ vars.PREVIEW_REPOSITORY || github.repository }}"
+    )
+    sticky = next(s for s in steps if "sticky-pull-request-comment" in str(s.get("uses", "")))
+    assert sticky["with"]["number"] == by_gate
+    # Every step after the gate that touches GitHub or the site is the gate's to allow.
+    after = steps[steps.index(gate) + 1 :]
+    assert all("steps.gate.outputs.action" in str(s.get("if", "")) for s in after)
+
+
+def test_a_strangers_preview_needs_a_maintainers_label_on_its_head_commit():
+    approve = load("preview-approve.yml")
+    assert approve["on"] == {"pull_request_target": {"types": ["labeled"]}}
+    job = approve["jobs"]["approve"]
+    assert job["if"] == "github.event.label.name == 'preview'"
+    assert job["permissions"] == {
+        "contents": "read",
+        "statuses": "write",
+        "pull-requests": "write",
+    }
+    runs = [s["run"] for s in job["steps"] if "run" in s]
+    assert runs == ["python3 .github/scripts/preview_gate.py approve"]
+    # Nothing from the event is pasted into a command: the script reads the event file.
+    assert all("${{" not in run for run in runs)
+    # The label builds the head again, so the approved commit gets deployed...
+    preview = load("preview.yml")
+    assert "labeled" in preview["on"]["pull_request"]["types"]
+    assert "github.event.label.name == 'preview'" in preview["jobs"]["build"]["if"]
+    # ...and the deploy job reads the approval, which it may only read.
+    deploy = load("preview-deploy.yml")["jobs"]["deploy"]
+    assert deploy["permissions"]["statuses"] == "read"
 
 
 def test_publishing_keeps_the_previews():
