@@ -75,8 +75,9 @@ class FakeGitHub:
     """Answers the gate's calls as GitHub would: the pulls list filtered by `head`, commit
     statuses by commit, collaborator permissions by user; records every call."""
 
-    def __init__(self, pulls=(), statuses=None, permissions=None):
+    def __init__(self, pulls=(), statuses=None, permissions=None, artifacts=("pr", "site")):
         self.pulls = list(pulls)
+        self.artifacts = list(artifacts)
         self.statuses = statuses or {}
         self.permissions = permissions or {}
         self.calls: list[tuple[str, str, Any]] = []
@@ -89,6 +90,8 @@ class FakeGitHub:
             return [p for p in self.pulls if p["head"]["label"] == head]
         if base.startswith(f"/repos/{REPO}/commits/") and base.endswith("/statuses"):
             return self.statuses.get(base.split("/")[-2], [])
+        if base == f"/repos/{REPO}/actions/runs/77/artifacts":
+            return {"artifacts": [{"name": name, "expired": False} for name in self.artifacts]}
         if base.startswith(f"/repos/{REPO}/collaborators/"):
             user = urllib.parse.unquote(base.split("/")[-2])
             return {"permission": self.permissions.get(user, "none")}
@@ -238,6 +241,14 @@ def test_a_reused_branch_picks_the_open_pull_request_with_that_head():
     assert gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), "27").number == 27
 
 
+def test_a_run_that_built_nothing_is_skipped_without_a_comment():
+    # Another label starts a Preview run whose build job is skipped: nothing to deploy.
+    api = FakeGitHub([pull(28, REPO, "fix", NEW)], artifacts=())
+    decision = gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), None)
+    assert (decision.action, decision.number) == ("skip", 28)
+    assert gate.comment(decision, "", "") == ""
+
+
 def test_a_run_that_is_not_a_pull_requests_is_skipped():
     decision = gate.deploy_decision(FakeGitHub(), REPO, run(REPO, "main", NEW, "push"), None)
     assert decision.action == "skip"
@@ -286,9 +297,10 @@ def test_a_maintainers_label_approves_the_head_commit_it_was_given_to():
 
 
 def test_a_label_from_someone_without_write_access_approves_nothing_and_comes_off():
-    api = FakeGitHub(permissions={"helper": "triage"})
+    # A triage role may label, and the API reports its permission as "read".
+    api = FakeGitHub(permissions={"helper": "read"})
     approved, message = gate.approve(api, REPO, label_event("preview", "helper"))
-    assert not approved and "has triage access" in message
+    assert not approved and "has read access" in message
     assert api.writes() == [("DELETE", f"/repos/{REPO}/issues/30/labels/preview", None)]
 
 

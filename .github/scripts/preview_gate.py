@@ -116,6 +116,12 @@ def _choose(pulls: list[dict[str, Any]], sha: str, claimed: int | None) -> dict[
     return pulls[0]
 
 
+def uploaded(api: Api, repo: str, run: dict[str, Any]) -> set[str]:
+    """The names of the artifacts the run uploaded, as GitHub lists them."""
+    listed = api.get(f"/repos/{repo}/actions/runs/{int(run['id'])}/artifacts?per_page=100")
+    return {str(a["name"]) for a in listed["artifacts"] if not a.get("expired")}
+
+
 def approval(api: Api, repo: str, sha: str) -> dict[str, Any] | None:
     """The newest approval status on `sha` written by this repository's workflows."""
     statuses = api.get(f"/repos/{repo}/commits/{sha}/statuses?per_page=100")
@@ -163,6 +169,9 @@ def deploy_decision(
             number,
             sha,
         )
+    if "site" not in uploaded(api, repo, run):
+        # A run that built nothing (the pull request was labelled with another label).
+        return Decision("skip", "the run uploaded no site", number, sha)
     if _head_repository(chosen) == repo:
         return Decision("deploy", "it comes from a branch of this repository", number, sha)
     if chosen.get("author_association") in TRUSTED_AUTHORS:
