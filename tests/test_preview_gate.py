@@ -241,6 +241,16 @@ def test_a_reused_branch_picks_the_open_pull_request_with_that_head():
     assert gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), "27").number == 27
 
 
+def test_two_open_pull_requests_from_one_head_without_a_number_are_refused():
+    # One branch may head pull requests into two base branches; the run's number then
+    # decides, and without one the gate will not guess.
+    api = FakeGitHub([pull(33, REPO, "fix", NEW), pull(34, REPO, "fix", NEW)])
+    decision = gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), None)
+    assert decision.action == "refuse"
+    assert "cannot tell which pull request the run built (#33, #34, 2 open)" in decision.reason
+    assert gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), "34").number == 34
+
+
 def test_a_run_that_built_nothing_is_skipped_without_a_comment():
     # Another label starts a Preview run whose build job is skipped: nothing to deploy.
     api = FakeGitHub([pull(28, REPO, "fix", NEW)], artifacts=())

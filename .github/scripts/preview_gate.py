@@ -108,11 +108,12 @@ def _choose(pulls: list[dict[str, Any]], sha: str, claimed: int | None) -> dict[
         pulls = [p for p in pulls if p["number"] == claimed]
     else:
         pulls = [p for p in pulls if p["head"]["sha"] == sha] or pulls
+    candidates = pulls
     if len(pulls) > 1:
         pulls = [p for p in pulls if p["state"] == "open"]
     if len(pulls) != 1:
-        numbers = ", ".join(f"#{p['number']}" for p in pulls) or "none"
-        return f"more than one pull request could be meant ({numbers})"
+        numbers = ", ".join(f"#{p['number']}" for p in candidates)
+        return f"cannot tell which pull request the run built ({numbers}, {len(pulls)} open)"
     return pulls[0]
 
 
