@@ -82,9 +82,13 @@ def paragraph_anchor(number: int) -> str:
     return f"p{number}"
 
 
-def group_anchor(incident: str, category: str, group: str) -> str:
-    """The anchor of the figures for one loss on the casualties page."""
-    return f"{incident}--{category}--{group}".replace(" ", "-")
+def group_anchor(
+    incident: str, category: str, group: str, place: str | None = None, scope: str | None = None
+) -> str:
+    """The anchor of the figures for one loss (of one place and scope) on the casualties
+    page."""
+    parts = [incident, category, group, *(p for p in (place, scope) if p)]
+    return "--".join(re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in parts)
 
 
 def relative_url(here: str, page: str, anchor: str | None = None) -> str:

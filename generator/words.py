@@ -15,9 +15,11 @@ from .factsheets.model import CasualtyClaim, Event, Source
 
 if TYPE_CHECKING:
     from .analysis.corroboration import Credibility, Lineage, Step
-    from .analysis.figures import ClaimGroup, FigureComparison, Finding
+    from .analysis.dependence import SharedNarration
+    from .analysis.figures import ClaimGroup, CommonRange, FigureComparison, Finding
 
 __all__ = [
+    "ASPECTS",
     "CREDIBILITY_SCALE",
     "RELIABILITY_SCALE",
     "claimant",
@@ -34,10 +36,19 @@ __all__ = [
     "period",
     "reliability",
     "roles",
+    "shared_narration",
     "verdict_label",
+    "verdicts_label",
 ]
 
 Names = Callable[[str], str]
+
+# The heading of each kind of assertion about an event (factsheets.vocabulary.Aspect).
+ASPECTS = {
+    "responsibility": "Who was responsible",
+    "target": "What was hit or aimed at",
+    "outcome": "What came of it",
+}
 
 CREDIBILITY_SCALE = {
     1: "confirmed",
@@ -61,18 +72,36 @@ RELIABILITY_SCALE = {
 # Figures and claims
 
 
+def _number(n: int) -> str:
+    """A number as sources print it: '12', '1,200'."""
+    return f"{n:,}"
+
+
 def describe_count(claim: CasualtyClaim) -> str:
-    """A claim's figure in words: '12', 'at least 8', '2–5', 'unknown', 'none'."""
+    """A claim's figure in words, as the claimant gives it: '12', 'at least 8', 'more than
+    1,200', '2–5', 'unknown', 'none'; for a figure given only in words, those words and the
+    editor's reading: '“several” (read as at least 2)'."""
     count = claim.count
     if count == "unknown":
-        return "unknown"
-    if isinstance(count, int):
+        figure = "unknown"
+    elif isinstance(count, int):
         if count == 0 and claim.qualifier == "exactly":
-            return "none"
-        return str(count) if claim.qualifier == "exactly" else f"{claim.qualifier} {count}"
-    if count.min is not None and count.max is not None:
-        return f"{count.min}–{count.max}"
-    return f"at least {count.min}" if count.min is not None else f"at most {count.max}"
+            figure = "none"
+        elif claim.qualifier == "exactly":
+            figure = _number(count)
+        else:
+            figure = f"{claim.qualifier} {_number(count)}"
+    elif count.min is not None and count.max is not None:
+        figure = f"{_number(count.min)}–{_number(count.max)}"
+    elif count.min is not None:
+        figure = f"at least {_number(count.min)}"
+    else:
+        assert count.max is not None
+        figure = f"at most {_number(count.max)}"
+    if claim.words is None:
+        return figure
+    reading = "" if figure == "unknown" else f" (read as {figure})"
+    return f"“{claim.words}”{reading}"
 
 
 # The noun for one of a group, for "1 civilian wounded" and "at least 1 person killed".
@@ -91,7 +120,11 @@ _ONE_OF = {
 
 def describe_claim(claim: CasualtyClaim) -> str:
     """A claim in a few words: 'no civilians killed', '1 civilian wounded', 'at least 2
-    soldier casualties'."""
+    soldier casualties', 'vehicles captured: “several”'."""
+    group = "people" if claim.group == "unspecified" else claim.group
+    if claim.words is not None:
+        loss = "casualties" if claim.category == "casualties" else f"{group} {claim.category}"
+        return f"{loss}: “{claim.words}”"
     figure = describe_count(claim)
     one = claim.count == 1 and claim.qualifier != "more than"
     if claim.category == "casualties":
@@ -100,7 +133,6 @@ def describe_claim(claim: CasualtyClaim) -> str:
         noun = kind + ("casualty" if one else "casualties")
         words = {"unknown": f"unknown number of {noun}", "none": f"no {noun}"}
         return words.get(figure, f"{figure} {noun}")
-    group = "people" if claim.group == "unspecified" else claim.group
     if figure == "unknown":
         return f"unknown number of {group} {claim.category}"
     if figure == "none":
@@ -116,27 +148,49 @@ def claimant(claim: CasualtyClaim, actor_name: Names, source_label: Names) -> st
 
 
 def moment(claim: CasualtyClaim) -> str:
-    """When a figure was given: '22 May', '22 May (morning)'."""
+    """When a figure was given: '22 May', '22 May (morning)', or, when no source says,
+    '23 May (date of publication)'."""
     day = format_day(claim.as_of, year=False)
-    return f"{day} ({claim.as_of_time})" if claim.as_of_time else day
+    if claim.as_of_time:
+        return f"{day} ({claim.as_of_time})"
+    return day if claim.as_of_stated else f"{day} (date of publication)"
 
 
 def group_title(group: ClaimGroup) -> str:
-    """'Wounded: civilians'."""
-    return f"{group.category.capitalize()}: {group.group}"
+    """'Wounded: civilians', 'Wounded: civilians (seriously wounded)'."""
+    scope = f" ({group.scope})" if group.scope else ""
+    return f"{group.category.capitalize()}: {group.group}{scope}"
 
 
 def figure_span(group: ClaimGroup) -> str:
-    """The lowest and highest figure given, e.g. '8–12', for the overview."""
-    if group.bounds is None:
+    """The figures given, lowest to highest, as the sources write them ('8–12'; 'more
+    than 1,200' for one), for the overview. An open figure never becomes a range from 0."""
+    numbered = [c for c in group.claims if c.count != "unknown"]
+    if not numbered:
         return "unknown"
-    low, high = group.bounds
-    return str(low) if low == high else f"{low}–{high}"
+    if len({describe_count(c) for c in numbered}) == 1:
+        return describe_count(numbered[0])
+    stated = sorted(
+        n
+        for c in numbered
+        for n in ([c.count] if isinstance(c.count, int) else [c.count.min, c.count.max])  # type: ignore[union-attr]
+        if n is not None
+    )
+    low, high = stated[0], stated[-1]
+    return _number(low) if low == high else f"{_number(low)}–{_number(high)}"
+
+
+_VERDICT_LABELS = {"update": "update over time", "unordered": "cannot be ordered"}
 
 
 def verdict_label(verdict: str) -> str:
     """A figure verdict as readers see it: 'update' is 'update over time'."""
-    return {"update": "update over time"}.get(verdict, verdict)
+    return _VERDICT_LABELS.get(verdict, verdict)
+
+
+def verdicts_label(comparison: FigureComparison) -> str:
+    """Every verdict of a group: 'conflict and update over time'."""
+    return " and ".join(verdict_label(v) for v in comparison.verdicts)
 
 
 def _finding(finding: Finding, who: Callable[[CasualtyClaim], str]) -> str:
@@ -146,39 +200,58 @@ def _finding(finding: Finding, who: Callable[[CasualtyClaim], str]) -> str:
         if a.claimant is not None and a.claimant == b.claimant:
             return f"{who(a)} gives both {x} and {y} as of {moment(a)}"
         return f"{who(a)} gives {x} and {who(b)} gives {y}, both as of {moment(a)}"
-    sequence = f"{x} from {who(a)} on {moment(a)}, then {y} from {who(b)} on {moment(b)}"
+    if finding.how == "other claimant":
+        return f"{who(a)} gives {x} as of {moment(a)}, and {who(b)} gives {y} as of {moment(b)}"
+    if finding.how == "dates inferred":
+        return (
+            f"{who(a)} gives {x} and {y}, and no source says when either was given (each "
+            "is dated by publication, a day or less apart): they cannot be put in order"
+        )
+    sequence = f"{x} from {who(a)} on {moment(a)}, then {y} on {moment(b)}"
     category = finding.category
     return (
         sequence
         + {
             "fell": f": a count of {category} does not fall, so one of them is wrong or was "
             "corrected",
-            "rose": ": a later, higher figure, as a running count grows",
+            "rose": ": a later, higher figure from the same claimant, as a running count grows",
             "changed": f": a later figure, and a count of {category} can rise or fall",
         }[finding.how]
     )
 
 
-def _allowed(common: tuple[int, int | None] | None) -> str:
+def _allowed(common: CommonRange | None) -> str:
     if common is None:
         return "none of them gives a number"
-    low, high = common
+    low, high = common.low, common.high
+    if high is not None and low == high:
+        return f"all allow {'none' if low == 0 else _number(low)}"
+    lowest = common.lowest_by
+    floor = (
+        f"more than {_number(lowest.count)}"
+        if lowest.qualifier == "more than" and isinstance(lowest.count, int)
+        else f"{_number(low)}"
+    )
     if high is None:
-        return f"all allow {low} or more"
-    if low == high:
-        return f"all allow {'none' if low == 0 else low}"
-    return f"all allow between {low} and {high}"
+        return f"all allow {floor} or more" if "more than" not in floor else f"all allow {floor}"
+    return f"all allow between {floor} and {_number(high)}"
 
 
 def figure_reason(comparison: FigureComparison, who: Callable[[CasualtyClaim], str]) -> str:
-    """Why the figures for one loss are consistent, an update or in conflict; `who` names
-    a figure's claimant."""
+    """Why the figures for one loss are consistent, an update, unordered or in conflict
+    (each verdict the group reaches, most serious first); `who` names a figure's claimant."""
     if comparison.verdict == "one figure":
         return "only one figure is given"
     if comparison.verdict == "consistent":
         return f"the figures meet: {_allowed(comparison.common)}"
-    said = [_finding(f, who) for f in comparison.findings if f.verdict == comparison.verdict]
-    return "; ".join(dict.fromkeys(said))
+    said = [
+        f"{verdict_label(verdict)}: "
+        + "; ".join(
+            dict.fromkeys(_finding(f, who) for f in comparison.findings if f.verdict == verdict)
+        )
+        for verdict in comparison.verdicts
+    ]
+    return ". ".join(said)
 
 
 # ---------------------------------------------------------------------------------------
@@ -234,6 +307,19 @@ def _step(step: Step, actor_name: Names, source_label: Names) -> str:
             step.grade,
         )
     return f"an editor set {step.grade}, {CREDIBILITY_SCALE[step.grade]}: {step.reason}"
+
+
+def shared_narration(shared: SharedNarration, source_label: Names) -> str:
+    """Why two sources count as one lineage for a fact, or why an editor says they don't."""
+    a, b = source_label(shared.a), source_label(shared.b)
+    text = (
+        f"{a} ¶{shared.paragraph_a} and {b} ¶{shared.paragraph_b} share a run of "
+        f"{shared.words} words, {shared.narration_words} of them outside quotation marks: "
+        f"“{shared.text}”"
+    )
+    if shared.overruled is not None:
+        return f"{text}. An editor counts them as independent all the same: {shared.overruled}"
+    return f"{text}. Shared narration, not only a shared quotation: one lineage for this fact"
 
 
 def credibility_steps(

@@ -23,9 +23,9 @@ from generator.cli import main
 from generator.factsheets.model import (
     Actor,
     CasualtyClaim,
-    Citation,
     CountRange,
     CredibilityOverride,
+    Rendering,
     Source,
 )
 from generator.sources.text import clean_source_text
@@ -56,7 +56,8 @@ def actor(id_, affiliations=(), belligerent=False):
     )
 
 
-def claim(id_, count, *, claimant="petrov", day=22, time=None, qualifier="exactly"):
+def claim(id_, count, *, claimant="petrov", day=22, time=None, qualifier="exactly", stated=True):
+    """A figure; `stated`: a source says when it was given (else it is dated by publication)."""
     return CasualtyClaim(
         id=id_,
         claimant=claimant,
@@ -67,7 +68,11 @@ def claim(id_, count, *, claimant="petrov", day=22, time=None, qualifier="exactl
         count=count,
         qualifier=qualifier,
         as_of_time=time,
-        citations=[Citation(source="daily", quote="x" * 12)],
+        citations=[
+            Rendering(
+                source="daily", quote="on that day x", date_phrase="on that day" if stated else None
+            )
+        ],
     )
 
 
@@ -230,15 +235,15 @@ def test_a_later_higher_count_is_an_update():
     found = compare_figures([claim("later", 12, day=23), claim("first", 8)], "wounded", who)
     assert found.verdict == "update"
     assert found.reason == (
-        "8 from Petrov on 22 May, then 12 from Petrov on 23 May: a later, "
-        "higher figure, as a running count grows"
+        "update over time: 8 from Petrov on 22 May, then 12 on 23 May: a later, "
+        "higher figure from the same claimant, as a running count grows"
     )
 
 
 def test_different_figures_for_the_same_time_conflict():
     found = compare_figures([claim("a", 8), claim("b", 12, claimant="herald")], "wounded", who)
     assert found.verdict == "conflict"
-    assert found.reason == "Petrov gives 8 and Herald gives 12, both as of 22 May"
+    assert found.reason == "conflict: Petrov gives 8 and Herald gives 12, both as of 22 May"
     assert found.conflicting == {"a", "b"}
 
 
@@ -445,7 +450,9 @@ def test_the_data_carries_lineage_counts_grades_and_verdicts(project, tmp_path):
     assert events["crossing"]["graded"]["grade"] == 3
     assert events["shelling"]["single_source"] is True
     claims = {c["id"]: c for c in json.loads((out / "test/data/claims.json").read_text())}
-    assert claims["petrov-12"]["figures"]["verdict"] == "update"
+    # Neither source says when Petrov gave his figure; dated by publication a day apart,
+    # they cannot be put in order, so they are no update.
+    assert claims["petrov-12"]["figures"]["verdict"] == "unordered"
     sources = {s["id"]: s for s in json.loads((out / "test/data/sources.json").read_text())}
     assert sources["copy"]["lineage"] == "wire"
     assert sources["wire"]["reliability"]["grade"] == "B"

@@ -72,10 +72,10 @@ CLAIMS_2 = CLAIMS + textwrap.dedent("""\
       category: wounded
       group: unspecified
       count: 12
-      place: lowford
       citations:
         - source: herald
-          quote: put the number of wounded at 12
+          quote: On Tuesday Ivan Petrov put the number of wounded at 12
+          date_phrase: On Tuesday
     """)
 PLACES = "- id: lowford\n  name: Lowford\n  kind: village\n"
 STATEMENTS = textwrap.dedent("""\
@@ -138,12 +138,13 @@ def test_casualties_group_figures_by_incident_with_a_verdict_and_reason(book):
     (group,) = incident.groups
     assert (group.title, group.anchor) == ("Wounded: unspecified", "crossing--wounded--unspecified")
     assert group.verdict.label == "update over time"
+    # The Herald says when its figure was given; the Daily's is dated by publication.
     assert group.reason == (
-        "8 from Ivan Petrov on 22 May, then 12 from Ivan Petrov on 23 May: "
-        "a later, higher figure, as a running count grows."
+        "Update over time: 8 from Ivan Petrov on 22 May (date of publication), then 12 on "
+        "23 May: a later, higher figure from the same claimant, as a running count grows."
     )
     assert [c.figure for c in group.claims] == ["8", "12"]
-    assert group.claims[1].place == Target("Lowford", "places/lowford.md")
+    assert [c.as_of for c in group.claims] == ["22 May (date of publication)", "23 May"]
     assert [r.label for r in incident.chart.groups[0].rows] == [
         "22 May · Ivan Petrov · The Daily",
         "23 May · Ivan Petrov · The Herald",

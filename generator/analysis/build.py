@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -11,7 +12,7 @@ from ..checks.briefing import Briefing
 from ..checks.records import citations_of
 from ..factsheets.dates import Dated, time_order
 from ..factsheets.kinds import FACTS, GRADED
-from ..factsheets.model import CasualtyClaim, Event, Statement
+from ..factsheets.model import Assertion, CasualtyClaim, Citation, Event, Rendering, Statement
 from ..text import normalise
 from .corroboration import (
     Credibility,
@@ -24,9 +25,17 @@ from .corroboration import (
     sides,
 )
 from .coverage import Coverage, measure_coverage
+from .dependence import SharedNarration, fact_lineages
 from .figures import ClaimGroup, group_claims, implies
 from .framing import Description, describe_actors
-from .model import Analysis, EntityAnalysis, FactAnalysis, FactKey, SourceAnalysis
+from .model import (
+    Analysis,
+    AssertionAnalysis,
+    EntityAnalysis,
+    FactAnalysis,
+    FactKey,
+    SourceAnalysis,
+)
 from .names import known_names, listed_names, name_variants, names_used
 from .statements import compare_renderings
 
@@ -45,35 +54,47 @@ def _date_sort_key(record: Dated) -> tuple[Any, ...]:
     return (when.start, when.end, time_order(record.time), record.id)
 
 
-def _carriers(briefing: Briefing) -> dict[FactKey, dict[str, list[int]]]:
-    """fact -> {source id: paragraphs}, in the order the facts and citations are listed."""
-    carried: dict[FactKey, dict[str, list[int]]] = {}
-    for kind in FACTS:
-        for record in briefing.records(kind):
-            by_source = carried.setdefault((kind.name, record.id), {})
-            for _, citation in citations_of(record):
-                assert citation.paragraph is not None, "checks resolve every citation"
-                paragraphs = by_source.setdefault(citation.source, [])
-                if citation.paragraph not in paragraphs:
-                    paragraphs.append(citation.paragraph)
-    return carried
+def _paragraphs(citations: Iterable[Citation]) -> dict[str, list[int]]:
+    """{source id: the paragraphs cited}, in the order the citations are listed."""
+    by_source: dict[str, list[int]] = {}
+    for citation in citations:
+        assert citation.paragraph is not None, "checks resolve every citation"
+        paragraphs = by_source.setdefault(citation.source, [])
+        if citation.paragraph not in paragraphs:
+            paragraphs.append(citation.paragraph)
+    return by_source
 
 
-def _lineage_groups(
-    briefing: Briefing, lineage_of: dict[str, str], carriers: dict[str, list[int]]
-) -> tuple[Lineage, ...]:
-    """The sources carrying a fact, one tuple per lineage, in the order of sources.yaml."""
-    groups: dict[str, list[str]] = {}
-    for source in briefing.sources:
-        if source.id in carriers:
-            groups.setdefault(lineage_of[source.id], []).append(source.id)
-    return tuple(tuple(group) for group in groups.values())
+def _counted(citations: Iterable[Citation]) -> list[Citation]:
+    """The citations that corroborate: all but renderings marked as errata."""
+    return [c for c in citations if not (isinstance(c, Rendering) and c.erratum is not None)]
 
 
-def _event_evidence(event: Event, lineages: tuple[Lineage, ...]) -> Evidence:
-    denied = Dispute(denied_by=tuple(event.denied_by)) if event.denied_by else None
+@dataclass
+class _Carried:
+    """A fact's (or an assertion's) carriers and lineages, before it is graded."""
+
+    record: Any
+    carriers: dict[str, list[int]]
+    lineages: tuple[Lineage, ...]
+    shared: tuple[SharedNarration, ...]
+
+
+def _carried(briefing: Briefing, record: Any, citations: list[Citation]) -> _Carried:
+    found, shared = fact_lineages(
+        [s.id for s in briefing.sources],
+        lineages(briefing.sources),
+        _paragraphs(_counted(citations)),
+        briefing.reuse,
+        getattr(record, "independent", ()),
+    )
+    return _Carried(record, _paragraphs(citations), found, shared)
+
+
+def _asserted_evidence(record: Event | Assertion, lineages: tuple[Lineage, ...]) -> Evidence:
+    denied = Dispute(denied_by=tuple(record.denied_by)) if record.denied_by else None
     return Evidence(
-        list(lineages), claimants=event.claimed_by, confirmers=event.confirmed_by, disputed=denied
+        list(lineages), claimants=record.claimed_by, confirmers=record.confirmed_by, disputed=denied
     )
 
 
@@ -87,67 +108,110 @@ def _statement_evidence(statement: Statement, lineages: tuple[Lineage, ...]) -> 
 
 
 # What counts as evidence for a fact of each graded kind: who claims, confirms and denies it.
+# An event's own claimants and confirmers speak to whether it happened; its assertions
+# (who did it, what it hit) are graded by the same rule on their own actors and citations.
 # A new graded kind needs its rule here (tests/test_design.py checks there is one).
 EVIDENCE_RULES: dict[str, Callable[[Any, tuple[Lineage, ...]], Evidence]] = {
-    "events": _event_evidence,
+    "events": _asserted_evidence,
     "claims": _claim_evidence,
     "statements": _statement_evidence,
 }
 
 
-def _credibility(
-    briefing: Briefing,
-    fact_lineages: dict[FactKey, tuple[Lineage, ...]],
+def _implied_by(
+    claim: CasualtyClaim,
+    group: ClaimGroup,
+    carried: dict[FactKey, _Carried],
     lineage_of: dict[str, str],
+) -> list[Lineage]:
+    """Lineages carrying another figure of the group that implies this one, and not this
+    one itself, each counted once however many of its figures imply this one."""
+    own = {lineage_of[s] for g in carried["claims", claim.id].lineages for s in g}
+    found: list[Lineage] = []
+    seen: set[str] = set(own)
+    for other in group.claims:
+        if other is claim or not implies(other, claim):
+            continue
+        for lineage in carried["claims", other.id].lineages:
+            roots = {lineage_of[s] for s in lineage}
+            if not roots & seen:
+                found.append(lineage)
+                seen |= roots
+    return found
+
+
+def _grades(
+    briefing: Briefing,
+    carried: dict[FactKey, _Carried],
     groups: list[ClaimGroup],
     parties: set[str],
 ) -> dict[FactKey, Credibility]:
-    records = {(kind.name, r.id): r for kind in GRADED for r in briefing.records(kind)}
+    lineage_of = lineages(briefing.sources)
     evidence = {
-        key: EVIDENCE_RULES[key[0]](record, fact_lineages[key]) for key, record in records.items()
+        key: EVIDENCE_RULES[key[0]](fact.record, fact.lineages)
+        for key, fact in carried.items()
+        if key[0] in {kind.name for kind in GRADED}
     }
     for group in groups:
         for claim in group.claims:
             found = evidence["claims", claim.id]
             if claim.id in group.comparison.conflicting:
                 found.disputed = Dispute(conflicting_figure=True)
-            own = {lineage_of[g[0]] for g in fact_lineages["claims", claim.id]}
-            found.implied_by = list(
-                dict.fromkeys(
-                    lineage
-                    for other in group.claims
-                    if other is not claim and implies(other, claim)
-                    for lineage in fact_lineages["claims", other.id]
-                    if lineage_of[lineage[0]] not in own
-                )
-            )
+            found.implied_by = _implied_by(claim, group, carried, lineage_of)
     side = sides(briefing.actors)
     return {
-        key: grade_credibility(found, side=side, parties=parties, override=records[key].credibility)
+        key: grade_credibility(
+            found, side=side, parties=parties, override=carried[key].record.credibility
+        )
         for key, found in evidence.items()
     }
+
+
+def _assertions(
+    briefing: Briefing, event: Event, parties: set[str]
+) -> tuple[AssertionAnalysis, ...]:
+    side = sides(briefing.actors)
+    analysed = []
+    for assertion in event.assertions:
+        found = _carried(briefing, assertion, assertion.citations)
+        analysed.append(
+            AssertionAnalysis(
+                assertion,
+                _frozen({s: tuple(p) for s, p in found.carriers.items()}),
+                found.lineages,
+                grade_credibility(
+                    _asserted_evidence(assertion, found.lineages),
+                    side=side,
+                    parties=parties,
+                    override=assertion.credibility,
+                ),
+                found.shared,
+            )
+        )
+    return tuple(analysed)
 
 
 def _facts(
     briefing: Briefing, groups: list[ClaimGroup], parties: set[str]
 ) -> dict[FactKey, FactAnalysis]:
-    lineage_of = lineages(briefing.sources)
-    carried = _carriers(briefing)
-    fact_lineages = {
-        key: _lineage_groups(briefing, lineage_of, by_source) for key, by_source in carried.items()
+    carried = {
+        (kind.name, r.id): _carried(briefing, r, [c for _, c in citations_of(r)])
+        for kind in FACTS
+        for r in briefing.records(kind)
     }
-    grades = _credibility(briefing, fact_lineages, lineage_of, groups, parties)
+    grades = _grades(briefing, carried, groups, parties)
     kinds = {kind.name: kind for kind in FACTS}
-    records = {(kind.name, r.id): r for kind in FACTS for r in briefing.records(kind)}
     return {
         key: FactAnalysis(
             kinds[key[0]],
-            records[key],
-            _frozen({s: tuple(p) for s, p in by_source.items()}),
-            fact_lineages[key],
+            fact.record,
+            _frozen({s: tuple(p) for s, p in fact.carriers.items()}),
+            fact.lineages,
             grades.get(key),
+            fact.shared,
+            _assertions(briefing, fact.record, parties) if key[0] == "events" else (),
         )
-        for key, by_source in carried.items()
+        for key, fact in carried.items()
     }
 
 

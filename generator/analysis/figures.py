@@ -1,12 +1,20 @@
 """Whether the figures given for one loss agree, were updated, or conflict, and why.
 
 Figures are compared pairwise by the range of numbers each allows (`CasualtyClaim.bounds`).
-Two figures whose ranges meet agree. Two that don't are an **update** when the later one is
-higher and the loss is a running count (the killed do not come back to life), and a
-**conflict** when they were given at the same time, or the later one is lower.
+Two figures whose ranges meet agree. Two that don't are:
+- an **update** when one claimant gives a later, higher running count (the killed do not
+  come back to life), or a later figure for a count that can rise or fall;
+- a **conflict** when two claimants give them, or one claimant gives them at the same time,
+  or its later running count is lower;
+- **unordered** when one claimant gives both and neither time is stated (each is dated by
+  publication only) within a day of the other: they cannot be put in order, so they make no
+  update.
+A group can hold an update and a conflict at once; both are reported.
 
-Claims are grouped for comparison by incident, kind of loss and group (`group_claims`).
-The result is data (`FigureComparison`, `Finding`); `words.figure_reason` says it.
+Claims are grouped for comparison by incident, kind of loss, group, place and scope
+(`group_claims`): figures for one town and for the whole region, or for people hit by
+artillery and for all the wounded, are never compared; a group lists the others of its loss
+as of different scope. The result is data (`FigureComparison`, `Finding`); `words` says it.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from ..factsheets.vocabulary import Category, Group
 __all__ = [
     "CUMULATIVE",
     "ClaimGroup",
+    "CommonRange",
     "FigureComparison",
     "Finding",
     "claim_moment",
@@ -44,7 +53,9 @@ CUMULATIVE = {
     "shot down",
 }
 
-Verdict = Literal["one figure", "consistent", "update", "conflict"]
+Verdict = Literal["one figure", "consistent", "update", "conflict", "unordered"]
+# The order in which a group's verdicts are said; the first present is its badge.
+SEVERITY: tuple[Verdict, ...] = ("conflict", "unordered", "update")
 
 
 @dataclass(frozen=True)
@@ -52,13 +63,26 @@ class Finding:
     """Two figures for one loss whose ranges do not meet; `earlier` was given first (or at
     the same time)."""
 
-    verdict: Literal["update", "conflict"]
+    verdict: Literal["update", "conflict", "unordered"]
     # "same moment": given at once; "fell": a running count fell; "rose": a running count
-    # rose; "changed": a count that can rise or fall changed.
-    how: Literal["same moment", "fell", "rose", "changed"]
+    # rose; "changed": a count that can rise or fall changed; "other claimant": two
+    # claimants disagree; "dates inferred": neither date is stated, and they are a day or
+    # less apart.
+    how: Literal["same moment", "fell", "rose", "changed", "other claimant", "dates inferred"]
     earlier: CasualtyClaim
     later: CasualtyClaim
     category: str
+
+
+@dataclass(frozen=True)
+class CommonRange:
+    """What every figure of a consistent group allows: from `low` (set by the figure
+    `lowest_by`) to `high` (None: no upper bound; set by `highest_by`)."""
+
+    low: int
+    high: int | None
+    lowest_by: CasualtyClaim
+    highest_by: CasualtyClaim | None
 
 
 @dataclass(frozen=True)
@@ -66,12 +90,18 @@ class FigureComparison:
     """The verdict on one group of figures and what it rests on."""
 
     verdict: Verdict
-    # The pairs that do not meet, in the order they were found (update or conflict).
+    # The pairs that do not meet, in the order they were found.
     findings: tuple[Finding, ...] = ()
-    # For "consistent": the lowest and highest number every figure allows (None: no upper
-    # bound); None when no figure gives a number.
-    common: tuple[int, int | None] | None = None
+    # For "consistent": the range every figure allows; None when no figure gives a number.
+    common: CommonRange | None = None
     conflicting: frozenset[str] = frozenset()
+
+    @property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        """Every verdict the findings reach, most serious first: a group can hold both an
+        update by one claimant and a conflict between two."""
+        found = {f.verdict for f in self.findings}
+        return tuple(v for v in SEVERITY if v in found) or (self.verdict,)
 
 
 @dataclass(frozen=True)
@@ -87,6 +117,11 @@ class ClaimGroup:
     # Whether figures that don't say who was hit ("people") are compared here, because this
     # is the only group the sources name for this loss.
     takes_unspecified: bool = False
+    place: str | None = None
+    scope: str | None = None
+    # The groups for the same loss and group of a different place or scope, by index in
+    # the list `group_claims` returns: not compared with this one.
+    other_scopes: tuple[int, ...] = ()
 
     @property
     def bounds(self) -> tuple[int, int] | None:
@@ -104,6 +139,12 @@ def _same_moment(a: CasualtyClaim, b: CasualtyClaim) -> bool:
     (day_a, time_a), (day_b, time_b) = claim_moment(a), claim_moment(b)
     # A figure with no time of day cannot be ordered against another of the same day.
     return day_a == day_b and (not time_a or not time_b or time_a == time_b)
+
+
+def _claimant(claim: CasualtyClaim) -> str:
+    """Who gives a figure: its claimant, or for a figure in an outlet's own voice, the
+    outlet (two outlets are two claimants)."""
+    return claim.claimant or f"outlet:{claim.citations[0].source}"
 
 
 def _ranges_meet(a: CasualtyClaim, b: CasualtyClaim) -> bool:
@@ -133,6 +174,13 @@ def _higher(a: CasualtyClaim, b: CasualtyClaim) -> bool:
 
 def _finding(a: CasualtyClaim, b: CasualtyClaim, category: str) -> Finding:
     """The finding on two figures that don't meet; a is the earlier (or as early)."""
+    if _claimant(a) != _claimant(b):
+        how: Literal["same moment", "other claimant"] = (
+            "same moment" if _same_moment(a, b) else "other claimant"
+        )
+        return Finding("conflict", how, a, b, category)
+    if not a.as_of_stated and not b.as_of_stated and abs((b.as_of - a.as_of).days) <= 1:
+        return Finding("unordered", "dates inferred", a, b, category)
     if _same_moment(a, b):
         return Finding("conflict", "same moment", a, b, category)
     if category not in CUMULATIVE:
@@ -142,13 +190,19 @@ def _finding(a: CasualtyClaim, b: CasualtyClaim, category: str) -> Finding:
     return Finding("conflict", "fell", a, b, category)
 
 
-def _common_range(claims: list[CasualtyClaim]) -> tuple[int, int | None] | None:
+def _common_range(claims: list[CasualtyClaim]) -> CommonRange | None:
     numbered = [c for c in claims if c.count != "unknown"]
     if not numbered:
         return None
-    low = max(c.bounds[0] or 0 for c in numbered)
-    highs = [high for c in numbered if (high := c.bounds[1]) is not None]
-    return low, min(highs) if highs else None
+    lowest_by = max(numbered, key=lambda c: c.bounds[0] or 0)
+    capped = [c for c in numbered if c.bounds[1] is not None]
+    highest_by = min(capped, key=lambda c: c.bounds[1] or 0) if capped else None
+    return CommonRange(
+        lowest_by.bounds[0] or 0,
+        highest_by.bounds[1] if highest_by else None,
+        lowest_by,
+        highest_by,
+    )
 
 
 def compare_figures(claims: list[CasualtyClaim], category: str) -> FigureComparison:
@@ -156,19 +210,19 @@ def compare_figures(claims: list[CasualtyClaim], category: str) -> FigureCompari
     if len(claims) < 2:
         return FigureComparison("one figure")
     ordered = sorted(claims, key=claim_moment)
-    findings = [
+    findings = tuple(
         _finding(a, b, category)
         for i, a in enumerate(ordered)
         for b in ordered[i + 1 :]
         if not _ranges_meet(a, b)
-    ]
-    conflicts = [f for f in findings if f.verdict == "conflict"]
-    if conflicts:
-        conflicting = frozenset(c.id for f in conflicts for c in (f.earlier, f.later))
-        return FigureComparison("conflict", tuple(findings), conflicting=conflicting)
-    if findings:
-        return FigureComparison("update", tuple(findings))
-    return FigureComparison("consistent", common=_common_range(ordered))
+    )
+    if not findings:
+        return FigureComparison("consistent", common=_common_range(ordered))
+    verdict = next(v for v in SEVERITY if any(f.verdict == v for f in findings))
+    conflicting = frozenset(
+        c.id for f in findings if f.verdict == "conflict" for c in (f.earlier, f.later)
+    )
+    return FigureComparison(verdict, findings, conflicting=conflicting)
 
 
 _CATEGORY_ORDER = {c: i for i, c in enumerate(get_args(Category))}
@@ -176,29 +230,33 @@ _GROUP_ORDER = {g: i for i, g in enumerate(get_args(Group))}
 
 
 def group_claims(claims: list[CasualtyClaim], events: list[Event]) -> list[ClaimGroup]:
-    """The claims grouped by incident (in the order of `events`), loss and group, each
-    group's figures in the order they were given and compared."""
+    """The claims grouped by incident (in the order of `events`), loss, group, place and
+    scope, each group's figures in the order they were given and compared."""
     order = {e.id: i for i, e in enumerate(events)}
     by_event = {e.id: e for e in events}
     named: dict[tuple[str, str], set[str]] = defaultdict(set)
     for claim in claims:
         if claim.group != "unspecified":
             named[claim.incident, claim.category].add(claim.group)
-    grouped: dict[tuple[str, str, str], list[CasualtyClaim]] = defaultdict(list)
+    Key = tuple[str, str, str, str, str]
+    grouped: dict[Key, list[CasualtyClaim]] = defaultdict(list)
     for claim in claims:
         group: str = claim.group
         only = named[claim.incident, claim.category]
         if group == "unspecified" and len(only) == 1:
             # "Eight people wounded" and "12 civilians wounded" are compared, not shown apart.
             group = next(iter(only))
-        grouped[claim.incident, claim.category, group].append(claim)
+        key = (claim.incident, claim.category, group, claim.place or "", claim.scope or "")
+        grouped[key].append(claim)
     keys = sorted(
         grouped,
-        key=lambda k: (order[k[0]], _CATEGORY_ORDER[k[1]], _GROUP_ORDER[k[2]]),
+        key=lambda k: (order[k[0]], _CATEGORY_ORDER[k[1]], _GROUP_ORDER[k[2]], k[3], k[4]),
     )
     groups = []
-    for incident, category, group in keys:
-        members = sorted(grouped[incident, category, group], key=lambda c: (*claim_moment(c), c.id))
+    for incident, category, group, place, scope in keys:
+        members = sorted(
+            grouped[incident, category, group, place, scope], key=lambda c: (*claim_moment(c), c.id)
+        )
         groups.append(
             ClaimGroup(
                 by_event[incident],
@@ -207,6 +265,14 @@ def group_claims(claims: list[CasualtyClaim], events: list[Event]) -> list[Claim
                 tuple(members),
                 compare_figures(members, category),
                 takes_unspecified=any(c.group != group for c in members),
+                place=place or None,
+                scope=scope or None,
+                other_scopes=tuple(
+                    i
+                    for i, other in enumerate(keys)
+                    if other[:3] == (incident, category, group)
+                    and other != (incident, category, group, place, scope)
+                ),
             )
         )
     return groups

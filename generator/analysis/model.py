@@ -13,17 +13,41 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..factsheets.kinds import Kind
-from ..factsheets.model import Actor, CasualtyClaim, Event, Place, Source, Statement
+from ..factsheets.model import Actor, Assertion, CasualtyClaim, Event, Place, Source, Statement
 from .corroboration import Credibility, Lineage
 from .coverage import Coverage, SourceCoverage
+from .dependence import SharedNarration
 from .figures import ClaimGroup
 from .framing import Description
 from .statements import StatementComparison
 
-__all__ = ["Analysis", "EntityAnalysis", "FactAnalysis", "FactKey", "SourceAnalysis"]
+__all__ = [
+    "Analysis",
+    "AssertionAnalysis",
+    "EntityAnalysis",
+    "FactAnalysis",
+    "FactKey",
+    "SourceAnalysis",
+]
 
 # A fact: (its kind's name, its id).
 FactKey = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class AssertionAnalysis:
+    """One assertion about an event (who did it, what it hit): the lineages carrying it and
+    its own grade, which a confirmation of the event itself does not raise."""
+
+    record: Assertion
+    carriers: Mapping[str, tuple[int, ...]]
+    lineages: tuple[Lineage, ...]
+    credibility: Credibility
+    shared: tuple[SharedNarration, ...] = ()
+
+    @property
+    def single_source(self) -> bool:
+        return len(self.lineages) == 1
 
 
 @dataclass(frozen=True)
@@ -35,8 +59,15 @@ class FactAnalysis:
     record: Any
     # source id -> the paragraphs its citations of the fact are in, in citation order
     carriers: Mapping[str, tuple[int, ...]]
+    # The lineages that corroborate it: sources joined by derivation, or by narration they
+    # share around this fact; renderings marked as errata count for none.
     lineages: tuple[Lineage, ...]
     credibility: Credibility | None = None
+    # Runs of narration that joined (or, overruled by an editor, did not join) two sources
+    # of different lineages for this fact.
+    shared: tuple[SharedNarration, ...] = ()
+    # An event's assertions, graded apart from whether it happened.
+    assertions: tuple[AssertionAnalysis, ...] = ()
 
     @property
     def key(self) -> FactKey:

@@ -104,7 +104,7 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     return out.getvalue()
 
 
-def _cited(citations: list[Citation]) -> str:
+def _cited(citations: Sequence[Citation]) -> str:
     return "; ".join(f"{c.source} ¶{c.paragraph}" for c in citations)
 
 

@@ -326,12 +326,12 @@ def _fits(shape: Shape, value: Any) -> bool:
 
 def records_in(record: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     """(field path, record) for each record nested in a record's fields, directly or in a
-    list (one level: a citation in an event, not a citation's parts)."""
+    list, at any depth: an event's citations, and the citations of its assertions."""
     for field in fields_of(type(record)):
         value = getattr(record, field.name, None)
-        if dataclasses.is_dataclass(value):
-            yield _join(path, field.name), value
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if dataclasses.is_dataclass(item):
-                    yield f"{_join(path, field.name)}[{i}]", item
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if dataclasses.is_dataclass(item) and not isinstance(item, type):
+                where = _join(path, field.name) + (f"[{i}]" if isinstance(value, list) else "")
+                yield where, item
+                yield from records_in(item, where)

@@ -95,10 +95,12 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
     definitions[cls.__name__] = {}  # reserve the name: records may nest themselves
     properties = {}
     required = []
+    examples = getattr(cls, "EXAMPLES", {})
     for field in fields_of(cls):
         properties[field.name] = {
             "description": describe(field.shape),
             **_value(field.shape, definitions),
+            **({"examples": [examples[field.name]]} if field.name in examples else {}),
         }
         if field.required:
             required.append(field.name)

@@ -12,20 +12,24 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from .dates import Dated
 from .hints import Name, NonEmpty, Record
 from .parts import (
+    Assertion,
     Citation,
     Coordinates,
     Count,
     CountRange,
     CredibilityOverride,
+    Independence,
     Period,
+    Rendering,
     SourceGrade,
     StripRule,
     exactly_one_of,
+    status_problems,
     too_large,
 )
 from .vocabulary import (
@@ -33,6 +37,7 @@ from .vocabulary import (
     ActorKind,
     ActorRef,
     Category,
+    ClaimRef,
     EventRef,
     FuzzyDateText,
     Group,
@@ -51,6 +56,7 @@ from .vocabulary import (
 
 __all__ = [
     "Actor",
+    "Assertion",
     "BriefingInfo",
     "CasualtyClaim",
     "Citation",
@@ -59,8 +65,10 @@ __all__ = [
     "CountRange",
     "CredibilityOverride",
     "Event",
+    "Independence",
     "Period",
     "Place",
+    "Rendering",
     "Source",
     "SourceGrade",
     "Statement",
@@ -171,8 +179,23 @@ class Place(Record):
 
 @dataclass
 class Event(Dated, Record):
-    """Something that happened, or is said to have happened, on a date of stated precision."""
+    """Something that happened, or is said to have happened, on a date of stated precision.
 
+    Its status, claimed_by, confirmed_by and denied_by say whether it happened; who did it
+    and what it hit are `assertions`, each graded on its own evidence."""
+
+    EXAMPLES: ClassVar[dict[str, Any]] = {
+        "assertions": [
+            {
+                "about": "target",
+                "summary": "The partisans say the drones hit the FSB's headquarters",
+                "status": "disputed",
+                "claimed_by": ["freedom-of-russia-legion"],
+                "denied_by": ["russia"],
+                "citations": [{"source": "militias-attacking", "quote": "the partisans..."}],
+            }
+        ],
+    }
     id: Id
     title: Text
     date: FuzzyDateText
@@ -187,22 +210,23 @@ class Event(Dated, Record):
     claimed_by: list[ActorRef] = field(default_factory=list)
     denied_by: list[ActorRef] = field(default_factory=list)
     confirmed_by: list[ActorRef] = field(default_factory=list)
+    assertions: list[Assertion] = field(default_factory=list)
+    independent: list[Independence] = field(default_factory=list)
     credibility: CredibilityOverride | None = None
 
     def validate(self) -> list[tuple[str, str]]:
-        problems = self.date_problems()
-        needs = {
-            "reported": [],
-            "claimed": ["claimed_by"],
-            "denied": ["denied_by"],
-            "disputed": ["claimed_by", "denied_by"],
-            "confirmed": ["confirmed_by"],
-        }[self.status]
-        for name in needs:
-            if not getattr(self, name):
+        problems = self.date_problems() + status_problems(self)
+        seen: set[str] = set()
+        for i, assertion in enumerate(self.assertions):
+            if assertion.about in seen:
                 problems.append(
-                    ("status", f"is '{self.status}' but {name} is empty; list the actors in {name}")
+                    (
+                        f"assertions[{i}]",
+                        f"a second assertion about '{assertion.about}'; give one per aspect "
+                        "and say every version of it in its summary and citations",
+                    )
                 )
+            seen.add(assertion.about)
         return problems
 
 
@@ -217,12 +241,40 @@ class CasualtyClaim(Record):
     category: Category
     group: Group
     count: Count
-    citations: Annotated[list[Citation], NonEmpty]
+    citations: Annotated[list[Rendering], NonEmpty]
     qualifier: Qualifier = "exactly"
     as_of_time: Time | None = None
     place: PlaceRef | None = None
+    # What the figure covers, when it is narrower or wider than its group and place say:
+    # "people hit by artillery fire". Figures of different scope are never compared.
+    scope: str | None = None
+    # A figure the claimant gives only in words ("several", "hundreds"): its words; the
+    # count then holds the editor's reading of them, shown as bounds, not as a figure.
+    words: str | None = None
+    # The larger figure this one is part of: "at least 2 seriously" of "12 wounded".
+    part_of: ClaimRef | None = None
+    # For a figure in the outlet's own voice that matches a party's figure: why the outlet
+    # is its own witness (it counted, or saw, for itself).
+    witness: str | None = None
+    independent: list[Independence] = field(default_factory=list)
     note: str | None = None
     credibility: CredibilityOverride | None = None
+
+    EXAMPLES: ClassVar[dict[str, Any]] = {
+        "scope": "people hit by artillery fire in the town",
+        "words": "several",
+        "part_of": "gladkov-wounded-12",
+        "witness": "The outlet's reporter counted the bodies at the morgue",
+    }
+
+    @property
+    def as_of_stated(self) -> bool:
+        """Whether a source says when the figure was given (a rendering's `date_phrase`, or
+        a time of day); otherwise `as_of` is only the date a source published it."""
+        return self.as_of_time is not None or any(
+            isinstance(c, Rendering) and c.date_phrase and c.erratum is None
+            for c in self.citations
+        )
 
     @property
     def bounds(self) -> tuple[int | None, int | None]:
@@ -243,6 +295,21 @@ class CasualtyClaim(Record):
         }[self.qualifier]
 
     def validate(self) -> list[tuple[str, str]]:
+        if self.part_of == self.id:
+            return [("part_of", "a figure cannot be part of itself")]
+        if all(isinstance(c, Rendering) and c.erratum is not None for c in self.citations):
+            return [
+                (
+                    "citations",
+                    "every rendering is marked an erratum; cite at least one source that "
+                    "gives the figure right",
+                )
+            ]
+        if self.words is not None and not any(
+            " ".join(self.words.split()).casefold() in " ".join(c.quote.split()).casefold()
+            for c in self.citations
+        ):
+            return [("words", f"'{self.words}' is not in any quote; copy the source's words")]
         if isinstance(self.count, int) and self.count < 0:
             return [("count", "a count cannot be negative")]
         if isinstance(self.count, int) and self.count >= MAX_COUNT:
@@ -272,6 +339,7 @@ class Statement(Dated, Record):
     date_phrase: str | None = None
     time: Time | None = None
     event: EventRef | None = None
+    independent: list[Independence] = field(default_factory=list)
     note: str | None = None
     credibility: CredibilityOverride | None = None
 

@@ -4,22 +4,36 @@ lines to strip from a source, with the rules that tie their fields together."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
-from .hints import Range, Record, internal
-from .vocabulary import MAX_COUNT, MAX_QUOTE, Reliability, SourceRef, Text
+from .hints import NonEmpty, Range, Record, internal
+from .vocabulary import (
+    MAX_COUNT,
+    MAX_QUOTE,
+    ActorRef,
+    Aspect,
+    Qualifier,
+    Reliability,
+    SourceRef,
+    Status,
+    Text,
+)
 
 __all__ = [
+    "Assertion",
     "Citation",
     "Coordinates",
     "Count",
     "CountRange",
     "CredibilityOverride",
+    "Independence",
     "Period",
+    "Rendering",
     "SourceGrade",
     "StripRule",
     "exactly_one_of",
+    "status_problems",
     "too_large",
 ]
 
@@ -46,6 +60,105 @@ class Citation(Record):
                 )
             ]
         return []
+
+
+@dataclass
+class Rendering(Citation):
+    """A citation of a figure: where one source gives it, and how that source words it.
+
+    The claim holds the claimant's figure; each source may render it its own way ("12" in
+    one, "at least a dozen" in another, "forty" in a bad translation)."""
+
+    EXAMPLES: ClassVar[dict[str, Any]] = {
+        "says": "at least a dozen",
+        "qualifier": "at least",
+        "date_phrase": "to date",
+        "erratum": "MONDO's translation gives 'forty' where the Guardian has 'fourteen'",
+    }
+    # The figure in this source's own words, as they stand in the quote.
+    says: str | None = None
+    # How this source qualifies the figure, when it does so differently from the claim.
+    qualifier: Qualifier | None = None
+    # The source's words, in the quote, that say when the figure was given.
+    date_phrase: str | None = None
+    # Why this rendering is wrong (a mistranslation, a misquote): it is shown and flagged,
+    # and counts neither for the verdict nor as corroboration.
+    erratum: str | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        problems = super().validate()
+        quote = " ".join(self.quote.split()).casefold()
+        for name in ("says", "date_phrase"):
+            words = getattr(self, name)
+            if words is not None and " ".join(words.split()).casefold() not in quote:
+                problems.append(
+                    (
+                        name,
+                        f"'{words}' is not in the quote; copy the source's words from the "
+                        "quote, or lengthen the quote to include them",
+                    )
+                )
+        if self.erratum is not None and not self.erratum.strip():
+            problems.append(("erratum", "must say what is wrong with this rendering"))
+        return problems
+
+
+@dataclass
+class Independence(Record):
+    """An editor's ruling that two sources carry one fact independently, although they
+    share narration around it (the analysis would otherwise count them as one lineage)."""
+
+    EXAMPLES: ClassVar[dict[str, Any]] = {
+        "sources": ["guardian", "militias-attacking"],
+        "reason": "Both quote the same wire copy; each reporter spoke to the spokesman",
+    }
+    sources: list[SourceRef]
+    reason: Text
+
+    def validate(self) -> list[tuple[str, str]]:
+        if len(set(self.sources)) != 2:
+            return [("sources", "name exactly two different sources")]
+        return []
+
+
+@dataclass
+class Assertion(Record):
+    """One thing said about an event that can be true while the event's other parts are
+    not, graded apart from it: who was responsible, what was hit, what came of it. A
+    confirmation counts only for the assertion the confirmer made."""
+
+    EXAMPLES: ClassVar[dict[str, Any]] = {
+        "about": "responsibility",
+        "summary": "The Russian Volunteer Corps and the Legion say they carried out the raid",
+    }
+    about: Aspect
+    summary: Text
+    status: Status
+    citations: Annotated[list[Citation], NonEmpty]
+    claimed_by: list[ActorRef] = field(default_factory=list)
+    denied_by: list[ActorRef] = field(default_factory=list)
+    confirmed_by: list[ActorRef] = field(default_factory=list)
+    independent: list[Independence] = field(default_factory=list)
+    credibility: CredibilityOverride | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        return status_problems(self)
+
+
+def status_problems(record: Any) -> list[tuple[str, str]]:
+    """A status whose actors are not listed: 'claimed' needs claimed_by, and so on."""
+    needs = {
+        "reported": [],
+        "claimed": ["claimed_by"],
+        "denied": ["denied_by"],
+        "disputed": ["claimed_by", "denied_by"],
+        "confirmed": ["confirmed_by"],
+    }[record.status]
+    return [
+        ("status", f"is '{record.status}' but {name} is empty; list the actors in {name}")
+        for name in needs
+        if not getattr(record, name)
+    ]
 
 
 @dataclass

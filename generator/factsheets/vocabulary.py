@@ -20,6 +20,7 @@ SourceRef = Annotated[str, Ref("sources")]
 ActorRef = Annotated[str, Ref("actors")]
 PlaceRef = Annotated[str, Ref("places")]
 EventRef = Annotated[str, Ref("events")]
+ClaimRef = Annotated[str, Ref("claims")]
 Text = Annotated[str, NonEmpty]
 # A name or alias readers search by (see names.py).
 NameText = Annotated[str, NonEmpty, Name]
@@ -63,6 +64,9 @@ PlaceKind = Literal[
 ]
 Precision = Literal["day", "approximate", "early-month", "mid-month", "late-month", "month", "year"]
 Status = Literal["reported", "claimed", "confirmed", "denied", "disputed"]
+# What an assertion about an event is about, apart from whether the event happened: who
+# was responsible, what was hit or aimed at, what came of it.
+Aspect = Literal["responsibility", "target", "outcome"]
 Category = Literal[
     "killed",
     "wounded",

@@ -55,8 +55,17 @@ def links(
 
 @jinja2.pass_context
 def cite(context: jinja2.runtime.Context, quote: Quote) -> Md:
-    """'[The Guardian ¶8](...): “the words”'."""
-    return Md(f"{link(context, quote.where)}: {md_text(f'“{quote.quote.strip()}”')}")
+    """'[The Guardian ¶8](...): “the words”', with how the source words a figure and, for
+    an erratum, a flag and what is wrong."""
+    text = f"{link(context, quote.where)}: {md_text(f'“{quote.quote.strip()}”')}"
+    if quote.rendering:
+        text += " " + md_text(f"(gives it as “{quote.rendering}”)")
+    if quote.erratum is not None:
+        text += (
+            ' <span class="briefing-badge briefing-erratum" title="counts for nothing">'
+            "erratum</span> " + md_text(quote.erratum)
+        )
+    return Md(text)
 
 
 @jinja2.pass_context

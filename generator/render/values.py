@@ -28,6 +28,10 @@ class Quote:
 
     where: Target  # "The Guardian ¶8" -> sources/guardian.md#p8
     quote: str
+    # For a figure: how this source words it ('at least a dozen'), when it says so.
+    rendering: str = ""
+    # Why this rendering is wrong (a mistranslation, a misquote); it counts for nothing.
+    erratum: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class Grade:
 class Verdict:
     """The verdict on the figures for one loss: its kind, its label, and the reason."""
 
-    verdict: str  # "one figure", "consistent", "update", "conflict"
+    verdict: str  # the most serious: "one figure", "consistent", "update", "unordered", ...
     label: str
     reason: str
 

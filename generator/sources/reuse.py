@@ -48,6 +48,9 @@ class SharedPassage:
     text: str
     words: int
     quoted: bool
+    # Words of the run outside quotation marks: narration, which copying shares and two
+    # reports of one statement do not.
+    narration_words: int = 0
 
 
 @dataclass
@@ -136,7 +139,7 @@ def _passages(
             j += 1
         first, last = toks[i], toks[j]
         where_b = toks_b[found_at[i]].paragraph if i in found_at else 0
-        quoted = sum(t.quoted for t in toks[i : j + 1]) * 2 > j + 1 - i
+        in_quotes = sum(t.quoted for t in toks[i : j + 1])
         runs.append(
             SharedPassage(
                 a,
@@ -145,7 +148,8 @@ def _passages(
                 where_b,
                 paragraphs[first.paragraph][first.start : last.end],
                 j + 1 - i,
-                quoted,
+                in_quotes * 2 > j + 1 - i,
+                j + 1 - i - in_quotes,
             )
         )
         i = j + 1

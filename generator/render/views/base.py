@@ -16,12 +16,14 @@ from ...addresses import (
     record_address,
     source_page,
 )
+from ...analysis.corroboration import Credibility
+from ...analysis.dependence import SharedNarration
 from ...analysis.figures import ClaimGroup
 from ...analysis.model import Analysis, FactAnalysis, FactKey
 from ...checks.briefing import Briefing
 from ...factsheets.dates import format_day
 from ...factsheets.kinds import kind
-from ...factsheets.model import Actor, CasualtyClaim, Citation, Event, Place, Source
+from ...factsheets.model import Actor, CasualtyClaim, Citation, Event, Place, Rendering, Source
 from ...words import (
     claimant,
     credibility_label,
@@ -29,7 +31,8 @@ from ...words import (
     describe_claim,
     figure_reason,
     group_title,
-    verdict_label,
+    shared_narration,
+    verdicts_label,
 )
 from ..values import CiteLine, Grade, Quote, Verdict
 
@@ -88,7 +91,10 @@ class Book:
 
     def quote(self, citation: Citation) -> Quote:
         assert citation.paragraph is not None
-        return Quote(self.paragraph(citation.source, citation.paragraph), citation.quote)
+        where = self.paragraph(citation.source, citation.paragraph)
+        if isinstance(citation, Rendering):
+            return Quote(where, citation.quote, citation.says or "", citation.erratum)
+        return Quote(where, citation.quote)
 
     def fact(self, key: FactKey) -> Target:
         """A link to a fact, labelled as it is listed: 'Kozinka', '22 May 2023: The raid'."""
@@ -102,7 +108,9 @@ class Book:
 
     def group(self, group: ClaimGroup, text: str | None = None) -> Target:
         """A link to the figures for one loss on the casualties page."""
-        anchor = group_anchor(group.incident.id, group.category, group.group)
+        anchor = group_anchor(
+            group.incident.id, group.category, group.group, group.place, group.scope
+        )
         return Target(text or group_title(group), "casualties.md", anchor)
 
     # Grades and flags -------------------------------------------------------------------
@@ -110,6 +118,10 @@ class Book:
     def grade(self, key: FactKey) -> Grade:
         credibility = self.analysis.facts[key].credibility
         assert credibility is not None, f"{key} is not graded"
+        return self.grade_of(credibility)
+
+    def grade_of(self, credibility: Credibility) -> Grade:
+        """A grade as shown, with the steps that reached it."""
         steps = credibility_steps(credibility, self.actor_name, self.source_label)
         return Grade(
             credibility.grade,
@@ -130,7 +142,14 @@ class Book:
         return title
 
     def lineages(self, key: FactKey) -> list[list[Target]]:
-        return [[self.source(s) for s in group] for group in self.analysis.facts[key].lineages]
+        return self.lineage_links(self.analysis.facts[key].lineages)
+
+    def lineage_links(self, lineages: tuple[tuple[str, ...], ...]) -> list[list[Target]]:
+        return [[self.source(s) for s in group] for group in lineages]
+
+    def shared(self, found: tuple[SharedNarration, ...]) -> tuple[str, ...]:
+        """Why sources of different lineages count as one for a fact, a sentence each."""
+        return tuple(shared_narration(s, self.source_label) for s in found)
 
     def cite_line(self, fact: FactAnalysis) -> CiteLine:
         """A reference to one fact that a reader can copy: the fact, the sources and
@@ -158,7 +177,7 @@ class Book:
         comparison = group.comparison
         return Verdict(
             comparison.verdict,
-            verdict_label(comparison.verdict),
+            verdicts_label(comparison),
             figure_reason(comparison, self.who),
         )
 

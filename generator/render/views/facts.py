@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from ...addresses import Target, incident_anchor
 from ...analysis.figures import ClaimGroup
+from ...analysis.model import AssertionAnalysis
 from ...factsheets.dates import DateRange, format_day
-from ...factsheets.model import CasualtyClaim, Event, Statement
-from ...words import describe_count, group_title, period, verdict_label
+from ...factsheets.model import Assertion, CasualtyClaim, Event, Statement
+from ...words import ASPECTS, describe_count, group_title, moment, period, verdicts_label
 from ..charts import FigureGroup, FigureRow, TimelineRow
 from ..values import CasualtyChart, CiteLine, Grade, Quote, TimelineChart, Verdict
 from .base import Book
@@ -36,17 +37,37 @@ class Graded:
     lineages: list[list[Target]]
     cite_line: CiteLine
     quotes: tuple[Quote, ...]
+    # Why sources of different lineages count as one for this fact (shared narration).
+    shared: tuple[str, ...] = ()
 
 
 def _graded(book: Book, kind: str, record: Event | CasualtyClaim | Statement) -> Graded:
     key = (kind, record.id)
+    fact = book.analysis.facts[key]
     return Graded(
         book.grade(key),
         book.single_source(key),
         book.lineages(key),
-        book.cite_line(book.analysis.facts[key]),
+        book.cite_line(fact),
         tuple(book.quote(c) for c in record.citations),
+        book.shared(fact.shared),
     )
+
+
+@dataclass(frozen=True)
+class AssertionEntry:
+    """One assertion under an event: who did it, what it hit, what came of it."""
+
+    heading: str  # "Who was responsible"
+    assertion: Assertion
+    grade: Grade
+    single: bool
+    lineages: list[list[Target]]
+    shared: tuple[str, ...]
+    claimed_by: tuple[Target, ...]
+    confirmed_by: tuple[Target, ...]
+    denied_by: tuple[Target, ...]
+    quotes: tuple[Quote, ...]
 
 
 # ---------------------------------------------------------------------------------------
@@ -63,6 +84,23 @@ class EventEntry:
     actors: tuple[Target, ...]
     places: tuple[Target, ...]
     statements: tuple[Target, ...]
+    assertions: tuple[AssertionEntry, ...] = ()
+
+
+def _assertion_entry(book: Book, found: AssertionAnalysis) -> AssertionEntry:
+    record = found.record
+    return AssertionEntry(
+        ASPECTS[record.about],
+        record,
+        book.grade_of(found.credibility),
+        found.single_source,
+        book.lineage_links(found.lineages),
+        book.shared(found.shared),
+        tuple(book.actor(a) for a in record.claimed_by),
+        tuple(book.actor(a) for a in record.confirmed_by),
+        tuple(book.actor(a) for a in record.denied_by),
+        tuple(book.quote(c) for c in record.citations),
+    )
 
 
 @dataclass(frozen=True)
@@ -98,6 +136,9 @@ def timeline_view(book: Book) -> TimelineView:
             statements=tuple(
                 book.fact(("statements", s.id)) for s in analysis.event_statements.get(e.id, ())
             ),
+            assertions=tuple(
+                _assertion_entry(book, a) for a in analysis.facts["events", e.id].assertions
+            ),
         )
         for e in analysis.events
     )
@@ -116,6 +157,8 @@ class ClaimEntry:
     place: Target | None
     reported_by: tuple[Target, ...]  # each citation's source and paragraph
     facts: Graded
+    as_of: str = ""  # '23 May (date of publication)' when no source says when
+    part_of: Target | None = None  # the figure this one is part of
 
 
 @dataclass(frozen=True)
@@ -125,6 +168,8 @@ class GroupEntry:
     verdict: Verdict
     reason: str
     claims: tuple[ClaimEntry, ...]
+    # Figures for the same loss of another place or scope: not compared with these.
+    other_scopes: tuple[Target, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,22 +205,31 @@ def _figure_row(book: Book, claim: CasualtyClaim) -> FigureRow:
     )
 
 
+def _claim_entry(book: Book, claim: CasualtyClaim) -> ClaimEntry:
+    part_of = book.fact(("claims", claim.part_of)) if claim.part_of else None
+    return ClaimEntry(
+        claim,
+        describe_count(claim),
+        book.claimant(claim.claimant),
+        book.place(claim.place),
+        tuple(book.quote(q).where for q in claim.citations),
+        _graded(book, "claims", claim),
+        moment(claim),
+        part_of,
+    )
+
+
 def _group_entry(book: Book, group: ClaimGroup) -> GroupEntry:
     target = book.group(group)
     assert target.anchor is not None
-    claims = tuple(
-        ClaimEntry(
-            c,
-            describe_count(c),
-            book.claimant(c.claimant),
-            book.place(c.place),
-            tuple(book.quote(q).where for q in c.citations),
-            _graded(book, "claims", c),
-        )
-        for c in group.claims
-    )
+    groups = book.analysis.claim_groups
     return GroupEntry(
-        group_title(group), target.anchor, book.verdict(group), book.figure_reason(group), claims
+        group_title(group),
+        target.anchor,
+        book.verdict(group),
+        book.figure_reason(group),
+        tuple(_claim_entry(book, c) for c in group.claims),
+        tuple(book.group(groups[i]) for i in group.other_scopes),
     )
 
 
@@ -191,7 +245,7 @@ def casualties_view(book: Book) -> CasualtiesView:
             tuple(
                 FigureGroup(
                     group_title(g),
-                    verdict_label(g.comparison.verdict),
+                    verdicts_label(g.comparison),
                     tuple(_figure_row(book, c) for c in g.claims),
                 )
                 for g in groups
