@@ -123,14 +123,17 @@ def _implied_by(
     group: ClaimGroup,
     carried: dict[FactKey, _Carried],
     lineage_of: dict[str, str],
+    parties: set[str],
 ) -> list[Lineage]:
     """Lineages carrying another figure of the group that implies this one, and not this
-    one itself, each counted once however many of its figures imply this one."""
+    one itself, each counted once however many of its figures imply this one. A party's
+    figure implies nothing: outlets repeating it show that the party said it, and counting
+    it for an outlet's figure would get round the cap on what parties alone establish."""
     own = {lineage_of[s] for g in carried["claims", claim.id].lineages for s in g}
     found: list[Lineage] = []
     seen: set[str] = set(own)
     for other in group.claims:
-        if other is claim or not implies(other, claim):
+        if other is claim or other.claimant in parties or not implies(other, claim):
             continue
         for lineage in carried["claims", other.id].lineages:
             roots = {lineage_of[s] for s in lineage}
@@ -157,7 +160,7 @@ def _grades(
             found = evidence["claims", claim.id]
             if claim.id in group.comparison.conflicting:
                 found.disputed = Dispute(conflicting_figure=True)
-            found.implied_by = _implied_by(claim, group, carried, lineage_of)
+            found.implied_by = _implied_by(claim, group, carried, lineage_of, parties)
     side = sides(briefing.actors)
     return {
         key: grade_credibility(

@@ -11,7 +11,9 @@ print it.
 
 1. Corroboration: carried by two or more lineages, 2 (probably true); by one, 3 (possibly
    true). For a figure, lineages that carry a figure implying it count too: "12 wounded"
-   corroborates "at least 8 wounded", but not the other way round.
+   corroborates "at least 8 wounded", but not the other way round, and a party's figure
+   corroborates none. A rendering marked as an erratum counts for no lineage, and sources
+   sharing narration around the fact count as one (`dependence`).
 2. Confirmation by an actor who does not claim it and is not on a claimant's side (the other
    side admitting it): one better.
 3. Dispute: denied, or (for a figure) in conflict with another figure for the same loss: one
@@ -29,7 +31,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..factsheets.model import Actor, CredibilityOverride, Source
+from ..factsheets.model import CredibilityOverride, Source
+from ..factsheets.sides import belligerents, sides
 
 __all__ = [
     "PARTISAN_CAP",
@@ -118,28 +121,6 @@ def lineages(sources: list[Source]) -> dict[str, str]:
         original = next((s for s in group if not ids & set(s.derived_from)), group[0])
         named.update({s.id: original.id for s in group})
     return named
-
-
-def sides(actors: list[Actor]) -> dict[str, set[str]]:
-    """{actor id: the actor and everything it is affiliated with, through chains}."""
-    affiliations = {a.id: a.affiliations for a in actors}
-    reach: dict[str, set[str]] = {}
-    for actor in actors:
-        seen: set[str] = set()
-        todo = [actor.id]
-        while todo:
-            current = todo.pop()
-            if current not in seen:
-                seen.add(current)
-                todo += affiliations.get(current, [])
-        reach[actor.id] = seen
-    return reach
-
-
-def belligerents(actors: list[Actor]) -> set[str]:
-    """Actors that are parties to the fighting: marked `belligerent`, or affiliated with one."""
-    marked = {a.id for a in actors if a.belligerent}
-    return {actor_id for actor_id, side in sides(actors).items() if side & marked}
 
 
 def _one_better(grade: int) -> int:

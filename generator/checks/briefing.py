@@ -21,6 +21,7 @@ from ..factsheets.model import (
 from ..problems import Problem, has_errors
 from ..sources.reuse import Reuse, measure_reuse
 from ..sources.text import SourceText
+from .attribution import unattributed_party_figures
 from .citations import load_texts, uncited_sources, unverified_quotes
 from .derivation import derivation_cycles, unsupported_derivation
 from .ids import duplicate_ids, placeholders, reserved_ids, unresolved_refs
@@ -88,6 +89,7 @@ def check_briefing(
     problems += derivation_cycles(sheets)
     problems += implausible_dates(sheets)
     problems += implausible_figures(sheets)
+    problems += unattributed_party_figures(sheets)
     texts, text_problems = load_texts(sheets, seeds_dir, root)
     problems += text_problems
     problems += unverified_quotes(sheets, texts)

@@ -272,8 +272,7 @@ class CasualtyClaim(Record):
         """Whether a source says when the figure was given (a rendering's `date_phrase`, or
         a time of day); otherwise `as_of` is only the date a source published it."""
         return self.as_of_time is not None or any(
-            isinstance(c, Rendering) and c.date_phrase and c.erratum is None
-            for c in self.citations
+            isinstance(c, Rendering) and c.date_phrase and c.erratum is None for c in self.citations
         )
 
     @property
