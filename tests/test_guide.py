@@ -50,7 +50,7 @@ def test_guide_examples_pass_the_checks_without_warnings(tmp_path, capsys):
     assert (status, captured.err) == (0, "")
     assert captured.out == (
         "ok: 2 actors, 2 places, 2 events, 1 claims, 1 statements, "
-        "1 sources, 7 citations in example\n"
+        "1 sources, 8 citations in example\n"
     )
     # The examples also capture everything the coverage check looks for.
     assert main(["--root", str(tmp_path), "coverage"]) == 0

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..addresses import built_directory, paragraph_anchor, source_page
+from ..analysis.corroboration import Credibility, Lineage
 from ..analysis.coverage import percent
 from ..analysis.figures import FigureComparison
 from ..analysis.model import Analysis, FactAnalysis
@@ -38,16 +39,19 @@ DATA_FILES = {
     "actors.json": "Actors: id, name, kind, aliases, affiliations, description, citations.",
     "places.json": "Places: id, name, kind, region, country, aliases, coordinates, citations.",
     "events.json": "Events: id, title, date, precision, date_phrase, time, places, actors, "
-    "summary, status, claimed_by, denied_by, confirmed_by, credibility (an editor's override), "
-    "citations; plus date_start and date_end, the range of days the date stands for, and the "
+    "summary, status, claimed_by, denied_by, confirmed_by (whether it happened), assertions "
+    "(who was responsible, what was hit, what came of it: each with its own actors, citations, "
+    "lineages and grade), independent, credibility (an editor's override), citations; plus "
+    "date_start and date_end, the range of days the date stands for, and the "
     "computed corroboration: lineages (the independent lineages carrying it, each a list of "
     "source ids), lineage_count, single_source, and graded (the credibility grade 1–6, its "
     "label, the computed grade and the steps that led to it).",
     "claims.json": "Casualty and loss claims: id, claimant, as_of, incident, category, group, "
-    "count, qualifier, place, note, credibility, citations; plus min and max, the bounds the "
-    "figure allows; lineages, lineage_count, single_source and graded as for events; and "
-    "figures: the verdict on the figures for the same loss (one figure, consistent, update or "
-    "conflict) and the reason.",
+    "count, qualifier, place, scope, words, part_of, witness, note, credibility, citations "
+    "(each a source's rendering: says, qualifier, date_phrase, erratum); plus min and max, the "
+    "bounds the figure allows; lineages, lineage_count, single_source and graded as for "
+    "events; and figures: the verdict on the figures for the same loss (one figure, "
+    "consistent, update, conflict or unordered) and the reason.",
     "statements.json": "Statements: id, speaker, title, date, precision, date_phrase, time, "
     "where, event, note, credibility, citations (each source's rendering); plus date_start, "
     "date_end, and lineages, lineage_count, single_source and graded as for events.",
@@ -276,14 +280,11 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
     actor_name = {a.id: a.name for a in briefing.actors}.__getitem__
     source_label = {s.id: s.short_label for s in briefing.sources}.__getitem__
 
-    def corroboration(kind: str, record: Any) -> dict[str, Any]:
-        fact = analysis.fact(kind, record.id)
-        grade = fact.credibility
-        assert grade is not None
+    def graded(grade: Credibility, lineages: tuple[Lineage, ...]) -> dict[str, Any]:
         return {
-            "lineages": [list(group) for group in fact.lineages],
-            "lineage_count": len(fact.lineages),
-            "single_source": fact.single_source,
+            "lineages": [list(group) for group in lineages],
+            "lineage_count": len(lineages),
+            "single_source": len(lineages) == 1,
             "graded": {
                 "grade": grade.grade,
                 "label": credibility_label(grade.grade),
@@ -291,6 +292,18 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
                 "steps": credibility_steps(grade, actor_name, source_label),
             },
         }
+
+    def corroboration(kind: str, record: Any) -> dict[str, Any]:
+        fact = analysis.fact(kind, record.id)
+        assert fact.credibility is not None
+        found = graded(fact.credibility, fact.lineages)
+        if fact.assertions:
+            # Each assertion with its own lineages and grade, beside its fields.
+            found["assertions"] = [
+                {**record_to_data(a.record), **graded(a.credibility, a.lineages)}
+                for a in fact.assertions
+            ]
+        return found
 
     def dated(record: Any) -> dict[str, str]:
         return {

@@ -49,6 +49,13 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
     for source in briefing.sources:
         lines.append(_coverage_row(source.id, coverage.by_source[source.id].items))
     lines.append(_coverage_row("total", coverage.items))
+    for source in briefing.sources:
+        if hidden := briefing.texts[source.id].unchecked:
+            lines.append(
+                f"{files[source.id]}: {len(hidden)} embedded post{'s' * (len(hidden) != 1)} "
+                "hidden from the text and not checked for figures or names (the share leaves "
+                "them out; the source page shows them)"
+            )
     ok = not coverage.missing and not coverage.unused_waivers
     return "\n".join(lines), ok
 

@@ -28,6 +28,8 @@ __all__ = [
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _HEADER_DATE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+")
 # Lines that are site furniture wherever they appear, with the reason shown to readers.
+# Reasons for hiding a line that hide someone's words, not the page's furniture.
+UNCHECKED_REASONS = {"embedded tweet"}
 _CHROME: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Skip to (main )?content", re.I), "skip link"),
     (re.compile(r"Advertisement|ADVERTISEMENT|Sponsored"), "advertisement marker"),
@@ -72,6 +74,12 @@ class SourceText:
     header_date: str | None = None
     # How many lines each of the source's own strip rules hid, by rule index.
     rule_hits: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def unchecked(self) -> list[StrippedLine]:
+        """Hidden lines that are content, not page furniture: embedded posts quoting
+        others. Coverage cannot check them, so it says how many there are."""
+        return [line for line in self.stripped if line.reason in UNCHECKED_REASONS]
 
     @functools.cached_property
     def normalised(self) -> list[str]:

@@ -75,9 +75,13 @@ class CoverageRow:
     waived: int
     missing: int
     share: str  # "94%"
+    # Embedded posts hidden from the text, which no check reads: the share leaves them out.
+    unchecked: int = 0
 
 
-def _coverage_row(label: Target | None, items: list[CoverageItem]) -> CoverageRow:
+def _coverage_row(
+    label: Target | None, items: list[CoverageItem], unchecked: int = 0
+) -> CoverageRow:
     def share(kind: str, covered_by: str) -> str:
         of_kind = [i for i in items if i.kind == kind]
         return f"{sum(i.covered_by == covered_by for i in of_kind)} of {len(of_kind)}"
@@ -89,6 +93,7 @@ def _coverage_row(label: Target | None, items: list[CoverageItem]) -> CoverageRo
         sum(i.covered_by == "waiver" for i in items),
         sum(not i.captured for i in items),
         f"{percent(items):.0f}%",
+        unchecked,
     )
 
 
@@ -96,9 +101,13 @@ def coverage_rows(book: Book, source_id: str | None = None) -> tuple[CoverageRow
     """A row per source (or the one source), and one for all sources when there are all."""
     coverage = book.analysis.coverage
     ids = [source_id] if source_id else [s.id for s in book.briefing.sources]
-    rows = [_coverage_row(book.source(sid), coverage.by_source[sid].items) for sid in ids]
+    texts = book.briefing.texts
+    rows = [
+        _coverage_row(book.source(sid), coverage.by_source[sid].items, len(texts[sid].unchecked))
+        for sid in ids
+    ]
     if source_id is None:
-        rows.append(_coverage_row(None, coverage.items))
+        rows.append(_coverage_row(None, coverage.items, sum(r.unchecked for r in rows)))
     return tuple(rows)
 
 
