@@ -311,11 +311,11 @@ def _step(step: Step, actor_name: Names, source_label: Names) -> str:
 
 def shared_narration(shared: SharedNarration, source_label: Names) -> str:
     """Why two sources count as one lineage for a fact, or why an editor says they don't."""
-    a, b = source_label(shared.a), source_label(shared.b)
+    run = shared.passage
+    a, b = source_label(run.a), source_label(run.b)
     text = (
-        f"{a} ¶{shared.paragraph_a} and {b} ¶{shared.paragraph_b} share a run of "
-        f"{shared.words} words, {shared.narration_words} of them outside quotation marks: "
-        f"“{shared.text}”"
+        f"{a} ¶{run.paragraph_a} and {b} ¶{run.paragraph_b} share a run of {run.words} "
+        f"words, {run.narration_words} of them outside quotation marks: “{run.text}”"
     )
     if shared.overruled is not None:
         return f"{text}. An editor counts them as independent all the same: {shared.overruled}"

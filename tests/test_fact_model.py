@@ -487,8 +487,8 @@ def test_shared_narration_around_a_quote_joins_lineages_for_that_fact_only(build
     # Monday evening" around the quote: one lineage for the statement.
     assert said.lineages == (("wire", "post"),)
     (shared,) = said.shared
-    assert (shared.a, shared.b, shared.overruled) == ("wire", "post", None)
-    assert shared.narration_words >= 6 and "told reporters" in shared.text
+    assert (shared.passage.a, shared.passage.b, shared.overruled) == ("wire", "post", None)
+    assert shared.passage.narration_words >= 6 and "told reporters" in shared.passage.text
     assert book.shared(said.shared)[0].endswith("one lineage for this fact")
     # Elsewhere the two are independent: the raid's lineages are not joined.
     events = RAID.replace(

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..factsheets.model import Independence
-from ..sources.reuse import N_GRAM, Reuse
+from ..sources.reuse import N_GRAM, Reuse, SharedPassage
 from .corroboration import Lineage
 
 __all__ = ["SHARED_RUN", "SharedNarration", "fact_lineages"]
@@ -29,41 +29,30 @@ SHARED_RUN = 2 * N_GRAM
 
 @dataclass(frozen=True)
 class SharedNarration:
-    """A run of words that two sources carrying a fact share in the paragraphs cited for it."""
+    """A run of words that two sources carrying a fact share in the paragraphs cited for
+    it, and whether an editor overruled it."""
 
-    a: str
-    b: str
-    paragraph_a: int
-    paragraph_b: int
-    text: str
-    words: int
-    narration_words: int
+    passage: SharedPassage
     # The editor's reason for counting the two as independent all the same; None: joined.
     overruled: str | None = None
 
 
 def _shared(
     a: str, b: str, carriers: Mapping[str, Sequence[int]], reuse: Reuse
-) -> SharedNarration | None:
+) -> SharedPassage | None:
     """The longest run a and b share in the paragraphs cited for the fact, if it is long
     enough and carries narration."""
-    for passage in reuse.passages.get((a, b), []):
-        if (
-            passage.words >= SHARED_RUN
+    return next(
+        (
+            passage
+            for passage in reuse.passages.get((a, b), [])
+            if passage.words >= SHARED_RUN
             and passage.narration_words >= N_GRAM
             and passage.paragraph_a in carriers[a]
             and passage.paragraph_b in carriers[b]
-        ):
-            return SharedNarration(
-                a,
-                b,
-                passage.paragraph_a,
-                passage.paragraph_b,
-                passage.text,
-                passage.words,
-                passage.narration_words,
-            )
-    return None
+        ),
+        None,
+    )
 
 
 def fact_lineages(
@@ -100,11 +89,7 @@ def fact_lineages(
             if shared is None:
                 continue
             reason = ruled.get(frozenset((a, b)))
-            found.append(
-                shared
-                if reason is None
-                else SharedNarration(**{**shared.__dict__, "overruled": reason})
-            )
+            found.append(SharedNarration(shared, reason))
             if reason is None and root(a) != root(b):
                 parent[root(b)] = root(a)
     lineages: dict[str, list[str]] = {}
