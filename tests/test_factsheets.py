@@ -189,3 +189,28 @@ def test_a_day_is_written_in_english_whatever_the_locale(monkeypatch):
     monkeypatch.setattr(calendar, "month_abbr", ["", *["Mai"] * 12])
     assert format_day(datetime.date(2023, 5, 22)) == "22 May 2023"
     assert date_range("2023-05", "late-month").label == "late May 2023"
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        # By meaning: spelling alone would suggest the opposite.
+        ("no more than", " (did you mean 'at most'?)"),
+        ("Not less than", " (did you mean 'at least'?)"),
+        ("approximately", " (did you mean 'about'?)"),
+        # By spelling, for a slip of the keyboard.
+        ("at lest", " (did you mean 'at least'?)"),
+        # Never a suggestion that drops the word that reverses the meaning.
+        ("not exactly", ""),
+    ],
+)
+def test_a_qualifier_is_suggested_by_what_it_means(written, hint):
+    text = CLAIM.format(count="8").replace(
+        "    citations:", f"    qualifier: {written}\n    citations:"
+    )
+    claim, problems = read(CasualtyClaim, text)
+    assert claim is None
+    assert problems == [
+        f"f.yaml:8: qualifier: '{written}' is not allowed{hint}; use one of: exactly, at "
+        "least, more than, at most, up to, fewer than, about"
+    ]

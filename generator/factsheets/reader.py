@@ -27,6 +27,7 @@ from .hints import (
     fields_of,
     shape_of,
 )
+from .vocabulary import QUALIFIER_MEANINGS
 from .yaml_nodes import Mapping, Scalar, Sequence, YamlNode
 
 __all__ = ["RecordReader", "shown"]
@@ -180,11 +181,28 @@ class _Unreadable(Exception):
     """A scalar that is not a value of its shape, with the message for the editor."""
 
 
+# A word that turns a phrase into its opposite: a suggestion spelt like the phrase but
+# without it would mean the reverse ("no more than" is not "more than").
+_NEGATIONS = {"no", "not", "never", "none"}
+
+
+def _suggestion(text: str, choices: tuple[str, ...]) -> str | None:
+    """The allowed word the editor most likely meant: by meaning where the vocabulary lists
+    one, else by spelling, unless that would drop a negation."""
+    meant = QUALIFIER_MEANINGS.get(" ".join(text.lower().split()))
+    if meant in choices:
+        return meant
+    close = difflib.get_close_matches(text, choices, n=1)
+    if not close or set(text.lower().split()) & _NEGATIONS - set(close[0].split()):
+        return None
+    return close[0]
+
+
 def _choice(shape: Shape, node: Scalar) -> str:
     if node.text in shape.choices:
         return node.text
-    close = difflib.get_close_matches(node.text, shape.choices, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    close = _suggestion(node.text, tuple(shape.choices))
+    hint = f" (did you mean '{close}'?)" if close else ""
     raise _Unreadable(
         f"'{shown(node.text)}' is not allowed{hint}; use one of: " + ", ".join(shape.choices)
     )

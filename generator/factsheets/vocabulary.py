@@ -92,6 +92,34 @@ Group = Literal[
     "settlements",
 ]
 Qualifier = Literal["exactly", "at least", "more than", "at most", "up to", "fewer than", "about"]
+# Words editors write for a qualifier, by meaning: a message suggests the qualifier that means
+# the same, where spelling alone would suggest the opposite ("no more than" is not "more
+# than").
+QUALIFIER_MEANINGS = {
+    "no more than": "at most",
+    "not more than": "at most",
+    "maximum": "at most",
+    "a maximum of": "at most",
+    "as many as": "up to",
+    "no fewer than": "at least",
+    "not fewer than": "at least",
+    "no less than": "at least",
+    "not less than": "at least",
+    "minimum": "at least",
+    "a minimum of": "at least",
+    "over": "more than",
+    "above": "more than",
+    "in excess of": "more than",
+    "less than": "fewer than",
+    "under": "fewer than",
+    "below": "fewer than",
+    "approximately": "about",
+    "around": "about",
+    "roughly": "about",
+    "some": "about",
+    "nearly": "about",
+    "almost": "about",
+}
 # The Admiralty (NATO) scale for how reliable a source is, judged by an editor.
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 
