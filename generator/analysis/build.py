@@ -80,15 +80,41 @@ class _Carried:
     shared: tuple[SharedNarration, ...]
 
 
-def _carried(briefing: Briefing, record: Any, citations: list[Citation]) -> _Carried:
-    found, shared = fact_lineages(
-        [s.id for s in briefing.sources],
-        lineages(briefing.sources),
-        _paragraphs(_counted(citations)),
-        briefing.reuse,
-        getattr(record, "independent", ()),
-    )
-    return _Carried(record, _paragraphs(citations), found, shared)
+@dataclass(frozen=True)
+class _Briefing:
+    """What grading every fact of a briefing needs, computed once: the sources in order,
+    each source's declared lineage, each actor's side and the parties to the fighting."""
+
+    briefing: Briefing
+    order: list[str]
+    lineage_of: dict[str, str]
+    side: dict[str, set[str]]
+    parties: set[str]
+
+    @classmethod
+    def of(cls, briefing: Briefing, parties: set[str]) -> _Briefing:
+        return cls(
+            briefing,
+            [s.id for s in briefing.sources],
+            lineages(briefing.sources),
+            sides(briefing.actors),
+            parties,
+        )
+
+    def carried(self, record: Any, citations: list[Citation]) -> _Carried:
+        found, shared = fact_lineages(
+            self.order,
+            self.lineage_of,
+            _paragraphs(_counted(citations)),
+            self.briefing.reuse,
+            getattr(record, "independent", ()),
+        )
+        return _Carried(record, _paragraphs(citations), found, shared)
+
+    def grade(self, evidence: Evidence, record: Any) -> Credibility:
+        return grade_credibility(
+            evidence, side=self.side, parties=self.parties, override=record.credibility
+        )
 
 
 def _asserted_evidence(record: Event | Assertion, lineages: tuple[Lineage, ...]) -> Evidence:
@@ -144,50 +170,33 @@ def _implied_by(
 
 
 def _grades(
-    briefing: Briefing,
-    carried: dict[FactKey, _Carried],
-    groups: list[ClaimGroup],
-    parties: set[str],
+    known: _Briefing, carried: dict[FactKey, _Carried], groups: list[ClaimGroup]
 ) -> dict[FactKey, Credibility]:
-    lineage_of = lineages(briefing.sources)
+    graded = {kind.name for kind in GRADED}
     evidence = {
         key: EVIDENCE_RULES[key[0]](fact.record, fact.lineages)
         for key, fact in carried.items()
-        if key[0] in {kind.name for kind in GRADED}
+        if key[0] in graded
     }
     for group in groups:
         for claim in group.claims:
             found = evidence["claims", claim.id]
             if claim.id in group.comparison.conflicting:
                 found.disputed = Dispute(conflicting_figure=True)
-            found.implied_by = _implied_by(claim, group, carried, lineage_of, parties)
-    side = sides(briefing.actors)
-    return {
-        key: grade_credibility(
-            found, side=side, parties=parties, override=carried[key].record.credibility
-        )
-        for key, found in evidence.items()
-    }
+            found.implied_by = _implied_by(claim, group, carried, known.lineage_of, known.parties)
+    return {key: known.grade(found, carried[key].record) for key, found in evidence.items()}
 
 
-def _assertions(
-    briefing: Briefing, event: Event, parties: set[str]
-) -> tuple[AssertionAnalysis, ...]:
-    side = sides(briefing.actors)
+def _assertions(known: _Briefing, event: Event) -> tuple[AssertionAnalysis, ...]:
     analysed = []
     for assertion in event.assertions:
-        found = _carried(briefing, assertion, assertion.citations)
+        found = known.carried(assertion, assertion.citations)
         analysed.append(
             AssertionAnalysis(
                 assertion,
                 _frozen({s: tuple(p) for s, p in found.carriers.items()}),
                 found.lineages,
-                grade_credibility(
-                    _asserted_evidence(assertion, found.lineages),
-                    side=side,
-                    parties=parties,
-                    override=assertion.credibility,
-                ),
+                known.grade(_asserted_evidence(assertion, found.lineages), assertion),
                 found.shared,
             )
         )
@@ -197,12 +206,13 @@ def _assertions(
 def _facts(
     briefing: Briefing, groups: list[ClaimGroup], parties: set[str]
 ) -> dict[FactKey, FactAnalysis]:
+    known = _Briefing.of(briefing, parties)
     carried = {
-        (kind.name, r.id): _carried(briefing, r, [c for _, c in citations_of(r)])
+        (kind.name, r.id): known.carried(r, [c for _, c in citations_of(r)])
         for kind in FACTS
         for r in briefing.records(kind)
     }
-    grades = _grades(briefing, carried, groups, parties)
+    grades = _grades(known, carried, groups)
     kinds = {kind.name: kind for kind in FACTS}
     return {
         key: FactAnalysis(
@@ -212,7 +222,7 @@ def _facts(
             fact.lineages,
             grades.get(key),
             fact.shared,
-            _assertions(briefing, fact.record, parties) if key[0] == "events" else (),
+            _assertions(known, fact.record) if key[0] == "events" else (),
         )
         for key, fact in carried.items()
     }
