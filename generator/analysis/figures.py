@@ -252,8 +252,12 @@ def group_claims(claims: list[CasualtyClaim], events: list[Event]) -> list[Claim
         grouped,
         key=lambda k: (order[k[0]], _CATEGORY_ORDER[k[1]], _GROUP_ORDER[k[2]], k[3], k[4]),
     )
+    # The groups of each loss (incident, category, group), by index: its scopes.
+    scopes: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, each in enumerate(keys):
+        scopes[each[:3]].append(i)
     groups = []
-    for incident, category, group, place, scope in keys:
+    for at, (incident, category, group, place, scope) in enumerate(keys):
         members = sorted(
             grouped[incident, category, group, place, scope], key=lambda c: (*claim_moment(c), c.id)
         )
@@ -267,12 +271,7 @@ def group_claims(claims: list[CasualtyClaim], events: list[Event]) -> list[Claim
                 takes_unspecified=any(c.group != group for c in members),
                 place=place or None,
                 scope=scope or None,
-                other_scopes=tuple(
-                    i
-                    for i, other in enumerate(keys)
-                    if other[:3] == (incident, category, group)
-                    and other != (incident, category, group, place, scope)
-                ),
+                other_scopes=tuple(i for i in scopes[incident, category, group] if i != at),
             )
         )
     return groups

@@ -5,6 +5,8 @@ past the cap on what parties alone can establish."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from ..factsheets.load import FactSheets
 from ..factsheets.model import CasualtyClaim
 from ..factsheets.sides import belligerents
@@ -14,16 +16,14 @@ from ..words import describe_count
 __all__ = ["unattributed_party_figures"]
 
 
-def _same_loss(a: CasualtyClaim, b: CasualtyClaim) -> bool:
-    """Whether two figures count the same loss: incident, category, place and scope, and
-    the same group (or one of them does not say who was hit)."""
-    groups = {a.group, b.group}
-    return (a.incident, a.category, a.place, a.scope) == (
-        b.incident,
-        b.category,
-        b.place,
-        b.scope,
-    ) and (len(groups) == 1 or "unspecified" in groups)
+def _loss(claim: CasualtyClaim) -> tuple[object, ...]:
+    """What a figure counts, but for who was hit: incident, category, place and scope."""
+    return claim.incident, claim.category, claim.place, claim.scope
+
+
+def _same_group(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """The same group, or one of the two does not say who was hit."""
+    return a.group == b.group or "unspecified" in (a.group, b.group)
 
 
 def unattributed_party_figures(sheets: FactSheets) -> list[Problem]:
@@ -31,16 +31,16 @@ def unattributed_party_figures(sheets: FactSheets) -> list[Problem]:
     the same number as a party's figure for the same loss."""
     parties = belligerents(sheets.actors)
     names = {a.id: a.name for a in sheets.actors}
+    by_loss: dict[tuple[object, ...], list[CasualtyClaim]] = defaultdict(list)
+    for other in sheets.claims:
+        if other.claimant in parties:
+            by_loss[_loss(other)].append(other)
     problems = []
     for claim in sheets.claims:
         if claim.claimant is not None or claim.witness is not None or claim.count == "unknown":
             continue
-        for other in sheets.claims:
-            if (
-                other.claimant in parties
-                and other.count == claim.count
-                and _same_loss(claim, other)
-            ):
+        for other in by_loss.get(_loss(claim), []):
+            if other.count == claim.count and _same_group(claim, other):
                 assert other.claimant is not None
                 problems.append(
                     sheets.problem_at(
