@@ -162,6 +162,17 @@ def group_title(group: ClaimGroup) -> str:
     return f"{group.category.capitalize()}: {group.group}{scope}"
 
 
+def _numbers_written(claim: CasualtyClaim) -> list[int]:
+    """The numbers a figure's words give: 1,200 for "more than 1,200" (its bounds would
+    give 1,201), both ends of a range, nothing for an unknown."""
+    count = claim.count
+    if count == "unknown":
+        return []
+    if isinstance(count, int):
+        return [count]
+    return [n for n in (count.min, count.max) if n is not None]
+
+
 def figure_span(group: ClaimGroup) -> str:
     """The figures given, lowest to highest, as the sources write them ('8–12'; 'more
     than 1,200' for one), for the overview. An open figure never becomes a range from 0."""
@@ -170,12 +181,7 @@ def figure_span(group: ClaimGroup) -> str:
         return "unknown"
     if len({describe_count(c) for c in numbered}) == 1:
         return describe_count(numbered[0])
-    stated = sorted(
-        n
-        for c in numbered
-        for n in ([c.count] if isinstance(c.count, int) else [c.count.min, c.count.max])  # type: ignore[union-attr]
-        if n is not None
-    )
+    stated = sorted(n for c in numbered for n in _numbers_written(c))
     low, high = stated[0], stated[-1]
     return _number(low) if low == high else f"{_number(low)}–{_number(high)}"
 

@@ -304,10 +304,8 @@ class CasualtyClaim(Record):
                     "gives the figure right",
                 )
             ]
-        if self.words is not None and not any(
-            " ".join(self.words.split()).casefold() in " ".join(c.quote.split()).casefold()
-            for c in self.citations
-        ):
+        words = self.words
+        if words is not None and not any(c.holds(words) for c in self.citations):
             return [("words", f"'{self.words}' is not in any quote; copy the source's words")]
         if isinstance(self.count, int) and self.count < 0:
             return [("count", "a count cannot be negative")]

@@ -47,6 +47,10 @@ class Citation(Record):
     # Filled in by the checks: the paragraph number where the quote was found.
     paragraph: int | None = internal(None)
 
+    def holds(self, words: str) -> bool:
+        """Whether the quote has these words (case and spacing aside)."""
+        return " ".join(words.split()).casefold() in " ".join(self.quote.split()).casefold()
+
     def validate(self) -> list[tuple[str, str]]:
         if len(self.quote.strip()) < 12:
             return [("quote", "is too short to locate reliably; quote at least 12 characters")]
@@ -87,10 +91,9 @@ class Rendering(Citation):
 
     def validate(self) -> list[tuple[str, str]]:
         problems = super().validate()
-        quote = " ".join(self.quote.split()).casefold()
         for name in ("says", "date_phrase"):
             words = getattr(self, name)
-            if words is not None and " ".join(words.split()).casefold() not in quote:
+            if words is not None and not self.holds(words):
                 problems.append(
                     (
                         name,
