@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from .factsheets.dates import format_day
 from .factsheets.model import CasualtyClaim, Event, Source
+from .factsheets.times import clock_label, is_clock, zone_named
 
 if TYPE_CHECKING:
     from .analysis.corroboration import Credibility, Lineage, Step
@@ -147,12 +149,17 @@ def claimant(claim: CasualtyClaim, actor_name: Names, source_label: Names) -> st
     return f"{source_label(claim.citations[0].source)} (unattributed)"
 
 
-def moment(claim: CasualtyClaim) -> str:
-    """When a figure was given: '22 May', '22 May (morning)', or, when no source says,
-    '23 May (date of publication)'."""
+def moment(claim: CasualtyClaim, zone: ZoneInfo | None = None) -> str:
+    """When a figure was given: '22 May', '22 May (morning)', '14 October, 11:30 MSK
+    (09:30 BST as written)', or, when no source says, '23 May (date of publication)'."""
     day = format_day(claim.as_of, year=False)
-    if claim.as_of_time:
-        return f"{day} ({claim.as_of_time})"
+    written = zone_named(claim.time_zone) or zone
+    label = clock_label(claim.as_of, claim.as_of_time, written, zone)
+    if label is not None and is_clock(claim.as_of_time):
+        shown = f"{day}, {label.shown}"
+        return shown if label.as_written is None else f"{shown} ({label.as_written} as written)"
+    if label is not None:
+        return f"{day} ({label.shown})"
     return day if claim.as_of_stated else f"{day} (date of publication)"
 
 

@@ -72,7 +72,8 @@ def test_unknown_and_missing_fields_and_bad_enums_are_all_reported():
     assert event is None
     assert problems == [
         "f.yaml:4: summry: unknown field (did you mean 'summary'?); the fields are: id, title, "
-        "date, summary, status, citations, precision, date_phrase, time, places, actors, "
+        "date, summary, status, citations, precision, date_phrase, time, end_date, end_time, "
+        "time_zone, places, actors, "
         "claimed_by, denied_by, confirmed_by, assertions, independent, credibility",
         "f.yaml:1: id: 'Bad_Id' is not valid: expected an id of lowercase letters, digits and "
         "single hyphens, e.g. 'freedom-of-russia-legion'",

@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 
 from ..checks.briefing import Briefing
 from ..checks.records import citations_of
-from ..factsheets.dates import Dated, time_order
 from ..factsheets.kinds import FACTS, GRADED
 from ..factsheets.model import Assertion, CasualtyClaim, Citation, Event, Rendering, Statement
+from ..factsheets.times import order_key, zone_named
 from ..text import normalise
 from .corroboration import (
     Credibility,
@@ -47,11 +47,6 @@ V = TypeVar("V")
 
 def _frozen(mapping: dict[K, V]) -> Mapping[K, V]:
     return MappingProxyType(mapping)
-
-
-def _date_sort_key(record: Dated) -> tuple[Any, ...]:
-    when = record.when
-    return (when.start, when.end, time_order(record.time), record.id)
 
 
 def _paragraphs(citations: Iterable[Citation]) -> dict[str, list[int]]:
@@ -313,9 +308,10 @@ def _entities(
 
 def analyse(briefing: Briefing) -> Analysis:
     """Compute everything the pages need from a checked briefing."""
-    events = sorted(briefing.events, key=_date_sort_key)
-    statements = sorted(briefing.statements, key=_date_sort_key)
-    groups = group_claims(briefing.claims, events)
+    zone = zone_named(briefing.info.timezone)
+    events = sorted(briefing.events, key=lambda e: order_key(e, zone))
+    statements = sorted(briefing.statements, key=lambda s: order_key(s, zone))
+    groups = group_claims(briefing.claims, events, zone)
     parties = belligerents(briefing.actors)
     coverage = measure_coverage(briefing, known_names(briefing))
     facts = _facts(briefing, groups, parties)

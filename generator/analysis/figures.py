@@ -23,9 +23,10 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal, get_args
+from zoneinfo import ZoneInfo
 
-from ..factsheets.dates import time_order
 from ..factsheets.model import CasualtyClaim, Event
+from ..factsheets.times import PARTS_OF_DAY, is_clock, zone_named
 from ..factsheets.vocabulary import Category, Group
 
 __all__ = [
@@ -130,13 +131,26 @@ class ClaimGroup:
         return (min(numbers), max(numbers)) if numbers else None
 
 
-def claim_moment(claim: CasualtyClaim) -> tuple[datetime.date, str]:
-    """When a figure was given, as a sortable pair; '' when the day has no time."""
-    return claim.as_of, time_order(claim.as_of_time)
+Moment = tuple[datetime.date, str]
 
 
-def _same_moment(a: CasualtyClaim, b: CasualtyClaim) -> bool:
-    (day_a, time_a), (day_b, time_b) = claim_moment(a), claim_moment(b)
+def claim_moment(claim: CasualtyClaim, zone: ZoneInfo | None = None) -> Moment:
+    """When a figure was given, in the briefing's zone, as a sortable pair: the day and
+    "HH:MM" (a part of the day at its first hour; '' when the day has no time)."""
+    if claim.as_of_time is None:
+        return claim.as_of, ""
+    written = zone_named(claim.time_zone) or zone
+    if is_clock(claim.as_of_time):
+        hours, minutes = (int(p) for p in claim.as_of_time.split(":"))
+        moment = datetime.datetime.combine(claim.as_of, datetime.time(hours, minutes))
+        if written is not None and zone is not None:
+            moment = moment.replace(tzinfo=written).astimezone(zone).replace(tzinfo=None)
+        return moment.date(), moment.strftime("%H:%M")
+    return claim.as_of, f"{PARTS_OF_DAY[claim.as_of_time][0]:02d}:00"
+
+
+def _same_moment(a: CasualtyClaim, b: CasualtyClaim, moments: dict[str, Moment]) -> bool:
+    (day_a, time_a), (day_b, time_b) = moments[a.id], moments[b.id]
     # A figure with no time of day cannot be ordered against another of the same day.
     return day_a == day_b and (not time_a or not time_b or time_a == time_b)
 
@@ -172,16 +186,18 @@ def _higher(a: CasualtyClaim, b: CasualtyClaim) -> bool:
     return high_a is not None and low_b is not None and low_b > high_a
 
 
-def _finding(a: CasualtyClaim, b: CasualtyClaim, category: str) -> Finding:
+def _finding(
+    a: CasualtyClaim, b: CasualtyClaim, category: str, moments: dict[str, Moment]
+) -> Finding:
     """The finding on two figures that don't meet; a is the earlier (or as early)."""
     if _claimant(a) != _claimant(b):
         how: Literal["same moment", "other claimant"] = (
-            "same moment" if _same_moment(a, b) else "other claimant"
+            "same moment" if _same_moment(a, b, moments) else "other claimant"
         )
         return Finding("conflict", how, a, b, category)
     if not a.as_of_stated and not b.as_of_stated and abs((b.as_of - a.as_of).days) <= 1:
         return Finding("unordered", "dates inferred", a, b, category)
-    if _same_moment(a, b):
+    if _same_moment(a, b, moments):
         return Finding("conflict", "same moment", a, b, category)
     if category not in CUMULATIVE:
         return Finding("update", "changed", a, b, category)
@@ -205,13 +221,16 @@ def _common_range(claims: list[CasualtyClaim]) -> CommonRange | None:
     )
 
 
-def compare_figures(claims: list[CasualtyClaim], category: str) -> FigureComparison:
-    """Classify the figures for one loss."""
+def compare_figures(
+    claims: list[CasualtyClaim], category: str, moments: dict[str, Moment] | None = None
+) -> FigureComparison:
+    """Classify the figures for one loss (`moments`: when each was given, by id)."""
     if len(claims) < 2:
         return FigureComparison("one figure")
-    ordered = sorted(claims, key=claim_moment)
+    moments = moments or {c.id: claim_moment(c) for c in claims}
+    ordered = sorted(claims, key=lambda c: moments[c.id])
     findings = tuple(
-        _finding(a, b, category)
+        _finding(a, b, category, moments)
         for i, a in enumerate(ordered)
         for b in ordered[i + 1 :]
         if not _ranges_meet(a, b)
@@ -229,9 +248,13 @@ _CATEGORY_ORDER = {c: i for i, c in enumerate(get_args(Category))}
 _GROUP_ORDER = {g: i for i, g in enumerate(get_args(Group))}
 
 
-def group_claims(claims: list[CasualtyClaim], events: list[Event]) -> list[ClaimGroup]:
+def group_claims(
+    claims: list[CasualtyClaim], events: list[Event], zone: ZoneInfo | None = None
+) -> list[ClaimGroup]:
     """The claims grouped by incident (in the order of `events`), loss, group, place and
-    scope, each group's figures in the order they were given and compared."""
+    scope, each group's figures in the order they were given (in `zone`, the briefing's)
+    and compared."""
+    moments = {c.id: claim_moment(c, zone) for c in claims}
     order = {e.id: i for i, e in enumerate(events)}
     by_event = {e.id: e for e in events}
     named: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -259,7 +282,7 @@ def group_claims(claims: list[CasualtyClaim], events: list[Event]) -> list[Claim
     groups = []
     for at, (incident, category, group, place, scope) in enumerate(keys):
         members = sorted(
-            grouped[incident, category, group, place, scope], key=lambda c: (*claim_moment(c), c.id)
+            grouped[incident, category, group, place, scope], key=lambda c: (*moments[c.id], c.id)
         )
         groups.append(
             ClaimGroup(
@@ -267,7 +290,7 @@ def group_claims(claims: list[CasualtyClaim], events: list[Event]) -> list[Claim
                 category,
                 group,
                 tuple(members),
-                compare_figures(members, category),
+                compare_figures(members, category, moments),
                 takes_unspecified=any(c.group != group for c in members),
                 place=place or None,
                 scope=scope or None,

@@ -6,7 +6,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-__all__ = ["MONTHS", "DateRange", "Dated", "date_range", "format_day", "time_order"]
+__all__ = ["MONTHS", "DateRange", "Dated", "date_range", "format_day", "span_label"]
 
 
 @dataclass(frozen=True)
@@ -25,16 +25,40 @@ class Dated:
     date: str
     precision: str
     time: str | None
+    # Only events have a range; statements stand on one day.
+    end_date: datetime.date | None = None
+    end_time: str | None = None
+    time_zone: str | None = None
 
     @property
     def when(self) -> DateRange:
-        return date_range(self.date, self.precision)
+        start = date_range(self.date, self.precision)
+        if self.end_date is None:
+            return start
+        return DateRange(start.start, self.end_date, span_label(start.start, self.end_date))
 
     def date_problems(self) -> list[tuple[str, str]]:
         try:
-            date_range(self.date, self.precision)
+            start = date_range(self.date, self.precision)
         except ValueError as exc:
             return [("date", str(exc))]
+        if self.end_time is not None and self.end_date is None:
+            return [("end_time", "needs an end_date: give the day the event ended")]
+        if self.end_date is None:
+            return []
+        if self.precision != "day":
+            return [
+                (
+                    "end_date",
+                    f"a range needs a start dated to the day; remove precision "
+                    f"'{self.precision}' or the end_date",
+                )
+            ]
+        end = self.end_date
+        if end < start.start:
+            return [("end_date", f"{self.end_date} is before the start {self.date}")]
+        if end == start.start and self.end_time is None:
+            return [("end_date", "is the start day; give an end_time, or remove the end_date")]
         return []
 
 
@@ -95,18 +119,20 @@ def date_range(text: str, precision: str) -> DateRange:
     return DateRange(datetime.date(year, month, first), datetime.date(year, month, final), label)
 
 
+def span_label(start: datetime.date, end: datetime.date) -> str:
+    """'14–15 October 2023', '30 September – 2 October 2023', or '14 October 2023' alone."""
+    if start == end:
+        return format_day(start)
+    if start.year != end.year:
+        return f"{format_day(start)} – {format_day(end)}"
+    if start.month != end.month:
+        return f"{format_day(start, year=False)} – {format_day(end)}"
+    return f"{start.day}–{format_day(end)}"
+
+
 def format_day(day: datetime.date, *, year: bool = True, short_month: bool = False) -> str:
     """'22 May 2023' ('22 May' without the year, '22 Sep' with a short month), written the
     same on every platform (strftime's '%-d' is glibc's alone)."""
     name = MONTHS[day.month - 1]
     text = f"{day.day} {name[:3] if short_month else name}"
     return f"{text} {day.year}" if year else text
-
-
-# The hour each part of the day stands at, so "evening" sorts and is drawn after "18:30".
-_PART_OF_DAY = {"morning": "06:00", "afternoon": "14:00", "evening": "19:00", "night": "23:00"}
-
-
-def time_order(time: str | None) -> str:
-    """A time of day as sortable text: "18:30", or a part of the day at its usual hour."""
-    return _PART_OF_DAY.get(time or "", time or "")

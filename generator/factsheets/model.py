@@ -32,6 +32,7 @@ from .parts import (
     status_problems,
     too_large,
 )
+from .times import zone_problem
 from .vocabulary import (
     MAX_COUNT,
     ActorKind,
@@ -52,6 +53,7 @@ from .vocabulary import (
     Status,
     Text,
     Time,
+    ZoneName,
 )
 
 __all__ = [
@@ -86,6 +88,11 @@ class BriefingInfo(Record):
     period: Period
     status: Literal["developing", "stable", "archived"]
     last_reviewed: datetime.date
+    # The zone the briefing's clock times are written and shown in (an IANA name).
+    timezone: ZoneName | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        return _zone_problems("timezone", self.timezone)
 
 
 @dataclass
@@ -107,6 +114,9 @@ class Source(Record):
     reliability: SourceGrade | None = None
     notes: str | None = None
     strip: list[StripRule] = field(default_factory=list)
+    # The zone of the source's own timestamps (a live blog's entry times), if not the
+    # briefing's.
+    timezone: ZoneName | None = None
 
     @property
     def short_label(self) -> str:
@@ -126,7 +136,7 @@ class Source(Record):
             problems.append(("derived_from", "a source cannot derive from itself"))
         if self.url is not None and not re.match(r"https?://", self.url, re.IGNORECASE):
             problems.append(("url", f"'{self.url}' must start with http:// or https://"))
-        return problems
+        return problems + _zone_problems("timezone", self.timezone)
 
 
 @dataclass
@@ -205,6 +215,11 @@ class Event(Dated, Record):
     precision: Precision = "day"
     date_phrase: str | None = None
     time: Time | None = None
+    # An event over more than a moment: the day (and time) it ended.
+    end_date: datetime.date | None = None
+    end_time: Time | None = None
+    # The zone `time` and `end_time` are written in, when not the briefing's.
+    time_zone: ZoneName | None = None
     places: list[PlaceRef] = field(default_factory=list)
     actors: list[ActorRef] = field(default_factory=list)
     claimed_by: list[ActorRef] = field(default_factory=list)
@@ -216,6 +231,7 @@ class Event(Dated, Record):
 
     def validate(self) -> list[tuple[str, str]]:
         problems = self.date_problems() + status_problems(self)
+        problems += _zone_problems("time_zone", self.time_zone)
         seen: set[str] = set()
         for i, assertion in enumerate(self.assertions):
             if assertion.about in seen:
@@ -244,6 +260,8 @@ class CasualtyClaim(Record):
     citations: Annotated[list[Rendering], NonEmpty]
     qualifier: Qualifier = "exactly"
     as_of_time: Time | None = None
+    # The zone `as_of_time` is written in, when not the briefing's.
+    time_zone: ZoneName | None = None
     place: PlaceRef | None = None
     # What the figure covers, when it is narrower or wider than its group and place say:
     # "people hit by artillery fire". Figures of different scope are never compared.
@@ -294,6 +312,8 @@ class CasualtyClaim(Record):
         }[self.qualifier]
 
     def validate(self) -> list[tuple[str, str]]:
+        if problems := _zone_problems("time_zone", self.time_zone):
+            return problems
         if self.part_of == self.id:
             return [("part_of", "a figure cannot be part of itself")]
         if all(isinstance(c, Rendering) and c.erratum is not None for c in self.citations):
@@ -335,13 +355,14 @@ class Statement(Dated, Record):
     precision: Precision = "day"
     date_phrase: str | None = None
     time: Time | None = None
+    time_zone: ZoneName | None = None
     event: EventRef | None = None
     independent: list[Independence] = field(default_factory=list)
     note: str | None = None
     credibility: CredibilityOverride | None = None
 
     def validate(self) -> list[tuple[str, str]]:
-        return self.date_problems()
+        return self.date_problems() + _zone_problems("time_zone", self.time_zone)
 
 
 @dataclass
@@ -362,6 +383,11 @@ class Waiver(Record):
         if self.name is not None and not self.name.strip():
             return [("name", "must not be empty")]
         return []
+
+
+def _zone_problems(name: str, zone: str | None) -> list[tuple[str, str]]:
+    problem = None if zone is None else zone_problem(zone)
+    return [] if problem is None else [(name, problem)]
 
 
 def _alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:

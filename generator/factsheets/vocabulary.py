@@ -32,6 +32,14 @@ Time = Annotated[
         "a 24-hour time such as 18:30 (in quotes), or morning, afternoon, evening or night",
     ),
 ]
+# An IANA time-zone name; zoneinfo checks that it exists (times.zone_problem).
+ZoneName = Annotated[
+    str,
+    Pattern(
+        r"[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*",
+        "an IANA time-zone name such as Europe/London, Europe/Kyiv or UTC",
+    ),
+]
 FuzzyDateText = Annotated[
     str,
     Pattern(

@@ -6,7 +6,8 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ...factsheets.dates import DateRange, time_order
+from ...factsheets.dates import DateRange
+from ...factsheets.times import Placement
 from .svg import ROW, WIDTH, day_label, fit, text
 
 __all__ = ["TimelineRow", "timeline_chart", "timeline_domain"]
@@ -24,17 +25,11 @@ class TimelineRow:
     when: DateRange
     status: str
     precision: str
-    time: str | None
+    # Where it stands on the briefing's clock (the same rule orders the list).
+    placed: Placement
+    # Its date and time as the list shows them: "14 Oct 11:30 MSK".
+    label: str
     href: str
-
-
-def _time_fraction(time: str | None) -> float:
-    """Where in its day (0–1) a fact sheet's time falls; midday when none is given. A part
-    of the day ("evening") stands at the hour the figure comparison orders it by."""
-    if time is None:
-        return 0.5
-    hours, minutes = time_order(time).split(":")
-    return (int(hours) + int(minutes) / 60) / 24
 
 
 def timeline_domain(
@@ -82,6 +77,11 @@ def timeline_chart(rows: Sequence[TimelineRow], period: DateRange, title: str) -
     def x(day: datetime.date, fraction: float = 0.0) -> float:
         return left + ((day - start).days + fraction) * scale
 
+    origin = datetime.datetime(start.year, start.month, start.day)
+
+    def at(moment: datetime.datetime) -> float:
+        return left + (moment - origin).total_seconds() / 86_400 * scale
+
     top = 34
     height = top + ROW * len(rows) + 40
     parts = [
@@ -122,7 +122,7 @@ def timeline_chart(rows: Sequence[TimelineRow], period: DateRange, title: str) -
                 row,
                 top + ROW * i,
                 label_w,
-                x,
+                at,
                 start,
                 end,
                 (label_w + 4, left - 4),
@@ -138,19 +138,16 @@ def _timeline_row(
     row: TimelineRow,
     y: float,
     label_w: float,
-    x: Callable[..., float],
+    at: Callable[[datetime.datetime], float],
     start: datetime.date,
     end: datetime.date,
     earlier: tuple[float, float],
     later: tuple[float, float],
 ) -> str:
     when, status = row.when, row.status
-    full = f"{when.label}: {row.title} ({status})"
+    full = f"{row.label}: {row.title} ({status})"
     mid = y + ROW / 2
-    label = fit(
-        f"{day_label(when.start) if when.start == when.end else when.label} · {row.title}",
-        label_w - 8,
-    )
+    label = fit(f"{row.label} · {row.title}", label_w - 8)
     shape_class = f"briefing-mark briefing-status-{status}"
     if when.end < start or when.start > end:
         # Outside the drawn span: a marker in the margin, with the date in words.
@@ -160,17 +157,13 @@ def _timeline_row(
             if when.end < start
             else f'<path class="{shape_class}" d="M {x1 - 4:.1f} {mid} l -8 -6 v 12 z"/>'
         )
-    elif when.start == when.end and row.precision == "day":
-        cx = x(when.start, _time_fraction(row.time))
-        mark = f'<circle class="{shape_class}" cx="{cx:.1f}" cy="{mid}" r="5.5"/>'
     else:
-        x0 = x(max(when.start, start))
-        x1 = x(min(when.end, end), 1.0)
-        dashed = " briefing-approximate" if row.precision == "approximate" else ""
-        mark = (
-            f'<rect class="{shape_class}{dashed}" x="{x0:.1f}" y="{mid - 5}" '
-            f'width="{max(x1 - x0, 3):.1f}" height="10" rx="3"/>'
+        midnight = datetime.time()
+        limits = (
+            at(datetime.datetime.combine(start, midnight)),
+            at(datetime.datetime.combine(end + datetime.timedelta(days=1), midnight)),
         )
+        mark = _mark(row, mid, at, shape_class, limits)
     # The <title> names the link in full; an aria-label would not contain the shortened
     # visible label, which screen-reader users who speak what they see depend on.
     return (
@@ -179,6 +172,41 @@ def _timeline_row(
         f'<rect class="briefing-row-hit" x="0" y="{y}" width="{WIDTH}" height="{ROW}"/>'
         f'<text class="briefing-row-label" x="0" y="{mid + 4.5}">{text(label)}</text>'
         f"{mark}</a>"
+    )
+
+
+def _mark(
+    row: TimelineRow,
+    mid: float,
+    at: Callable[[datetime.datetime], float],
+    shape_class: str,
+    limits: tuple[float, float],
+) -> str:
+    """A dot for a moment, a bar for a span (clipped to the axis); an "around" date is
+    dashed, with a faint whisker over the days it may stand for."""
+    placed = row.placed
+    low_limit, high_limit = limits
+
+    def clip(value: float) -> float:
+        return min(max(value, low_limit), high_limit)
+
+    whisker = ""
+    if placed.around is not None:
+        shape_class += " briefing-approximate"
+        midnight = datetime.time()
+        low = clip(at(datetime.datetime.combine(placed.around.start, midnight)))
+        after = placed.around.end + datetime.timedelta(days=1)
+        high = clip(at(datetime.datetime.combine(after, midnight)))
+        whisker = (
+            f'<line class="briefing-around" x1="{low:.1f}" y1="{mid}" x2="{high:.1f}" y2="{mid}"/>'
+        )
+    if placed.point:
+        cx = clip(at(placed.start))
+        return f'{whisker}<circle class="{shape_class}" cx="{cx:.1f}" cy="{mid}" r="5.5"/>'
+    x0, x1 = clip(at(placed.start)), clip(at(placed.end))
+    return (
+        f'{whisker}<rect class="{shape_class}" x="{x0:.1f}" y="{mid - 5}" '
+        f'width="{max(x1 - x0, 3):.1f}" height="10" rx="3"/>'
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ...addresses import (
     Target,
@@ -24,6 +25,7 @@ from ...checks.briefing import Briefing
 from ...factsheets.dates import format_day
 from ...factsheets.kinds import kind
 from ...factsheets.model import Actor, CasualtyClaim, Citation, Event, Place, Rendering, Source
+from ...factsheets.times import zone_named
 from ...words import (
     claimant,
     credibility_label,
@@ -45,6 +47,11 @@ class Book:
 
     briefing: Briefing
     analysis: Analysis
+
+    @cached_property
+    def zone(self) -> ZoneInfo | None:
+        """The zone the briefing's times are shown in."""
+        return zone_named(self.briefing.info.timezone)
 
     @cached_property
     def sources(self) -> dict[str, Source]:

@@ -4,12 +4,21 @@ statements with each source's rendering."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from ...addresses import Target, incident_anchor
 from ...analysis.figures import ClaimGroup
 from ...analysis.model import AssertionAnalysis
 from ...factsheets.dates import DateRange, format_day
 from ...factsheets.model import Assertion, CasualtyClaim, Event, Statement
+from ...factsheets.times import (
+    clock_label,
+    end_label,
+    placement,
+    time_label,
+    when_text,
+    zone_named,
+)
 from ...words import ASPECTS, describe_count, group_title, moment, period, verdicts_label
 from ..charts import FigureGroup, FigureRow, TimelineRow
 from ..values import CasualtyChart, CiteLine, Grade, Quote, TimelineChart, Verdict
@@ -77,6 +86,8 @@ class AssertionEntry:
 @dataclass(frozen=True)
 class EventEntry:
     event: Event
+    when: str  # "14 October 2023, 11:30 MSK"
+    as_written: str | None  # the time as written, when in another zone: "09:30 BST"
     facts: Graded
     claimed_by: tuple[Target, ...]
     confirmed_by: tuple[Target, ...]
@@ -109,14 +120,30 @@ class TimelineView:
     entries: tuple[EventEntry, ...]
 
 
-def chart_row(event: Event, href: str) -> TimelineRow:
-    """An event as the timeline chart draws it."""
-    return TimelineRow(event.title, event.when, event.status, event.precision, event.time, href)
+def chart_row(event: Event, href: str, zone: ZoneInfo | None) -> TimelineRow:
+    """An event as the timeline chart draws it, placed by the rule that orders the list."""
+    return TimelineRow(
+        event.title,
+        event.when,
+        event.status,
+        event.precision,
+        placement(event, zone),
+        when_text(event, zone, short=True),
+        href,
+    )
+
+
+def _as_written(record: Event | Statement, zone: ZoneInfo | None) -> str | None:
+    labels = [time_label(record, zone)]
+    if isinstance(record, Event):
+        labels.append(end_label(record, zone))
+    written = [label.as_written for label in labels if label and label.as_written]
+    return " – ".join(written) or None
 
 
 def timeline_view(book: Book) -> TimelineView:
     analysis, info = book.analysis, book.briefing.info
-    rows = tuple(chart_row(e, f"#{e.id}") for e in analysis.events)
+    rows = tuple(chart_row(e, f"#{e.id}", book.zone) for e in analysis.events)
     span = DateRange(info.period.start, info.period.end, period(info.period.start, info.period.end))
     chart = TimelineChart(
         f"Timeline of {len(rows)} events; the shaded band is the briefing period",
@@ -127,6 +154,8 @@ def timeline_view(book: Book) -> TimelineView:
     entries = tuple(
         EventEntry(
             event=e,
+            when=when_text(e, book.zone),
+            as_written=_as_written(e, book.zone),
             facts=_graded(book, "events", e),
             claimed_by=tuple(book.actor(a) for a in e.claimed_by),
             confirmed_by=tuple(book.actor(a) for a in e.confirmed_by),
@@ -188,8 +217,11 @@ class CasualtiesView:
 
 
 def _figure_row(book: Book, claim: CasualtyClaim) -> FigureRow:
+    label = clock_label(
+        claim.as_of, claim.as_of_time, zone_named(claim.time_zone) or book.zone, book.zone
+    )
     when = format_day(claim.as_of, year=False, short_month=True) + (
-        f" {claim.as_of_time}" if claim.as_of_time else ""
+        f" {label.shown}" if label else ""
     )
     who = book.actor_name(claim.claimant) if claim.claimant else "unattributed"
     sources = ", ".join(dict.fromkeys(book.source_label(c.source) for c in claim.citations))
@@ -214,7 +246,7 @@ def _claim_entry(book: Book, claim: CasualtyClaim) -> ClaimEntry:
         book.place(claim.place),
         tuple(book.quote(q).where for q in claim.citations),
         _graded(book, "claims", claim),
-        moment(claim),
+        moment(claim, book.zone),
         part_of,
     )
 
@@ -273,6 +305,8 @@ def casualties_view(book: Book) -> CasualtiesView:
 @dataclass(frozen=True)
 class StatementEntry:
     statement: Statement
+    when: str
+    as_written: str | None
     speaker: Target
     speaker_name: str
     about: Target | None
@@ -283,6 +317,8 @@ def statements_view(book: Book) -> tuple[StatementEntry, ...]:
     return tuple(
         StatementEntry(
             s,
+            when_text(s, book.zone),
+            _as_written(s, book.zone),
             book.actor(s.speaker),
             book.actor_name(s.speaker),
             book.fact(("events", s.event)) if s.event else None,

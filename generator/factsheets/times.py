@@ -1,0 +1,226 @@
+"""Times of day and time zones: where a dated record stands in the briefing's local time.
+
+One rule orders the timeline's list and draws its chart (`placement`, `order_key`): a
+record stands from the earliest moment its date and time allow to the latest. A clock time
+is a moment; a part of the day is its hours; a day without a time is the whole day (it may
+have happened at any hour, so it sorts before that day's timed events and is drawn as a
+bar across the day); an explicit range runs from its start to its end; an "around" date
+stands on its named day, with the days it may stand for drawn faintly around it; a vaguer
+date (a month, "mid-May") is its span of days. Records are ordered by where they start,
+then where they end, then id.
+
+Clock times are written in the record's `time_zone`, or the briefing's `timezone`, and
+shown in the briefing's zone with its abbreviation ("11:30 MSK"), with the time as written
+beside it when the record's zone differs ("09:30 BST").
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .dates import DateRange, date_range, format_day
+
+__all__ = [
+    "PARTS_OF_DAY",
+    "Placement",
+    "TimeLabel",
+    "clock_label",
+    "end_label",
+    "is_clock",
+    "order_key",
+    "placement",
+    "time_label",
+    "zone_named",
+    "zone_problem",
+]
+
+# The hours each part of the day stands for (30 is 06:00 the next day): "evening" sorts
+# and is drawn after "18:30", and "night" runs past midnight.
+PARTS_OF_DAY = {"morning": (6, 12), "afternoon": (12, 18), "evening": (18, 22), "night": (22, 30)}
+_DAY = datetime.timedelta(days=1)
+
+
+def is_clock(time: str | None) -> bool:
+    """Whether `time` is a clock time ("09:30"), which has a zone, not a part of the day."""
+    return time is not None and time not in PARTS_OF_DAY
+
+
+def zone_problem(name: str) -> str | None:
+    """Why `name` is not an IANA time-zone name zoneinfo knows; None if it is."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        lowered = {z.lower(): z for z in available_timezones()}
+        hint = lowered.get(name.lower())
+        return f"'{name}' is not a time zone zoneinfo knows" + (
+            f" (did you mean '{hint}'?)"
+            if hint
+            else "; write an IANA name such as Europe/London, Europe/Kyiv or UTC "
+            "(abbreviations like BST are not zones: they change with the season)"
+        )
+    return None
+
+
+def zone_named(name: str | None) -> ZoneInfo | None:
+    """The zone called `name` (None: none was given, or it is not a zone the checks passed)."""
+    if name is None or zone_problem(name):
+        return None
+    return ZoneInfo(name)
+
+
+def _hours(time: str | None) -> tuple[float, float] | None:
+    """The hours (start, end) a time of day stands for; None for no time."""
+    if time is None:
+        return None
+    if time in PARTS_OF_DAY:
+        return PARTS_OF_DAY[time]
+    hours, minutes = time.split(":")
+    at = int(hours) + int(minutes) / 60
+    return at, at
+
+
+def _converted(
+    day: datetime.date, time: str, written_in: ZoneInfo | None, shown_in: ZoneInfo | None
+) -> datetime.datetime:
+    """A clock time on `day`, written in one zone, as the naive local time of another."""
+    hours, minutes = (int(p) for p in time.split(":"))
+    moment = datetime.datetime(day.year, day.month, day.day, hours, minutes)
+    if written_in is None or shown_in is None or written_in == shown_in:
+        return moment
+    return moment.replace(tzinfo=written_in).astimezone(shown_in).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a record stands on the briefing's clock: from `start` to `end` (naive, in the
+    briefing's zone); `point` for a single clock time; `around` for an approximate date,
+    the days it may stand for."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    point: bool
+    around: DateRange | None = None
+
+
+def _at(day: datetime.date, hours: float) -> datetime.datetime:
+    return datetime.datetime(day.year, day.month, day.day) + datetime.timedelta(hours=hours)
+
+
+def _written_zone(record: Any, briefing_zone: ZoneInfo | None) -> ZoneInfo | None:
+    return zone_named(getattr(record, "time_zone", None)) or briefing_zone
+
+
+def placement(record: Any, briefing_zone: ZoneInfo | None) -> Placement:
+    """Where `record` (a `Dated`) stands: see the module's docstring for the rule."""
+    when = record.when
+    written = _written_zone(record, briefing_zone)
+    time, end_date, end_time = record.time, record.end_date, record.end_time
+    if record.precision not in ("day", "approximate"):
+        return Placement(_at(when.start, 0), _at(when.end, 24), point=False)
+    day = when.start if record.precision == "day" else date_range(record.date, "day").start
+    around = when if record.precision == "approximate" else None
+    if is_clock(time) and end_date is None:
+        moment = _converted(day, time, written, briefing_zone)
+        return Placement(moment, moment, point=True, around=around)
+    if is_clock(time):
+        start = _converted(day, time, written, briefing_zone)
+    else:
+        start = _at(day, (_hours(time) or (0, 0))[0])
+    if end_date is None:
+        return Placement(start, _at(day, (_hours(time) or (0, 24))[1]), False, around)
+    last = end_date
+    if is_clock(end_time):
+        end = _converted(last, end_time, written, briefing_zone)
+    else:
+        end = _at(last, (_hours(end_time) or (0, 24))[1])
+    return Placement(start, max(start, end), point=False, around=around)
+
+
+def order_key(record: Any, briefing_zone: ZoneInfo | None) -> tuple[Any, ...]:
+    """The timeline's order: where a record starts, then where it ends, then its id."""
+    where = placement(record, briefing_zone)
+    return (where.start, where.end, record.id)
+
+
+@dataclass(frozen=True)
+class TimeLabel:
+    """A record's time as shown: in the briefing's zone ("11:30 MSK", "evening"), and as
+    written when that differs ("09:30 BST")."""
+
+    shown: str
+    as_written: str | None = None
+
+    def __str__(self) -> str:
+        return self.shown if self.as_written is None else f"{self.shown} ({self.as_written})"
+
+
+def _clock_text(moment: datetime.datetime, zone: ZoneInfo | None) -> str:
+    text = moment.strftime("%H:%M")
+    if zone is None:
+        return text
+    return f"{text} {moment.replace(tzinfo=zone).tzname()}"
+
+
+def clock_label(
+    day: datetime.date, time: str | None, written_in: ZoneInfo | None, shown_in: ZoneInfo | None
+) -> TimeLabel | None:
+    """`time` on `day` as shown in the briefing's zone, and as written if another zone."""
+    if time is None:
+        return None
+    if not is_clock(time):
+        return TimeLabel(time)
+    written = _converted(day, time, written_in, written_in)
+    shown = _converted(day, time, written_in, shown_in)
+    shown_text = _clock_text(shown, shown_in or written_in)
+    if shown.date() != day:
+        shown_text += f" on {format_day(shown.date(), year=False, short_month=True)}"
+    as_written = _clock_text(written, written_in)
+    return TimeLabel(shown_text, as_written if as_written != shown_text else None)
+
+
+def time_label(record: Any, briefing_zone: ZoneInfo | None) -> TimeLabel | None:
+    """A dated record's time (its start time, for a range) as the site shows it."""
+    if record.precision not in ("day", "approximate"):
+        return None
+    day = date_range(record.date, "day").start
+    return clock_label(day, record.time, _written_zone(record, briefing_zone), briefing_zone)
+
+
+def end_label(record: Any, briefing_zone: ZoneInfo | None) -> TimeLabel | None:
+    """A range's end time as the site shows it (None without an end time)."""
+    if record.end_date is None or record.end_time is None:
+        return None
+    return clock_label(
+        record.end_date, record.end_time, _written_zone(record, briefing_zone), briefing_zone
+    )
+
+
+def when_text(record: Any, briefing_zone: ZoneInfo | None, *, short: bool = False) -> str:
+    """A dated record's date and time as the site shows it: "14 October 2023, 11:30 MSK",
+    "14–15 October 2023", "14 October 2023, 22:00 MSK – 15 October 2023, morning"; `short`
+    writes days as the chart's labels do ("14 Oct")."""
+    when: DateRange = record.when
+    start = time_label(record, briefing_zone)
+    if record.end_date is None:
+        named = when.label
+        if short and record.precision in ("day", "approximate"):
+            named = format_day(date_range(record.date, "day").start, year=False, short_month=True)
+            named = f"around {named}" if record.precision == "approximate" else named
+        return named if start is None else f"{named}, {start.shown}"
+    end = end_label(record, briefing_zone)
+    if start is None and end is None:
+        if short:
+            first = format_day(when.start, year=False, short_month=True)
+            last = format_day(when.end, year=False, short_month=True)
+            return f"{first} – {last}"
+        return when.label
+
+    def day(value: datetime.date) -> str:
+        return format_day(value, year=not short, short_month=short)
+
+    first = day(when.start) + (f", {start.shown}" if start else "")
+    last = day(when.end) + (f", {end.shown}" if end else "")
+    return f"{first} – {last}"
