@@ -27,6 +27,7 @@ __all__ = [
     "built_directory",
     "group_anchor",
     "heading_anchor",
+    "hidden_anchor",
     "html_url",
     "incident_anchor",
     "paragraph_anchor",
@@ -80,6 +81,11 @@ def source_page(source_id: str) -> str:
 def paragraph_anchor(number: int) -> str:
     """A source paragraph's anchor: its block's position in the file, which never moves."""
     return f"p{number}"
+
+
+def hidden_anchor(block: int) -> str:
+    """The anchor of a source's hidden lines from one block, in its "Hidden" list."""
+    return f"hidden-{block}"
 
 
 def group_anchor(

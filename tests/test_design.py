@@ -29,6 +29,7 @@ RANK = {
     "problems": 0,
     "confine": 0,
     "staging": 0,
+    "days": 0,
     "sources": 1,
     "factsheets": 1,
     "addresses": 2,

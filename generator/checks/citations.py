@@ -3,15 +3,19 @@ source (its paragraph recorded on the citation), every source cited."""
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from pathlib import Path
 
 from ..confine import InputRefused, read_inside
 from ..factsheets.load import FactSheets
+from ..factsheets.model import Citation, Source
+from ..factsheets.times import zone_named
 from ..factsheets.vocabulary import MAX_QUOTE
-from ..problems import Problem, display_path
-from ..sources.text import SourceText, clean_source_text
-from .quotes import closest_passage, paragraphs_quoting
+from ..problems import Problem, Severity, display_path
+from ..sources.entries import EntryOrder
+from ..sources.text import SourceText, StrippedLine, clean_source_text
+from .quotes import closest_passage, hidden_lines_quoting, paragraphs_quoting
 from .records import citations_of, records_of
 
 __all__ = ["SOURCE_LIMIT", "load_texts", "uncited_sources", "unverified_quotes"]
@@ -69,7 +73,7 @@ def load_texts(
                 )
             )
             continue
-        text = clean_source_text(raw, source.title, source.strip)
+        text = clean_source_text(raw, source.title, source.strip, _entry_order(source))
         if not text.paragraphs:
             problems.append(
                 Problem(
@@ -83,16 +87,8 @@ def load_texts(
             )
             continue
         texts[source.id] = text
-        for index, rule in enumerate(source.strip):
-            if not text.rule_hits.get(index):
-                problems.append(
-                    Problem(
-                        here,
-                        rule.line,
-                        f"strip[{index}]",
-                        "matches no line of the source; fix or remove the rule",
-                    )
-                )
+        problems += _strip_rule_problems(here, source, text)
+        problems += _entry_problems(sheets, source, text, f"{display_seeds}/{source.file}")
         if text.header_date and text.header_date != source.published.isoformat():
             problems.append(
                 Problem(
@@ -105,6 +101,98 @@ def load_texts(
                 )
             )
     return texts, problems
+
+
+def _entry_order(source: Source) -> EntryOrder | None:
+    blog = source.live_blog
+    if blog is None:
+        return None
+    first_day = blog.updated if blog.order == "newest-first" and blog.updated else None
+    return EntryOrder(blog.order, first_day or source.published)
+
+
+def _strip_rule_problems(here: str, source: Source, text: SourceText) -> list[Problem]:
+    """Rules that hide nothing, and rules that hide text in more than one paragraph without
+    saying so (a "Key events" rule also hiding the same headline inside an entry)."""
+    problems = []
+    for index, rule in enumerate(source.strip):
+        blocks = text.rule_hits.get(index, [])
+        if not blocks:
+            problems.append(
+                Problem(
+                    here,
+                    rule.line,
+                    f"strip[{index}]",
+                    "matches no line of the source"
+                    + (f" in ¶{rule.paragraph}" if rule.paragraph else "")
+                    + "; fix or remove the rule",
+                )
+            )
+        elif len(blocks) > 1 and rule.paragraph is None and not rule.everywhere:
+            where = ", ".join(f"¶{b}" for b in blocks)
+            problems.append(
+                Problem(
+                    here,
+                    rule.line,
+                    f"strip[{index}]",
+                    f"hides lines in {len(blocks)} paragraphs ({where}); if only one is site "
+                    f"furniture, add `paragraph: {blocks[0]}` to the rule, and if the line is "
+                    "furniture repeated through the page, add `everywhere: true`",
+                    "warning",
+                )
+            )
+    return problems
+
+
+def _entry_problems(
+    sheets: FactSheets, source: Source, text: SourceText, file: str
+) -> list[Problem]:
+    """A live blog's entries that cannot be placed in time: out of order, with no zone, or
+    with a zone abbreviation its declared zone does not use on that day."""
+    if source.live_blog is None:
+        return []
+    problems = [Problem(file, line, "entry time", why) for line, why in text.entry_problems]
+    zone_name = source.timezone or (sheets.info.timezone if sheets.info else None)
+    zone = zone_named(zone_name)
+    entries = {p.entry for p in text.paragraphs if p.entry is not None}
+    here = sheets.files["sources"]
+    if not entries:
+        problems.append(
+            Problem(
+                here,
+                source.lines.get("live_blog", source.line),
+                "live_blog",
+                f"{file} has no entry times: an entry opens with a line that is only its time "
+                "('09:30' or '09:30 BST'); remove live_blog if the source is not a live blog",
+            )
+        )
+    elif zone is None and zone_name is None:
+        problems.append(
+            Problem(
+                here,
+                source.lines.get("live_blog", source.line),
+                "timezone",
+                "a live blog's entry times need a zone: add `timezone:` with the IANA name of "
+                "the zone its times are in (e.g. Europe/London) to the source or briefing.yaml",
+            )
+        )
+    for entry in sorted(entries, key=lambda e: e.line):
+        if entry.abbr is None or zone is None:
+            continue
+        hours, minutes = (int(p) for p in entry.time.split(":"))
+        moment = datetime.datetime.combine(entry.day, datetime.time(hours, minutes), zone)
+        if moment.tzname() != entry.abbr:
+            problems.append(
+                Problem(
+                    file,
+                    entry.line,
+                    "entry time",
+                    f"says {entry.abbr}, but on {entry.day} {zone_name} is {moment.tzname()}: "
+                    "check the source's `timezone`",
+                    "warning",
+                )
+            )
+    return problems
 
 
 def _read_source(name: str, seeds_dir: Path) -> str:
@@ -124,34 +212,56 @@ def unverified_quotes(sheets: FactSheets, texts: dict[str, SourceText]) -> list[
                 continue  # the source itself is already reported
             if len(citation.quote) > MAX_QUOTE:
                 continue  # reported as too long; too slow to look for
-            found = paragraphs_quoting(citation.quote, text)
-            if found:
-                citation.paragraph = found[0].number
-                if len(found) > 1:
-                    others = ", ".join(f"¶{p.number}" for p in found[1:])
-                    problems.append(
-                        Problem(
-                            sheets.files[kind.name],
-                            citation.lines.get("quote", citation.line),
-                            f"{path}.quote",
-                            f"found in ¶{found[0].number} of source '{citation.source}' and again "
-                            f"in {others}; the first is linked: quote more words so the citation "
-                            "points at one passage",
-                            "warning",
-                        )
+            problem = _locate(citation, text)
+            if problem is not None:
+                message, severity = problem
+                problems.append(
+                    Problem(
+                        sheets.files[kind.name],
+                        citation.lines.get("quote", citation.line),
+                        f"{path}.quote",
+                        message,
+                        severity,
                     )
-                continue
-            closest = closest_passage(citation.quote, text)
-            hint = f' (closest: "{closest[0]}", ¶{closest[1].number})' if closest else ""
-            problems.append(
-                Problem(
-                    sheets.files[kind.name],
-                    citation.lines.get("quote", citation.line),
-                    f"{path}.quote",
-                    f"not found in source '{citation.source}'{hint}",
                 )
-            )
     return problems
+
+
+def _hidden_by(line: StrippedLine) -> str:
+    rule = f" by strip[{line.rule}]" if line.rule is not None else ""
+    return f"¶{line.block}, hidden{rule} as '{line.reason}'"
+
+
+def _locate(citation: Citation, text: SourceText) -> tuple[str, Severity] | None:
+    """Find the quote and record its paragraph on the citation; what is wrong if it can't."""
+    hidden = hidden_lines_quoting(citation.quote, text)
+    found = paragraphs_quoting(citation.quote, text)
+    if citation.hidden:
+        if hidden:
+            citation.paragraph = hidden[0].block
+            return None
+        if found:
+            return f"is shown in ¶{found[0].number}, not hidden: remove `hidden: true`", "error"
+    elif found:
+        citation.paragraph = found[0].number
+        if len(found) == 1:
+            return None
+        others = ", ".join(f"¶{p.number}" for p in found[1:])
+        return (
+            f"found in ¶{found[0].number} of source '{citation.source}' and again in {others}; "
+            "the first is linked: quote more words so the citation points at one passage",
+            "warning",
+        )
+    elif hidden:
+        return (
+            f"is in text hidden from display ({_hidden_by(hidden[0])}) in source "
+            f"'{citation.source}': to cite hidden text deliberately, add `hidden: true` to the "
+            "citation; if the rule hides more than it should, limit it with `paragraph:`",
+            "error",
+        )
+    closest = closest_passage(citation.quote, text)
+    hint = f' (closest: "{closest[0]}", ¶{closest[1].number})' if closest else ""
+    return f"not found in source '{citation.source}'{hint}", "error"
 
 
 def uncited_sources(sheets: FactSheets) -> list[Problem]:

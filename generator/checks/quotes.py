@@ -10,10 +10,10 @@ import difflib
 import heapq
 from collections import Counter
 
-from ..sources.text import Paragraph, SourceText
+from ..sources.text import Paragraph, SourceText, StrippedLine
 from ..text import normalise
 
-__all__ = ["closest_passage", "paragraphs_quoting"]
+__all__ = ["closest_passage", "hidden_lines_quoting", "paragraphs_quoting"]
 
 
 def paragraphs_quoting(quote: str, text: SourceText) -> list[Paragraph]:
@@ -24,6 +24,12 @@ def paragraphs_quoting(quote: str, text: SourceText) -> list[Paragraph]:
         for p, compared in zip(text.paragraphs, text.normalised, strict=True)
         if needle in compared
     ]
+
+
+def hidden_lines_quoting(quote: str, text: SourceText) -> list[StrippedLine]:
+    """Every line hidden from display that contains the quote, in order."""
+    needle = normalise(quote)
+    return [line for line in text.stripped if needle in normalise(line.text)]
 
 
 # How many candidate runs of words get the exact (slow) comparison: enough that the best

@@ -6,6 +6,8 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from ..days import MONTHS, format_day
+
 __all__ = ["MONTHS", "DateRange", "Dated", "date_range", "format_day", "span_label"]
 
 
@@ -62,23 +64,6 @@ class Dated:
         return []
 
 
-# English month names, whatever the locale (the calendar module's follow LC_TIME).
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def date_range(text: str, precision: str) -> DateRange:
     """The range of days `text` at `precision` stands for; ValueError says why it can't."""
     parts = [int(p) for p in text.split("-")]
@@ -128,11 +113,3 @@ def span_label(start: datetime.date, end: datetime.date) -> str:
     if start.month != end.month:
         return f"{format_day(start, year=False)} – {format_day(end)}"
     return f"{start.day}–{format_day(end)}"
-
-
-def format_day(day: datetime.date, *, year: bool = True, short_month: bool = False) -> str:
-    """'22 May 2023' ('22 May' without the year, '22 Sep' with a short month), written the
-    same on every platform (strftime's '%-d' is glibc's alone)."""
-    name = MONTHS[day.month - 1]
-    text = f"{day.day} {name[:3] if short_month else name}"
-    return f"{text} {day.year}" if year else text

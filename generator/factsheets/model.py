@@ -24,15 +24,17 @@ from .parts import (
     CountRange,
     CredibilityOverride,
     Independence,
+    LiveBlog,
     Period,
     Rendering,
     SourceGrade,
     StripRule,
+    alias_problems,
     exactly_one_of,
     status_problems,
     too_large,
+    zone_problems,
 )
-from .times import zone_problem
 from .vocabulary import (
     MAX_COUNT,
     ActorKind,
@@ -68,6 +70,7 @@ __all__ = [
     "CredibilityOverride",
     "Event",
     "Independence",
+    "LiveBlog",
     "Period",
     "Place",
     "Rendering",
@@ -92,7 +95,7 @@ class BriefingInfo(Record):
     timezone: ZoneName | None = None
 
     def validate(self) -> list[tuple[str, str]]:
-        return _zone_problems("timezone", self.timezone)
+        return zone_problems("timezone", self.timezone)
 
 
 @dataclass
@@ -117,6 +120,7 @@ class Source(Record):
     # The zone of the source's own timestamps (a live blog's entry times), if not the
     # briefing's.
     timezone: ZoneName | None = None
+    live_blog: LiveBlog | None = None
 
     @property
     def short_label(self) -> str:
@@ -136,7 +140,7 @@ class Source(Record):
             problems.append(("derived_from", "a source cannot derive from itself"))
         if self.url is not None and not re.match(r"https?://", self.url, re.IGNORECASE):
             problems.append(("url", f"'{self.url}' must start with http:// or https://"))
-        return problems + _zone_problems("timezone", self.timezone)
+        return problems + zone_problems("timezone", self.timezone)
 
 
 @dataclass
@@ -158,7 +162,7 @@ class Actor(Record):
         return [self.name, *(a for a in self.aliases if a != self.name)]
 
     def validate(self) -> list[tuple[str, str]]:
-        return _alias_problems(self.name, self.aliases) + (
+        return alias_problems(self.name, self.aliases) + (
             [("affiliations", "an actor cannot be affiliated with itself")]
             if self.id in self.affiliations
             else []
@@ -184,7 +188,7 @@ class Place(Record):
         return [self.name, *(a for a in self.aliases if a != self.name)]
 
     def validate(self) -> list[tuple[str, str]]:
-        return _alias_problems(self.name, self.aliases)
+        return alias_problems(self.name, self.aliases)
 
 
 @dataclass
@@ -231,7 +235,7 @@ class Event(Dated, Record):
 
     def validate(self) -> list[tuple[str, str]]:
         problems = self.date_problems() + status_problems(self)
-        problems += _zone_problems("time_zone", self.time_zone)
+        problems += zone_problems("time_zone", self.time_zone)
         seen: set[str] = set()
         for i, assertion in enumerate(self.assertions):
             if assertion.about in seen:
@@ -312,7 +316,7 @@ class CasualtyClaim(Record):
         }[self.qualifier]
 
     def validate(self) -> list[tuple[str, str]]:
-        if problems := _zone_problems("time_zone", self.time_zone):
+        if problems := zone_problems("time_zone", self.time_zone):
             return problems
         if self.part_of == self.id:
             return [("part_of", "a figure cannot be part of itself")]
@@ -362,7 +366,7 @@ class Statement(Dated, Record):
     credibility: CredibilityOverride | None = None
 
     def validate(self) -> list[tuple[str, str]]:
-        return self.date_problems() + _zone_problems("time_zone", self.time_zone)
+        return self.date_problems() + zone_problems("time_zone", self.time_zone)
 
 
 @dataclass
@@ -383,18 +387,3 @@ class Waiver(Record):
         if self.name is not None and not self.name.strip():
             return [("name", "must not be empty")]
         return []
-
-
-def _zone_problems(name: str, zone: str | None) -> list[tuple[str, str]]:
-    problem = None if zone is None else zone_problem(zone)
-    return [] if problem is None else [(name, problem)]
-
-
-def _alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:
-    seen: set[str] = set()
-    problems = []
-    for alias in aliases:
-        if alias in seen:
-            problems.append(("aliases", f"'{alias}' is listed twice"))
-        seen.add(alias)
-    return problems

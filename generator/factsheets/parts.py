@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
 from .hints import NonEmpty, Range, Record, internal
+from .times import zone_problem
 from .vocabulary import (
     MAX_COUNT,
     MAX_QUOTE,
@@ -18,6 +19,7 @@ from .vocabulary import (
     SourceRef,
     Status,
     Text,
+    Time,
 )
 
 __all__ = [
@@ -28,13 +30,16 @@ __all__ = [
     "CountRange",
     "CredibilityOverride",
     "Independence",
+    "LiveBlog",
     "Period",
     "Rendering",
     "SourceGrade",
     "StripRule",
+    "alias_problems",
     "exactly_one_of",
     "status_problems",
     "too_large",
+    "zone_problems",
 ]
 
 
@@ -44,6 +49,9 @@ class Citation(Record):
 
     source: SourceRef
     quote: Text
+    # The quote is in text hidden from display (a headline, a "Key events" list): cite it
+    # deliberately, as evidence; the checks find it in the hidden lines.
+    hidden: bool = False
     # Filled in by the checks: the paragraph number where the quote was found.
     paragraph: int | None = internal(None)
 
@@ -177,20 +185,39 @@ class Period(Record):
 
 @dataclass
 class StripRule(Record):
-    """A line of site chrome to hide from the displayed text of one source."""
+    """A line of site chrome to hide from the displayed text of one source: in one
+    paragraph, or (`everywhere`) wherever it stands."""
 
     EXACTLY_ONE_OF: ClassVar[dict[str, str]] = {"text": "the whole line", "starts_with": ""}
     reason: Text
     text: str | None = None
     starts_with: str | None = None
+    # Hide it only in this paragraph (its ¶ number): the same words elsewhere are text.
+    paragraph: Annotated[int, Range(1, 1_000_000, "a paragraph number")] | None = None
+    # The line is furniture repeated through the page: hide it wherever it stands.
+    everywhere: bool = False
 
     def validate(self) -> list[tuple[str, str]]:
+        if self.paragraph is not None and self.everywhere:
+            return [("everywhere", "a rule limited to one paragraph cannot also be everywhere")]
         return exactly_one_of(self)
 
-    def matches(self, line: str) -> bool:
+    def matches(self, line: str, block: int) -> bool:
+        if self.paragraph is not None and block != self.paragraph:
+            return False
         if self.text is not None:
             return line == self.text.strip()
         return self.starts_with is not None and line.startswith(self.starts_with.strip())
+
+
+@dataclass
+class LiveBlog(Record):
+    """A source that is a live blog: timestamped entries, newest or oldest first."""
+
+    order: Literal["newest-first", "oldest-first"]
+    # When the blog was last updated (its first entry's day, for a newest-first blog).
+    updated: datetime.date | None = None
+    updated_time: Time | None = None
 
 
 @dataclass
@@ -253,3 +280,20 @@ def too_large(count: int) -> str:
         f"{count:,} is more than any count of people or things can be (ten billion or "
         "more); check the number"
     )
+
+
+def zone_problems(name: str, zone: str | None) -> list[tuple[str, str]]:
+    """A zone field's problem, if it names no zone zoneinfo knows."""
+    problem = None if zone is None else zone_problem(zone)
+    return [] if problem is None else [(name, problem)]
+
+
+def alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:
+    """Aliases listed twice."""
+    seen: set[str] = set()
+    problems = []
+    for alias in aliases:
+        if alias in seen:
+            problems.append(("aliases", f"'{alias}' is listed twice"))
+        seen.add(alias)
+    return problems

@@ -32,6 +32,8 @@ class Quote:
     rendering: str = ""
     # Why this rendering is wrong (a mistranslation, a misquote); it counts for nothing.
     erratum: str | None = None
+    # For a live blog: when the entry quoted was posted ("posted 14 Oct, 09:30 BST").
+    entry: str = ""
 
 
 @dataclass(frozen=True)

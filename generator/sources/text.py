@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..text import normalise
+from .entries import EntryClock, EntryOrder, EntryTime
 
 __all__ = [
+    "EntryTime",
     "Paragraph",
     "SourceText",
     "StrippedLine",
@@ -44,15 +46,17 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
 class StripRuleLike(Protocol):
     reason: str
 
-    def matches(self, line: str) -> bool: ...
+    def matches(self, line: str, block: int) -> bool: ...
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of displayed text; `number` is its block's position in the file."""
+    """A paragraph of displayed text; `number` is its block's position in the file. In a
+    live blog, `entry` is the time of the entry it belongs to."""
 
     number: int
     text: str
+    entry: EntryTime | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class StrippedLine:
     block: int
     text: str
     reason: str
+    # The index of the source's own strip rule that hid it (None: built-in furniture).
+    rule: int | None = None
 
 
 @dataclass
@@ -72,8 +78,13 @@ class SourceText:
     paragraphs: list[Paragraph]
     stripped: list[StrippedLine]
     header_date: str | None = None
-    # How many lines each of the source's own strip rules hid, by rule index.
-    rule_hits: dict[int, int] = field(default_factory=dict)
+    # The paragraphs (blocks) in which each of the source's own strip rules hid a line,
+    # by rule index.
+    rule_hits: dict[int, list[int]] = field(default_factory=dict)
+    # A live blog's entry times that could not be placed: (line in the file, why).
+    entry_problems: list[tuple[int, str]] = field(default_factory=list)
+    # Each block's live-blog entry, hidden blocks included.
+    block_entries: dict[int, EntryTime] = field(default_factory=dict)
 
     @property
     def unchecked(self) -> list[StrippedLine]:
@@ -81,25 +92,32 @@ class SourceText:
         others. Coverage cannot check them, so it says how many there are."""
         return [line for line in self.stripped if line.reason in UNCHECKED_REASONS]
 
+    def entry_of(self, number: int) -> EntryTime | None:
+        """The live-blog entry paragraph (or hidden block) `number` belongs to, if any."""
+        return self.block_entries.get(number)
+
     @functools.cached_property
     def normalised(self) -> list[str]:
         """Each paragraph's text as quotes and names are compared with it (`normalise`)."""
         return [normalise(p.text) for p in self.paragraphs]
 
 
-def _blocks(raw: str) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in raw.splitlines():
+def _blocks(raw: str) -> list[list[tuple[int, str]]]:
+    """The file's blank-line-separated blocks, each line with its line number."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, line in enumerate(raw.splitlines(), start=1):
         if line.strip():
-            blocks[-1].append(line)
+            blocks[-1].append((number, line))
         elif blocks[-1]:
             blocks.append([])
     return [b for b in blocks if b]
 
 
-def _chrome_reason(line: str, title: str, rules: Sequence[StripRuleLike]) -> tuple[str, int] | None:
+def _chrome_reason(
+    line: str, block: int, title: str, rules: Sequence[StripRuleLike]
+) -> tuple[str, int] | None:
     for index, rule in enumerate(rules):
-        if rule.matches(line):
+        if rule.matches(line, block):
             return rule.reason, index
     if line == title.strip():
         return "headline (shown as the page title)", -1
@@ -109,28 +127,40 @@ def _chrome_reason(line: str, title: str, rules: Sequence[StripRuleLike]) -> tup
     return None
 
 
-def clean_source_text(raw: str, title: str, rules: Sequence[StripRuleLike]) -> SourceText:
-    """Split `raw` into displayed paragraphs and the chrome hidden from them."""
+def clean_source_text(
+    raw: str, title: str, rules: Sequence[StripRuleLike], live: EntryOrder | None = None
+) -> SourceText:
+    """Split `raw` into displayed paragraphs and the chrome hidden from them; for a live
+    blog, give each paragraph the time of its entry."""
     paragraphs: list[Paragraph] = []
     stripped: list[StrippedLine] = []
-    hits: dict[int, int] = {}
+    hits: dict[int, list[int]] = {}
+    block_entries: dict[int, EntryTime] = {}
     header_date = None
+    entries = EntryClock(live) if live is not None else None
     for number, block in enumerate(_blocks(raw), start=1):
         kept: list[str] = []
-        for line in block:
+        for line_number, line in block:
             if number == 1 and not kept and (m := _HEADER_DATE.match(line)):
                 header_date = m.group(1)
                 stripped.append(StrippedLine(number, m.group(0).strip(), "date header"))
                 line = line[m.end() :]
             line = " ".join(line.split())
-            found = _chrome_reason(line, title, rules)
+            if entries is not None and (reason := entries.read(line, line_number)):
+                stripped.append(StrippedLine(number, line, reason))
+                continue
+            found = _chrome_reason(line, number, title, rules)
             if found is None:
                 kept.append(line)
                 continue
             reason, index = found
-            stripped.append(StrippedLine(number, line, reason))
-            if index >= 0:
-                hits[index] = hits.get(index, 0) + 1
+            stripped.append(StrippedLine(number, line, reason, index if index >= 0 else None))
+            if index >= 0 and number not in hits.setdefault(index, []):
+                hits[index].append(number)
+        entry = entries.current if entries is not None else None
+        if entry is not None:
+            block_entries[number] = entry
         if kept:
-            paragraphs.append(Paragraph(number, " ".join(kept)))
-    return SourceText(raw, paragraphs, stripped, header_date, hits)
+            paragraphs.append(Paragraph(number, " ".join(kept), entry))
+    problems = entries.problems if entries is not None else []
+    return SourceText(raw, paragraphs, stripped, header_date, hits, problems, block_entries)

@@ -13,6 +13,7 @@ from ...addresses import (
     Target,
     built_directory,
     group_anchor,
+    hidden_anchor,
     paragraph_anchor,
     record_address,
     source_page,
@@ -25,7 +26,7 @@ from ...checks.briefing import Briefing
 from ...factsheets.dates import format_day
 from ...factsheets.kinds import kind
 from ...factsheets.model import Actor, CasualtyClaim, Citation, Event, Place, Rendering, Source
-from ...factsheets.times import zone_named
+from ...factsheets.times import clock_label, zone_named
 from ...words import (
     claimant,
     credibility_label,
@@ -96,12 +97,39 @@ class Book:
             paragraph_anchor(number),
         )
 
+    def hidden_text(self, source_id: str, block: int) -> Target:
+        """A link to a line hidden from a source's displayed text, in its "Hidden" list."""
+        return Target(
+            f"{self.source_label(source_id)} ¶{block}, hidden text",
+            source_page(source_id),
+            hidden_anchor(block),
+        )
+
     def quote(self, citation: Citation) -> Quote:
         assert citation.paragraph is not None
-        where = self.paragraph(citation.source, citation.paragraph)
+        if citation.hidden:
+            where = self.hidden_text(citation.source, citation.paragraph)
+        else:
+            where = self.paragraph(citation.source, citation.paragraph)
+        entry = self.entry_posted(citation.source, citation.paragraph)
         if isinstance(citation, Rendering):
-            return Quote(where, citation.quote, citation.says or "", citation.erratum)
-        return Quote(where, citation.quote)
+            return Quote(where, citation.quote, citation.says or "", citation.erratum, entry)
+        return Quote(where, citation.quote, entry=entry)
+
+    def entry_posted(self, source_id: str, number: int) -> str:
+        """When the live-blog entry holding paragraph `number` was posted: "posted 14 Oct,
+        09:30 BST (11:30 MSK)"; '' for any other source."""
+        entry = self.briefing.texts[source_id].entry_of(number)
+        if entry is None:
+            return ""
+        source = self.sources[source_id]
+        label = clock_label(
+            entry.day, entry.time, zone_named(source.timezone) or self.zone, self.zone
+        )
+        assert label is not None
+        day = format_day(entry.day, year=False, short_month=True)
+        shown = f"{label.as_written} ({label.shown})" if label.as_written else label.shown
+        return f"posted {day}, {shown}"
 
     def fact(self, key: FactKey) -> Target:
         """A link to a fact, labelled as it is listed: 'Kozinka', '22 May 2023: The raid'."""

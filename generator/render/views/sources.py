@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...addresses import Target, paragraph_anchor
+from ...addresses import Target, hidden_anchor, paragraph_anchor
 from ...analysis.coverage import CoverageItem, percent, waiver_counts
+from ...days import format_day
 from ...factsheets.model import Source, Waiver
-from ...sources.text import Paragraph, StrippedLine
+from ...factsheets.times import clock_label, zone_named
+from ...sources.text import Paragraph, SourceText, StrippedLine
 from ...words import RELIABILITY_SCALE, language, reliability
 from ..values import Grade
 from .base import Book
@@ -124,6 +126,18 @@ class ParagraphView:
     paragraph: Paragraph
     anchor: str
     cited_by: tuple[Target, ...]
+    # For the first paragraph of a live-blog entry: when it was posted.
+    entry: str = ""
+
+
+@dataclass(frozen=True)
+class HiddenView:
+    """A line hidden from display; the first of its block carries the block's anchor and
+    the facts that cite hidden text there."""
+
+    line: StrippedLine
+    anchor: str | None
+    cited_by: tuple[Target, ...]
 
 
 @dataclass(frozen=True)
@@ -140,7 +154,8 @@ class SourceView:
     coverage: tuple[CoverageRow, ...]
     uncaptured: tuple[UncapturedItem, ...]
     waivers: tuple[tuple[Waiver, int], ...]
-    stripped: tuple[StrippedLine, ...]
+    stripped: tuple[HiddenView, ...]
+    updated: str = ""  # a live blog's last update: "15 October 2023, 18:05 BST"
 
 
 def source_view(book: Book, source: Source) -> SourceView:
@@ -155,19 +170,55 @@ def source_view(book: Book, source: Source) -> SourceView:
         reliability=reliability(source),
         unique=tuple((book.fact(key), book.grade(key)) for key in found.unique),
         missing=tuple((book.fact(key), book.lineages(key)) for key in found.missing),
-        paragraphs=tuple(
-            ParagraphView(
-                p,
-                paragraph_anchor(p.number),
-                tuple(book.fact(k) for k in found.citing.get(p.number, ())),
-            )
-            for p in text.paragraphs
-        ),
+        paragraphs=_paragraphs(book, source, text),
         coverage=coverage_rows(book, source.id),
         uncaptured=tuple(
             UncapturedItem(book.paragraph(i.source, i.paragraph), i.kind, i.text, i.sentence)
             for i in found.coverage.missing
         ),
         waivers=tuple(waiver_counts(found.coverage.items)),
-        stripped=tuple(text.stripped),
+        stripped=_hidden(book, source, text),
+        updated=_updated(book, source),
+    )
+
+
+def _paragraphs(book: Book, source: Source, text: SourceText) -> tuple[ParagraphView, ...]:
+    citing = book.analysis.sources[source.id].citing
+    views = []
+    previous = None
+    for p in text.paragraphs:
+        entry = ""
+        if p.entry is not None and p.entry != previous:
+            entry = book.entry_posted(source.id, p.number).capitalize()
+        previous = p.entry
+        cited_by = tuple(book.fact(k) for k in citing.get(p.number, ()))
+        views.append(ParagraphView(p, paragraph_anchor(p.number), cited_by, entry))
+    return tuple(views)
+
+
+def _hidden(book: Book, source: Source, text: SourceText) -> tuple[HiddenView, ...]:
+    """The hidden lines; a fact citing hidden text is listed at its block's first line
+    (a block shown in part lists it under its paragraph too)."""
+    citing = book.analysis.sources[source.id].citing
+    views = []
+    seen: set[int] = set()
+    for line in text.stripped:
+        first = line.block not in seen
+        seen.add(line.block)
+        cited_by = tuple(book.fact(k) for k in citing.get(line.block, ())) if first else ()
+        views.append(HiddenView(line, hidden_anchor(line.block) if first else None, cited_by))
+    return tuple(views)
+
+
+def _updated(book: Book, source: Source) -> str:
+    blog = source.live_blog
+    if blog is None or blog.updated is None:
+        return ""
+    zone = zone_named(source.timezone) or book.zone
+    label = clock_label(blog.updated, blog.updated_time, zone, book.zone)
+    day = format_day(blog.updated)
+    if label is None:
+        return day
+    return f"{day}, {label.as_written or label.shown}" + (
+        f" ({label.shown})" if label.as_written else ""
     )
