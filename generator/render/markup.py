@@ -36,7 +36,8 @@ def printable(text: str) -> str:
 # any other escaped character would show its backslash. `#` is escaped everywhere because
 # trailing hashes are dropped from headings.
 _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]|#])")
-_ATTR_SPECIALS = re.compile(r"[\\`*_{}\[\]()|#!<>:]")
+_ATTR_SPECIALS = re.compile(r"[&\"'\\`*_{}\[\]()|#!<>:]")
+_ATTR_NAMED = {"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;"}
 # List markers only mean something at the start of a line: escaped there.
 _LIST_START = re.compile(r"^([-+])|^(\d+)\.")
 
@@ -61,8 +62,12 @@ def attr(value: object) -> str:
     `[x](javascript:...)` inside a `title="..."` would become a link: every character Markdown
     gives meaning to is written as a character reference, which it leaves alone.
     """
-    escaped = html.escape(printable(" ".join(str(value).split())), quote=True)
-    return _ATTR_SPECIALS.sub(lambda m: f"&#{ord(m.group(0))};", escaped)
+    # One pass over the text, so no reference is escaped again (`'` once became `&#x27;`
+    # and then its `#` `&#35;`: tooltips read "Dravenia&#x27;s").
+    return _ATTR_SPECIALS.sub(
+        lambda m: _ATTR_NAMED.get(m.group(0), f"&#{ord(m.group(0))};"),
+        printable(" ".join(str(value).split())),
+    )
 
 
 def safe_url(url: str | None) -> str | None:
