@@ -8,7 +8,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["NUMBER_WORDS", "name_pattern", "normalise", "quoted_numbers", "split_sentences"]
+__all__ = [
+    "NUMBER_WORDS",
+    "name_key",
+    "name_pattern",
+    "normalise",
+    "quoted_numbers",
+    "split_sentences",
+]
 
 _EQUIVALENTS = str.maketrans(
     {
@@ -41,28 +48,143 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern matching any of `names` as a whole word in normalised text; None if none."""
-    # Longest first, so "Belgorod region" is counted as itself and not as "Belgorod".
-    alternatives = sorted({normalise(n) for n in names}, key=len, reverse=True)
+# An article before a listed name: "the Kremlin" for "Kremlin", "The Guardian" for "the
+# Guardian".
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# A possessive after a word: "Karsland's", "Karsland’s" (normalised) and "Forces'".
+_POSSESSIVE = "(?:'s?)?"
+
+
+def _name_words(name: str) -> tuple[bool, bool, list[str]]:
+    """A listed name taken apart: whether it has a leading article, whether that article
+    may be left out, and its words without a possessive on any but the last."""
+    text = normalise(name)
+    article = bool(_ARTICLE.match(text)) and len(text.split()) > 1
+    if article:
+        text = _ARTICLE.sub("", text)
+    words = text.split(" ")
+    words = [re.sub(r"'s?$", "", w) or w for w in words[:-1]] + words[-1:]
+    # "the Kremlin" is a proper name with or without its article; "the brigade" names
+    # an actor only with it (a bare "brigade" could be any brigade).
+    optional = article and words[0][:1].isupper()
+    return article, optional, words
+
+
+def name_key(text: str) -> str:
+    """The name a listed name or a `name_pattern(..., forms=True)` match stands for: without
+    a leading article that may be left out, without a possessive inside it, "the" in lower
+    case. "Karsland's defence ministry" and "the Karsland defence ministry" are both
+    "Karsland defence ministry"; "The brigade" is "the brigade"."""
+    article, optional, words = _name_words(text)
+    return " ".join((["the"] if article and not optional else []) + words)
+
+
+def _name_form(name: str) -> str:
+    """The regular expression for the forms of one listed name (see `name_pattern`)."""
+    article, optional, words = _name_words(name)
+    body = (_POSSESSIVE + " ").join(re.escape(w) for w in words)
+    if article:
+        body = ("(?:[Tt]he )?" if optional else "[Tt]he ") + body
+    return body
+
+
+def name_pattern(names: Iterable[str], *, forms: bool = False) -> re.Pattern[str] | None:
+    """A pattern matching any of `names` as a whole word in normalised text; None if none.
+
+    With `forms`, also the forms a sentence gives a listed name: with a possessive on any
+    but its last word ("Karsland's defence ministry" for "Karsland defence ministry"), with
+    "the" or "The" for a leading article, and without the article when the rest is a proper
+    name ("Kremlin" for "the Kremlin"). `name_key` gives the name a match stands for. A
+    name is still matched only as whole words: "Karslander" is not "Karsland"."""
+    unique = {normalise(n) for n in names}
+    if forms:
+        # Longest first, so "Belgorod region" is counted as itself and not as "Belgorod".
+        keyed = {name_key(n): n for n in sorted(unique)}
+        alternatives = [_name_form(keyed[k]) for k in sorted(keyed, key=len, reverse=True)]
+    else:
+        alternatives = [re.escape(a) for a in sorted(unique, key=len, reverse=True)]
     if not alternatives:
         return None
-    body = "|".join(re.escape(a) for a in alternatives)
+    body = "|".join(alternatives)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"')\]]*)\s+(?=[\"'(\[]*[A-Z0-9])")
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Titles and ranks stand before a name: their full stop never ends a sentence ("Lt. Gen.
+# Ivan Petrov", "Mr. Smith", "St. Petersburg").
+_TITLES = _words(
+    """Mr Mrs Ms Mx Dr Prof Rev Fr Hon St Mt Ft Gen Lt Col Maj Capt Cpt Cmdr Cdr Adm Brig
+    Sgt Cpl Pte Pvt Spc Insp Supt Det Cllr Sen Rep Gov Pres Amb Atty"""
+)
+# Other abbreviations end a sentence only before a word that plainly opens one (see
+# `_OPENERS`), and so do initials ("J. R. Smith", "U.S.", "e.g.", "a.m.").
+_ABBREVIATIONS = _words(
+    """No Nos Nr Vol Art Fig Ch Sec Para pp vs etc approx Inc Ltd Co Corp Bros Jr Sr Dept
+    Govt Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs
+    Fri Sat Sun"""
+)
+# Words that begin sentences and hardly ever follow an abbreviation inside one: "He left
+# the U.S. Then he..." ends a sentence at "U.S."; "the U.S. Army" and "No. 5" do not.
+_OPENERS = _words(
+    """The A An He She It They We I You This That These Those There Here Then But And Or So
+    Yet However Meanwhile Later Earlier Now After Before When While Although Though Since
+    In On At As By For From With Without Its His Her Their Our My Your Some Many Most All
+    Both Each Every None According"""
+)
+_LAST_WORD = re.compile(r"([\w.'-]*)\.$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+_NEXT_WORD = re.compile(r"[\"'(\[]*(\w+)(\.?)")
+
+
+def _ends_sentence(text: str, stop: int, following: int) -> bool:
+    """Whether the full stop just before `stop` ends a sentence, the next one starting at
+    `following`."""
+    last = _LAST_WORD.search(text, max(0, stop - 40), stop)
+    word = last.group(1) if last else ""
+    if word in _TITLES:
+        return False
+    if word not in _ABBREVIATIONS and not _INITIALS.fullmatch(word):
+        return True
+    after = _NEXT_WORD.match(text, following)
+    if after is None:
+        return True
+    if len(after.group(1)) == 1 and after.group(2):
+        return False  # another initial: "J. R. Smith"
+    return after.group(1) in _OPENERS
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a normalised paragraph."""
+    """(start, end) of each sentence of a normalised paragraph, in order, without the
+    spaces around them.
+
+    A sentence ends at ".", "!" or "?" (and any closing quotes or brackets) before a capital
+    or a digit; but never at the full stop of a title or rank ("Lt. Gen. Ivan Petrov", "St.
+    Petersburg"), and at that of an abbreviation, initials or a single letter ("No. 5", "the
+    U.S. Army", "J. R. Smith", "Jan. 22") only when a word that plainly opens a sentence
+    follows: "He left the U.S. Then he..." is two sentences. A sentence that truly ends in
+    "U.S." before a name ("...the U.S. Moscow said...") is read as one: a sentence too long
+    costs less than a name cut in two."""
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        at_full_stop = text[match.start() - 1] == "." and not match.group(1)
+        if at_full_stop and not _ends_sentence(text, match.start(), match.end()):
+            continue
         spans.append((start, match.end(1)))
         start = match.end()
     spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    trimmed = []
+    for s, e in spans:
+        body = text[s:e]
+        if body.strip():
+            trimmed.append((s + len(body) - len(body.lstrip()), e - len(body) + len(body.rstrip())))
+    return trimmed
 
 
 # Number words and the value each stands for; a vague plural ("dozens") stands for its

@@ -118,9 +118,10 @@ def test_coverage_lists_each_uncaptured_figure_and_name_with_file_paragraph_and_
         "seeds/daily.txt ¶4: name 'Telegram' is not an actor, place or waived name: "
         '"The brigade\'s commander Levkin appeared in a video posted on Telegram."',
     ]
-    # "eight people were wounded" is cited by a claim; Northern Brigade and Ivan Petrov are
-    # actors. 3 of 10 items are captured.
-    assert out[-1].split() == ["total", "1/3", "2/7", "30.0%"]
+    # "eight people were wounded" is cited by a claim; Northern Brigade, Ivan Petrov and
+    # "The brigade" (the alias "the brigade" with a capital) are actors. 4 of 11 items are
+    # captured.
+    assert out[-1].split() == ["total", "1/3", "3/8", "36.4%"]
 
 
 def test_waivers_cover_names_and_sentences_and_unused_waivers_fail(project, capsys):
@@ -152,7 +153,7 @@ def test_waivers_cover_names_and_sentences_and_unused_waivers_fail(project, caps
         "network, not a party" in out
     )
     assert "briefings/test/waivers.yaml:5: sentence waived (1 item): homes are outside" in out
-    assert out.splitlines()[-1].split() == ["total", "3/3", "7/7", "100.0%"]
+    assert out.splitlines()[-1].split() == ["total", "3/3", "8/8", "100.0%"]
 
     stale = waivers + "- name: Nowhere\n  reason: was in an earlier version\n"
     root = coverage_project(project, stale)
@@ -189,14 +190,14 @@ def test_coverage_is_shown_on_source_pages_and_the_comparison_page(project):
     assert not problems
     pages = render_site(briefings)
     source_page = pages["test/sources/daily.md"]
-    assert "| [The Daily](daily.md) | 1 of 3 | 2 of 7 | 1 | 6 | 40% | 0 |" in source_page
+    assert "| [The Daily](daily.md) | 1 of 3 | 3 of 8 | 1 | 6 | 45% | 0 |" in source_page
     assert (
         "- [The Daily ¶4](daily.md#p4): name “Levkin”: “The brigade's commander Levkin "
         "appeared in a video posted on Telegram.”"
     ) in source_page
     assert "- the name “Telegram” (1×): a social network" in source_page
     compare = pages["test/compare.md"]
-    assert "| **All sources** | 1 of 3 | 2 of 7 | 1 | 6 | 40% | 0 |" in compare
+    assert "| **All sources** | 1 of 3 | 3 of 8 | 1 | 6 | 45% | 0 |" in compare
 
 
 def test_the_shipped_briefing_captures_or_waives_everything(capsys):

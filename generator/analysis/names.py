@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from ..checks.briefing import Briefing
 from ..factsheets.model import Actor, Place
-from ..text import name_pattern, normalise
+from ..text import name_key, name_pattern
 from .coverage import CoverageItem
 
 __all__ = [
@@ -28,27 +28,30 @@ NameKey = tuple[str, str]
 
 
 def known_names(briefing: Briefing) -> re.Pattern[str] | None:
-    """A pattern matching every actor and place name and alias, as written in the
-    normalised text (see `text.normalise`); None when there are none."""
+    """A pattern matching every actor and place name and alias in the normalised text (see
+    `text.normalise`), in any of the forms a sentence gives it ("Karsland's defence
+    ministry" for "Karsland defence ministry": see `text.name_pattern`); None when there
+    are none."""
     records: list[Actor | Place] = [*briefing.actors, *briefing.places]
-    return name_pattern([n for r in records for n in r.names])
+    return name_pattern([n for r in records for n in r.names], forms=True)
 
 
 def names_used(briefing: Briefing) -> dict[NameKey, dict[str, Counter[str]]]:
-    """{(kind, id): {source id: Counter(name as listed)}} counted in the displayed texts."""
+    """{(kind, id): {source id: Counter(name as listed)}} counted in the displayed texts, a
+    name in any of its forms ("Karsland's defence ministry") counted as listed."""
     owner: dict[str, tuple[str, str, str]] = {}
     for kind, records in (("actors", briefing.actors), ("places", briefing.places)):
         for record in records:
             for name in record.names:
-                owner.setdefault(normalise(name), (kind, record.id, name))
-    pattern = name_pattern([name for _, _, name in owner.values()])
+                owner.setdefault(name_key(name), (kind, record.id, name))
+    pattern = name_pattern([name for _, _, name in owner.values()], forms=True)
     used: dict[NameKey, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     if pattern is None:
         return used
     for source in briefing.sources:
         text = " ".join(briefing.texts[source.id].normalised)
         for match in pattern.finditer(text):
-            kind, record_id, name = owner[match.group(0)]
+            kind, record_id, name = owner[name_key(match.group(0))]
             used[kind, record_id][source.id][name] += 1
     return used
 
