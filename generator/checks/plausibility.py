@@ -35,7 +35,11 @@ def implausible_dates(sheets: FactSheets) -> list[Problem]:
     """Dates no source could give: a figure as of a day before what it counts began, or a
     fact dated after every source reporting it was published, or a century before the
     briefing's period (typos in the year)."""
-    published = {s.id: s.published for s in sheets.sources}
+    # A live blog publishes until its last update.
+    published = {
+        s.id: max(s.published, s.live_blog.updated or s.published) if s.live_blog else s.published
+        for s in sheets.sources
+    }
     period_start = sheets.info.period.start if sheets.info else None
     problems = []
     when: dict[str, DateRange] = {}

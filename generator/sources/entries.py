@@ -93,11 +93,11 @@ class EntryClock:
         self.day, self.dated = day, True
 
     def _out_of_order(self, time: str, before: EntryTime) -> str:
-        order = "newest-first" if self.newest_first else "oldest-first"
+        order = "a newest-first" if self.newest_first else "an oldest-first"
         side = "later" if self.newest_first else "earlier"
         return (
             f"the entry at {time} is {side} than the one above it ({before.time}, line "
-            f"{before.line}) in a {order} live blog, so the day must have changed: add a line "
+            f"{before.line}) in {order} live blog, so the day must have changed: add a line "
             f"with its date (e.g. '{format_day(before.day)}') above it, or check the blog's "
             "`order`"
         )

@@ -92,6 +92,11 @@ class SourceText:
         others. Coverage cannot check them, so it says how many there are."""
         return [line for line in self.stripped if line.reason in UNCHECKED_REASONS]
 
+    @functools.cached_property
+    def shown(self) -> frozenset[int]:
+        """The numbers of the displayed paragraphs."""
+        return frozenset(p.number for p in self.paragraphs)
+
     def entry_of(self, number: int) -> EntryTime | None:
         """The live-blog entry paragraph (or hidden block) `number` belongs to, if any."""
         return self.block_entries.get(number)

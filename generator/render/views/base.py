@@ -91,6 +91,10 @@ class Book:
         return Target(self.places[place_id].name, f"places/{place_id}.md") if place_id else None
 
     def paragraph(self, source_id: str, number: int) -> Target:
+        """A link to a paragraph of a source, or to its hidden lines when the whole block
+        was hidden (a headline cited with `hidden: true`)."""
+        if number not in self.briefing.texts[source_id].shown:
+            return self.hidden_text(source_id, number)
         return Target(
             f"{self.source_label(source_id)} ¶{number}",
             source_page(source_id),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...addresses import Target, paragraph_anchor, source_page
+from ...addresses import Target
 from ...analysis.model import FactAnalysis
 from ...analysis.statements import WordChange
 from ...factsheets.model import Source
@@ -135,12 +135,16 @@ def _passages(book: Book) -> tuple[tuple[Target, Target, tuple[Passage, ...]], .
     )
 
 
+def _carrier(book: Book, source_id: str, number: int) -> Target:
+    """'¶3', linked to the paragraph, or '¶1 (hidden)' to a hidden headline cited."""
+    where = book.paragraph(source_id, number)
+    hidden = "" if number in book.briefing.texts[source_id].shown else " (hidden)"
+    return Target(f"¶{number}{hidden}", where.page, where.anchor)
+
+
 def _fact_row(book: Book, fact: FactAnalysis) -> FactRow:
     cells = tuple(
-        tuple(
-            Target(f"¶{n}", source_page(s.id), paragraph_anchor(n))
-            for n in fact.carriers.get(s.id, ())
-        )
+        tuple(_carrier(book, s.id, n) for n in fact.carriers.get(s.id, ()))
         for s in book.briefing.sources
     )
     return FactRow(

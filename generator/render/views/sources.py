@@ -189,7 +189,8 @@ def _paragraphs(book: Book, source: Source, text: SourceText) -> tuple[Paragraph
     for p in text.paragraphs:
         entry = ""
         if p.entry is not None and p.entry != previous:
-            entry = book.entry_posted(source.id, p.number).capitalize()
+            posted = book.entry_posted(source.id, p.number)
+            entry = posted[:1].upper() + posted[1:]
         previous = p.entry
         cited_by = tuple(book.fact(k) for k in citing.get(p.number, ()))
         views.append(ParagraphView(p, paragraph_anchor(p.number), cited_by, entry))
