@@ -10,6 +10,7 @@
         write only the generated files (the golden copy in tests/golden is made this way)
     briefing new KIND --briefing SLUG     append a commented skeleton of a new source, actor,
                                            place, event, claim or statement, with a fresh id
+    briefing new briefing SLUG             start briefings/SLUG/ with a briefing.yaml skeleton
     briefing diff BASE [HEAD]              Markdown summary of what a change does to the facts,
                                            between two git revisions (HEAD: the working tree)
     briefing schema [--out DIR]            write the fact sheets' JSON Schemas (for editors'
@@ -40,9 +41,9 @@ from .factsheets.json_schema import SCHEMA_DIR, schema_files
 from .factsheets.kinds import FACTS
 from .factsheets.kinds import kind as kind_named
 from .factsheets.load import load_factsheets
-from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton
+from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton, start_briefing
 from .factsheets.vocabulary import ID_PATTERN
-from .pipeline import discover_briefings, docs_problems, load_briefings
+from .pipeline import RESERVED_SLUGS, discover_briefings, docs_problems, load_briefings
 from .problems import display_path, format_report, has_errors, terminal_safe
 from .render.nav import hand_written_nav, site_nav
 from .render.site import render_site
@@ -85,11 +86,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write only the generated files, no mkdocs.yml or docs copy",
     )
-    new = commands.add_parser("new", help="append a skeleton of a new record to a fact sheet")
-    new.add_argument("kind", choices=sorted(KINDS_BY_WORD))
-    new.add_argument(
-        "--briefing", required=True, metavar="SLUG", help="the briefing folder under briefings/"
+    new = commands.add_parser(
+        "new", help="start a briefing folder, or append a skeleton of a new record to a sheet"
     )
+    new.add_argument("kind", choices=["briefing", *sorted(KINDS_BY_WORD)])
+    new.add_argument("slug", nargs="?", metavar="SLUG", help="with `new briefing`: its folder")
+    new.add_argument("--briefing", metavar="SLUG", help="the briefing folder under briefings/")
     diff = commands.add_parser("diff", help="what a change does to the facts, in Markdown")
     diff.add_argument("base", metavar="BASE", help="a git revision, e.g. origin/main")
     diff.add_argument(
@@ -149,7 +151,11 @@ def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if args.command == "schema":
         return _write_schemas(args.out or root / SCHEMA_DIR)
+    if args.command == "new" and args.kind == "briefing":
+        return _new_briefing(root, args.slug or args.briefing)
     if args.command == "new":
+        if args.briefing is None or args.slug is not None:
+            raise CommandError(f"briefing new {args.kind}: write --briefing SLUG")
         return _new_record(root, args.kind, args.briefing)
     if args.command == "diff":
         return _print_diff(root, args.base, args.head)
@@ -200,8 +206,25 @@ def _new_record(root: Path, kind: str, slug: str) -> int:
     except SkeletonRefused as exc:
         raise CommandError(f"{display_path(folder, root)}/{exc}") from None
     _out(
-        f"{display_path(path, root)}:{line}: added {kind} '{new_id}'; replace each TODO, "
-        "then run `briefing check`"
+        f"{display_path(path, root)}:{line}: added {kind} '{new_id}'; replace each "
+        "'REPLACE: ...', then run `briefing check`"
+    )
+    return 0
+
+
+def _new_briefing(root: Path, slug: str | None) -> int:
+    if not slug:
+        raise CommandError("briefing new briefing: name the folder, e.g. riverton-2023-05")
+    from .pipeline import hand_written_slugs
+
+    try:
+        written = start_briefing(root, slug, RESERVED_SLUGS | hand_written_slugs(_docs_dir(root)))
+    except SkeletonRefused as exc:
+        raise CommandError(f"briefing new briefing: {exc}") from None
+    _out("\n".join(f"wrote {display_path(path, root)}" for path in written))
+    _out(
+        f"replace each 'REPLACE: ...' in briefing.yaml, add sources with `briefing new "
+        f"source --briefing {slug}`, then run `briefing check {slug}`"
     )
     return 0
 

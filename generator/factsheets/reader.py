@@ -30,7 +30,14 @@ from .hints import (
 from .vocabulary import QUALIFIER_MEANINGS
 from .yaml_nodes import Mapping, Scalar, Sequence, YamlNode
 
-__all__ = ["RecordReader", "shown"]
+__all__ = ["PLACEHOLDER", "RecordReader", "is_placeholder", "shown"]
+
+# Every value `briefing new` leaves for the editor starts with this, whatever the field
+# takes (a date, a word from a list, an id, a number, text): no such value is accepted, so
+# a forgotten placeholder can never pass as a real date or category. Skeletons written
+# before this form used TODO, which is still recognised.
+PLACEHOLDER = "REPLACE:"
+_PLACEHOLDER = re.compile(r"REPLACE:|TODO\b")
 
 _INVALID = object()
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -109,6 +116,13 @@ class RecordReader:
         return record
 
     def read_value(self, shape: Shape, node: YamlNode, path: str) -> Any:
+        if isinstance(node, Scalar) and is_placeholder(node.text):
+            wanted = describe(shape)
+            if wanted == "text":
+                quote = path.endswith("quote")
+                wanted = "words copied exactly from the source" if quote else "the real text"
+            self.error(node.line, path, f"replace the placeholder with {wanted}")
+            return _INVALID
         if shape.optional and isinstance(node, Scalar) and node.is_null:
             return None
         value = self._read_base(shape, node, path)
@@ -321,6 +335,11 @@ def _name_problem(name: str) -> str | None:
 def _describe_char(char: str) -> str:
     name = unicodedata.name(char, "a control character")
     return f"U+{ord(char):04X} ({name})"
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a value is one `briefing new` wrote for the editor to replace."""
+    return _PLACEHOLDER.match(text) is not None
 
 
 def shown(text: str, limit: int = 60) -> str:

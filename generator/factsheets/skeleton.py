@@ -1,27 +1,35 @@
-"""New fact-sheet entries for editors: `briefing new event --briefing SLUG`.
+"""New fact-sheet entries and briefing folders for editors: `briefing new event --briefing
+SLUG`, `briefing new briefing SLUG`.
 
 The skeleton is written from the model, like the JSON Schemas: every field an editor must
 give, with a placeholder, and every optional field commented out, each with a comment saying
 what it takes. It is appended to the sheet as text, so nothing already there is reformatted.
-Placeholders that need the editor (a quote, a title) say TODO, and `briefing check` points at
-each until it is filled in.
+
+Every placeholder has one form, a quoted value starting `REPLACE:` followed by what belongs
+there ('REPLACE: a date written YYYY-MM-DD', 'REPLACE: one of: killed, wounded, ...'). No
+field accepts such a value (the reader refuses it by that prefix, `reader.is_placeholder`),
+so `briefing check` names each one left, by file, line and field, until it is replaced.
 """
 
 from __future__ import annotations
 
-import datetime
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Container
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..confine import InputRefused, read_inside
-from .hints import Pattern, Shape, describe, fields_of
+from ..confine import InputRefused, is_inside, read_inside
+from .hints import Field, Shape, describe, fields_of
 from .kinds import KINDS, Kind
 from .load import FACT_SHEET_LIMIT, FactSheets
+from .model import BriefingInfo
+from .reader import PLACEHOLDER
+from .vocabulary import ID_PATTERN
 from .yaml_nodes import Sequence, parse_yaml
 
 __all__ = [
@@ -32,14 +40,18 @@ __all__ = [
     "fresh_id",
     "inline_yaml",
     "skeleton",
+    "start_briefing",
 ]
 
-# What `briefing new` writes where only the editor knows the value: `briefing check`
-# reports every value that starts with it.
-PLACEHOLDER = "TODO"
 # The word on the command line -> the kind: the sources and every kind of fact.
 KINDS_BY_WORD = {k.singular: k for k in KINDS if k.fact or k.name == "sources"}
 _COMMENT_COLUMN = 34
+# What a placeholder says where the field's type alone ("text") would not.
+_WANTED = {
+    "quote": "words copied exactly from the source",
+    "file": "the file name of the article in seeds/",
+    "where": "where it was said",
+}
 
 
 def fresh_id(kind: Kind, sheets: FactSheets) -> str:
@@ -53,53 +65,49 @@ def fresh_id(kind: Kind, sheets: FactSheets) -> str:
     return candidate
 
 
-def _placeholder(shape: Shape, name: str, sheets: FactSheets) -> Any:
-    if shape.kind == "union":
-        choice = next((a for a in shape.arms if a.kind == "choice"), None)
-        return _placeholder(choice or shape.arms[0], name, sheets)
-    if (ref := shape.ref) is not None:
-        # Never a real id: `briefing check` then names the field and the ids to pick from.
-        singular = next(k.singular for k in KINDS if k.name == ref.kind)
-        return f"{PLACEHOLDER}-{singular}-id"
-    if shape.kind == "choice":
-        return shape.choices[0]
-    pattern = shape.marker(Pattern)
-    if shape.kind == "date" or (pattern is not None and "YYYY" in pattern.hint):
-        day = sheets.info.period.start if sheets.info else datetime.date.today()
-        return day.isoformat()
-    if shape.kind == "bool":
-        return False
-    if shape.kind in ("int", "float"):
-        return 0
-    if name == "quote":
-        return f"{PLACEHOLDER}: words copied exactly from the source"
-    if name == "language":
-        return "en"
-    return f"{PLACEHOLDER}: {name.replace('_', ' ')}"
+def _placeholder(shape: Shape, name: str) -> str:
+    """'REPLACE: ' and what the field takes; never a value any field accepts."""
+    wanted = describe(shape)
+    if wanted == "text":
+        wanted = _WANTED.get(name, f"the {name.replace('_', ' ')}")
+    return f"{PLACEHOLDER} {wanted.replace(chr(39), '')}"
 
 
-def _lines(
-    cls: type, sheets: FactSheets, indent: str, first: str, overrides: dict[str, Any]
-) -> list[str]:
+def _comment(field: Field) -> str:
+    """What an optional field or the new id takes, in a comment beside it."""
+    shape = field.shape
+    if field.name == "id":
+        return (
+            "a fresh id: lowercase letters, digits and single hyphens; rename it to say what it is"
+        )
+    if shape.kind == "list" and shape.item is not None and (ref := shape.item.ref) is not None:
+        return f"a list of ids of {ref.kind}"
+    return describe(shape)
+
+
+def _lines(cls: type, indent: str, first: str, overrides: dict[str, Any]) -> list[str]:
     lines = []
     prefix = first
     for field in fields_of(cls):
         shape = field.shape
-        comment = describe(shape)
-        if shape.kind == "list" and shape.item is not None and shape.item.kind == "record":
-            assert shape.item.record is not None
+        nested = shape.item if shape.kind == "list" else shape
+        if nested is not None and nested.kind == "record" and nested.record is not None:
             if field.required or shape.non_empty:
                 lines.append(f"{prefix}{field.name}:")
-                lines += _lines(shape.item.record, sheets, indent + "    ", indent + "  - ", {})
+                inner = indent + ("    " if shape.kind == "list" else "  ")
+                lead = indent + "  - " if shape.kind == "list" else inner
+                lines += _lines(nested.record, inner, lead, {})
             else:
-                lines.append(_commented(f"{indent}# {field.name}: []", comment))
+                empty = "[]" if shape.kind == "list" else "null"
+                lines.append(_commented(f"{indent}# {field.name}: {empty}", _comment(field)))
+        elif field.name in overrides:
+            value = inline_yaml(overrides[field.name])
+            lines.append(_commented(f"{prefix}{field.name}: {value}", _comment(field)))
         elif field.required:
-            value = overrides.get(field.name, _placeholder(shape, field.name, sheets))
-            lines.append(_commented(f"{prefix}{field.name}: {inline_yaml(value)}", comment))
+            lines.append(f"{prefix}{field.name}: {inline_yaml(_placeholder(shape, field.name))}")
         else:
-            lines.append(
-                _commented(f"{indent}# {field.name}: {inline_yaml(field.default)}", comment)
-            )
+            default = inline_yaml(field.default)
+            lines.append(_commented(f"{indent}# {field.name}: {default}", _comment(field)))
         prefix = indent
     return lines
 
@@ -122,12 +130,59 @@ def _commented(line: str, comment: str) -> str:
 def skeleton(kind: Kind, sheets: FactSheets) -> tuple[str, str]:
     """(new id, the entry as YAML text) for one new record of `kind`."""
     new_id = fresh_id(kind, sheets)
-    lines = _lines(kind.model, sheets, "  ", "- ", {"id": new_id})
+    lines = _lines(kind.model, "  ", "- ", {"id": new_id})
     return new_id, "\n".join(lines) + "\n"
 
 
 class SkeletonRefused(Exception):
     """Why a skeleton was not appended; the fact sheet is left as it was."""
+
+
+def start_briefing(root: Path, slug: str, taken: Container[str]) -> list[Path]:
+    """Create briefings/SLUG/ with a commented briefing.yaml of placeholders and a
+    sources.yaml with no entries (the one sheet the loader requires); return both files.
+
+    Refused: a slug that is not an id, one the site uses itself (`taken`), a folder (or
+    link) already there, a briefings/ folder that does not exist or leads out of the project.
+    """
+    if not re.fullmatch(ID_PATTERN, slug):
+        raise SkeletonRefused(
+            f"'{slug}' cannot name a briefing: the folder name becomes its address, so use "
+            "lowercase letters, digits and single hyphens (e.g. riverton-2023-05)"
+        )
+    if slug in taken:
+        raise SkeletonRefused(f"'{slug}' is an address the site already uses; choose another name")
+    briefings_dir = root / "briefings"
+    if not briefings_dir.is_dir() or not is_inside(briefings_dir, root):
+        raise SkeletonRefused(
+            f"no briefings/ folder in {root} (or it leads out of it); run this in the "
+            "project folder, or give --root"
+        )
+    folder = briefings_dir / slug
+    if folder.exists() or folder.is_symlink():
+        raise SkeletonRefused(
+            f"briefings/{slug} already exists; add records to it with `briefing new KIND "
+            f"--briefing {slug}`, or choose another name"
+        )
+    header = "# yaml-language-server: $schema=../schemas/{}.schema.json\n"
+    info = (
+        header.format("briefing")
+        + "# What the briefing covers and how current it is. Replace every 'REPLACE: ...'\n"
+        + f"# value, then run `briefing check {slug}`.\n"
+        + "\n".join(_lines(BriefingInfo, "", "", {}))
+        + "\n"
+    )
+    sources = (
+        header.format("sources")
+        + "# One entry per article in seeds/; add one with\n"
+        + f"# `briefing new source --briefing {slug}`.\n"
+    )
+    folder.mkdir()
+    written = []
+    for name, text in (("briefing.yaml", info), ("sources.yaml", sources)):
+        _replace(folder / name, text)
+        written.append(folder / name)
+    return written
 
 
 def append_skeleton(kind: Kind, sheets: FactSheets) -> tuple[str, Path, int]:
