@@ -153,6 +153,8 @@ def moment(claim: CasualtyClaim, zone: ZoneInfo | None = None) -> str:
     """When a figure was given: '22 May', '22 May (morning)', '14 October, 11:30 MSK
     (09:30 BST as written)', or, when no source says, '23 May (date of publication)'."""
     day = format_day(claim.as_of, year=False)
+    if claim.as_of_precision == "before":
+        return f"before {day}"
     written = zone_named(claim.time_zone) or zone
     label = clock_label(claim.as_of, claim.as_of_time, written, zone)
     if label is not None and is_clock(claim.as_of_time):
@@ -215,6 +217,11 @@ def _finding(finding: Finding, who: Callable[[CasualtyClaim], str]) -> str:
         return f"{who(a)} gives {x} and {who(b)} gives {y}, both as of {moment(a)}"
     if finding.how == "other claimant":
         return f"{who(a)} gives {x} as of {moment(a)}, and {who(b)} gives {y} as of {moment(b)}"
+    if finding.how == "given before":
+        return (
+            f"{who(a)} gives {x} ({moment(a)}) and {y} ({moment(b)}): a figure given some "
+            "time before a date cannot be put in order with one given by then"
+        )
     if finding.how == "dates inferred":
         return (
             f"{who(a)} gives {x} and {y}, and no source says when either was given (each "

@@ -242,3 +242,12 @@ def test_time_and_live_blog_mistakes_are_reported_in_editor_words(
     status, out = run(["--root", str(root), "check", "--strict"], capsys)
     assert status == 1
     assert expected in out, out
+
+
+def test_a_count_since_a_season_and_a_figure_given_before_a_date_have_their_forms(site):
+    html = page(site, "casualties")
+    group = html.split('id="brenmark-shelling--wounded--unspecified--people-from-the-border-')[1]
+    assert "cannot be ordered" in group.split("</table>")[0]
+    assert "gives 31 (before 14 October) and 45 (14 October)" in html
+    # A count since the spring is of another scope than the day's wounded: not compared.
+    assert "Not compared with" in html

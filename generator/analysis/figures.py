@@ -68,8 +68,10 @@ class Finding:
     # "same moment": given at once; "fell": a running count fell; "rose": a running count
     # rose; "changed": a count that can rise or fall changed; "other claimant": two
     # claimants disagree; "dates inferred": neither date is stated, and they are a day or
-    # less apart.
-    how: Literal["same moment", "fell", "rose", "changed", "other claimant", "dates inferred"]
+    # less apart; "given before": one was given at some time before the other's date.
+    how: Literal[
+        "same moment", "fell", "rose", "changed", "other claimant", "dates inferred", "given before"
+    ]
     earlier: CasualtyClaim
     later: CasualtyClaim
     category: str
@@ -195,6 +197,10 @@ def _finding(
             "same moment" if _same_moment(a, b, moments) else "other claimant"
         )
         return Finding("conflict", how, a, b, category)
+    if (b.as_of_precision == "before" and a.as_of <= b.as_of) or (
+        a.as_of_precision == "before" and b.as_of <= a.as_of
+    ):
+        return Finding("unordered", "given before", a, b, category)
     if not a.as_of_stated and not b.as_of_stated and abs((b.as_of - a.as_of).days) <= 1:
         return Finding("unordered", "dates inferred", a, b, category)
     if _same_moment(a, b, moments):
@@ -269,7 +275,7 @@ def group_claims(
         if group == "unspecified" and len(only) == 1:
             # "Eight people wounded" and "12 civilians wounded" are compared, not shown apart.
             group = next(iter(only))
-        key = (claim.incident, claim.category, group, claim.place or "", claim.scope or "")
+        key = (claim.incident, claim.category, group, claim.place or "", claim.counted_scope or "")
         grouped[key].append(claim)
     keys = sorted(
         grouped,

@@ -18,7 +18,7 @@ __all__ = ["unattributed_party_figures"]
 
 def _loss(claim: CasualtyClaim) -> tuple[object, ...]:
     """What a figure counts, but for who was hit: incident, category, place and scope."""
-    return claim.incident, claim.category, claim.place, claim.scope
+    return claim.incident, claim.category, claim.place, claim.counted_scope
 
 
 def _same_group(a: CasualtyClaim, b: CasualtyClaim) -> bool:

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 from ..days import MONTHS, format_day
 
-__all__ = ["MONTHS", "DateRange", "Dated", "date_range", "format_day", "span_label"]
+__all__ = [
+    "MONTHS",
+    "SEASONS",
+    "DateRange",
+    "Dated",
+    "date_range",
+    "format_day",
+    "season_range",
+    "span_label",
+]
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,7 @@ class Dated:
 def date_range(text: str, precision: str) -> DateRange:
     """The range of days `text` at `precision` stands for; ValueError says why it can't."""
     parts = [int(p) for p in text.split("-")]
-    wants = {"day": 3, "approximate": 3, "year": 1}.get(precision, 2)
+    wants = {"day": 3, "approximate": 3, "year": 1, **dict.fromkeys(SEASONS, 1)}.get(precision, 2)
     if len(parts) != wants:
         form = {3: "YYYY-MM-DD", 2: "YYYY-MM", 1: "YYYY"}[wants]
         raise ValueError(f"precision '{precision}' needs a date written {form}, not '{text}'")
@@ -76,6 +85,8 @@ def date_range(text: str, precision: str) -> DateRange:
         raise ValueError(f"'{text}' is in year 0, which no calendar has")
     if precision == "year":
         return DateRange(datetime.date(year, 1, 1), datetime.date(year, 12, 31), str(year))
+    if precision in SEASONS:
+        return season_range(year, precision)
     month = parts[1]
     if not 1 <= month <= 12:
         raise ValueError(f"'{text}' has no month {month}")
@@ -102,6 +113,22 @@ def date_range(text: str, precision: str) -> DateRange:
     }
     first, final, label = spans[precision]
     return DateRange(datetime.date(year, month, first), datetime.date(year, month, final), label)
+
+
+# Seasons as the months a northern-hemisphere source means by them (meteorological
+# seasons); winter YYYY runs from December YYYY into February of the next year.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+
+
+def season_range(year: int, season: str) -> DateRange:
+    """The days of a season: 'spring 2023' is 1 March to 31 May 2023."""
+    first, last = SEASONS[season]
+    end_year = year + 1 if last < first else year
+    if end_year > 9999:
+        raise ValueError(f"winter {year} runs past the calendar's end")
+    end = datetime.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    label = f"{season} {year}" if end_year == year else f"{season} {year}–{str(end_year)[2:]}"
+    return DateRange(datetime.date(year, first, 1), end, label)
 
 
 def span_label(start: datetime.date, end: datetime.date) -> str:

@@ -27,9 +27,11 @@ from .parts import (
     LiveBlog,
     Period,
     Rendering,
+    Since,
     SourceGrade,
     StripRule,
     alias_problems,
+    count_bounds,
     exactly_one_of,
     status_problems,
     too_large,
@@ -38,6 +40,7 @@ from .parts import (
 from .vocabulary import (
     MAX_COUNT,
     ActorKind,
+    AsOfPrecision,
     ActorRef,
     Category,
     ClaimRef,
@@ -74,6 +77,7 @@ __all__ = [
     "Period",
     "Place",
     "Rendering",
+    "Since",
     "Source",
     "SourceGrade",
     "Statement",
@@ -263,6 +267,8 @@ class CasualtyClaim(Record):
     count: Count
     citations: Annotated[list[Rendering], NonEmpty]
     qualifier: Qualifier = "exactly"
+    # "before": the source says only that the figure had been given by `as_of`.
+    as_of_precision: AsOfPrecision = "day"
     as_of_time: Time | None = None
     # The zone `as_of_time` is written in, when not the briefing's.
     time_zone: ZoneName | None = None
@@ -273,6 +279,9 @@ class CasualtyClaim(Record):
     # A figure the claimant gives only in words ("several", "hundreds"): its words; the
     # count then holds the editor's reading of them, shown as bounds, not as a figure.
     words: str | None = None
+    # Where a running count starts ("since the spring"): figures counted from different
+    # starts are of different scope.
+    since: Since | None = None
     # The larger figure this one is part of: "at least 2 seriously" of "12 wounded".
     part_of: ClaimRef | None = None
     # For a figure in the outlet's own voice that matches a party's figure: why the outlet
@@ -293,31 +302,29 @@ class CasualtyClaim(Record):
     def as_of_stated(self) -> bool:
         """Whether a source says when the figure was given (a rendering's `date_phrase`, or
         a time of day); otherwise `as_of` is only the date a source published it."""
+        if self.as_of_precision == "before":
+            return False
         return self.as_of_time is not None or any(
             isinstance(c, Rendering) and c.date_phrase and c.erratum is None for c in self.citations
         )
 
     @property
+    def counted_scope(self) -> str | None:
+        """What the figure covers, with where its count starts: 'people treated in
+        hospital, since spring 2023'. Figures of different scope are never compared."""
+        since = f"since {self.since.when.label}" if self.since else None
+        return ", ".join(p for p in (self.scope, since) if p) or None
+
+    @property
     def bounds(self) -> tuple[int | None, int | None]:
         """The smallest and largest number the claim allows (None: open or unknown)."""
-        if self.count == "unknown":
-            return None, None
-        if isinstance(self.count, CountRange):
-            return self.count.min, self.count.max
-        n = self.count
-        return {
-            "exactly": (n, n),
-            "about": (n, n),
-            "at least": (n, None),
-            "more than": (n + 1, None),
-            "at most": (0, n),
-            "up to": (0, n),
-            "fewer than": (0, max(n - 1, 0)),
-        }[self.qualifier]
+        return count_bounds(self.count, self.qualifier)
 
     def validate(self) -> list[tuple[str, str]]:
         if problems := zone_problems("time_zone", self.time_zone):
             return problems
+        if self.as_of_precision == "before" and self.as_of_time is not None:
+            return [("as_of_time", "a figure given at some time before its as_of has no time")]
         if self.part_of == self.id:
             return [("part_of", "a figure cannot be part of itself")]
         if all(isinstance(c, Rendering) and c.erratum is not None for c in self.citations):

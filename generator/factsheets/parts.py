@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
 from .hints import NonEmpty, Range, Record, internal
+from .dates import Dated
 from .times import zone_problem
 from .vocabulary import (
     MAX_COUNT,
@@ -17,6 +18,8 @@ from .vocabulary import (
     Qualifier,
     Reliability,
     SourceRef,
+    FuzzyDateText,
+    Precision,
     Status,
     Text,
     Time,
@@ -211,6 +214,19 @@ class StripRule(Record):
 
 
 @dataclass
+class Since(Dated, Record):
+    """Where a running count starts: "since the spring" is `date: 2023` with `precision:
+    spring`; `date_phrase` holds the source's words."""
+
+    date: FuzzyDateText
+    precision: Precision = "day"
+    date_phrase: str | None = None
+
+    def validate(self) -> list[tuple[str, str]]:
+        return self.date_problems()
+
+
+@dataclass
 class LiveBlog(Record):
     """A source that is a live blog: timestamped entries, newest or oldest first."""
 
@@ -297,3 +313,21 @@ def alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:
             problems.append(("aliases", f"'{alias}' is listed twice"))
         seen.add(alias)
     return problems
+
+
+def count_bounds(count: Count, qualifier: str) -> tuple[int | None, int | None]:
+    """The smallest and largest number a count with a qualifier allows (None: open or
+    unknown)."""
+    if count == "unknown":
+        return None, None
+    if isinstance(count, CountRange):
+        return count.min, count.max
+    return {
+        "exactly": (count, count),
+        "about": (count, count),
+        "at least": (count, None),
+        "more than": (count + 1, None),
+        "at most": (0, count),
+        "up to": (0, count),
+        "fewer than": (0, max(count - 1, 0)),
+    }[qualifier]

@@ -44,7 +44,7 @@ FuzzyDateText = Annotated[
     str,
     Pattern(
         r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?",
-        "a date written YYYY-MM-DD, or YYYY-MM for a month, or YYYY for a year",
+        "a date written YYYY-MM-DD, or YYYY-MM for a month, or YYYY for a year or a season",
     ),
 ]
 
@@ -70,7 +70,22 @@ PlaceKind = Literal[
     "facility",
     "area",
 ]
-Precision = Literal["day", "approximate", "early-month", "mid-month", "late-month", "month", "year"]
+Precision = Literal[
+    "day",
+    "approximate",
+    "early-month",
+    "mid-month",
+    "late-month",
+    "month",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "year",
+]
+# When a figure was given: on its `as_of` day, or (the source says only "had said") at
+# some time before it.
+AsOfPrecision = Literal["day", "before"]
 Status = Literal["reported", "claimed", "confirmed", "denied", "disputed"]
 # What an assertion about an event is about, apart from whether the event happened: who
 # was responsible, what was hit or aimed at, what came of it.
