@@ -40,8 +40,8 @@ from .parts import (
 from .vocabulary import (
     MAX_COUNT,
     ActorKind,
-    AsOfPrecision,
     ActorRef,
+    AsOfPrecision,
     Category,
     ClaimRef,
     EventRef,

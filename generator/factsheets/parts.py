@@ -7,19 +7,19 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
-from .hints import NonEmpty, Range, Record, internal
 from .dates import Dated
+from .hints import NonEmpty, Range, Record, internal
 from .times import zone_problem
 from .vocabulary import (
     MAX_COUNT,
     MAX_QUOTE,
     ActorRef,
     Aspect,
+    FuzzyDateText,
+    Precision,
     Qualifier,
     Reliability,
     SourceRef,
-    FuzzyDateText,
-    Precision,
     Status,
     Text,
     Time,
