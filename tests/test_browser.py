@@ -15,6 +15,7 @@ import functools
 import http.server
 import json
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +24,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import NODE_BIN, SHIPPED, hostile_project, mkdocs_build, require_tool
+from conftest import (
+    NODE_BIN,
+    ROOT,
+    SHIPPED,
+    copy_site_inputs,
+    hostile_project,
+    mkdocs_build,
+    require_tool,
+)
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
@@ -272,6 +281,74 @@ def test_searching_any_listed_name_puts_the_canonical_page_first(reader, site_ur
     if REPORT:
         report_path("search.json").write_text(json.dumps(seen, indent=1, ensure_ascii=False))
     assert wrong == [], "\n".join(wrong)
+    reader.assert_clean()
+
+
+SECOND = "zz-second-briefing"  # sorts after the shipped one, so it is not first by chance
+SECOND_TITLE = "A second briefing on the same raid"
+
+
+@pytest.fixture(scope="module")
+def two_briefings(tmp_path_factory) -> Iterator[str]:
+    """The shipped briefing and a copy of it under SECOND, titled SECOND_TITLE: every name
+    is in both."""
+    root = copy_site_inputs(tmp_path_factory.mktemp("two"))
+    copy = root / "briefings" / SECOND
+    shutil.copytree(root / "briefings" / SHIPPED, copy)
+    sheet = copy / "briefing.yaml"
+    text = sheet.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    sheet.write_text(text.replace(title, f"title: {SECOND_TITLE}"), encoding="utf-8")
+    result = mkdocs_build(root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url
+
+
+def labelled_results(page: Page, text: str) -> list[tuple[str, str | None]]:
+    """Search, then (path, briefing label or None) of each result, best first."""
+    search(page, text)
+    page.wait_for_function("document.querySelector('.briefing-search-label')")
+    return [
+        (urlsplit(href).path, label)
+        for href, label in page.eval_on_selector_all(
+            ".md-search-result__list > li",
+            """items => items.map(li => [
+                li.querySelector('a').href,
+                li.querySelector('.briefing-search-label')?.textContent ?? null,
+            ])""",
+        )
+    ]
+
+
+def test_search_names_each_results_briefing_and_puts_the_readers_briefing_first(
+    reader, two_briefings
+):
+    shipped_title = next(
+        line.removeprefix("title:").strip()
+        for line in (ROOT / "briefings" / SHIPPED / "briefing.yaml").read_text().splitlines()
+        if line.startswith("title:")
+    )
+    titles = {SHIPPED: shipped_title, SECOND: SECOND_TITLE}
+    for here, other in ((SECOND, SHIPPED), (SHIPPED, SECOND)):
+        page = reader.open(two_briefings + f"{here}/timeline/")
+        for name in ("Gladkov", "Freedom of Russia Legion", "Graivoron"):
+            results = labelled_results(page, name)
+            slugs = [path.split("/")[1] for path, _ in results]
+            assert slugs[0] == here, (here, name, results[:3])
+            assert other in slugs, (here, name)  # the other briefing's record is still found
+            # The reader's briefing first, then the rest.
+            assert slugs == sorted(slugs, key=lambda s: s != here), (here, name)
+            for path, label in results:
+                slug = path.split("/")[1]
+                assert label == titles.get(slug), (path, label)
+        # Enter opens the best result, which is now the reader's briefing's.
+        page.locator("input.md-search__input").press("Enter")
+        page.wait_for_url(f"**/{here}/places/graivoron/**")
+    # On a page outside any briefing the results are labelled too (nothing is moved).
+    page = reader.open(two_briefings + "editing-this-briefing/")
+    results = labelled_results(page, "Gladkov")
+    assert all(label == titles.get(path.split("/")[1]) for path, label in results)
     reader.assert_clean()
 
 

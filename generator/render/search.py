@@ -1,12 +1,27 @@
-"""How readers find actors and places by search: the words of each page's `tags`."""
+"""How readers find actors and places by search: the words of each page's `tags`, and the
+briefings' titles that search results are labelled and ranked by."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 
+from ..checks.briefing import Briefing
 from ..factsheets.model import Actor, Place
 
-__all__ = ["search_words"]
+__all__ = ["BRIEFING_TITLES", "briefing_titles", "search_words"]
+
+# Where the site keeps the briefings' titles for docs/assets/briefing.js.
+BRIEFING_TITLES = "assets/briefings.json"
+
+
+def briefing_titles(briefings: Iterable[Briefing]) -> str:
+    """{slug: title} of every briefing, as JSON. briefing.js labels each search result with
+    its briefing's title (the slug is the first folder of the result's address) and puts
+    the results of the briefing the reader is in first."""
+    titles = {b.slug: b.info.title for b in briefings}
+    return json.dumps(titles, ensure_ascii=False, indent=1) + "\n"
 
 
 def search_words(records: list[Actor | Place]) -> dict[str, list[str]]:

@@ -23,7 +23,7 @@ from ..checks.briefing import Briefing
 from ..export.data import DATA_FILES, data_files
 from .filters import FILTERS
 from .markup import md_text, printable
-from .search import search_words
+from .search import BRIEFING_TITLES, briefing_titles, search_words
 from .views.base import Book
 from .views.compare import compare_view
 from .views.entities import actor_view, actors_view, place_view, places_view
@@ -128,4 +128,5 @@ def render_site(briefings: list[Briefing]) -> dict[str, str]:
     for briefing in briefings:
         files.update(_briefing_pages(briefing))
     files["index.md"] = _page("index.md", "home.md.j2", "Conflict briefings", home_view(briefings))
+    files[BRIEFING_TITLES] = briefing_titles(briefings)
     return files
