@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 
 __all__ = [
+    "ABBREVIATIONS",
     "NUMBER_WORDS",
     "name_key",
     "name_pattern",
@@ -140,6 +141,10 @@ _OPENERS = _words(
 _LAST_WORD = re.compile(r"([\w.'-]*)\.$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _NEXT_WORD = re.compile(r"[\"'(\[]*(\w+)(\.?)")
+
+
+# Abbreviations written with a full stop: a title or abbreviation, not a name of its own.
+ABBREVIATIONS = _TITLES | _ABBREVIATIONS
 
 
 def _ends_sentence(text: str, stop: int, following: int) -> bool:

@@ -110,9 +110,10 @@ def test_coverage_lists_each_uncaptured_figure_and_name_with_file_paragraph_and_
         'Monday."',
         "seeds/daily.txt ¶3: name 'Governor' is not an actor, place or waived name: "
         '"Governor Ivan Petrov said eight people were wounded."',
-        "seeds/daily.txt ¶3: figure not captured by any fact (a dozen homes were destroyed): "
-        '"A dozen homes were destroyed, residents said."',
-        'seeds/daily.txt ¶3: figure not captured by any fact (no deaths): "There were no deaths."',
+        "seeds/daily.txt ¶3: figure not captured by any casualty claim (a dozen homes were "
+        'destroyed): "A dozen homes were destroyed, residents said."',
+        "seeds/daily.txt ¶3: figure not captured by any casualty claim (no deaths): "
+        '"There were no deaths."',
         "seeds/daily.txt ¶4: name 'Levkin' is not an actor, place or waived name: "
         '"The brigade\'s commander Levkin appeared in a video posted on Telegram."',
         "seeds/daily.txt ¶4: name 'Telegram' is not an actor, place or waived name: "

@@ -3,10 +3,15 @@
 Each displayed sentence of each source is searched for two kinds of item:
 
 - a **figure**: a casualty-like number (digits or a number word near killed, wounded,
-  evacuated, shot down, ...) or a negative such as "no deaths" or "not clear how many were
-  injured". It is covered when a fact cites any part of its sentence.
+  evacuated, treated, shot down, ...) or a negative such as "no deaths" or "not clear how
+  many were injured" (see `figure_words`). It is covered only by a casualty claim whose
+  quote holds its core: the number and its noun ("eight people", "scores of people"). A
+  quote of the sentence by an actor, place, event or statement is evidence of something
+  else and captures no figure; nor does a claim quoting only "were wounded".
 - a **name**: a run of capitalised words that is not an ordinary word starting a sentence.
-  It is covered when it is a name or alias of an actor or place.
+  It is covered when it is a name or alias of an actor or place. A time of day with its
+  zone ("09:30 BST", a live blog's entry stamp) is never part of a name, and the words after
+  it start an entry as a sentence does.
 
 An editor may decide not to capture an item: `waivers.yaml` in the briefing folder lists
 names and sentences with the reason. A waiver that covers nothing is reported, so the list
@@ -24,10 +29,11 @@ from typing import Literal
 from ..checks.briefing import Briefing
 from ..checks.records import citations_of
 from ..factsheets.dates import MONTHS
-from ..factsheets.kinds import FACTS
+from ..factsheets.kinds import kind as kind_named
 from ..factsheets.model import Citation, Waiver
 from ..sources.text import SourceText
-from ..text import NUMBER_WORDS, normalise, split_sentences
+from ..text import ABBREVIATIONS, normalise, split_sentences
+from .figure_words import AMOUNT_WORDS, figure_phrase, figures_in
 
 __all__ = [
     "Coverage",
@@ -38,22 +44,6 @@ __all__ = [
     "proper_names",
     "waiver_counts",
 ]
-
-# Number words, and words that stand for an amount ("several", "most").
-_NUMBER_WORDS = set(NUMBER_WORDS) | {"zero", "several", "both", "single", "half", "most"}
-_LOSS = re.compile(
-    r"kill(s|ed|ing)?|wound(s|ed|ing)?|injur(y|ies|ed|ing)|dead|deaths?|die[sd]?|dying"
-    r"|casualt(y|ies)|victims?|evacuat(e|es|ed|ing|ion|ions)|destroy(s|ed|ing)?|destruction"
-    r"|lost|loss(es)?|captur(e|es|ed|ing)|missing|fled|flee(s|ing)?|shot|downed"
-    r"|hostages?|detained|displaced|damaged|left|leaving|fleeing"
-)
-# Loss words that a negative ("no deaths", "not ... injured") turns into a figure of zero.
-_HARM = re.compile(
-    r"kill(ed)?|wound(s|ed)?|injur(y|ies|ed)|dead|deaths?|died|casualt(y|ies)"
-    r"|victims?"
-)
-_NEGATIVES = {"no", "not", "none", "without", "neither", "nor", "nobody", "zero"}
-_WINDOW = 6
 
 # Words that start sentences without being names, beyond those the sources themselves use
 # in lower case (see `_common_words`).
@@ -74,6 +64,8 @@ _STOP_TEXT = """a an the and or but nor so yet for if as at by in on of to from 
 _STOP_WORDS = set(_STOP_TEXT.split())
 _CALENDAR = {
     *MONTHS,
+    *(m[:3] for m in MONTHS),  # "Oct 14", a wire's dateline
+    "Sept",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -89,6 +81,12 @@ _NAME_RUN = re.compile(
 )
 # A name run that starts here is at the start of a sentence, a quotation or a clause.
 _OPENING = re.compile(r"(^\s*|[\"'(\[:;-]\s*)$")
+# A time of day and its zone: "09:30 BST", "9.30am GMT", "14:00 UTC+3", "11:00 Kyiv time"
+# has no zone word to mistake. A live blog's stamp joined to its entry's first line.
+_TIMESTAMP = re.compile(
+    r"(?<![\w:.])\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*"
+    r"(?:UTC|GMT|MSK|Z|[A-Z]{1,3}[SD]?T)(?:[+-]\d{1,2}(?::?\d{2})?)?(?![\w+-])"
+)
 
 
 # What captures an item: a fact citing it, a known name, or a waiver.
@@ -159,47 +157,10 @@ def waiver_counts(items: Iterable[CoverageItem]) -> list[tuple[Waiver, int]]:
     return list(counts.values())
 
 
-def _words(sentence: str) -> list[str]:
-    return re.findall(r"[\w][\w,.'-]*[\w]|[\w]", sentence.lower())
-
-
-def _is_number(word: str) -> bool:
-    return bool(re.fullmatch(r"\d[\d,.]*", word)) or word in _NUMBER_WORDS
-
-
-def figure_phrase(sentence: str) -> str | None:
-    """The words that make a sentence casualty-like (a number near a loss word, or a
-    negative before a harm word, or 'how many'), or None."""
-    words = _words(sentence)
-    for i, word in enumerate(words):
-        if not _LOSS.fullmatch(word):
-            continue
-        end = i
-        if word == "shot":
-            if i + 1 >= len(words) or words[i + 1] not in ("down", "dead"):
-                continue
-            end = i + 1
-        low, high = max(0, i - _WINDOW), min(len(words), end + _WINDOW + 1)
-        before = [j for j in range(low, i) if _is_number(words[j])]
-        before += [j for j in range(low, i - 1) if words[j : j + 2] == ["how", "many"]]
-        if _HARM.fullmatch(word):
-            before += [j for j in range(low, i) if words[j] in _NEGATIVES]
-        after = [j for j in range(end + 1, high) if _is_number(words[j])]
-        # The nearest figure before the loss word ("eight people were wounded"), else the
-        # nearest after it ("wounded at least a dozen").
-        if before:
-            first = max(before)
-            first -= first > 0 and words[first - 1] == "a"  # "a dozen", "a hundred"
-            return " ".join(words[first : end + 1])
-        if after:
-            return " ".join(words[i : min(after) + 1])
-    return None
-
-
 def _common_words(texts: Iterable[SourceText]) -> set[str]:
     """Words the sources write in lower case: capitalised at a sentence start, they are
     ordinary words, not names."""
-    common = set(_STOP_WORDS) | _NUMBER_WORDS
+    common = set(_STOP_WORDS) | AMOUNT_WORDS
     for text in texts:
         for paragraph in text.normalised:
             common.update(re.findall(r"(?<![\w'-])[a-z][\w'-]*", paragraph))
@@ -212,7 +173,9 @@ _CONNECTORS = ("of", "the", "de", "da", "al", "von", "van", "bin")
 
 def proper_names(sentence: str, known: re.Pattern[str] | None, common: set[str]) -> list[str]:
     """Names in a sentence that `known` (the actors' and places' names) does not match."""
-    masked = known.sub(lambda m: _MASK * len(m.group(0)), sentence) if known else sentence
+    # A timestamp opens what follows it, as a colon does.
+    masked = _TIMESTAMP.sub(":", sentence)
+    masked = known.sub(lambda m: _MASK * len(m.group(0)), masked) if known else masked
     names = []
     for match in _NAME_RUN.finditer(masked):
         words = match.group(0).split()
@@ -225,6 +188,9 @@ def proper_names(sentence: str, known: re.Pattern[str] | None, common: set[str])
             while words and words[-1].lower() in common:
                 words.pop()
         while words and words[-1] in _CONNECTORS:
+            words.pop()
+        # A title or abbreviation with its full stop ("Lt. Gen. Oskar Varnell") is no name.
+        if words and words[-1] in ABBREVIATIONS and masked[match.end() : match.end() + 1] == ".":
             words.pop()
         name = re.sub(r"'s?$", "", " ".join(words))
         if not name or all(w in _CALENDAR or w.lower() in _STOP_WORDS for w in name.split()):
@@ -253,7 +219,8 @@ def _citation_spans(
     spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for citation in citations:
         text = texts.get(citation.source)
-        if text is None or citation.paragraph is None:
+        # Hidden text is not coverage's to capture: it is not displayed.
+        if text is None or citation.paragraph is None or citation.hidden:
             continue
         needle = normalise(citation.quote)
         index = [p.number for p in text.paragraphs].index(citation.paragraph)
@@ -271,15 +238,19 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def _holds(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
 def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Coverage:
     """Every figure sentence and name in the briefing's sources, and what covers each.
 
     `known` matches every actor and place name (see `names.known_names`).
     """
-    fact_citations = [
-        c for kind in FACTS for r in briefing.records(kind) for _, c in citations_of(r)
+    figure_citations = [
+        c for r in briefing.records(kind_named("claims")) for _, c in citations_of(r)
     ]
-    fact_spans = _citation_spans(fact_citations, briefing.texts)
+    claim_spans = _citation_spans(figure_citations, briefing.texts)
     waiver_spans = {
         id(w): _citation_spans([w.sentence], briefing.texts)
         for w in briefing.waivers
@@ -304,7 +275,7 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
         # Known names are covered by definition; count them so the share means something.
         known_items = []
         for paragraph, normalised in zip(text.paragraphs, text.normalised, strict=True):
-            cited = fact_spans.get((source.id, paragraph.number), [])
+            cited = claim_spans.get((source.id, paragraph.number), [])
             for start, end in split_sentences(normalised):
                 sentence = normalised[start:end]
                 if known is not None:
@@ -314,11 +285,10 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
                         )
                         for name in dict.fromkeys(m.group(0) for m in known.finditer(sentence))
                     ]
-                phrase = figure_phrase(sentence)
-                if phrase is not None:
+                for figure in figures_in(sentence):
                     waiver = None
                     covered_by: Covered | None
-                    if _overlaps(cited, start, end):
+                    if _holds(cited, start + figure.start, start + figure.end):
                         covered_by = "fact"
                     else:
                         waiver = sentence_waiver(source.id, paragraph.number, start, end)
@@ -329,7 +299,7 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
                             source.id,
                             paragraph.number,
                             sentence,
-                            phrase,
+                            figure.phrase,
                             covered_by,
                             (waiver,) if waiver else (),
                         )

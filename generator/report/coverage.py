@@ -21,7 +21,7 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
     for item in coverage.missing:
         where = f"{files[item.source]} ¶{item.paragraph}"
         if item.kind == "figure":
-            what = f"figure not captured by any fact ({item.text})"
+            what = f"figure not captured by any casualty claim ({item.text})"
         else:
             what = f"name '{item.text}' is not an actor, place or waived name"
             like = found[item.text]
