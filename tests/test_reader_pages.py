@@ -4,6 +4,7 @@ by, and the charts drawn at build time."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -107,7 +108,7 @@ def test_the_time_axis_takes_in_nearby_events_and_leaves_distant_ones_to_the_mar
         datetime.date(2023, 5, 1),
         datetime.date(2023, 5, 31),
     )
-    svg = timeline_chart([chart_row(e, f"#{e.id}") for e in events], period, "T")
+    svg = timeline_chart([chart_row(e, f"#{e.id}", None) for e in events], period, "T")
     assert svg.count('class="briefing-chart-row"') == 3
     assert ">earlier</text>" in svg and ">later</text>" not in svg
     # The old event is a margin marker; the month a bar; the day a dot.
@@ -115,21 +116,29 @@ def test_the_time_axis_takes_in_nearby_events_and_leaves_distant_ones_to_the_mar
     assert "<path" in old and '<rect class="briefing-mark' in month and "<circle" in raid
 
 
-def test_a_time_of_day_moves_the_mark_within_its_day():
+def test_a_time_of_day_places_the_mark_within_its_day_by_the_listing_rule():
     period = DateRange(DAY, DAY, "22 May 2023")
 
-    def cx(time: str | None) -> float:
-        svg = timeline_chart([chart_row(event("e", "2023-05-22", time=time), "#e")], period, "T")
-        return float(svg.split('<circle class="briefing-mark')[1].split('cx="')[1].split('"')[0])
+    def mark(time: str | None) -> tuple[str, float]:
+        svg = timeline_chart(
+            [chart_row(event("e", "2023-05-22", time=time), "#e", None)], period, "T"
+        )
+        found = re.search(r'<(circle|rect) class="briefing-mark[^"]*" (?:cx|x)="([\d.]+)"', svg)
+        assert found is not None
+        return found.group(1), float(found.group(2))
 
-    assert cx("06:00") < cx(None) < cx("evening") < cx("night")
+    # A clock time is a dot; a day without one is the whole day, and a part of the day its
+    # hours, both bars: each starts where the list orders it.
+    assert mark("06:00")[0] == "circle" and mark(None)[0] == mark("evening")[0] == "rect"
+    assert mark(None)[1] < mark("06:00")[1] < mark("evening")[1] < mark("night")[1]
+    assert mark("morning")[1] == mark("06:00")[1]
 
 
 def test_chart_labels_are_escaped():
     period = DateRange(DAY, DAY, "22 May 2023")
     hostile = event("e", "2023-05-22")
     hostile.title = '<script>alert(1)</script> "quoted"'
-    svg = timeline_chart([chart_row(hostile, '#e"onclick="x')], period, "<b>")
+    svg = timeline_chart([chart_row(hostile, '#e"onclick="x', None)], period, "<b>")
     assert "<script>" not in svg and "<b>" not in svg
     assert 'href="#e&quot;onclick=&quot;x"' in svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot;" in svg

@@ -50,8 +50,7 @@ class Book:
     analysis: Analysis
 
     @cached_property
-    def zone(self) -> ZoneInfo | None:
-        """The zone the briefing's times are shown in."""
+    def zone(self) -> ZoneInfo | None:  # the zone the briefing's times are shown in
         return zone_named(self.briefing.info.timezone)
 
     @cached_property
@@ -91,49 +90,22 @@ class Book:
         return Target(self.places[place_id].name, f"places/{place_id}.md") if place_id else None
 
     def paragraph(self, source_id: str, number: int) -> Target:
-        """A link to a paragraph of a source, or to its hidden lines when the whole block
-        was hidden (a headline cited with `hidden: true`)."""
+        """A link to a source's paragraph, or to its hidden lines if all were hidden."""
         if number not in self.briefing.texts[source_id].shown:
-            return self.hidden_text(source_id, number)
-        return Target(
-            f"{self.source_label(source_id)} ¶{number}",
-            source_page(source_id),
-            paragraph_anchor(number),
-        )
-
-    def hidden_text(self, source_id: str, block: int) -> Target:
-        """A link to a line hidden from a source's displayed text, in its "Hidden" list."""
-        return Target(
-            f"{self.source_label(source_id)} ¶{block}, hidden text",
-            source_page(source_id),
-            hidden_anchor(block),
-        )
+            return hidden_text(self, source_id, number)
+        label = f"{self.source_label(source_id)} ¶{number}"
+        return Target(label, source_page(source_id), paragraph_anchor(number))
 
     def quote(self, citation: Citation) -> Quote:
         assert citation.paragraph is not None
         if citation.hidden:
-            where = self.hidden_text(citation.source, citation.paragraph)
+            where = hidden_text(self, citation.source, citation.paragraph)
         else:
             where = self.paragraph(citation.source, citation.paragraph)
-        entry = self.entry_posted(citation.source, citation.paragraph)
+        entry = entry_posted(self, citation.source, citation.paragraph)
         if isinstance(citation, Rendering):
             return Quote(where, citation.quote, citation.says or "", citation.erratum, entry)
         return Quote(where, citation.quote, entry=entry)
-
-    def entry_posted(self, source_id: str, number: int) -> str:
-        """When the live-blog entry holding paragraph `number` was posted: "posted 14 Oct,
-        09:30 BST (11:30 MSK)"; '' for any other source."""
-        entry = self.briefing.texts[source_id].entry_of(number)
-        if entry is None:
-            return ""
-        source = self.sources[source_id]
-        label = clock_label(
-            entry.day, entry.time, zone_named(source.timezone) or self.zone, self.zone
-        )
-        assert label is not None
-        day = format_day(entry.day, year=False, short_month=True)
-        shown = f"{label.as_written} ({label.shown})" if label.as_written else label.shown
-        return f"posted {day}, {shown}"
 
     def fact(self, key: FactKey) -> Target:
         """A link to a fact, labelled as it is listed: 'Kozinka', '22 May 2023: The raid'."""
@@ -220,15 +192,39 @@ class Book:
             figure_reason(comparison, self.who),
         )
 
-    def figure_reason(self, group: ClaimGroup) -> str:
-        """The reason for a group's verdict as a sentence, for the page beside the badge."""
-        text = figure_reason(group.comparison, self.who)
-        if group.takes_unspecified:
-            text += (
-                f". Figures that do not say who was hit are compared with the {group.group}"
-                ", the only group the sources name for this loss"
-            )
-        return text[:1].upper() + text[1:] + "."
+
+def hidden_text(book: Book, source_id: str, block: int) -> Target:
+    """A link to a line hidden from a source's displayed text, in its "Hidden" list."""
+    return Target(
+        f"{book.source_label(source_id)} ¶{block}, hidden text",
+        source_page(source_id),
+        hidden_anchor(block),
+    )
+
+
+def entry_posted(book: Book, source_id: str, number: int) -> str:
+    """When the live-blog entry holding paragraph `number` was posted: "posted 14 Oct,
+    09:30 BST (11:30 MSK)"; '' for any other source."""
+    entry = book.briefing.texts[source_id].entry_of(number)
+    if entry is None:
+        return ""
+    source = book.sources[source_id]
+    label = clock_label(entry.day, entry.time, zone_named(source.timezone) or book.zone, book.zone)
+    assert label is not None
+    day = format_day(entry.day, year=False, short_month=True)
+    shown = f"{label.as_written} ({label.shown})" if label.as_written else label.shown
+    return f"posted {day}, {shown}"
+
+
+def group_reason(book: Book, group: ClaimGroup) -> str:
+    """The reason for a group's verdict as a sentence, for the page beside the badge."""
+    text = figure_reason(group.comparison, book.who)
+    if group.takes_unspecified:
+        text += (
+            f". Figures that do not say who was hit are compared with the {group.group}"
+            ", the only group the sources name for this loss"
+        )
+    return text[:1].upper() + text[1:] + "."
 
 
 # How each kind of fact is named in links and cite lines. A new kind of fact needs its

@@ -12,7 +12,7 @@ from ...factsheets.model import Source
 from ...sources.reuse import SharedPassage
 from ...words import CREDIBILITY_SCALE, describe_count, reliability
 from ..values import DerivationGraph, Grade, NamesUsed, Verdict
-from .base import Book
+from .base import Book, group_reason
 from .entities import FramingRow, framing_rows, names_rows
 from .sources import CoverageRow, coverage_rows, reliability_scale
 
@@ -233,7 +233,7 @@ def compare_view(book: Book) -> CompareView:
             (
                 book.group(g, f"{g.incident.title}, {book.group(g).text}"),
                 book.verdict(g),
-                book.figure_reason(g),
+                group_reason(book, g),
             )
             for g in analysis.claim_groups
             if g.comparison.verdict in ("update", "conflict")

@@ -22,7 +22,7 @@ from ...factsheets.times import (
 from ...words import ASPECTS, describe_count, group_title, moment, period, verdicts_label
 from ..charts import FigureGroup, FigureRow, TimelineRow
 from ..values import CasualtyChart, CiteLine, Grade, Quote, TimelineChart, Verdict
-from .base import Book
+from .base import Book, group_reason
 
 __all__ = [
     "CasualtiesView",
@@ -259,7 +259,7 @@ def _group_entry(book: Book, group: ClaimGroup) -> GroupEntry:
         group_title(group),
         target.anchor,
         book.verdict(group),
-        book.figure_reason(group),
+        group_reason(book, group),
         tuple(_claim_entry(book, c) for c in group.claims),
         tuple(book.group(groups[i]) for i in group.other_scopes),
     )

@@ -12,7 +12,7 @@ from ...factsheets.times import clock_label, zone_named
 from ...sources.text import Paragraph, SourceText, StrippedLine
 from ...words import RELIABILITY_SCALE, language, reliability
 from ..values import Grade
-from .base import Book
+from .base import Book, entry_posted
 
 __all__ = [
     "CoverageRow",
@@ -189,7 +189,7 @@ def _paragraphs(book: Book, source: Source, text: SourceText) -> tuple[Paragraph
     for p in text.paragraphs:
         entry = ""
         if p.entry is not None and p.entry != previous:
-            posted = book.entry_posted(source.id, p.number)
+            posted = entry_posted(book, source.id, p.number)
             entry = posted[:1].upper() + posted[1:]
         previous = p.entry
         cited_by = tuple(book.fact(k) for k in citing.get(p.number, ()))
