@@ -58,6 +58,8 @@ def cite(context: jinja2.runtime.Context, quote: Quote) -> Md:
     """'[The Guardian ¶8](...): “the words”', with how the source words a figure and, for
     an erratum, a flag and what is wrong."""
     text = f"{link(context, quote.where)}: {md_text(f'“{quote.quote.strip()}”')}"
+    if quote.entry:
+        text += " " + md_text(f"(live-blog entry {quote.entry})")
     if quote.rendering:
         text += " " + md_text(f"(gives it as “{quote.rendering}”)")
     if quote.erratum is not None:
