@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
 from .checks.briefing import Briefing, check_briefing
+from .checks.records import records_of
 from .confine import is_inside
-from .factsheets.load import SCHEMA_FOLDER, load_factsheets
+from .factsheets.hints import leaves
+from .factsheets.load import SCHEMA_FOLDER, FactSheets, load_factsheets
 from .factsheets.vocabulary import ID_PATTERN
 from .problems import Problem, display_path
 
@@ -23,6 +26,7 @@ __all__ = [
     "docs_problems",
     "load_briefings",
     "outside_project",
+    "unchecked_references",
 ]
 
 # Top-level addresses MkDocs and the theme write to (besides the hand-written pages): a
@@ -178,7 +182,7 @@ def load_briefings(
             continue
         sheets, sheet_problems = load_factsheets(folder, root)
         briefing, check_problems = check_briefing(sheets, seeds_dir, root)
-        problems += sheet_problems + check_problems
+        problems += sheet_problems + check_problems + unchecked_references(sheets, sheet_problems)
         if briefing is not None and not sheet_problems:
             briefings.append(briefing)
     return briefings, problems
@@ -197,3 +201,32 @@ def _schema_folder_briefing(briefings_dir: Path, root: Path) -> list[Problem]:
             "briefing; move this briefing to a folder with another name",
         )
     ]
+
+
+def unchecked_references(sheets: FactSheets, problems: list[Problem]) -> list[Problem]:
+    """Once for each sheet that could not be read: how many references to its ids the other
+    sheets make, which the checks skip (the sheet's own error is the one to fix; fifty "not
+    the id of any place" would bury it)."""
+    counts = Counter(
+        leaf.shape.ref.kind
+        for _, record in records_of(sheets, partial=True)
+        for leaf in leaves(record)
+        if leaf.shape.ref is not None and leaf.shape.ref.kind in sheets.unreadable
+    )
+    notes = []
+    for kind_name, count in sorted(counts.items()):
+        where = sheets.files[kind_name]
+        line = next((p.line for p in problems if p.file == where), 1)
+        notes.append(
+            Problem(
+                where,
+                line,
+                "",
+                f"{count} reference{'s' * (count != 1)} to {kind_name} in the other fact sheets "
+                f"{'were' if count != 1 else 'was'} not checked because "
+                f"{Path(where).name} did not parse; fix the error above and run the check again",
+                "warning",
+                stage=1,
+            )
+        )
+    return notes

@@ -1,3 +1,7 @@
+import pytest
+from conftest import CLAIMS, EVENTS
+
+from generator.cli import main
 from generator.factsheets.yaml_nodes import Mapping, Scalar, Sequence, parse_yaml
 
 
@@ -49,3 +53,146 @@ def test_block_scalar_loses_only_its_final_newline_and_null_forms():
     assert root["text"].text == "one\ntwo"
     assert root["empty"].is_null and root["tilde"].is_null
     assert isinstance(root["list"], Sequence) and len(root["list"]) == 0
+
+
+EVENT = """\
+- id: crossing
+  title: Gunmen cross
+  date: 2023-05-22
+  status: reported
+  citations:
+    - source: daily
+      quote: crossed the border
+- id: second
+  title: Second
+"""
+
+
+def slipped(number: int, line: str) -> str:
+    """EVENT with line `number` written as `line` (one editor's slip)."""
+    lines = EVENT.splitlines()
+    lines[number - 1] = line
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        pytest.param(
+            slipped(3, " date: 2023-05-22"),
+            3,
+            "this line starts in column 2 but the field 'title' on line 2 in column 3: the "
+            "fields of one record must line up (indent with spaces only)",
+            id="a field one space less",
+        ),
+        pytest.param(
+            slipped(3, "   date: 2023-05-22"),
+            3,
+            "this line starts in column 4 but the field 'title' on line 2 in column 3: the "
+            "fields of one record must line up (indent with spaces only)",
+            id="a field one space more",
+        ),
+        pytest.param(
+            slipped(7, "       quote: crossed the border"),
+            7,
+            "this line starts in column 8 but the field 'source' on line 6 in column 7: the "
+            "fields of one record must line up (indent with spaces only)",
+            id="a citation's field one space more",
+        ),
+        pytest.param(
+            slipped(8, " - id: second"),
+            8,
+            "this entry's '- ' is in column 2, but the entries of its list (line 1) in column "
+            "1: the '- ' of one list must line up",
+            id="an entry one space in",
+        ),
+        pytest.param(
+            slipped(4, "  - status: reported"),
+            4,
+            "this entry's '- ' is in column 3, but the entries of its list (line 1) in column "
+            "1: the '- ' of one list must line up (or, if this is a field like 'date', remove "
+            "the '- ')",
+            id="a field written as an entry",
+        ),
+        pytest.param(
+            slipped(8, "-id: second"),
+            8,
+            "an entry starts with '- ' (a dash and a space): write '- id: second'",
+            id="a dash without its space",
+        ),
+        pytest.param(
+            slipped(2, "  title: Gunmen: cross"),
+            2,
+            "the value of 'title' holds ': ', which YAML reads as a new field; put the whole "
+            "value in quotes",
+            id="mapping values are not allowed here",
+        ),
+        pytest.param(
+            slipped(4, "  status reported"),
+            4,
+            "this line is not 'field: value' (add a ':' and a space after the field's name); "
+            "if it continues the text above, put that text in quotes",
+            id="could not find expected ':'",
+        ),
+        pytest.param(
+            slipped(4, "  status:reported"),
+            4,
+            "this line is not 'field: value': put a space after the ':'",
+            id="no space after the colon",
+        ),
+        pytest.param(
+            slipped(2, '  title: "Gunmen" cross'),
+            2,
+            "text follows the closing quote of this value; put the whole value in quotes (a "
+            "quote inside is written '' in single quotes)",
+            id="did not find expected key",
+        ),
+        pytest.param(
+            slipped(4, "\tstatus: reported"),
+            4,
+            "a tab character; YAML indents with spaces only: replace it with spaces",
+            id="a tab",
+        ),
+        pytest.param(
+            slipped(2, "  title: @Gunmen"),
+            2,
+            "a value cannot start with '@' in YAML; put the whole value in quotes (single "
+            "quotes, with any ' inside written '')",
+            id="found character that cannot start any token",
+        ),
+        pytest.param(
+            slipped(2, "  title: 'Gunmen cross"),
+            2,
+            "a quoted value starts on this line and is never closed; add the closing quote (a "
+            "quote inside the value is written \\\" in double quotes, or '' in single quotes)",
+            id="an unclosed quote",
+        ),
+        pytest.param(
+            "summary: >-\n   One line of text\n  and the next, one space out\n",
+            3,
+            "this line starts in column 3 but the text it continues (line 2) in column 4: the "
+            "lines of one value must line up",
+            id="a line of text out of line",
+        ),
+    ],
+)
+def test_a_syntax_error_says_what_is_wrong_at_the_line_to_look_at(text, line, message):
+    root, problems = parse_yaml(text)
+    assert root is None
+    assert [(p.line, p.message) for p in problems] == [(line, message)]
+
+
+def test_a_sheet_that_does_not_parse_hides_the_references_to_it_and_says_how_many(project, capsys):
+    places = "- id: lowford\n  name: Lowford\n   kind: village\n"
+    events = EVENTS.replace("  status: reported\n", "  status: reported\n  places: [lowford]\n")
+    claims = CLAIMS.replace("  group: unspecified\n", "  group: unspecified\n  place: lowford\n")
+    root = project(files={"places.yaml": places, "events.yaml": events, "claims.yaml": claims})
+    assert main(["--root", str(root), "check"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "briefings/test/places.yaml:3: this line starts in column 4 but the field 'name' on "
+        "line 2 in column 3: the fields of one record must line up (indent with spaces only)",
+        "briefings/test/places.yaml:3: warning: 2 references to places in the other fact "
+        "sheets were not checked because places.yaml did not parse; fix the error above and "
+        "run the check again",
+        "1 error, 1 warning",
+    ]

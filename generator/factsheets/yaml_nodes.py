@@ -252,28 +252,21 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
             f"to line {at}, where it fails; add the closing quote (a quote inside the value "
             "is written \\\" in double quotes, or '' in single quotes)"
         )
+    lines = text.splitlines()
     if "tab character" in problem or ("cannot start any token" in problem and "\\t" in problem):
-        return at, "a tab character; YAML indents with spaces only: replace it with spaces"
-    if "mapping values are not allowed" in problem:
+        tab = next((n for n in range(began, at + 1) if "\t" in _line(lines, n)), at)
+        return tab, "a tab character; YAML indents with spaces only: replace it with spaces"
+    layout = ("mapping values", "expected ':'", "expected key", "expected '-'", "<block end>")
+    if any(words in problem for words in layout):
+        # The line the parser stopped at, or for a missing ':' the line it began on.
+        line = began if "expected ':'" in problem else at
+        slip = _layout_slip(_line(lines, line), problem) or _misaligned(lines, line)
+        return line, slip or _layout_fallback(problem, began)
+    if "cannot start any token" in problem and exc.problem_mark is not None:
+        char = _line(lines, at)[exc.problem_mark.column : exc.problem_mark.column + 1]
         return at, (
-            "a ':' where no field can start: check this line's indentation, and put "
-            "a value that contains ': ' in quotes"
-        )
-    if "could not find expected ':'" in problem:
-        return began, (
-            "a line in a mapping without 'field: value': check the indentation "
-            f"between lines {began} and {at}, or put a value that spans lines in "
-            "quotes"
-        )
-    if "did not find expected key" in problem or "expected <block end>" in problem:
-        return at, (
-            f"this line's indentation does not fit the block that starts on line "
-            f"{began}: line it up with the fields above it (spaces only)"
-        )
-    if "did not find expected '-' indicator" in problem:
-        return at, (
-            f"this line does not continue the list that starts on line {began}: "
-            "indent it under its entry, or start a new entry with '- '"
+            f"a value cannot start with '{char}' in YAML; put the whole value in quotes "
+            "(single quotes, with any ' inside written '')"
         )
     if "unknown escape character" in problem:
         return at, (
@@ -303,3 +296,105 @@ def _unclosed_quote(text: str, first: int, failed: int) -> int | None:
             return number
         return None  # the nearest quoted value before the failure is closed
     return None
+
+
+# A line's layout: the spaces before it, its '- ' entry marks, and what follows.
+_LAYOUT = re.compile(r"^( *)((?:-[ ]+)*)(.*)$")
+# What follows is a field: a name, a colon, then a space or nothing.
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*) *:(?: +(.*))?$")
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _misaligned(lines: list[str], failed: int) -> str | None:
+    """Line `failed` against the indentation still open above it (fields', entries' '- ')."""
+    open_: list[tuple[int, int, str]] = []  # (column, line, field name or '-')
+    opener = False  # the line above ends a field with no value: a deeper block may start
+    text_above: tuple[int, int] | None = None  # (column, line) of a line of text above
+    for number in range(1, failed + 1):
+        spaces, dashes, rest = _LAYOUT.findall(_line(lines, number))[0]
+        if not rest.strip() or (rest.lstrip().startswith("#") and not dashes):
+            continue
+        marks = [len(spaces) + i for i, c in enumerate(dashes) if c == "-"]
+        column = len(spaces) + len(dashes)
+        field = _FIELD.match(rest)
+        if number == failed:
+            mine = marks[0] if marks else column
+            if field is None and not marks:  # text going on from the line above
+                if text_above is None or text_above[0] == mine:
+                    return None
+                return (
+                    f"this line starts in column {mine + 1} but the text it continues (line "
+                    f"{text_above[1]}) in column {text_above[0] + 1}: the lines of one value "
+                    "must line up"
+                )
+            alike = [o for o in open_ if (o[2] == "-") == bool(marks)]
+            if not alike or any(o[0] == mine for o in alike) or (opener and mine > open_[-1][0]):
+                return None
+            col, line, name = min(reversed(alike), key=lambda o: abs(o[0] - mine))
+            if name == "-":
+                named = [
+                    f" (or, if this is a field like '{o[2]}', remove the '- ')"
+                    for o in open_
+                    if o[0] == mine
+                ]
+                return (
+                    f"this entry's '- ' is in column {mine + 1}, but the entries of its list "
+                    f"(line {line}) in column {col + 1}: the '- ' of one list must line up"
+                    + "".join(named[:1])
+                )
+            return (
+                f"this line starts in column {mine + 1} but the field '{name}' on line {line} "
+                f"in column {col + 1}: the fields of one record must line up (indent with "
+                "spaces only)"
+            )
+        text_above = (column, number) if field is None and not marks else None
+        while open_ and open_[-1][0] >= (marks[0] if marks else column):
+            open_.pop()
+        open_ += [(m, number, "-") for m in marks]
+        if field is not None:
+            open_.append((column, number, field.group(1).strip()))
+        opener = field is not None and not (field.group(2) or "").strip()
+    return None
+
+
+def _layout_slip(line: str, problem: str) -> str | None:
+    """What is wrong on the line the parser stopped at, from its text alone."""
+    rest = line.strip()
+    field = _FIELD.match(rest.lstrip("- "))
+    value = (field.group(2) or "") if field else ""
+    if "mapping values" in problem and ": " in value:
+        return (
+            f"the value of '{field.group(1) if field else ''}' holds ': ', which YAML "
+            "reads as a new field; put the whole value in quotes"
+        )
+    if value[:1] in "'\"" and value.rstrip()[-1:] != value[:1]:
+        return (
+            "text follows the closing quote of this value; put the whole value in quotes "
+            "(a quote inside is written '' in single quotes)"
+        )
+    if rest.startswith("-") and not rest.startswith("- ") and "expected '-'" in problem:
+        return f"an entry starts with '- ' (a dash and a space): write '- {rest[1:]}'"
+    if field is None and "expected ':'" in problem and re.match(r"[^\s:]+:\S", rest):
+        return "this line is not 'field: value': put a space after the ':'"
+    return None
+
+
+def _layout_fallback(problem: str, began: int) -> str:
+    """What is wrong when neither the line's text nor its indentation tells."""
+    if "expected ':'" in problem:
+        return (
+            "this line is not 'field: value' (add a ':' and a space after the field's "
+            "name); if it continues the text above, put that text in quotes"
+        )
+    if "expected '-'" in problem:
+        return (
+            f"this line does not continue the list that starts on line {began}: "
+            "indent it under its entry, or start a new entry with '- '"
+        )
+    return (
+        "this line does not fit the lines around it: check its indentation (spaces only), "
+        "and put a value that contains ': ' or starts with a quote in quotes"
+    )

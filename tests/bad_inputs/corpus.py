@@ -581,7 +581,8 @@ CASES: list[Case] = [
         "yaml",
         "a field indented one space too far",
         lambda r: replace(r, f"{B}/places.yaml", "  name: Kozinka", "   name: Kozinka"),
-        rf"{B}/places.yaml:\d+: (a ':' where no field can start|this line's indentation)",
+        rf"{B}/places.yaml:26: this line starts in column 4 but the field 'id' on line 25 "
+        r"in column 3: the fields of one record must line up",
     ),
     Case(
         "N-Y11",
@@ -632,6 +633,69 @@ CASES: list[Case] = [
             "kind: &k village",
         ),
         rf"{B}/places.yaml:\d+: anchor '&k' is not allowed in fact sheets",
+    ),
+    Case(
+        "N-Y16",
+        "yaml",
+        "a field of an event indented one space less (issue 15's slip)",
+        lambda r: replace(
+            r,
+            f"{B}/events.yaml",
+            "  date: 2023-05-22\n  date_phrase: on Monday",
+            " date: 2023-05-22\n  date_phrase: on Monday",
+        ),
+        rf"{B}/events.yaml:149: this line starts in column 2 but the field 'title' on line "
+        r"148 in column 3: the fields of one record must line up",
+    ),
+    Case(
+        "N-Y17",
+        "yaml",
+        "places.yaml does not parse: the references to its ids are counted once, not reported",
+        lambda r: replace(r, f"{B}/places.yaml", "  kind: village", "   kind: village"),
+        rf"{B}/places.yaml:27: warning: \d+ references to places in the other fact sheets "
+        r"were not checked because places.yaml did not parse",
+    ),
+    Case(
+        "N-Y18",
+        "yaml",
+        "a citation's '- ' one column left of the entry above it",
+        lambda r: replace(
+            r,
+            f"{B}/places.yaml",
+            "    - source: mondo\n      quote: entered the territory of the Graivoronsk",
+            "   - source: mondo\n      quote: entered the territory of the Graivoronsk",
+        ),
+        rf"{B}/places.yaml:22: this entry's '- ' is in column 4, but the entries of its list "
+        r"\(line 20\) in column 5: the '- ' of one list must line up",
+    ),
+    Case(
+        "N-Y19",
+        "yaml",
+        "an unquoted value holding ': '",
+        lambda r: replace(r, f"{B}/places.yaml", "  name: Kozinka", "  name: Kozinka: a village"),
+        rf"{B}/places.yaml:26: the value of 'name' holds ': ', which YAML reads as a new "
+        r"field; put the whole value in quotes",
+    ),
+    Case(
+        "N-Y20",
+        "yaml",
+        "a new entry written '-id:' without the space",
+        lambda r: replace(r, f"{B}/places.yaml", "- id: kozinka", "-id: kozinka"),
+        rf"{B}/places.yaml:25: an entry starts with '- ' \(a dash and a space\): write "
+        r"'- id: kozinka'",
+    ),
+    Case(
+        "N-Y21",
+        "yaml",
+        "a value starting with '@'",
+        lambda r: replace(
+            r,
+            f"{B}/places.yaml",
+            "  country: Russia",
+            "  country: @Russia",
+        ),
+        rf"{B}/places.yaml:\d+: a value cannot start with '@' in YAML; put the whole value "
+        r"in quotes",
     ),
     # --- the briefing folder and its address -----------------------------------------------
     Case(
