@@ -208,26 +208,29 @@ def verdicts_label(comparison: FigureComparison) -> str:
     return " and ".join(verdict_label(v) for v in comparison.verdicts)
 
 
-def _finding(finding: Finding, who: Callable[[CasualtyClaim], str]) -> str:
+def _finding(
+    finding: Finding, who: Callable[[CasualtyClaim], str], zone: ZoneInfo | None = None
+) -> str:
     a, b = finding.earlier, finding.later
     x, y = describe_count(a), describe_count(b)
     if finding.how == "same moment":
         if a.claimant is not None and a.claimant == b.claimant:
-            return f"{who(a)} gives both {x} and {y} as of {moment(a)}"
-        return f"{who(a)} gives {x} and {who(b)} gives {y}, both as of {moment(a)}"
+            return f"{who(a)} gives both {x} and {y} as of {moment(a, zone)}"
+        return f"{who(a)} gives {x} and {who(b)} gives {y}, both as of {moment(a, zone)}"
     if finding.how == "other claimant":
-        return f"{who(a)} gives {x} as of {moment(a)}, and {who(b)} gives {y} as of {moment(b)}"
+        when_a, when_b = moment(a, zone), moment(b, zone)
+        return f"{who(a)} gives {x} as of {when_a}, and {who(b)} gives {y} as of {when_b}"
     if finding.how == "given before":
         return (
-            f"{who(a)} gives {x} ({moment(a)}) and {y} ({moment(b)}): a figure given some "
-            "time before a date cannot be put in order with one given by then"
+            f"{who(a)} gives {x} ({moment(a, zone)}) and {y} ({moment(b, zone)}): a figure "
+            "given some time before a date cannot be put in order with one given by then"
         )
     if finding.how == "dates inferred":
         return (
             f"{who(a)} gives {x} and {y}, and no source says when either was given (each "
             "is dated by publication, a day or less apart): they cannot be put in order"
         )
-    sequence = f"{x} from {who(a)} on {moment(a)}, then {y} on {moment(b)}"
+    sequence = f"{x} from {who(a)} on {moment(a, zone)}, then {y} on {moment(b, zone)}"
     category = finding.category
     return (
         sequence
@@ -257,7 +260,11 @@ def _allowed(common: CommonRange | None) -> str:
     return f"all allow between {floor} and {_number(high)}"
 
 
-def figure_reason(comparison: FigureComparison, who: Callable[[CasualtyClaim], str]) -> str:
+def figure_reason(
+    comparison: FigureComparison,
+    who: Callable[[CasualtyClaim], str],
+    zone: ZoneInfo | None = None,
+) -> str:
     """Why the figures for one loss are consistent, an update, unordered or in conflict
     (each verdict the group reaches, most serious first); `who` names a figure's claimant."""
     if comparison.verdict == "one figure":
@@ -267,7 +274,9 @@ def figure_reason(comparison: FigureComparison, who: Callable[[CasualtyClaim], s
     said = [
         f"{verdict_label(verdict)}: "
         + "; ".join(
-            dict.fromkeys(_finding(f, who) for f in comparison.findings if f.verdict == verdict)
+            dict.fromkeys(
+                _finding(f, who, zone) for f in comparison.findings if f.verdict == verdict
+            )
         )
         for verdict in comparison.verdicts
     ]

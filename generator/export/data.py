@@ -23,6 +23,7 @@ from ..analysis.model import Analysis, FactAnalysis
 from ..checks.briefing import Briefing
 from ..factsheets.hints import fields_of
 from ..factsheets.model import CasualtyClaim, Citation
+from ..factsheets.times import zone_named
 from ..sources.reuse import N_GRAM
 from ..words import (
     claimant,
@@ -316,7 +317,11 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
     def claim_extra(claim: CasualtyClaim) -> dict[str, Any]:
         low, high = claim.bounds
         verdict = verdicts[claim.id]
-        reason = figure_reason(verdict, lambda c: claimant(c, actor_name, source_label))
+        reason = figure_reason(
+            verdict,
+            lambda c: claimant(c, actor_name, source_label),
+            zone_named(briefing.info.timezone),
+        )
         return {
             "min": low,
             "max": high,

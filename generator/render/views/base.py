@@ -189,7 +189,7 @@ class Book:
         return Verdict(
             comparison.verdict,
             verdicts_label(comparison),
-            figure_reason(comparison, self.who),
+            figure_reason(comparison, self.who, self.zone),
         )
 
 
@@ -218,7 +218,7 @@ def entry_posted(book: Book, source_id: str, number: int) -> str:
 
 def group_reason(book: Book, group: ClaimGroup) -> str:
     """The reason for a group's verdict as a sentence, for the page beside the badge."""
-    text = figure_reason(group.comparison, book.who)
+    text = figure_reason(group.comparison, book.who, book.zone)
     if group.takes_unspecified:
         text += (
             f". Figures that do not say who was hit are compared with the {group.group}"
