@@ -155,8 +155,7 @@ def moment(claim: CasualtyClaim, zone: ZoneInfo | None = None) -> str:
     day = format_day(claim.as_of, year=False)
     if claim.as_of_precision == "before":
         return f"before {day}"
-    written = zone_named(claim.time_zone) or zone
-    label = clock_label(claim.as_of, claim.as_of_time, written, zone)
+    label = clock_label(claim.as_of, claim.as_of_time, zone_named(claim.time_zone) or zone, zone)
     if label is not None and is_clock(claim.as_of_time):
         shown = f"{day}, {label.shown}"
         return shown if label.as_written is None else f"{shown} ({label.as_written} as written)"

@@ -145,7 +145,7 @@ def claim_moment(claim: CasualtyClaim, zone: ZoneInfo | None = None) -> Moment:
     if is_clock(claim.as_of_time):
         hours, minutes = (int(p) for p in claim.as_of_time.split(":"))
         moment = datetime.datetime.combine(claim.as_of, datetime.time(hours, minutes))
-        if written is not None and zone is not None:
+        if written is not None and zone is not None and moment.year < 9999:
             moment = moment.replace(tzinfo=written).astimezone(zone).replace(tzinfo=None)
         return moment.date(), moment.strftime("%H:%M")
     return claim.as_of, f"{PARTS_OF_DAY[claim.as_of_time][0]:02d}:00"

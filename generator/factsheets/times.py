@@ -28,6 +28,8 @@ __all__ = [
     "Placement",
     "TimeLabel",
     "clock_label",
+    "day_end",
+    "day_start",
     "end_label",
     "is_clock",
     "order_key",
@@ -40,7 +42,6 @@ __all__ = [
 # The hours each part of the day stands for (30 is 06:00 the next day): "evening" sorts
 # and is drawn after "18:30", and "night" runs past midnight.
 PARTS_OF_DAY = {"morning": (6, 12), "afternoon": (12, 18), "evening": (18, 22), "night": (22, 30)}
-_DAY = datetime.timedelta(days=1)
 
 
 def is_clock(time: str | None) -> bool:
@@ -71,6 +72,16 @@ def zone_named(name: str | None) -> ZoneInfo | None:
     return ZoneInfo(name)
 
 
+def day_start(day: datetime.date) -> datetime.datetime:
+    """Midnight at the start of `day`."""
+    return _at(day, 0)
+
+
+def day_end(day: datetime.date) -> datetime.datetime:
+    """Midnight at the end of `day` (the calendar's last moment for its last day)."""
+    return _at(day, 24)
+
+
 def _hours(time: str | None) -> tuple[float, float] | None:
     """The hours (start, end) a time of day stands for; None for no time."""
     if time is None:
@@ -90,7 +101,10 @@ def _converted(
     moment = datetime.datetime(day.year, day.month, day.day, hours, minutes)
     if written_in is None or shown_in is None or written_in == shown_in:
         return moment
-    return moment.replace(tzinfo=written_in).astimezone(shown_in).replace(tzinfo=None)
+    try:
+        return moment.replace(tzinfo=written_in).astimezone(shown_in).replace(tzinfo=None)
+    except OverflowError:  # within hours of the calendar's ends: shown as written
+        return moment
 
 
 @dataclass(frozen=True)
@@ -106,7 +120,10 @@ class Placement:
 
 
 def _at(day: datetime.date, hours: float) -> datetime.datetime:
-    return datetime.datetime(day.year, day.month, day.day) + datetime.timedelta(hours=hours)
+    try:
+        return datetime.datetime(day.year, day.month, day.day) + datetime.timedelta(hours=hours)
+    except OverflowError:  # the end of 31 December 9999, the calendar's last day
+        return datetime.datetime.max
 
 
 def _written_zone(record: Any, briefing_zone: ZoneInfo | None) -> ZoneInfo | None:

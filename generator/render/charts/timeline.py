@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...factsheets.dates import DateRange
-from ...factsheets.times import Placement
+from ...factsheets.times import Placement, day_end, day_start
 from .svg import ROW, WIDTH, day_label, fit, text
 
 __all__ = ["TimelineRow", "timeline_chart", "timeline_domain"]
@@ -77,7 +77,7 @@ def timeline_chart(rows: Sequence[TimelineRow], period: DateRange, title: str) -
     def x(day: datetime.date, fraction: float = 0.0) -> float:
         return left + ((day - start).days + fraction) * scale
 
-    origin = datetime.datetime(start.year, start.month, start.day)
+    origin = day_start(start)
 
     def at(moment: datetime.datetime) -> float:
         return left + (moment - origin).total_seconds() / 86_400 * scale
@@ -158,11 +158,7 @@ def _timeline_row(
             else f'<path class="{shape_class}" d="M {x1 - 4:.1f} {mid} l -8 -6 v 12 z"/>'
         )
     else:
-        midnight = datetime.time()
-        limits = (
-            at(datetime.datetime.combine(start, midnight)),
-            at(datetime.datetime.combine(end + datetime.timedelta(days=1), midnight)),
-        )
+        limits = (at(day_start(start)), at(day_end(end)))
         mark = _mark(row, mid, at, shape_class, limits)
     # The <title> names the link in full; an aria-label would not contain the shortened
     # visible label, which screen-reader users who speak what they see depend on.
@@ -193,10 +189,8 @@ def _mark(
     whisker = ""
     if placed.around is not None:
         shape_class += " briefing-approximate"
-        midnight = datetime.time()
-        low = clip(at(datetime.datetime.combine(placed.around.start, midnight)))
-        after = placed.around.end + datetime.timedelta(days=1)
-        high = clip(at(datetime.datetime.combine(after, midnight)))
+        low = clip(at(day_start(placed.around.start)))
+        high = clip(at(day_end(placed.around.end)))
         whisker = (
             f'<line class="briefing-around" x1="{low:.1f}" y1="{mid}" x2="{high:.1f}" y2="{mid}"/>'
         )
