@@ -82,7 +82,8 @@ def test_a_live_blog_with_a_date_line_at_each_new_day_reads_back_every_entry(tim
     order = EntryOrder("newest-first" if newest else "oldest-first", times[0].date())
     text = clean_source_text("\n".join(lines), "A live blog", [], order)
     assert text.entry_problems == []
-    read = [(p.entry.day, p.entry.time) for p in text.paragraphs if p.entry]
+    entries = [text.entry_of(p.number) for p in text.paragraphs]
+    read = [(e.day, e.time) for e in entries if e is not None]
     assert read == [(m.date(), f"{m:%H:%M}") for m in times]
 
 

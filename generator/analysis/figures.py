@@ -26,7 +26,7 @@ from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
 from ..factsheets.model import CasualtyClaim, Event
-from ..factsheets.times import PARTS_OF_DAY, is_clock, zone_named
+from ..factsheets.times import PARTS_OF_DAY, is_clock, local_time, zone_named
 from ..factsheets.vocabulary import Category, Group
 
 __all__ = [
@@ -141,12 +141,9 @@ def claim_moment(claim: CasualtyClaim, zone: ZoneInfo | None = None) -> Moment:
     "HH:MM" (a part of the day at its first hour; '' when the day has no time)."""
     if claim.as_of_time is None:
         return claim.as_of, ""
-    written = zone_named(claim.time_zone) or zone
     if is_clock(claim.as_of_time):
-        hours, minutes = (int(p) for p in claim.as_of_time.split(":"))
-        moment = datetime.datetime.combine(claim.as_of, datetime.time(hours, minutes))
-        if written is not None and zone is not None and moment.year < 9999:
-            moment = moment.replace(tzinfo=written).astimezone(zone).replace(tzinfo=None)
+        written = zone_named(claim.time_zone) or zone
+        moment = local_time(claim.as_of, claim.as_of_time, written, zone)
         return moment.date(), moment.strftime("%H:%M")
     return claim.as_of, f"{PARTS_OF_DAY[claim.as_of_time][0]:02d}:00"
 

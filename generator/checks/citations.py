@@ -3,14 +3,13 @@ source (its paragraph recorded on the citation), every source cited."""
 
 from __future__ import annotations
 
-import datetime
 import difflib
 from pathlib import Path
 
 from ..confine import InputRefused, read_inside
 from ..factsheets.load import FactSheets
 from ..factsheets.model import Citation, Source
-from ..factsheets.times import zone_named
+from ..factsheets.times import local_time, zone_named
 from ..factsheets.vocabulary import MAX_QUOTE
 from ..problems import Problem, Severity, display_path
 from ..sources.entries import EntryOrder
@@ -154,7 +153,7 @@ def _entry_problems(
     problems = [Problem(file, line, "entry time", why) for line, why in text.entry_problems]
     zone_name = source.timezone or (sheets.info.timezone if sheets.info else None)
     zone = zone_named(zone_name)
-    entries = {p.entry for p in text.paragraphs if p.entry is not None}
+    entries = set(text.block_entries.values())
     here = sheets.files["sources"]
     if not entries:
         problems.append(
@@ -179,15 +178,14 @@ def _entry_problems(
     for entry in sorted(entries, key=lambda e: e.line):
         if entry.abbr is None or zone is None:
             continue
-        hours, minutes = (int(p) for p in entry.time.split(":"))
-        moment = datetime.datetime.combine(entry.day, datetime.time(hours, minutes), zone)
-        if moment.tzname() != entry.abbr:
+        abbr = local_time(entry.day, entry.time, zone, zone).replace(tzinfo=zone).tzname()
+        if abbr != entry.abbr:
             problems.append(
                 Problem(
                     file,
                     entry.line,
                     "entry time",
-                    f"says {entry.abbr}, but on {entry.day} {zone_name} is {moment.tzname()}: "
+                    f"says {entry.abbr}, but on {entry.day} {zone_name} is {abbr}: "
                     "check the source's `timezone`",
                     "warning",
                 )

@@ -32,6 +32,7 @@ __all__ = [
     "day_start",
     "end_label",
     "is_clock",
+    "local_time",
     "order_key",
     "placement",
     "time_label",
@@ -67,9 +68,12 @@ def zone_problem(name: str) -> str | None:
 
 def zone_named(name: str | None) -> ZoneInfo | None:
     """The zone called `name` (None: none was given, or it is not a zone the checks passed)."""
-    if name is None or zone_problem(name):
+    if name is None:
         return None
-    return ZoneInfo(name)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def day_start(day: datetime.date) -> datetime.datetime:
@@ -82,21 +86,16 @@ def day_end(day: datetime.date) -> datetime.datetime:
     return _at(day, 24)
 
 
-def _hours(time: str | None) -> tuple[float, float] | None:
-    """The hours (start, end) a time of day stands for; None for no time."""
-    if time is None:
-        return None
-    if time in PARTS_OF_DAY:
-        return PARTS_OF_DAY[time]
-    hours, minutes = time.split(":")
-    at = int(hours) + int(minutes) / 60
-    return at, at
+def _hours(time: str | None) -> tuple[int, int]:
+    """The hours (start, end) a part of the day stands for; the whole day for no time."""
+    return PARTS_OF_DAY.get(time or "", (0, 24))
 
 
-def _converted(
+def local_time(
     day: datetime.date, time: str, written_in: ZoneInfo | None, shown_in: ZoneInfo | None
 ) -> datetime.datetime:
-    """A clock time on `day`, written in one zone, as the naive local time of another."""
+    """A clock time ("HH:MM") on `day`, written in one zone, as the naive local time of
+    another (as written when either zone is unknown)."""
     hours, minutes = (int(p) for p in time.split(":"))
     moment = datetime.datetime(day.year, day.month, day.day, hours, minutes)
     if written_in is None or shown_in is None or written_in == shown_in:
@@ -136,23 +135,22 @@ def placement(record: Any, briefing_zone: ZoneInfo | None) -> Placement:
     written = _written_zone(record, briefing_zone)
     time, end_date, end_time = record.time, record.end_date, record.end_time
     if record.precision not in ("day", "approximate"):
-        return Placement(_at(when.start, 0), _at(when.end, 24), point=False)
+        return Placement(day_start(when.start), day_end(when.end), point=False)
     day = when.start if record.precision == "day" else date_range(record.date, "day").start
     around = when if record.precision == "approximate" else None
     if is_clock(time) and end_date is None:
-        moment = _converted(day, time, written, briefing_zone)
+        moment = local_time(day, time, written, briefing_zone)
         return Placement(moment, moment, point=True, around=around)
     if is_clock(time):
-        start = _converted(day, time, written, briefing_zone)
+        start = local_time(day, time, written, briefing_zone)
     else:
-        start = _at(day, (_hours(time) or (0, 0))[0])
+        start = _at(day, _hours(time)[0])
     if end_date is None:
-        return Placement(start, _at(day, (_hours(time) or (0, 24))[1]), False, around)
-    last = end_date
+        return Placement(start, _at(day, _hours(time)[1]), False, around)
     if is_clock(end_time):
-        end = _converted(last, end_time, written, briefing_zone)
+        end = local_time(end_date, end_time, written, briefing_zone)
     else:
-        end = _at(last, (_hours(end_time) or (0, 24))[1])
+        end = _at(end_date, _hours(end_time)[1])
     return Placement(start, max(start, end), point=False, around=around)
 
 
@@ -170,8 +168,10 @@ class TimeLabel:
     shown: str
     as_written: str | None = None
 
-    def __str__(self) -> str:
-        return self.shown if self.as_written is None else f"{self.shown} ({self.as_written})"
+    @property
+    def source_first(self) -> str:
+        """As the source writes it, then in the briefing's zone: "09:30 BST (11:30 EEST)"."""
+        return self.shown if self.as_written is None else f"{self.as_written} ({self.shown})"
 
 
 def _clock_text(moment: datetime.datetime, zone: ZoneInfo | None) -> str:
@@ -189,8 +189,8 @@ def clock_label(
         return None
     if not is_clock(time):
         return TimeLabel(time)
-    written = _converted(day, time, written_in, written_in)
-    shown = _converted(day, time, written_in, shown_in)
+    written = local_time(day, time, written_in, written_in)
+    shown = local_time(day, time, written_in, shown_in)
     shown_text = _clock_text(shown, shown_in or written_in)
     if shown.date() != day:
         shown_text += f" on {format_day(shown.date(), year=False, short_month=True)}"
@@ -221,23 +221,19 @@ def when_text(record: Any, briefing_zone: ZoneInfo | None, *, short: bool = Fals
     writes days as the chart's labels do ("14 Oct")."""
     when: DateRange = record.when
     start = time_label(record, briefing_zone)
-    if record.end_date is None:
-        named = when.label
-        if short and record.precision in ("day", "approximate"):
-            named = format_day(date_range(record.date, "day").start, year=False, short_month=True)
-            named = f"around {named}" if record.precision == "approximate" else named
-        return named if start is None else f"{named}, {start.shown}"
-    end = end_label(record, briefing_zone)
-    if start is None and end is None:
-        if short:
-            first = format_day(when.start, year=False, short_month=True)
-            last = format_day(when.end, year=False, short_month=True)
-            return f"{first} – {last}"
-        return when.label
 
     def day(value: datetime.date) -> str:
         return format_day(value, year=not short, short_month=short)
 
+    if record.end_date is None:
+        named = when.label
+        if short and record.precision in ("day", "approximate"):
+            named = day(date_range(record.date, "day").start)
+            named = f"around {named}" if record.precision == "approximate" else named
+        return named if start is None else f"{named}, {start.shown}"
+    end = end_label(record, briefing_zone)
+    if start is None and end is None and not short:
+        return when.label
     first = day(when.start) + (f", {start.shown}" if start else "")
     last = day(when.end) + (f", {end.shown}" if end else "")
     return f"{first} – {last}"

@@ -51,12 +51,10 @@ class StripRuleLike(Protocol):
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of displayed text; `number` is its block's position in the file. In a
-    live blog, `entry` is the time of the entry it belongs to."""
+    """A paragraph of displayed text; `number` is its block's position in the file."""
 
     number: int
     text: str
-    entry: EntryTime | None = None
 
 
 @dataclass(frozen=True)
@@ -136,7 +134,7 @@ def clean_source_text(
     raw: str, title: str, rules: Sequence[StripRuleLike], live: EntryOrder | None = None
 ) -> SourceText:
     """Split `raw` into displayed paragraphs and the chrome hidden from them; for a live
-    blog, give each paragraph the time of its entry."""
+    blog, record each block's entry (`SourceText.entry_of`)."""
     paragraphs: list[Paragraph] = []
     stripped: list[StrippedLine] = []
     hits: dict[int, list[int]] = {}
@@ -166,6 +164,6 @@ def clean_source_text(
         if entry is not None:
             block_entries[number] = entry
         if kept:
-            paragraphs.append(Paragraph(number, " ".join(kept), entry))
+            paragraphs.append(Paragraph(number, " ".join(kept)))
     problems = entries.problems if entries is not None else []
     return SourceText(raw, paragraphs, stripped, header_date, hits, problems, block_entries)

@@ -212,8 +212,7 @@ def entry_posted(book: Book, source_id: str, number: int) -> str:
     label = clock_label(entry.day, entry.time, zone_named(source.timezone) or book.zone, book.zone)
     assert label is not None
     day = format_day(entry.day, year=False, short_month=True)
-    shown = f"{label.as_written} ({label.shown})" if label.as_written else label.shown
-    return f"posted {day}, {shown}"
+    return f"posted {day}, {label.source_first}"
 
 
 def group_reason(book: Book, group: ClaimGroup) -> str:

@@ -188,10 +188,11 @@ def _paragraphs(book: Book, source: Source, text: SourceText) -> tuple[Paragraph
     previous = None
     for p in text.paragraphs:
         entry = ""
-        if p.entry is not None and p.entry != previous:
+        current = text.entry_of(p.number)
+        if current is not None and current != previous:
             posted = entry_posted(book, source.id, p.number)
             entry = posted[:1].upper() + posted[1:]
-        previous = p.entry
+        previous = current
         cited_by = tuple(book.fact(k) for k in citing.get(p.number, ()))
         views.append(ParagraphView(p, paragraph_anchor(p.number), cited_by, entry))
     return tuple(views)
@@ -218,8 +219,4 @@ def _updated(book: Book, source: Source) -> str:
     zone = zone_named(source.timezone) or book.zone
     label = clock_label(blog.updated, blog.updated_time, zone, book.zone)
     day = format_day(blog.updated)
-    if label is None:
-        return day
-    return f"{day}, {label.as_written or label.shown}" + (
-        f" ({label.shown})" if label.as_written else ""
-    )
+    return day if label is None else f"{day}, {label.source_first}"
