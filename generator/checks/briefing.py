@@ -24,7 +24,7 @@ from ..sources.text import SourceText
 from .attribution import unattributed_party_figures
 from .citations import load_texts, uncited_sources, unverified_quotes
 from .derivation import derivation_cycles, unsupported_derivation
-from .ids import duplicate_ids, placeholders, reserved_ids, unresolved_refs
+from .ids import duplicate_ids, reserved_ids, unresolved_refs
 from .names import shared_names
 from .plausibility import implausible_dates, implausible_figures
 from .times import zoneless_times
@@ -84,7 +84,6 @@ def check_briefing(
     problems: list[Problem] = []
     problems += duplicate_ids(sheets)
     problems += reserved_ids(sheets)
-    problems += placeholders(sheets)
     problems += unresolved_refs(sheets)
     problems += shared_names(sheets)
     problems += derivation_cycles(sheets)

@@ -11,11 +11,10 @@ from ..factsheets.hints import leaves
 from ..factsheets.kinds import KINDS
 from ..factsheets.kinds import kind as kind_named
 from ..factsheets.load import FactSheets
-from ..factsheets.skeleton import PLACEHOLDER
 from ..problems import Problem
 from .records import records_of
 
-__all__ = ["duplicate_ids", "placeholders", "reserved_ids", "unresolved_refs"]
+__all__ = ["duplicate_ids", "reserved_ids", "unresolved_refs"]
 
 
 def singular(name: str) -> str:
@@ -66,24 +65,6 @@ def reserved_ids(sheets: FactSheets) -> list[Problem]:
     return problems
 
 
-def placeholders(sheets: FactSheets) -> list[Problem]:
-    """A value `briefing new` wrote that the editor has not replaced."""
-    problems = []
-    for kind, record in records_of(sheets, partial=True):
-        for leaf in leaves(record):
-            if isinstance(leaf.value, str) and leaf.value.startswith(PLACEHOLDER):
-                problems.append(
-                    Problem(
-                        sheets.files[kind.name],
-                        leaf.line,
-                        leaf.path,
-                        f"'{leaf.value}' is a placeholder from `briefing new`; "
-                        "replace it with the real value",
-                    )
-                )
-    return problems
-
-
 def unresolved_refs(sheets: FactSheets) -> list[Problem]:
     """A reference to an id that no record of its kind has."""
     known: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
@@ -103,11 +84,7 @@ def unresolved_refs(sheets: FactSheets) -> list[Problem]:
                 continue
             path, ref, ref_kind, line = leaf.path, leaf.value, leaf.shape.ref.kind, leaf.line
             # A sheet that could not be read has no known ids: its own error is the cause.
-            if (
-                ref in known[ref_kind]
-                or ref.startswith(PLACEHOLDER)
-                or (ref_kind in sheets.unreadable)
-            ):
+            if ref in known[ref_kind] or ref_kind in sheets.unreadable:
                 continue
             close = difflib.get_close_matches(ref, sorted(known[ref_kind]), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
