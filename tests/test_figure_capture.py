@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from conftest import CLAIMS
 
 from generator.analysis.coverage import proper_names
 from generator.analysis.figure_words import figure_phrase, figures_in
@@ -122,18 +123,8 @@ EVENTS = textwrap.dedent("""\
 
 
 def claims(quote: str) -> str:
-    return textwrap.dedent(f"""\
-        - id: petrov-wounded
-          claimant: ivan-petrov
-          as_of: 2023-05-22
-          incident: crossing
-          category: wounded
-          group: unspecified
-          count: 8
-          citations:
-            - source: daily
-              quote: {quote}
-        """)
+    """conftest's claim, quoting `quote` instead."""
+    return CLAIMS.replace("quote: said eight people were wounded", f"quote: {quote}")
 
 
 WAIVERS = "- name: Gunmen\n  reason: an ordinary word\n- name: Governor\n  reason: a title\n"
