@@ -46,7 +46,7 @@ from .factsheets.vocabulary import ID_PATTERN
 from .pipeline import RESERVED_SLUGS, discover_briefings, docs_problems, load_briefings
 from .problems import display_path, format_report, has_errors, terminal_safe
 from .render.nav import hand_written_nav, site_nav
-from .render.site import render_site
+from .render.site import THEME_DIR, render_site
 from .report.coverage import format_coverage
 from .report.diff import diff_report, read_revision, read_tree
 from .staging import BuildLock, OutputBusy, Staging
@@ -388,6 +388,10 @@ def _plain_config(config_path: Path, briefings: list[Briefing]) -> dict[str, Any
     plugins = [p for p in config.get("plugins", ["search"]) if _plugin_name(p) != "briefing"]
     hand_written = hand_written_nav(config_path.parent / config["docs_dir"])
     config.update(plugins=plugins, nav=site_nav(briefings, hand_written), site_dir="site")
+    theme = config.get("theme")
+    if isinstance(theme, dict) and not theme.get("custom_dir"):
+        # The plugin puts the generator's theme changes before the theme's own templates.
+        theme["custom_dir"] = str(THEME_DIR)
     return config
 
 

@@ -32,7 +32,7 @@ from mkdocs.utils import CountHandler
 from .pipeline import load_briefings
 from .problems import format_report, has_errors
 from .render.nav import hand_written_nav, is_nav_page, site_nav
-from .render.site import render_site
+from .render.site import THEME_DIR, render_site
 from .staging import BuildLock, OutputBusy, Staging
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -95,6 +95,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         seeds_dir = root / self.config.seeds_dir
         docs_dir = Path(config.docs_dir)
         config.watch.extend(str(p) for p in (briefings_dir, seeds_dir) if p.is_dir())
+        # After a custom_dir of mkdocs.yml, before the theme's own templates.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 
         briefings, problems = load_briefings(
             root, briefings_dir, seeds_dir, self.config.briefings or None, docs_dir

@@ -46,7 +46,7 @@ def test_several_briefings_are_listed_on_the_home_page_and_in_the_nav(tmp_path):
     assert "[Test briefing](test/index.md)" in home
     assert "[Second briefing](second/index.md)" in home
     assert [next(iter(entry)) for entry in config.nav] == [
-        "Home",
+        "All briefings",
         "Second briefing",
         "Test briefing",
         "Editing this briefing",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHIPPED, hostile_project, mkdocs_build
+from conftest import ROOT, SHIPPED, copy_site_inputs, hostile_project, mkdocs_build
 
 from generator.addresses import incident_anchor, reserved_anchors
 from generator.cli import main
@@ -144,6 +145,33 @@ def test_entity_pages_are_linked_not_listed_in_the_nav(built):
     data_page = (built / SHIPPED / "data/index.html").read_text(encoding="utf-8")
     assert "actors/fsb/" not in data_page
     assert 'href="../timeline/"' in data_page
+
+
+def test_a_page_lists_only_its_own_briefing_and_weighs_the_same_beside_others(
+    built, tmp_path_factory
+):
+    """Every page listing every briefing made pages grow with the number of briefings."""
+    root = copy_site_inputs(tmp_path_factory.mktemp("three"))
+    for slug in ("zz-second", "zz-third"):
+        shutil.copytree(root / "briefings" / SHIPPED, root / "briefings" / slug)
+    assert mkdocs_build(root / "mkdocs.yml").returncode == 0
+    site = root / "site"
+    for path in (f"{SHIPPED}/actors/fsb", f"{SHIPPED}/timeline", "zz-third/places"):
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        links = {a.get("href") for tag, a in Tags(html).tags if tag == "a"}
+        slug = path.split("/")[0]
+        depth = "../" * path.count("/")
+        others = [s for s in (SHIPPED, "zz-second", "zz-third") if s != slug]
+        # Its own briefing's sections, the list of all briefings, and no other briefing.
+        assert f"{depth}../casualties/" in links or f"{depth}casualties/" in links, path
+        assert f"{depth}.." in links or f"{depth}../" in links, path
+        assert not any(o in (h or "") for h in links for o in others), path
+        one = (built / path.replace("zz-third", SHIPPED) / "index.html").stat().st_size
+        assert len(html.encode()) <= one * 1.02, path
+    home = Tags((site / "index.html").read_text(encoding="utf-8"))
+    assert {f"{s}/" for s in (SHIPPED, "zz-second", "zz-third")} <= {
+        a.get("href") for tag, a in home.tags if tag == "a"
+    }
 
 
 def test_no_page_has_two_elements_with_one_id(built):

@@ -34,7 +34,7 @@ def site_nav(briefings: list[Briefing], extra: list[dict[str, str]] | None = Non
     (A flat nav of every entity page makes each page carry the whole nav.) `extra`
     entries, such as `hand_written_nav`, come after the briefings.
     """
-    nav: list[Any] = [{"Home": "index.md"}]
+    nav: list[Any] = [{"All briefings": "index.md"}]
     for briefing in briefings:
         slug = briefing.slug
         section: list[Any] = [f"{slug}/index.md"]

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -31,7 +32,10 @@ from .views.facts import casualties_view, statements_view, timeline_view
 from .views.overview import data_view, home_view, overview_view
 from .views.sources import source_view, sources_view
 
-__all__ = ["render_site"]
+__all__ = ["THEME_DIR", "render_site"]
+
+# The theme's templates the site changes (each says why), put before the theme's own.
+THEME_DIR = Path(__file__).parent / "theme"
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.render", "templates"),
