@@ -31,7 +31,8 @@ __all__ = [
 
 # Top-level addresses MkDocs and the theme write to (besides the hand-written pages): a
 # briefing with one of these names would share its folder in the built site.
-RESERVED_SLUGS = frozenset({"assets", "search", "index", "404", "sitemap", SCHEMA_FOLDER})
+# ("pagefind" holds the search index: render.search.SEARCH_FOLDER.)
+RESERVED_SLUGS = frozenset({"assets", "pagefind", "index", "404", "sitemap", SCHEMA_FOLDER})
 
 
 def discover_briefings(briefings_dir: Path) -> list[Path]:

@@ -32,6 +32,7 @@ from mkdocs.utils import CountHandler
 from .pipeline import load_briefings
 from .problems import format_report, has_errors
 from .render.nav import hand_written_nav, is_nav_page, site_nav
+from .render.search import SearchIndexFailed, index_site
 from .render.site import THEME_DIR, render_site
 from .staging import BuildLock, OutputBusy, Staging
 
@@ -151,7 +152,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         _refuse_shared_addresses(files)
         return files
 
-    # After every other plugin has written its files (search writes its index here).
+    # After every other plugin has written its files, so the search index sees every page.
     @event_priority(-100)
     @_plain_errors
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -161,6 +162,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if config.strict and _strict_warnings():
             log.info("The previous site is kept: strict mode stops this build on its warnings")
         else:
+            try:
+                log.info(f"Search: {index_site(self._staging.path)}")
+            except SearchIndexFailed as exc:
+                raise PluginError(f"briefing: {exc}") from None
             self._staging.publish()
             self._staging = None
         self._finish()

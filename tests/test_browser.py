@@ -195,13 +195,10 @@ def test_every_page_loads_with_no_error_and_no_request_off_127_0_0_1(
     for i, path in enumerate(pages):
         page.goto(site_url + path, wait_until="load")
         if i == 0:
-            # Material's search worker fetches the same index after every page's load:
-            # wait for it once, so a failed or foreign request there is seen.
-            page.wait_for_function(
-                "document.querySelector('.md-search-result__meta')"
-                "?.textContent.startsWith('Type to start')"
-            )
-        assert page.locator("article h1").count() == 1, path
+            # A search loads the index's files: do one, so a failed or foreign request
+            # there is seen.
+            assert search(page, "Gladkov")
+        assert page.locator("article.md-content__inner h1").count() == 1, path
     reader.assert_clean()
 
 
@@ -230,29 +227,18 @@ def test_the_page_types_cover_every_kind_of_generated_page(shipped_site):
 
 
 def search(page: Page, text: str) -> list[str]:
-    """Type into Material's search box; the paths of the result pages, best first."""
+    """Type into the search box; the paths of the result pages, best first."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.locator("label.md-header__button[for='__search']").first.click()
-    meta = page.locator(".md-search-result__meta")
-    # Clear the results first, so the ones read below are this query's, not the last one's.
-    # Material searches on keyup: fill, then press a key that types nothing.
-    box.fill("qqqzzzxxx")
-    box.press("End")
-    page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.startsWith('No matching')"
-    )
     box.fill(text)
-    box.press("End")
+    # briefing.js marks the box with the query its shown results answer.
     page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent !== 'No matching documents'"
+        "q => document.querySelector('[data-briefing-search]').dataset.answered === q", arg=text
     )
-    if not meta.inner_text().endswith("matching documents"):
-        return []  # "Type to start searching": every word of the query was dropped
     hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > li > a", "links => links.map(a => a.href)"
+        ".md-search-result__list a.md-search-result__link", "links => links.map(a => a.href)"
     )
-    # Links carry ?h=<terms> to highlight them on the page they open.
     return [urlsplit(h).path for h in hrefs]
 
 
@@ -306,13 +292,20 @@ def two_briefings(tmp_path_factory) -> Iterator[str]:
 
 
 def labelled_results(page: Page, text: str) -> list[tuple[str, str | None]]:
-    """Search, then (path, briefing label or None) of each result, best first."""
+    """Search, then (path, briefing label or None) of every result, best first (the box
+    shows ten at a time: show them all)."""
     search(page, text)
-    page.wait_for_function("document.querySelector('.briefing-search-label')")
+    more = page.locator("button.briefing-search-more")
+    while more.count():
+        shown = page.locator("li.md-search-result__item").count()
+        more.click()
+        page.wait_for_function(
+            f"document.querySelectorAll('li.md-search-result__item').length > {shown}"
+        )
     return [
         (urlsplit(href).path, label)
         for href, label in page.eval_on_selector_all(
-            ".md-search-result__list > li",
+            ".md-search-result__list > li.md-search-result__item",
             """items => items.map(li => [
                 li.querySelector('a').href,
                 li.querySelector('.briefing-search-label')?.textContent ?? null,
@@ -345,7 +338,7 @@ def test_search_names_each_results_briefing_and_puts_the_readers_briefing_first(
         # Enter opens the best result, which is now the reader's briefing's.
         page.locator("input.md-search__input").press("Enter")
         page.wait_for_url(f"**/{here}/places/graivoron/**")
-    # On a page outside any briefing the results are labelled too (nothing is moved).
+    # On a page outside any briefing the results are labelled too.
     page = reader.open(two_briefings + "editing-this-briefing/")
     results = labelled_results(page, "Gladkov")
     assert all(label == titles.get(path.split("/")[1]) for path, label in results)

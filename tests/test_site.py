@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, SHIPPED, copy_site_inputs, hostile_project, mkdocs_build
 
 from generator.addresses import incident_anchor, reserved_anchors
@@ -120,16 +121,22 @@ def test_figures_for_the_region_stand_side_by_side_and_other_scopes_apart(built)
     assert "(gives it as “at least a dozen”)" in section
 
 
-def test_search_index_holds_every_alias_on_its_actor_page(built):
-    index = json.loads((built / "search/search_index.json").read_text())
+def test_every_alias_is_indexed_for_search_on_its_own_page_with_its_briefing(built):
+    assert (built / "pagefind/pagefind.js").is_file()
     actors = json.loads((built / SHIPPED / "data/actors.json").read_text())
-    by_location = {}
-    for doc in index["docs"]:
-        by_location.setdefault(doc["location"].split("#")[0], []).append(doc["text"])
+    title = load_factsheets(ROOT / "briefings" / SHIPPED, ROOT)[0].info.title
     for actor in actors:
-        text = " ".join(by_location[f"{SHIPPED}/actors/{actor['id']}/"])
-        for alias in actor["aliases"]:
-            assert alias.replace("'", "&#x27;") in text or alias in text, (actor["id"], alias)
+        tags = Tags((built / SHIPPED / "actors" / actor["id"] / "index.html").read_text())
+        metas = {a.get("data-pagefind-meta"): a.get("content") for _, a in tags.tags}
+        assert json.loads(metas["names[content]"]) == [actor["name"], *actor["aliases"]]
+        assert metas["briefing[content]"] == title
+        body = [a for t, a in tags.tags if "data-pagefind-body" in a]
+        assert len(body) == 1, actor["id"]
+    # The guides are indexed, without a briefing; the 404 page is not.
+    guide = Tags((built / "writing-fact-sheets/index.html").read_text())
+    assert any("data-pagefind-body" in a for _, a in guide.tags)
+    assert not any("data-pagefind-meta" in a for _, a in guide.tags)
+    assert "data-pagefind-body" not in (built / "404.html").read_text()
 
 
 def test_nothing_is_loaded_from_another_origin(built):
@@ -226,8 +233,8 @@ def test_a_failed_check_leaves_the_last_good_site(shipped_project):
 def test_rendered_folder_builds_with_plain_mkdocs_without_the_plugin(shipped_project, capsys):
     out = shipped_project / "rendered"
     assert main(["--root", str(shipped_project), "render", "--out", str(out)]) == 0
-    config_text = (out / "mkdocs.yml").read_text()
-    assert "briefing" not in re.findall(r"(?m)^plugins:\n((?:- .*\n)+)", config_text)[0]
+    config = yaml.safe_load((out / "mkdocs.yml").read_text())
+    assert "briefing" not in config["plugins"]
     result = mkdocs_build(out / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     assert (out / f"site/{SHIPPED}/timeline/index.html").is_file()
@@ -259,10 +266,11 @@ def test_markup_in_fact_sheets_and_sources_renders_as_text(tmp_path):
     actor_page = (root / "site/test/actors/evil-actor/index.html").read_text(encoding="utf-8")
     assert "<title>N &lt;/title&gt;&lt;script&gt;alert(1)" in actor_page
     assert "{{ 7*7 }}" in timeline and "**bold** a|b" in timeline
-    # Material's search results print a page's tags as HTML.
-    index = json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))
-    tags = [tag for doc in index["docs"] for tag in doc.get("tags", [])]
-    assert tags and not any("<" in tag for tag in tags)
+    # What the search index is given: names in a meta tag and words in a hidden paragraph,
+    # both as text (the tag parser above saw no <img> or on* attribute in them).
+    metas = {a.get("data-pagefind-meta"): a.get("content") for _, a in Tags(actor_page).tags}
+    assert any("onerror=alert(2)>" in name for name in json.loads(metas["names[content]"] or ""))
+    assert (root / "site/pagefind/pagefind.js").is_file()
 
 
 def test_a_non_http_url_is_rejected(project, capsys):

@@ -197,7 +197,7 @@ def test_new_briefing_starts_a_folder_that_fails_the_check_until_filled_in(proje
         ("Demo_1", "'Demo_1' cannot name a briefing: the folder name becomes its address"),
         ("../outside", "'../outside' cannot name a briefing"),
         ("test", "briefings/test already exists; add records to it with `briefing new KIND"),
-        ("search", "'search' is an address the site already uses; choose another name"),
+        ("pagefind", "'pagefind' is an address the site already uses; choose another name"),
         ("writing-fact-sheets", "'writing-fact-sheets' is an address the site already uses"),
     ],
 )

@@ -1,37 +1,57 @@
-"""How readers find actors and places by search: the words of each page's `tags`, and the
-briefings' titles that search results are labelled and ranked by."""
+"""How readers find pages: the words each actor's and place's page is found by, and the
+Pagefind index of the built site.
+
+Pagefind splits its index into small files and the reader's browser fetches only those a
+query needs, so a first search stays light however many briefings the site holds; the
+one index of every page that Material's search plugin builds is fetched whole by every
+reader (13 MB at 50 briefings). What it indexes, and the briefing each page belongs to,
+are marked in the theme's main.html; docs/assets/briefing.js asks it.
+"""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
+import subprocess
+import sys
+from pathlib import Path
 
-from ..checks.briefing import Briefing
 from ..factsheets.model import Actor, Place
 
-__all__ = ["BRIEFING_TITLES", "briefing_titles", "search_words"]
+__all__ = ["SEARCH_FOLDER", "SearchIndexFailed", "index_site", "search_words"]
 
-# Where the site keeps the briefings' titles for docs/assets/briefing.js.
-BRIEFING_TITLES = "assets/briefings.json"
+# Where the index goes in the built site (the address briefing.js loads it from).
+SEARCH_FOLDER = "pagefind"
 
 
-def briefing_titles(briefings: Iterable[Briefing]) -> str:
-    """{slug: title} of every briefing, as JSON. briefing.js labels each search result with
-    its briefing's title (the slug is the first folder of the result's address) and puts
-    the results of the briefing the reader is in first."""
-    titles = {b.slug: b.info.title for b in briefings}
-    return json.dumps(titles, ensure_ascii=False, indent=1) + "\n"
+class SearchIndexFailed(Exception):
+    """Pagefind could not index the built site; the message holds its own words."""
+
+
+def index_site(site_dir: Path) -> str:
+    """Write the search index of the built site in `site_dir` into its SEARCH_FOLDER, and
+    return Pagefind's summary line ("Indexed N pages")."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir)]
+    # Not the "¶" of each heading's permalink.
+    command += ["--output-subdir", SEARCH_FOLDER, "--exclude-selectors", ".headerlink"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise SearchIndexFailed(f"could not run Pagefind: {exc}") from exc
+    if result.returncode != 0 or not (site_dir / SEARCH_FOLDER / "pagefind.js").is_file():
+        output = (result.stderr or result.stdout).strip()
+        raise SearchIndexFailed(f"Pagefind could not index the site:\n{output}")
+    pages = re.search(r"Indexed \d+ pages?", result.stdout)
+    return pages.group(0) if pages else "indexed"
 
 
 def search_words(records: list[Actor | Place]) -> dict[str, list[str]]:
     """The words each actor's or place's page is found by: its `tags` in the search index.
 
-    Material's search gives a page's tags a boost a million times its text's, so a page
-    whose tags hold every word of a query comes first. Each page gets the words of its
+    The theme's main.html gives these words Pagefind's highest weight, so the page
+    whose own name is searched comes first. Each page gets the words of its
     name and aliases, less the words that are another record's one-word name or begin
     with it: searching "Russia" must find Russia, not the Freedom of Russia Legion, and
-    "Graivoron" the town, not Graivoron district (Material matches "graivoron*", so
+    "Graivoron" the town, not Graivoron district (a search matches words that begin with it, so
     "Graivoronsk" counts). Prefixes shorter than four letters ("US") only drop the same
     word. Keys are "<kind>/<id>".
     """

@@ -22,9 +22,10 @@ from ..addresses import SECTIONS, section_page
 from ..analysis.build import analyse
 from ..checks.briefing import Briefing
 from ..export.data import DATA_FILES, data_files
+from ..factsheets.model import Actor, Place
 from .filters import FILTERS
 from .markup import md_text, printable
-from .search import BRIEFING_TITLES, briefing_titles, search_words
+from .search import search_words
 from .views.base import Book
 from .views.compare import compare_view
 from .views.entities import actor_view, actors_view, place_view, places_view
@@ -73,18 +74,25 @@ _SECTIONS = (
 assert [s.title for s in _SECTIONS] == [title for title, _ in SECTIONS]
 
 
-def _front_matter(title: str, search_words: list[str] | None = None) -> str:
+def _front_matter(
+    title: str,
+    briefing: str | None,
+    search_words: list[str] | None = None,
+    search_names: list[str] | None = None,
+) -> str:
     # MkDocs takes a page's title from its first heading and keeps it entity-escaped;
     # Material prints it through `striptags`, which unescapes it, into <title> without
     # autoescaping, so a name like "</title><script>" would run. A title in front matter is
     # used instead and printed as given: escape it here. (JSON strings are YAML strings.)
     lines = [f"title: {json.dumps(html.escape(printable(title), quote=True), ensure_ascii=False)}"]
-    if search_words:
-        # Material's search results print tags as HTML: `<`, `>` and `&` are escaped (the
-        # browser test caught an <img onerror> alias running there); quotes are kept, so
-        # "Russia's" matches as typed.
-        tags = [html.escape(printable(word), quote=False) for word in search_words]
-        lines.append(f"tags: {json.dumps(tags, ensure_ascii=False)}")
+    # The theme's main.html prints these (escaped) for the search index: the briefing's
+    # title labels each result, and an actor's or place's words and names find its page.
+    if briefing is not None:
+        lines.append(f"briefing: {json.dumps(printable(briefing), ensure_ascii=False)}")
+    for key, values in (("search_words", search_words), ("search_names", search_names)):
+        if values:
+            printed = [printable(value) for value in values]
+            lines.append(f"{key}: {json.dumps(printed, ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -95,33 +103,48 @@ def _tidy(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 
 
-def _page(path: str, template: str, title: str, view: Any, search: list[str] | None = None) -> str:
+def _page(
+    path: str,
+    template: str,
+    title: str,
+    view: Any,
+    *,
+    briefing: str | None = None,
+    record: Actor | Place | None = None,
+    search: dict[str, list[str]] | None = None,
+) -> str:
     markdown = _ENV.get_template(template).render(page_path=path, title=title, view=view)
-    return _front_matter(title, search) + _tidy(markdown)
+    words = names = None
+    if record is not None and search is not None:
+        words, names = search[path.removesuffix(".md")], list(record.names)
+    return _front_matter(title, briefing, words, names) + _tidy(markdown)
 
 
 def _briefing_pages(briefing: Briefing) -> dict[str, str]:
     book = Book(briefing, analyse(briefing))
-    pages = {
-        "index.md": _page("index.md", "overview.md.j2", briefing.info.title, overview_view(book))
-    }
+    of = briefing.info.title
+    pages = {"index.md": _page("index.md", "overview.md.j2", of, overview_view(book), briefing=of)}
     for section in _SECTIONS:
         path = section_page(section.title)
-        pages[path] = _page(path, section.template, section.title, section.view(book))
+        view = section.view(book)
+        pages[path] = _page(path, section.template, section.title, view, briefing=of)
     words = search_words([*briefing.actors, *briefing.places])
     for actor in briefing.actors:
         path = f"actors/{actor.id}.md"
+        view = actor_view(book, actor)
         pages[path] = _page(
-            path, "actor.md.j2", actor.name, actor_view(book, actor), words[f"actors/{actor.id}"]
+            path, "actor.md.j2", actor.name, view, briefing=of, record=actor, search=words
         )
     for place in briefing.places:
         path = f"places/{place.id}.md"
+        view = place_view(book, place)
         pages[path] = _page(
-            path, "place.md.j2", place.name, place_view(book, place), words[f"places/{place.id}"]
+            path, "place.md.j2", place.name, view, briefing=of, record=place, search=words
         )
     for source in briefing.sources:
         path = f"sources/{source.id}.md"
-        pages[path] = _page(path, "source.md.j2", source.short_label, source_view(book, source))
+        view = source_view(book, source)
+        pages[path] = _page(path, "source.md.j2", source.short_label, view, briefing=of)
     pages.update(data_files(book.briefing, book.analysis))
     return {f"{briefing.slug}/{path}": content for path, content in pages.items()}
 
@@ -132,5 +155,4 @@ def render_site(briefings: list[Briefing]) -> dict[str, str]:
     for briefing in briefings:
         files.update(_briefing_pages(briefing))
     files["index.md"] = _page("index.md", "home.md.j2", "Conflict briefings", home_view(briefings))
-    files[BRIEFING_TITLES] = briefing_titles(briefings)
     return files

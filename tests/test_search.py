@@ -1,0 +1,63 @@
+"""The site's search: Pagefind's index of the built site, and the theme changes it needs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from generator.render.search import SEARCH_FOLDER, SearchIndexFailed, index_site
+from generator.render.site import THEME_DIR
+
+MATERIAL = Path(material.__file__).parent / "templates"
+
+
+def _without_comments(template: str) -> str:
+    return re.sub(r"^[ \t]*\{#.*?#\}[ \t]*\n", "", template, flags=re.S | re.M)
+
+
+def test_the_header_is_materials_own_but_for_the_search_box():
+    """The header is a copy of Material's with one change; a Material upgrade that changes
+    its header must be looked at, not silently run with the old copy."""
+    ours = _without_comments((THEME_DIR / "partials/header.html").read_text())
+    theirs = _without_comments((MATERIAL / "partials/header.html").read_text())
+    search = re.compile(
+        r'    \{% if "material/search" in config.plugins %\}.*?\{% endif %\}\n    \{% endif %\}\n',
+        re.S,
+    )
+    assert len(search.findall(theirs)) == 1
+    mine = (
+        '    <label class="md-header__button md-icon" for="__search">\n'
+        '      {% set icon = config.theme.icon.search or "material/magnify" %}\n'
+        '      {% include ".icons/" ~ icon ~ ".svg" %}\n'
+        "    </label>\n"
+        '    {% include "partials/briefing-search.html" %}\n'
+    )
+    assert ours == search.sub(lambda _: mine, theirs)
+
+
+def test_the_nav_is_materials_own_but_for_the_other_briefings():
+    ours = _without_comments((THEME_DIR / "partials/nav.html").read_text())
+    theirs = _without_comments((MATERIAL / "partials/nav.html").read_text())
+    theirs_lines = {line.strip() for line in theirs.splitlines()}
+    lines = [line.strip() for line in ours.splitlines() if line.strip() not in theirs_lines]
+    # `here`, and the test around each item (with its `endif`, a line Material has too).
+    assert len(lines) == 2, lines
+    assert len(ours.splitlines()) == len(theirs.splitlines()) + 3
+
+
+def test_indexing_a_folder_with_no_pages_fails_with_pagefinds_words(tmp_path):
+    with pytest.raises(SearchIndexFailed, match="Pagefind"):
+        index_site(tmp_path / "missing")
+
+
+def test_indexing_a_built_page_writes_the_index_into_its_folder(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(
+        '<html lang="en"><body><div data-pagefind-body><h1>Kozinka</h1></div></body></html>'
+    )
+    assert index_site(tmp_path) == "Indexed 1 page"
+    assert (tmp_path / SEARCH_FOLDER / "pagefind.js").is_file()
+    assert list((tmp_path / SEARCH_FOLDER / "fragment").iterdir())
