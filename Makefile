@@ -33,9 +33,10 @@ site: $(STAMP)
 test: lint $(NODE_STAMP)
 	$(BIN)/pytest
 
-## serve: preview with live reload (mkdocs 1.6.1 with a recent click needs --livereload)
+## serve: preview with live reload (mkdocs 1.6.1 with a recent click needs --livereload);
+## `make serve BRIEFING=<folder>` previews only that briefing, so an edit shows in seconds
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	BRIEFING="$(BRIEFING)" $(BIN)/mkdocs serve --livereload
 
 ## check: run the fact-sheet checks and the coverage check (what the facts leave uncaptured)
 check: $(STAMP)

@@ -46,8 +46,9 @@ class BriefingPluginConfig(Config):
     """Folder of briefing folders, relative to mkdocs.yml."""
     seeds_dir = opt.Type(str, default="seeds")
     """Folder of source texts, relative to mkdocs.yml."""
-    briefings = opt.ListOfItems(opt.Type(str), default=[])
-    """Build only these briefings (folder names); empty builds all."""
+    briefings = opt.Type((list, str), default=[])
+    """Build only these briefings: a list of folder names, or one string of them separated
+    by commas (as `!ENV BRIEFING` gives it); empty builds all."""
 
 
 def _plain_errors(hook: Callable[..., T]) -> Callable[..., T]:
@@ -99,9 +100,13 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         # After a custom_dir of mkdocs.yml, before the theme's own templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 
-        briefings, problems = load_briefings(
-            root, briefings_dir, seeds_dir, self.config.briefings or None, docs_dir
-        )
+        only = _names(self.config.briefings)
+        briefings, problems = load_briefings(root, briefings_dir, seeds_dir, only, docs_dir)
+        if self._serving and not only and len(briefings) >= _MANY:
+            log.info(
+                f"Serving all {len(briefings)} briefings: each change rebuilds every one. To "
+                "preview one, and see an edit in a second or two: make serve BRIEFING=<folder>"
+            )
         if has_errors(problems):
             report = format_report(problems)
             if not self._serving or self._last_good is None:
@@ -192,6 +197,16 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self._config is not None and self._site_dir is not None:
             self._config.site_dir = self._site_dir
         self._config = self._site_dir = None
+
+
+# From this many briefings on, `mkdocs serve` suggests previewing one.
+_MANY = 5
+
+
+def _names(setting: list[str] | str) -> list[str] | None:
+    """The briefings option as a list of folder names, or None for all."""
+    names = setting.split(",") if isinstance(setting, str) else setting
+    return [str(name).strip() for name in names if str(name).strip()] or None
 
 
 def _strict_warnings() -> bool:

@@ -54,6 +54,19 @@ def test_several_briefings_are_listed_on_the_home_page_and_in_the_nav(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(("chosen", "built"), [("second", ["second"]), ("", ["second", "test"])])
+def test_the_briefing_variable_chooses_which_briefings_a_preview_builds(
+    tmp_path, monkeypatch, chosen, built
+):
+    """`make serve BRIEFING=<folder>`: mkdocs.yml reads it with !ENV; empty means all."""
+    root = write_project(tmp_path, with_site_config=True)
+    shutil.copytree(root / "briefings" / "test", root / "briefings" / "second")
+    monkeypatch.setenv("BRIEFING", chosen)
+    config = configured(root)
+    slugs = sorted({path.split("/")[0] for path in pages(config) if "/" in path})
+    assert slugs == built
+
+
 def test_entity_pages_are_kept_out_of_the_nav_and_index_pages_in(tmp_path):
     config = configured(write_project(tmp_path, with_site_config=True))
     files = generated_files(config)
