@@ -17,7 +17,7 @@ fact sheets are fixed, and an editor mid-change would lose the preview.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -203,7 +203,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 _MANY = 5
 
 
-def _names(setting: list[str] | str) -> list[str] | None:
+def _names(setting: Sequence[Any] | str) -> list[str] | None:
     """The briefings option as a list of folder names, or None for all."""
     names = setting.split(",") if isinstance(setting, str) else setting
     return [str(name).strip() for name in names if str(name).strip()] or None
