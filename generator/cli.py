@@ -29,7 +29,6 @@ import re
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -45,10 +44,10 @@ from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton
 from .factsheets.vocabulary import ID_PATTERN
 from .pipeline import RESERVED_SLUGS, discover_briefings, docs_problems, load_briefings
 from .problems import display_path, format_report, has_errors, terminal_safe
-from .render.nav import hand_written_nav, site_nav
-from .render.site import THEME_DIR, render_site
+from .render.site import render_site
 from .report.coverage import format_coverage
 from .report.diff import diff_report, read_revision, read_tree
+from .site_config import ConfigUnreadable, docs_dir_of, plain_config
 from .staging import BuildLock, OutputBusy, Staging
 
 __all__ = ["main"]
@@ -120,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("briefing: interrupted")
         return 130
-    except CommandError as exc:
+    except (CommandError, ConfigUnreadable) as exc:
         _err(str(exc))
         return 1
     except Exception as exc:
@@ -164,7 +163,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "render":
         _check_render_target(root, args.out)
     briefings, problems = load_briefings(
-        root, root / "briefings", root / "seeds", args.briefings or None, _docs_dir(root)
+        root, root / "briefings", root / "seeds", args.briefings or None, docs_dir_of(root)
     )
     failed = has_errors(problems) or (args.command == "check" and args.strict and problems)
     if problems:
@@ -218,7 +217,7 @@ def _new_briefing(root: Path, slug: str | None) -> int:
     from .pipeline import hand_written_slugs
 
     try:
-        written = start_briefing(root, slug, RESERVED_SLUGS | hand_written_slugs(_docs_dir(root)))
+        written = start_briefing(root, slug, RESERVED_SLUGS | hand_written_slugs(docs_dir_of(root)))
     except SkeletonRefused as exc:
         raise CommandError(f"briefing new briefing: {exc}") from None
     _out("\n".join(f"wrote {display_path(path, root)}" for path in written))
@@ -291,7 +290,7 @@ def _check_render_target(root: Path, out: Path) -> None:
         raise CommandError(f"briefing render: --out {out} is a file; give a folder (it is created)")
     if root.is_relative_to(target):
         raise CommandError(f"briefing render: --out {out} would replace the project folder")
-    docs_dir = _docs_dir(root)
+    docs_dir = docs_dir_of(root)
     for name, inputs in (
         ("briefings", root / "briefings"),
         ("seeds", root / "seeds"),
@@ -315,7 +314,7 @@ def _check_render_target(root: Path, out: Path) -> None:
 
 def _write_render(root: Path, briefings: list[Briefing], out: Path, *, pages_only: bool) -> None:
     """Write the render into a staging folder beside `out`, then swap it in whole."""
-    docs_dir = _docs_dir(root)
+    docs_dir = docs_dir_of(root)
     if not pages_only and (problems := docs_problems(docs_dir, root)):
         raise CommandError(
             "briefing render: cannot copy the hand-written pages:\n" + format_report(problems)
@@ -347,7 +346,7 @@ def _fill_render(
     )
     docs = out if pages_only else out / "docs"
     if not pages_only:
-        config = _plain_config(root / "mkdocs.yml", briefings)
+        config = plain_config(root / "mkdocs.yml", briefings)
         shutil.copytree(root / config["docs_dir"], docs)
         config["docs_dir"] = "docs"
         (out / "mkdocs.yml").write_text(
@@ -357,46 +356,6 @@ def _fill_render(
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-
-
-def _docs_dir(root: Path) -> Path:
-    """The hand-written pages' folder: mkdocs.yml's docs_dir, `docs` by default."""
-    return root / str(_mkdocs_config(root / "mkdocs.yml").get("docs_dir") or "docs")
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!ENV` and `!!python/name:` tags we do not need, as data."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _mkdocs_config(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        return {}
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-    except yaml.YAMLError as exc:
-        raise CommandError(f"briefing: {path.name} is not valid YAML: {exc}") from None
-    return data if isinstance(data, dict) else {}
-
-
-def _plain_config(config_path: Path, briefings: list[Briefing]) -> dict[str, Any]:
-    """The project's mkdocs.yml without the briefing plugin, with the nav it would set."""
-    config: dict[str, Any] = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    config.setdefault("docs_dir", "docs")
-    plugins = [p for p in config.get("plugins", ["search"]) if _plugin_name(p) != "briefing"]
-    hand_written = hand_written_nav(config_path.parent / config["docs_dir"])
-    config.update(plugins=plugins, nav=site_nav(briefings, hand_written), site_dir="site")
-    theme = config.get("theme")
-    if isinstance(theme, dict) and not theme.get("custom_dir"):
-        # The plugin puts the generator's theme changes before the theme's own templates.
-        theme["custom_dir"] = str(THEME_DIR)
-    return config
-
-
-def _plugin_name(entry: Any) -> str:
-    return next(iter(entry)) if isinstance(entry, dict) else str(entry)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ RANK = {
     "export": 5,
     "render": 6,
     "report": 7,
+    "site_config": 7,
     "cli": 8,
     "plugin": 8,
 }
