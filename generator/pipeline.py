@@ -22,8 +22,10 @@ from .problems import Problem, display_path
 
 __all__ = [
     "RESERVED_SLUGS",
+    "briefing_folders",
     "discover_briefings",
     "docs_problems",
+    "load_briefing",
     "load_briefings",
     "outside_project",
     "unchecked_references",
@@ -106,6 +108,37 @@ def load_briefings(
     Returns the briefings that passed and every problem found in any of them. `docs_dir`
     holds the hand-written pages, whose addresses no briefing may take.
     """
+    folders, problems = briefing_folders(root, briefings_dir, seeds_dir, only, docs_dir)
+    briefings = []
+    for folder in folders:
+        briefing, found = load_briefing(folder, seeds_dir, root)
+        problems += found
+        if briefing is not None:
+            briefings.append(briefing)
+    return briefings, problems
+
+
+def load_briefing(
+    folder: Path, seeds_dir: Path, root: Path
+) -> tuple[Briefing | None, list[Problem]]:
+    """Load and check one briefing folder (one of `briefing_folders`): the briefing, unless
+    a fact sheet could not be read, and every problem found."""
+    sheets, sheet_problems = load_factsheets(folder, root)
+    briefing, check_problems = check_briefing(sheets, seeds_dir, root)
+    problems = sheet_problems + check_problems + unchecked_references(sheets, sheet_problems)
+    return (briefing if not sheet_problems else None), problems
+
+
+def briefing_folders(
+    root: Path,
+    briefings_dir: Path,
+    seeds_dir: Path,
+    only: list[str] | None = None,
+    docs_dir: Path | None = None,
+) -> tuple[list[Path], list[Problem]]:
+    """The briefing folders to load (all, or those named in `only`), and a problem for each
+    folder that cannot be a briefing (a link out, a bad or taken name) and for input
+    folders outside the project."""
     folders_by_name = {"briefings": briefings_dir, "seeds": seeds_dir}
     if docs_dir is not None:
         folders_by_name["docs"] = docs_dir
@@ -140,7 +173,7 @@ def load_briefings(
             )
         )
     taken = hand_written_slugs(docs_dir)
-    briefings = []
+    chosen = []
     for folder in folders:
         where = display_path(folder / "briefing.yaml", root)
         if not is_inside(folder, briefings_dir):
@@ -181,12 +214,8 @@ def load_briefings(
                 )
             )
             continue
-        sheets, sheet_problems = load_factsheets(folder, root)
-        briefing, check_problems = check_briefing(sheets, seeds_dir, root)
-        problems += sheet_problems + check_problems + unchecked_references(sheets, sheet_problems)
-        if briefing is not None and not sheet_problems:
-            briefings.append(briefing)
-    return briefings, problems
+        chosen.append(folder)
+    return chosen, problems
 
 
 def _schema_folder_briefing(briefings_dir: Path, root: Path) -> list[Problem]:

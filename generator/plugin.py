@@ -29,11 +29,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from .pipeline import load_briefings
+from .build import build_pages
 from .problems import format_report, has_errors
 from .render.nav import hand_written_nav, is_nav_page, site_nav
 from .render.search import SearchIndexFailed, index_site
-from .render.site import THEME_DIR, render_site
+from .render.site import THEME_DIR
 from .staging import BuildLock, OutputBusy, Staging
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -101,10 +101,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 
         only = _names(self.config.briefings)
-        briefings, problems = load_briefings(root, briefings_dir, seeds_dir, only, docs_dir)
-        if self._serving and not only and len(briefings) >= _MANY:
+        site = build_pages(root, briefings_dir, seeds_dir, only, docs_dir)
+        problems = site.problems
+        if self._serving and not only and len(site.heads) >= _MANY:
             log.info(
-                f"Serving all {len(briefings)} briefings: each change rebuilds every one. To "
+                f"Serving all {len(site.heads)} briefings: each change rebuilds every one. To "
                 "preview one, and see an edit in a second or two: make serve BRIEFING=<folder>"
             )
         if has_errors(problems):
@@ -118,8 +119,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         else:
             for problem in problems:
                 log.warning(str(problem))
-            self._files = render_site(briefings)
-            nav = site_nav(briefings, hand_written_nav(docs_dir))
+            self._files = site.files
+            nav = site_nav(site.heads, hand_written_nav(docs_dir))
             self._last_good = (self._files, nav)
         if config.nav is None:
             config.nav = nav

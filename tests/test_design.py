@@ -41,6 +41,7 @@ RANK = {
     "render": 6,
     "report": 7,
     "site_config": 7,
+    "build": 7,
     "cli": 8,
     "plugin": 8,
 }

@@ -63,8 +63,13 @@
   function load() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
+        // Options first, then fetch the index's entry files and engine while the reader
+        // is still typing (load runs when the box gets focus).
         return pagefind
           .options({ baseUrl: root.pathname, excerptLength: 24 })
+          .then(function () {
+            return pagefind.init();
+          })
           .then(function () {
             return pagefind;
           });

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..addresses import SECTIONS
-from ..checks.briefing import Briefing
 from ..confine import InputRefused, read_inside
+from .views.overview import Headed
 
 __all__ = ["hand_written_nav", "is_nav_page", "site_nav"]
 
@@ -28,7 +29,7 @@ def hand_written_nav(docs_dir: Path) -> list[dict[str, str]]:
     return entries
 
 
-def site_nav(briefings: list[Briefing], extra: list[dict[str, str]] | None = None) -> list[Any]:
+def site_nav(briefings: Sequence[Headed], extra: list[dict[str, str]] | None = None) -> list[Any]:
     """A small nav: the index pages of each briefing; entity pages are linked from them.
 
     (A flat nav of every entity page makes each page carry the whole nav.) `extra`

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,10 +30,10 @@ from .views.base import Book
 from .views.compare import compare_view
 from .views.entities import actor_view, actors_view, place_view, places_view
 from .views.facts import casualties_view, statements_view, timeline_view
-from .views.overview import data_view, home_view, overview_view
+from .views.overview import Headed, data_view, home_view, overview_view
 from .views.sources import source_view, sources_view
 
-__all__ = ["THEME_DIR", "render_site"]
+__all__ = ["THEME_DIR", "render_briefing", "render_home", "render_site"]
 
 # The theme's templates the site changes (each says why), put before the theme's own.
 THEME_DIR = Path(__file__).parent / "theme"
@@ -120,7 +120,8 @@ def _page(
     return _front_matter(title, briefing, words, names) + _tidy(markdown)
 
 
-def _briefing_pages(briefing: Briefing) -> dict[str, str]:
+def render_briefing(briefing: Briefing) -> dict[str, str]:
+    """Every generated file of one briefing: {path relative to docs: text}."""
     book = Book(briefing, analyse(briefing))
     of = briefing.info.title
     pages = {"index.md": _page("index.md", "overview.md.j2", of, overview_view(book), briefing=of)}
@@ -149,10 +150,15 @@ def _briefing_pages(briefing: Briefing) -> dict[str, str]:
     return {f"{briefing.slug}/{path}": content for path, content in pages.items()}
 
 
+def render_home(briefings: Sequence[Headed]) -> dict[str, str]:
+    """The site's own pages (the home page, which lists every briefing)."""
+    return {"index.md": _page("index.md", "home.md.j2", "Conflict briefings", home_view(briefings))}
+
+
 def render_site(briefings: list[Briefing]) -> dict[str, str]:
     """Every generated file of the site: {path relative to docs: text}."""
     files: dict[str, str] = {}
     for briefing in briefings:
-        files.update(_briefing_pages(briefing))
-    files["index.md"] = _page("index.md", "home.md.j2", "Conflict briefings", home_view(briefings))
+        files.update(render_briefing(briefing))
+    files.update(render_home(briefings))
     return files

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from ...addresses import Target, section_page
-from ...checks.briefing import Briefing
 from ...factsheets.dates import format_day
+from ...factsheets.model import BriefingInfo
 from ...words import figure_span, period
 from ..values import Verdict
 from .base import Book
@@ -87,7 +88,18 @@ class HomeView:
     guide: Target
 
 
-def home_view(briefings: list[Briefing]) -> HomeView:
+class Headed(Protocol):
+    """What the home page and the nav need of a briefing: a loaded `Briefing`, or the head
+    of one built in another process (`build.BriefingHead`)."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def info(self) -> BriefingInfo: ...
+
+
+def home_view(briefings: Sequence[Headed]) -> HomeView:
     return HomeView(
         briefings=tuple(
             BriefingEntry(
