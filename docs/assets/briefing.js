@@ -64,9 +64,11 @@
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
         // Options first, then fetch the index's entry files and engine while the reader
-        // is still typing (load runs when the box gets focus).
+        // is still typing (load runs when the box gets focus). No web worker: a query
+        // takes tens of milliseconds, and the worker cost 41 KB and its start-up on the
+        // first search.
         return pagefind
-          .options({ baseUrl: root.pathname, excerptLength: 24 })
+          .options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true })
           .then(function () {
             return pagefind.init();
           })
