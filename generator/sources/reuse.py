@@ -82,36 +82,91 @@ def _tokens(text: SourceText) -> list[_Token]:
 
 def _grams(tokens: list[_Token]) -> list[tuple[str, ...]]:
     """The n-gram of words starting at each token (none for the last N_GRAM - 1)."""
-    return [tuple(t.word for t in tokens[i : i + N_GRAM]) for i in range(len(tokens) - N_GRAM + 1)]
+    words = [t.word for t in tokens]
+    if len(words) < N_GRAM:
+        return []
+    return list(zip(*(words[k : len(words) - N_GRAM + 1 + k] for k in range(N_GRAM)), strict=True))
 
 
-def _first_positions(grams: list[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
-    first: dict[tuple[str, ...], int] = {}
-    for i, gram in enumerate(grams):
-        first.setdefault(gram, i)
-    return first
+@dataclass
+class _Text:
+    """One source's tokens, as the pairwise measure reads them."""
+
+    tokens: list[_Token]
+    grams: list[tuple[str, ...]]
+    # quoted_before[j]: how many of the first j tokens are inside quotation marks.
+    quoted_before: list[int]
+    # The token index where each paragraph after the first starts.
+    breaks: list[int]
+    paragraphs: dict[int, str]
+
+    @classmethod
+    def of(cls, text: SourceText) -> _Text:
+        tokens = _tokens(text)
+        quoted_before = [0, *itertools.accumulate(t.quoted for t in tokens)]
+        breaks = [
+            j for j in range(1, len(tokens)) if tokens[j].paragraph != tokens[j - 1].paragraph
+        ]
+        paragraphs = {p.number: n for p, n in zip(text.paragraphs, text.normalised, strict=True)}
+        return cls(tokens, _grams(tokens), quoted_before, breaks, paragraphs)
+
+    def quoted(self, start: int, end: int) -> int:
+        """How many of tokens[start:end] are inside quotation marks."""
+        return self.quoted_before[end] - self.quoted_before[start]
 
 
 def measure_reuse(texts: dict[str, SourceText]) -> Reuse:
-    """Reuse between every ordered pair of the given source texts."""
-    tokens = {sid: _tokens(text) for sid, text in texts.items()}
-    grams = {sid: _grams(toks) for sid, toks in tokens.items()}
-    first = {sid: _first_positions(g) for sid, g in grams.items()}
-    reuse = Reuse(words={sid: len(toks) for sid, toks in tokens.items()})
-    for a, b in itertools.permutations(texts, 2):
-        toks = tokens[a]
-        covered = [False] * len(toks)
-        found_at: dict[int, int] = {}
-        for i, gram in enumerate(grams[a]):
-            if gram in first[b]:
-                found_at[i] = first[b][gram]
-                for j in range(i, i + N_GRAM):
-                    covered[j] = True
-        narration = [i for i, t in enumerate(toks) if not t.quoted]
-        reuse.shared[a, b] = _percent(sum(covered), len(toks))
-        reuse.narration[a, b] = _percent(sum(covered[i] for i in narration), len(narration))
-        reuse.passages[a, b] = _passages(a, b, texts[a], toks, covered, found_at, tokens[b])
+    """Reuse between every ordered pair of the given source texts.
+
+    Each source's n-grams are looked up once in an index of every source's n-grams, so
+    the work grows with the text and with what the sources really share, not with the
+    number of pairs times the length of the texts; pairs that share nothing are zero."""
+    measured = {sid: _Text.of(text) for sid, text in texts.items()}
+    # Each n-gram: the sources that have it, with where it first stands in each.
+    holders: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for sid, text in measured.items():
+        first: dict[tuple[str, ...], int] = {}
+        for i, gram in enumerate(text.grams):
+            first.setdefault(gram, i)
+        for gram, i in first.items():
+            holders.setdefault(gram, []).append((sid, i))
+    reuse = Reuse(words={sid: len(text.tokens) for sid, text in measured.items()})
+    for a, text in measured.items():
+        # For each other source: the positions of a's n-grams it has, with where it has
+        # them first.
+        found: dict[str, dict[int, int]] = {}
+        for i, gram in enumerate(text.grams):
+            for b, j in holders[gram]:
+                if b != a:
+                    found.setdefault(b, {})[i] = j
+        narration_words = len(text.tokens) - text.quoted(0, len(text.tokens))
+        for b in measured:
+            if b == a:
+                continue
+            found_at = found.get(b)
+            if not found_at:
+                reuse.shared[a, b] = reuse.narration[a, b] = 0.0
+                reuse.passages[a, b] = []
+                continue
+            runs = _covered(found_at)
+            covered = sum(end - start for start, end in runs)
+            covered_quoted = sum(text.quoted(start, end) for start, end in runs)
+            reuse.shared[a, b] = _percent(covered, len(text.tokens))
+            reuse.narration[a, b] = _percent(covered - covered_quoted, narration_words)
+            reuse.passages[a, b] = _passages(a, b, text, runs, found_at, measured[b].tokens)
     return reuse
+
+
+def _covered(found_at: dict[int, int]) -> list[tuple[int, int]]:
+    """The runs of tokens (start, end) that lie in a shared n-gram, given the n-grams'
+    starts, in order."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(found_at):
+        if runs and i <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], i + N_GRAM)
+        else:
+            runs.append((i, i + N_GRAM))
+    return runs
 
 
 def _percent(part: int, whole: int) -> float:
@@ -121,36 +176,34 @@ def _percent(part: int, whole: int) -> float:
 def _passages(
     a: str,
     b: str,
-    text: SourceText,
-    toks: list[_Token],
-    covered: list[bool],
+    text: _Text,
+    runs: list[tuple[int, int]],
     found_at: dict[int, int],
     toks_b: list[_Token],
 ) -> list[SharedPassage]:
-    paragraphs = {p.number: n for p, n in zip(text.paragraphs, text.normalised, strict=True)}
-    runs: list[SharedPassage] = []
-    i = 0
-    while i < len(toks):
-        if not covered[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(toks) and covered[j + 1] and toks[j + 1].paragraph == toks[i].paragraph:
-            j += 1
-        first, last = toks[i], toks[j]
-        where_b = toks_b[found_at[i]].paragraph if i in found_at else 0
-        in_quotes = sum(t.quoted for t in toks[i : j + 1])
-        runs.append(
-            SharedPassage(
-                a,
-                b,
-                first.paragraph,
-                where_b,
-                paragraphs[first.paragraph][first.start : last.end],
-                j + 1 - i,
-                in_quotes * 2 > j + 1 - i,
-                j + 1 - i - in_quotes,
+    """The covered runs, cut where a paragraph ends, as passages, longest first."""
+    passages: list[SharedPassage] = []
+    toks = text.tokens
+    for run_start, run_end in runs:
+        # Cut the run where a new paragraph starts.
+        inside = text.breaks[
+            bisect.bisect_right(text.breaks, run_start) : bisect.bisect_left(text.breaks, run_end)
+        ]
+        starts = [run_start, *inside]
+        for i, end in zip(starts, [*starts[1:], run_end], strict=True):
+            first, last = toks[i], toks[end - 1]
+            words = end - i
+            in_quotes = text.quoted(i, end)
+            passages.append(
+                SharedPassage(
+                    a,
+                    b,
+                    first.paragraph,
+                    toks_b[found_at[i]].paragraph if i in found_at else 0,
+                    text.paragraphs[first.paragraph][first.start : last.end],
+                    words,
+                    in_quotes * 2 > words,
+                    words - in_quotes,
+                )
             )
-        )
-        i = j + 1
-    return sorted(runs, key=lambda p: (-p.words, p.paragraph_a))
+    return sorted(passages, key=lambda p: (-p.words, p.paragraph_a))
