@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from ..addresses import taken_address
+from ..addresses import reserved_anchors, taken_address
 from ..factsheets.hints import leaves
 from ..factsheets.kinds import KINDS
 from ..factsheets.kinds import kind as kind_named
@@ -49,10 +49,18 @@ def reserved_ids(sheets: FactSheets) -> list[Problem]:
     problems = []
     events = [*sheets.events, *sheets.partial.get("events", [])]
     event_ids = [e.id for e in events if getattr(e, "id", None)]
+    # Each kind's anchors, made once: a page of claims reserves one per event, so making
+    # them per record took time in the square of the number of events.
+    anchors: dict[str, dict[str, str]] = {}
     for kind, record in records_of(sheets, partial=True):
         record_id = getattr(record, "id", None)
         if record_id is None:
             continue
+        if kind.page is not None and not kind.page.endswith("/"):
+            if kind.name not in anchors:
+                anchors[kind.name] = reserved_anchors(kind, event_ids)
+            if record_id not in anchors[kind.name]:
+                continue
         if taken := taken_address(kind, record_id, event_ids):
             problems.append(
                 sheets.problem_at(
