@@ -4,6 +4,7 @@ unlisted spellings that look like a listed name ("Grayvoron" for "Graivoron").""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -56,17 +57,24 @@ def names_used(briefing: Briefing) -> dict[NameKey, dict[str, Counter[str]]]:
     return used
 
 
+@functools.cache
+def _demonyms(name: str) -> re.Pattern[str]:
+    """The demonyms of a (casefolded) name: "russian" of "russia". Made once per name:
+    the `re` module's own cache holds 512 patterns, fewer than a big briefing's names."""
+    return re.compile(re.escape(name.rstrip("e")) + r"[ie]?a?ns?")
+
+
 def looks_like(candidate: str, name: str) -> bool:
     """Whether a name found in a text looks like another spelling of a listed name."""
     a, b = candidate.casefold(), name.casefold()
-    if a == b or re.fullmatch(re.escape(b.rstrip("e")) + r"[ie]?a?ns?", a):
-        return False  # the same, or a demonym: "Russian" of Russia, "Ukrainians" of Ukraine
     # Close spellings ("Grayvoron"), or the same last word (the head noun or surname) with a
     # looser likeness ("Free Russian Legion", "Freedom of Russia Legion").
     last_same = len(a.split()) > 1 and a.split()[-1] == b.split()[-1]
     enough = 0.6 if last_same else 0.8
     if 2 * min(len(a), len(b)) / (len(a) + len(b)) < enough:
         return False  # the ratio cannot reach `enough` with lengths this far apart
+    if a == b or _demonyms(b).fullmatch(a):
+        return False  # the same, or a demonym: "Russian" of Russia, "Ukrainians" of Ukraine
     matcher = difflib.SequenceMatcher(None, a, b)
     # The quick ratios are upper bounds of the ratio: most pairs are ruled out by them.
     return (

@@ -5,6 +5,7 @@ charts. Every filter returns `Md`, Markdown built here from escaped values.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable
 from typing import Any
@@ -43,7 +44,18 @@ def link(context: jinja2.runtime.Context, value: Target | str | None) -> Md:
         return Md("")
     if isinstance(value, str):
         return md_text(value)
-    return Md(f"[{md_text(value.text)}]({relative_url(_here(context), value.page, value.anchor)})")
+    path = _relative(_here(context), value.page)
+    return Md(
+        f"[{md_text(value.text)}]({path}#{value.anchor})"
+        if value.anchor
+        else f"[{md_text(value.text)}]({path})"
+    )
+
+
+# Every page links to the same few hundred pages many times: each path is worked out once.
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(here: str, page: str) -> str:
+    return relative_url(here, page)
 
 
 @jinja2.pass_context

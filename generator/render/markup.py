@@ -9,6 +9,7 @@ Jinja environment in `site.py` escapes every other value it prints.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from urllib.parse import quote
@@ -48,7 +49,13 @@ def md_text(value: object) -> Md:
         return Md("")
     if isinstance(value, Md):
         return value
-    text = printable(" ".join(str(value).split()))
+    return _escaped(str(value))
+
+
+# Pages print the same labels, names and dates over and over: each is escaped once.
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(value: str) -> Md:
+    text = printable(" ".join(value.split()))
     text = html.escape(text, quote=False)
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _LIST_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\.", text)
