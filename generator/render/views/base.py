@@ -3,10 +3,11 @@ and the values shared by several pages (links to facts, quotes, grades, verdicts
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from ...addresses import (
@@ -39,7 +40,32 @@ from ...words import (
 )
 from ..values import CiteLine, Grade, Quote, Verdict
 
-__all__ = ["FACT_LABELS", "Book"]
+__all__ = ["FACT_LABELS", "WIDE", "Book"]
+
+# With more sources than this, a table with a column per source is wider than any screen
+# and grows with rows times sources (300 sources and 6,000 facts: 112 MB of Markdown on
+# the comparison page): pages list, for each row, only the sources that carry it.
+WIDE = 12
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _remembered(method: Callable[[Book, K], V]) -> Callable[[Book, K], V]:
+    """A lookup of the book's that remembers each answer: a big briefing's pages link the
+    same few thousand sources and facts millions of times. (Targets are frozen, so one
+    serves every page.)"""
+    name = f"_remembered_{method.__name__}"
+
+    @functools.wraps(method)
+    def remembered(book: Book, key: K) -> V:
+        answers: dict[K, V] = book.__dict__.setdefault(name, {})
+        if key not in answers:
+            answers[key] = method(book, key)
+        return answers[key]
+
+    return remembered
 
 
 @dataclass(frozen=True)
@@ -77,6 +103,7 @@ class Book:
 
     # Links ------------------------------------------------------------------------------
 
+    @_remembered
     def source(self, source_id: str) -> Target:
         return Target(self.source_label(source_id), source_page(source_id))
 
@@ -107,6 +134,7 @@ class Book:
             return Quote(where, citation.quote, citation.says or "", citation.erratum, entry)
         return Quote(where, citation.quote, entry=entry)
 
+    @_remembered
     def fact(self, key: FactKey) -> Target:
         """A link to a fact, labelled as it is listed: 'Kozinka', '22 May 2023: The raid'."""
         record = self.analysis.facts[key].record
@@ -147,10 +175,8 @@ class Book:
         if not fact.single_source:
             return None
         labels = [self.source_label(s) for s in fact.carriers]
-        title = "Carried only by " + " and ".join(labels)
-        if len(labels) > 1:
-            title += ", which are one lineage (one derives from the other)"
-        return title
+        one = ", which are one lineage (one derives from the other)" if len(labels) > 1 else ""
+        return "Carried only by " + " and ".join(labels) + one
 
     def lineages(self, key: FactKey) -> list[list[Target]]:
         return self.lineage_links(self.analysis.facts[key].lineages)

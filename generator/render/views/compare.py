@@ -6,15 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...addresses import Target
+from ...analysis.figures import ClaimGroup
 from ...analysis.model import FactAnalysis
 from ...analysis.statements import WordChange
-from ...factsheets.model import Source
+from ...checks.derivation import DECLARED_REUSE
+from ...factsheets.model import CasualtyClaim, Source
 from ...sources.reuse import SharedPassage
 from ...words import CREDIBILITY_SCALE, describe_count, reliability
 from ..values import DerivationGraph, Grade, NamesUsed, Verdict
-from .base import Book, group_reason
+from .base import WIDE, Book, group_reason
 from .entities import FramingRow, framing_rows, names_rows
-from .sources import CoverageRow, coverage_rows, reliability_scale
+from .sources import MISSING_SHOWN, CoverageRow, coverage_rows, reliability_scale
 
 __all__ = ["CompareView", "compare_view"]
 
@@ -40,6 +42,7 @@ class FactRow:
     cells: tuple[tuple[Target, ...], ...]  # per source: its paragraphs, as links
     lineages: int
     grade: Grade
+    carried: tuple[Target, ...] = ()  # wide: the paragraphs of the sources carrying it
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class FigureRow:
     loss: Target
     verdict: Verdict
     cells: tuple[tuple[Target, ...], ...]  # per source: the figures it carries
+    carried: tuple[Target, ...] = ()  # wide: "Source: figure" for each source carrying one
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class SourceFacts:
     link: Target
     unique: tuple[Target, ...]
     missing: tuple[tuple[Target, list[list[Target]]], ...]
+    missing_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,38 @@ class CompareView:
     framing: tuple[tuple[Target, tuple[FramingRow, ...]], ...]
     source_facts: tuple[SourceFacts, ...]
     coverage: tuple[CoverageRow, ...]
+    # With more than WIDE sources: the sources whose wording each shares, and how each
+    # source names each actor and place, only where it does.
+    wide: bool = False
+    shares: tuple[tuple[Target, tuple[tuple[Target, tuple[float, float]], ...]], ...] = ()
+    names_by_source: tuple[tuple[Target, tuple[tuple[Target, NamesUsed], ...]], ...] = ()
+    share_floor: float = 0.0
+
+
+def _shares(
+    book: Book,
+) -> tuple[tuple[Target, tuple[tuple[Target, tuple[float, float]], ...]], ...]:
+    """Each source, with the sources whose runs cover a share of its narration that
+    could mean copying (what the check asks a declared derivation to reach), or that it
+    is declared to derive from, most shared first."""
+    reuse = book.briefing.reuse
+    ids = [s.id for s in book.briefing.sources]
+    rows = []
+    for source in book.briefing.sources:
+        a = source.id
+        found = [
+            b
+            for b in ids
+            if b != a and (reuse.narration[a, b] >= DECLARED_REUSE or b in source.derived_from)
+        ]
+        found.sort(key=lambda b: -reuse.shared[a, b])
+        rows.append(
+            (
+                book.source(a),
+                tuple((book.source(b), (reuse.shared[a, b], reuse.narration[a, b])) for b in found),
+            )
+        )
+    return tuple(rows)
 
 
 def _reuse(book: Book) -> tuple[tuple[Target, tuple[tuple[float, float] | None, ...]], ...]:
@@ -135,24 +172,70 @@ def _passages(book: Book) -> tuple[tuple[Target, Target, tuple[Passage, ...]], .
     )
 
 
-def _carrier(book: Book, source_id: str, number: int) -> Target:
-    """'¶3', linked to the paragraph, or '¶1 (hidden)' to a hidden headline cited."""
+def _carrier(book: Book, source_id: str, number: int, label: str = "") -> Target:
+    """'¶3', linked to the paragraph, or '¶1 (hidden)' to a hidden headline cited; after
+    `label` ('Meridian ')."""
     where = book.paragraph(source_id, number)
     hidden = "" if number in book.briefing.texts[source_id].shown else " (hidden)"
-    return Target(f"¶{number}{hidden}", where.page, where.anchor)
+    return Target(f"{label}¶{number}{hidden}", where.page, where.anchor)
 
 
-def _fact_row(book: Book, fact: FactAnalysis) -> FactRow:
-    cells = tuple(
-        tuple(_carrier(book, s.id, n) for n in fact.carriers.get(s.id, ()))
-        for s in book.briefing.sources
-    )
+def _fact_row(book: Book, fact: FactAnalysis, order: dict[str, int] | None) -> FactRow:
+    """A fact's row: a cell per source, or (`order` of the sources given: wide) the
+    paragraphs of the sources carrying it, in that order."""
+    if order is None:
+        cells = tuple(
+            tuple(_carrier(book, s.id, n) for n in fact.carriers.get(s.id, ()))
+            for s in book.briefing.sources
+        )
+        carried: tuple[Target, ...] = ()
+    else:
+        cells = ()
+        carried = tuple(
+            _carrier(book, s, n, book.source_label(s) + " ")
+            for s in sorted(fact.carriers, key=order.__getitem__)
+            for n in fact.carriers[s]
+        )
     return FactRow(
         book.fact(fact.key),
         book.single_source(fact.key),
         cells,
         len(fact.lineages),
         book.grade(fact.key),
+        carried,
+    )
+
+
+def _figure_row(book: Book, group: ClaimGroup, order: dict[str, int] | None) -> FigureRow:
+    """A loss's row: the figures each source carries, per source or (wide) as "Source:
+    figure" for the sources carrying one."""
+
+    def figure(claim: CasualtyClaim, text: str) -> Target:
+        return Target(text, "casualties.md", claim.id)
+
+    def carries(claim: CasualtyClaim, source_id: str) -> bool:
+        return any(c.source == source_id for c in claim.citations)
+
+    sources = [s.id for s in book.briefing.sources]
+    if order is not None:
+        sources = sorted(
+            {c.source for claim in group.claims for c in claim.citations}, key=order.__getitem__
+        )
+    cells = tuple(
+        tuple(figure(c, describe_count(c)) for c in group.claims if carries(c, s)) for s in sources
+    )
+    carried = tuple(
+        figure(c, f"{book.source_label(s)}: {describe_count(c)}")
+        for s in sources
+        for c in group.claims
+        if carries(c, s)
+    )
+    return FigureRow(
+        book.fact(("events", group.incident.id)),
+        book.group(group),
+        book.verdict(group),
+        cells if order is None else (),
+        carried if order is not None else (),
     )
 
 
@@ -179,13 +262,15 @@ def compare_view(book: Book) -> CompareView:
     briefing, analysis = book.briefing, book.analysis
     sources = tuple(briefing.sources)
     facts = analysis.graded_facts()
+    wide = len(sources) > WIDE
+    order = {s.id: i for i, s in enumerate(sources)} if wide else None
     entities = [(f"actors/{a.id}.md", analysis.actors[a.id]) for a in briefing.actors] + [
         (f"places/{p.id}.md", analysis.places[p.id]) for p in briefing.places
     ]
     return CompareView(
         sources=sources,
         source_links=tuple(book.source(s.id) for s in sources),
-        reuse=_reuse(book),
+        reuse=() if wide else _reuse(book),
         graph=DerivationGraph(
             tuple(book.source(s.id) for s in sources),
             tuple(
@@ -211,24 +296,9 @@ def compare_view(book: Book) -> CompareView:
             for s in sources
         ),
         credibility_scale=tuple(CREDIBILITY_SCALE.items()),
-        facts=tuple(_fact_row(book, f) for f in facts),
+        facts=tuple(_fact_row(book, f, order) for f in facts),
         single=tuple(book.fact(f.key) for f in facts if f.single_source),
-        figures=tuple(
-            FigureRow(
-                book.fact(("events", g.incident.id)),
-                book.group(g),
-                book.verdict(g),
-                tuple(
-                    tuple(
-                        Target(describe_count(c), "casualties.md", c.id)
-                        for c in g.claims
-                        if any(cit.source == s.id for cit in c.citations)
-                    )
-                    for s in sources
-                ),
-            )
-            for g in analysis.claim_groups
-        ),
+        figures=tuple(_figure_row(book, g, order) for g in analysis.claim_groups),
         reasons=tuple(
             (
                 book.group(g, f"{g.incident.title}, {book.group(g).text}"),
@@ -239,7 +309,9 @@ def compare_view(book: Book) -> CompareView:
             if g.comparison.verdict in ("update", "conflict")
         ),
         statements=_statements(book),
-        names=tuple(
+        names=()
+        if wide
+        else tuple(
             (Target(e.record.name, page), tuple(n for _, n in names_rows(book, e)))
             for page, e in entities
         ),
@@ -253,9 +325,22 @@ def compare_view(book: Book) -> CompareView:
                 s.short_label,
                 book.source(s.id),
                 tuple(book.fact(k) for k in analysis.sources[s.id].unique),
-                tuple((book.fact(k), book.lineages(k)) for k in analysis.sources[s.id].missing),
+                tuple(
+                    (book.fact(k), book.lineages(k))
+                    for k in analysis.sources[s.id].missing[:MISSING_SHOWN]
+                ),
+                len(analysis.sources[s.id].missing),
             )
             for s in sources
         ),
         coverage=coverage_rows(book),
+        wide=wide,
+        shares=_shares(book) if wide else (),
+        names_by_source=tuple(
+            (Target(e.record.name, page), names_rows(book, e, only_used=True))
+            for page, e in entities
+        )
+        if wide
+        else (),
+        share_floor=DECLARED_REUSE,
     )

@@ -11,7 +11,7 @@ from ...analysis.model import EntityAnalysis
 from ...factsheets.model import Actor, Place
 from ...words import describe_claim, roles
 from ..values import Grade, NamesUsed, Quote
-from .base import Book
+from .base import WIDE, Book
 
 __all__ = [
     "ActorView",
@@ -80,8 +80,11 @@ class FactLine:
     note: str = ""  # after the link: an event's roles, a claim's incident
 
 
-def names_rows(book: Book, entity: EntityAnalysis) -> tuple[tuple[Target, NamesUsed], ...]:
-    """How each source names an actor or place, listed names and look-alikes counted."""
+def names_rows(
+    book: Book, entity: EntityAnalysis, *, only_used: bool = False
+) -> tuple[tuple[Target, NamesUsed], ...]:
+    """How each source names an actor or place, listed names and look-alikes counted;
+    with `only_used`, only the sources that name it."""
     return tuple(
         (
             book.source(s.id),
@@ -91,7 +94,18 @@ def names_rows(book: Book, entity: EntityAnalysis) -> tuple[tuple[Target, NamesU
             ),
         )
         for s in book.briefing.sources
+        if not only_used or s.id in entity.names_used or s.id in entity.variants
     )
+
+
+def _names(book: Book, entity: EntityAnalysis) -> tuple[tuple[Target, NamesUsed], ...]:
+    """A row per source, or with many sources (WIDE) one per source that names it."""
+    return names_rows(book, entity, only_used=len(book.briefing.sources) > WIDE)
+
+
+def _omitted(book: Book, names: tuple[tuple[Target, NamesUsed], ...]) -> int:
+    wide = len(book.briefing.sources) > WIDE
+    return len(book.briefing.sources) - len(names) if wide else 0
 
 
 def framing_rows(book: Book, entity: EntityAnalysis) -> tuple[FramingRow, ...]:
@@ -138,6 +152,7 @@ class ActorView:
     events: tuple[FactLine, ...]
     statements: tuple[Target, ...]
     claims: tuple[FactLine, ...]
+    names_omitted: int = 0  # with many sources: how many name it nowhere (not listed)
 
 
 def actor_view(book: Book, actor: Actor) -> ActorView:
@@ -147,12 +162,13 @@ def actor_view(book: Book, actor: Actor) -> ActorView:
         party=entity.party,
         affiliations=tuple(book.actor(a) for a in actor.affiliations),
         quotes=tuple(book.quote(c) for c in actor.citations),
-        names=names_rows(book, entity),
+        names=(names := _names(book, entity)),
         named_anywhere=bool(entity.names_used),
         framing=framing_rows(book, entity),
         events=_event_lines(book, entity, with_roles=True),
         statements=tuple(book.fact(("statements", s.id)) for s in entity.statements),
         claims=_claim_lines(book, entity),
+        names_omitted=_omitted(book, names),
     )
 
 
@@ -164,6 +180,7 @@ class PlaceView:
     named_anywhere: bool
     events: tuple[FactLine, ...]
     claims: tuple[FactLine, ...]
+    names_omitted: int = 0
 
 
 def place_view(book: Book, place: Place) -> PlaceView:
@@ -171,8 +188,9 @@ def place_view(book: Book, place: Place) -> PlaceView:
     return PlaceView(
         place=place,
         quotes=tuple(book.quote(c) for c in place.citations),
-        names=names_rows(book, entity),
+        names=(names := _names(book, entity)),
         named_anywhere=bool(entity.names_used),
         events=_event_lines(book, entity, with_roles=False),
         claims=_claim_lines(book, entity),
+        names_omitted=_omitted(book, names),
     )

@@ -15,6 +15,7 @@ from ..values import Grade
 from .base import Book, entry_posted
 
 __all__ = [
+    "MISSING_SHOWN",
     "CoverageRow",
     "SourceView",
     "SourcesRow",
@@ -24,6 +25,12 @@ __all__ = [
     "source_view",
     "sources_view",
 ]
+
+
+# The most facts a "left out" list shows; the rest are counted. A source of a briefing of
+# thousands of facts leaves out most of them, and a list of them all would be most of
+# its page (and quadratic over the briefing).
+MISSING_SHOWN = 20
 
 
 def reliability_scale() -> tuple[tuple[str, str], ...]:
@@ -156,6 +163,7 @@ class SourceView:
     waivers: tuple[tuple[Waiver, int], ...]
     stripped: tuple[HiddenView, ...]
     updated: str = ""  # a live blog's last update: "15 October 2023, 18:05 BST"
+    missing_count: int = 0  # how many facts it leaves out, `missing` showing the first
 
 
 def source_view(book: Book, source: Source) -> SourceView:
@@ -169,7 +177,9 @@ def source_view(book: Book, source: Source) -> SourceView:
         lineage=tuple(book.source(m) for m in found.lineage_members if m != source.id),
         reliability=reliability(source),
         unique=tuple((book.fact(key), book.grade(key)) for key in found.unique),
-        missing=tuple((book.fact(key), book.lineages(key)) for key in found.missing),
+        missing=tuple(
+            (book.fact(key), book.lineages(key)) for key in found.missing[:MISSING_SHOWN]
+        ),
         paragraphs=_paragraphs(book, source, text),
         coverage=coverage_rows(book, source.id),
         uncaptured=tuple(
@@ -179,6 +189,7 @@ def source_view(book: Book, source: Source) -> SourceView:
         waivers=tuple(waiver_counts(found.coverage.items)),
         stripped=_hidden(book, source, text),
         updated=_updated(book, source),
+        missing_count=len(found.missing),
     )
 
 
