@@ -11,7 +11,6 @@ import csv
 import dataclasses
 import datetime
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,6 +31,7 @@ from ..words import (
     describe_count,
     figure_reason,
 )
+from .jsontext import indented
 
 __all__ = ["DATA_FILES", "data_files", "record_to_data"]
 
@@ -234,7 +234,7 @@ def _coverage_json(analysis: Analysis) -> str:
         }
         for source_id, coverage in analysis.coverage.by_source.items()
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return indented(data) + "\n"
 
 
 def _reuse_json(briefing: Briefing) -> str:
@@ -258,12 +258,7 @@ def _reuse_json(briefing: Briefing) -> str:
         }
         for (a, b) in reuse.shared
     ]
-    return (
-        json.dumps(
-            {"n_gram": N_GRAM, "words": reuse.words, "pairs": pairs}, ensure_ascii=False, indent=2
-        )
-        + "\n"
-    )
+    return indented({"n_gram": N_GRAM, "words": reuse.words, "pairs": pairs}) + "\n"
 
 
 def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
@@ -276,7 +271,7 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
             if extra:
                 row.update(extra(record))
             rows.append(row)
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        return indented(rows) + "\n"
 
     actor_name = {a.id: a.name for a in briefing.actors}.__getitem__
     source_label = {s.id: s.short_label for s in briefing.sources}.__getitem__
