@@ -32,7 +32,7 @@ from mkdocs.utils import CountHandler
 from .build import build_pages
 from .problems import format_report, has_errors
 from .render.nav import hand_written_nav, is_nav_page, site_nav
-from .render.search import SearchIndexFailed, index_site
+from .render.search_index import PAGES_PER_INDEX, SearchIndexFailed, index_site
 from .render.site import THEME_DIR
 from .staging import BuildLock, OutputBusy, Staging
 
@@ -49,6 +49,8 @@ class BriefingPluginConfig(Config):
     briefings = opt.Type((list, str), default=[])
     """Build only these briefings: a list of folder names, or one string of them separated
     by commas (as `!ENV BRIEFING` gives it); empty builds all."""
+    search_pages_per_index = opt.Type(int, default=PAGES_PER_INDEX)
+    """Briefings are indexed for search in groups of about this many pages (search_index)."""
 
 
 def _plain_errors(hook: Callable[..., T]) -> Callable[..., T]:
@@ -76,14 +78,15 @@ def _plain_errors(hook: Callable[..., T]) -> Callable[..., T]:
 
 class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     _serving = False
-    # The generated files and nav of the last build whose checks passed.
-    _last_good: tuple[dict[str, str], list[Any]] | None = None
+    # The generated files, nav and briefings of the last build whose checks passed.
+    _last_good: tuple[dict[str, str], list[Any], tuple[str, ...]] | None = None
     # The build in progress: where it writes, the lock it holds, and the real site_dir.
     _staging: Staging | None = None
     _lock: BuildLock | None = None
     _lock_path: Path | None = None
     _config: MkDocsConfig | None = None
     _site_dir: str | None = None
+    _slugs: tuple[str, ...] = ()
 
     # Having on_startup keeps one plugin instance for a whole `mkdocs serve` session.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -115,13 +118,13 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             log.error(
                 "briefing check failed; serving the last good build until it passes:\n" + report
             )
-            self._files, nav = self._last_good
+            self._files, nav, self._slugs = self._last_good
         else:
             for problem in problems:
                 log.warning(str(problem))
-            self._files = site.files
+            self._files, self._slugs = site.files, tuple(head.slug for head in site.heads)
             nav = site_nav(site.heads, hand_written_nav(docs_dir))
-            self._last_good = (self._files, nav)
+            self._last_good = (self._files, nav, self._slugs)
         if config.nav is None:
             config.nav = nav
         return config
@@ -169,7 +172,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             log.info("The previous site is kept: strict mode stops this build on its warnings")
         else:
             try:
-                log.info(f"Search: {index_site(self._staging.path)}")
+                indexed = index_site(
+                    self._staging.path, list(self._slugs), self.config.search_pages_per_index
+                )
+                log.info(f"Search: {indexed}")
             except SearchIndexFailed as exc:
                 raise PluginError(f"briefing: {exc}") from None
             self._staging.publish()

@@ -15,6 +15,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -272,21 +273,31 @@ def test_searching_any_listed_name_puts_the_canonical_page_first(reader, site_ur
 
 SECOND = "zz-second-briefing"  # sorts after the shipped one, so it is not first by chance
 SECOND_TITLE = "A second briefing on the same raid"
+THIRD = "zz-third-briefing"
+THIRD_TITLE = "A third briefing, with <b>markup</b> & a comma, in its title"
 
 
 @pytest.fixture(scope="module")
 def two_briefings(tmp_path_factory) -> Iterator[str]:
-    """The shipped briefing and a copy of it under SECOND, titled SECOND_TITLE: every name
-    is in both."""
+    """The shipped briefing and copies of it under SECOND and THIRD, titled SECOND_TITLE
+    and THIRD_TITLE: every name is in all three. Each briefing has a search index of its
+    own (the site's are merged in the browser, as on a site of many briefings)."""
     root = copy_site_inputs(tmp_path_factory.mktemp("two"))
-    copy = root / "briefings" / SECOND
-    shutil.copytree(root / "briefings" / SHIPPED, copy)
-    sheet = copy / "briefing.yaml"
-    text = sheet.read_text(encoding="utf-8")
-    title = next(line for line in text.splitlines() if line.startswith("title:"))
-    sheet.write_text(text.replace(title, f"title: {SECOND_TITLE}"), encoding="utf-8")
-    result = mkdocs_build(root / "mkdocs.yml")
+    for slug, new_title in ((SECOND, SECOND_TITLE), (THIRD, THIRD_TITLE)):
+        copy = root / "briefings" / slug
+        shutil.copytree(root / "briefings" / SHIPPED, copy)
+        sheet = copy / "briefing.yaml"
+        text = sheet.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.startswith("title:"))
+        sheet.write_text(text.replace(title, f"title: {new_title}"), encoding="utf-8")
+    config = root / "mkdocs.yml"
+    setting = "      briefings: !ENV [BRIEFING, []]\n"
+    config.write_text(
+        config.read_text().replace(setting, setting + "      search_pages_per_index: 60\n")
+    )
+    result = mkdocs_build(config)
     assert result.returncode == 0, result.stderr
+    assert re.search(r"Indexed \d+ pages in 3 indexes", result.stderr), result.stderr
     with serve(root / "site") as url:
         yield url
 
@@ -322,8 +333,8 @@ def test_search_names_each_results_briefing_and_puts_the_readers_briefing_first(
         for line in (ROOT / "briefings" / SHIPPED / "briefing.yaml").read_text().splitlines()
         if line.startswith("title:")
     )
-    titles = {SHIPPED: shipped_title, SECOND: SECOND_TITLE}
-    for here, other in ((SECOND, SHIPPED), (SHIPPED, SECOND)):
+    titles = {SHIPPED: shipped_title, SECOND: SECOND_TITLE, THIRD: THIRD_TITLE}
+    for here, other in ((SECOND, SHIPPED), (SHIPPED, THIRD), (THIRD, SECOND)):
         page = reader.open(two_briefings + f"{here}/timeline/")
         for name in ("Gladkov", "Freedom of Russia Legion", "Graivoron"):
             results = labelled_results(page, name)

@@ -8,7 +8,7 @@ from pathlib import Path
 import material
 import pytest
 
-from generator.render.search import SEARCH_FOLDER, SearchIndexFailed, index_site
+from generator.render.search_index import SEARCH_FOLDER, SearchIndexFailed, index_site
 from generator.render.site import THEME_DIR
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -49,8 +49,9 @@ def test_the_nav_is_materials_own_but_for_the_other_briefings():
 
 
 def test_indexing_a_folder_with_no_pages_fails_with_pagefinds_words(tmp_path):
+    (tmp_path / "site").mkdir()
     with pytest.raises(SearchIndexFailed, match="Pagefind"):
-        index_site(tmp_path / "missing")
+        index_site(tmp_path / "site", [])
 
 
 def test_indexing_a_built_page_writes_the_index_into_its_folder(tmp_path):
@@ -58,6 +59,6 @@ def test_indexing_a_built_page_writes_the_index_into_its_folder(tmp_path):
     (tmp_path / "a/index.html").write_text(
         '<html lang="en"><body><div data-pagefind-body><h1>Kozinka</h1></div></body></html>'
     )
-    assert index_site(tmp_path) == "Indexed 1 page"
+    assert index_site(tmp_path, ["a"]) == "Indexed 1 pages in 1 index"
     assert (tmp_path / SEARCH_FOLDER / "pagefind.js").is_file()
     assert list((tmp_path / SEARCH_FOLDER / "fragment").iterdir())

@@ -70,7 +70,16 @@
         return pagefind
           .options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true })
           .then(function () {
-            return pagefind.init();
+            return Promise.all([pagefind.init(), otherIndexes()]);
+          })
+          .then(function (loaded) {
+            // The site's other indexes (render/search_index.py), searched with this one.
+            return Promise.all(
+              loaded[1].map(function (folder) {
+                var path = new URL("pagefind/" + folder, root).pathname;
+                return pagefind.mergeIndex(path, { baseUrl: root.pathname });
+              })
+            );
           })
           .then(function () {
             return pagefind;
@@ -78,6 +87,15 @@
       });
     }
     return engine;
+  }
+  function otherIndexes() {
+    return fetch(new URL("pagefind/more.json", root))
+      .then(function (response) {
+        return response.ok ? response.json() : [];
+      })
+      .catch(function () {
+        return [];
+      });
   }
   function open() {
     if (toggle && !toggle.checked) {
