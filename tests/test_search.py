@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import material
 import pytest
 
-from generator.render.search_index import SEARCH_FOLDER, SearchIndexFailed, index_site
+from generator.render.search_index import MORE_INDEXES, SEARCH_FOLDER, SearchIndexFailed, index_site
 from generator.render.site import THEME_DIR
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -62,3 +63,29 @@ def test_indexing_a_built_page_writes_the_index_into_its_folder(tmp_path):
     assert index_site(tmp_path, ["a"]) == "Indexed 1 pages in 1 index"
     assert (tmp_path / SEARCH_FOLDER / "pagefind.js").is_file()
     assert list((tmp_path / SEARCH_FOLDER / "fragment").iterdir())
+
+
+def _page(path: Path, heading: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f'<html lang="en"><body><div data-pagefind-body><h1>{heading}</h1></div></body></html>'
+    )
+
+
+def test_briefings_are_indexed_in_groups_merged_by_the_browser(tmp_path):
+    """Each group of briefings has an index of its own; the first also holds the pages that
+    are not a briefing's, and lists the others for briefing.js to merge."""
+    _page(tmp_path / "index.html", "Home")
+    _page(tmp_path / "guide, {odd}" / "index.html", "Guide")
+    for slug in ("a", "b", "c"):
+        _page(tmp_path / slug / "index.html", f"Briefing {slug}")
+        _page(tmp_path / slug / "actors/x/index.html", f"Actor of {slug}")
+    (tmp_path / "assets").mkdir()
+    assert index_site(tmp_path, ["a", "b", "c"], 3) == "Indexed 8 pages in 3 indexes"
+    folder = tmp_path / SEARCH_FOLDER
+    assert json.loads((folder / MORE_INDEXES).read_text()) == ["more-1/", "more-2/"]
+    # Each index holds its own group's pages: two each, and the first four more.
+    fragments = [
+        len(list((folder / sub / "fragment").iterdir())) for sub in ("", "more-1", "more-2")
+    ]
+    assert fragments == [4, 2, 2]
