@@ -233,17 +233,31 @@ def _sources(
             for number in paragraphs:
                 citing[source_id][number].append(key)
     graded = [f for f in facts.values() if f.kind.graded]
+    # Grouped in one pass each, not by a pass over every source or fact per source: a big
+    # briefing has hundreds of sources and thousands of facts.
+    members: dict[str, list[str]] = defaultdict(list)
+    for sid, root in lineage_of.items():
+        members[root].append(sid)
+    derived_by: dict[str, list[str]] = defaultdict(list)
+    for source in briefing.sources:
+        for origin in dict.fromkeys(source.derived_from):
+            derived_by[origin].append(source.id)
+    unique: dict[str, list[FactKey]] = defaultdict(list)
+    for fact in graded:
+        if len(fact.carriers) == 1:
+            unique[next(iter(fact.carriers))].append(fact.key)
+    corroborated = [f for f in graded if len(f.lineages) >= 2]
     found = {}
     for source in briefing.sources:
         sid = source.id
         found[sid] = SourceAnalysis(
             source=source,
             lineage=lineage_of[sid],
-            lineage_members=tuple(s for s, root in lineage_of.items() if root == lineage_of[sid]),
-            derived_by=tuple(s.id for s in briefing.sources if sid in s.derived_from),
+            lineage_members=tuple(members[lineage_of[sid]]),
+            derived_by=tuple(derived_by[sid]),
             citing=_frozen({n: tuple(keys) for n, keys in citing[sid].items()}),
-            unique=tuple(f.key for f in graded if sid in f.carriers and len(f.carriers) == 1),
-            missing=tuple(f.key for f in graded if sid not in f.carriers and len(f.lineages) >= 2),
+            unique=tuple(unique[sid]),
+            missing=tuple(f.key for f in corroborated if sid not in f.carriers),
             coverage=coverage.by_source[sid],
         )
     return found
