@@ -277,6 +277,15 @@
     open();
     load();
   });
+  // A pointer over the box or the search button is about to search: start loading then.
+  [input, document.querySelector("label.md-header__button[for='__search']")].forEach(
+    function (target) {
+      if (target) {
+        target.addEventListener("pointerenter", load, { once: true });
+        target.addEventListener("touchstart", load, { once: true, passive: true });
+      }
+    }
+  );
   input.addEventListener("input", function () {
     clearTimeout(timer);
     var query = input.value;
