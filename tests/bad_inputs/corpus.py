@@ -709,9 +709,9 @@ CASES: list[Case] = [
     Case(
         "N-P01",
         "addresses",
-        "a briefing folder named search",
-        lambda r: shutil.copytree(r / B, r / "briefings/search"),
-        r"briefings/search/briefing.yaml:1: the briefing's folder name 'search' is an "
+        "a briefing folder named pagefind (where the search index goes)",
+        lambda r: shutil.copytree(r / B, r / "briefings/pagefind"),
+        r"briefings/pagefind/briefing.yaml:1: the briefing's folder name 'pagefind' is an "
         r"address the site itself already uses",
     ),
     Case(
