@@ -1287,7 +1287,7 @@ CASES: list[Case] = [
         "the plugin's seeds_dir points outside the project",
         lambda r: (
             replace(
-                r, "mkdocs.yml", "  - briefing\n", "  - briefing:\n      seeds_dir: ../outside\n"
+                r, "mkdocs.yml", "  - briefing:\n", "  - briefing:\n      seeds_dir: ../outside\n"
             ),
             secret_outside(r),
         ),
