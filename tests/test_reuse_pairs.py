@@ -29,6 +29,7 @@ def pairwise_reuse(texts: dict[str, SourceText]) -> Reuse:
         for i, gram in enumerate(found):
             first[sid].setdefault(gram, i)
     reuse = Reuse(words={sid: len(toks) for sid, toks in tokens.items()})
+    passages: dict[tuple[str, str], list[SharedPassage]] = {}
     for a, b in itertools.permutations(texts, 2):
         toks = tokens[a]
         covered = [False] * len(toks)
@@ -71,7 +72,8 @@ def pairwise_reuse(texts: dict[str, SourceText]) -> Reuse:
                 )
             )
             i = j + 1
-        reuse.passages[a, b] = sorted(runs, key=lambda p: (-p.words, p.paragraph_a))
+        passages[a, b] = sorted(runs, key=lambda p: (-p.words, p.paragraph_a))
+    reuse.passages = passages
     return reuse
 
 

@@ -14,8 +14,11 @@ listed beside them.
 from __future__ import annotations
 
 import bisect
+import gc
 import itertools
 import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .text import SourceText
@@ -63,7 +66,7 @@ class Reuse:
     # the same, counting only words outside quotation marks (narration)
     narration: dict[tuple[str, str], float] = field(default_factory=dict)
     # (a, b) -> the runs of a found in b, longest first
-    passages: dict[tuple[str, str], list[SharedPassage]] = field(default_factory=dict)
+    passages: Mapping[tuple[str, str], list[SharedPassage]] = field(default_factory=dict)
 
 
 def _tokens(text: SourceText) -> list[_Token]:
@@ -121,24 +124,44 @@ def measure_reuse(texts: dict[str, SourceText]) -> Reuse:
     Each source's n-grams are looked up once in an index of every source's n-grams, so
     the work grows with the text and with what the sources really share, not with the
     number of pairs times the length of the texts; pairs that share nothing are zero."""
+    # What is made here holds no reference cycles, and it is millions of small objects:
+    # the cycle collector would walk all of them again and again as they pile up (more
+    # than half the time, growing faster than the texts). It runs as usual afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _measure(texts)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _measure(texts: dict[str, SourceText]) -> Reuse:
     measured = {sid: _Text.of(text) for sid, text in texts.items()}
     # Each n-gram: the sources that have it, with where it first stands in each.
-    holders: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    # (defaultdicts: `setdefault` would make an empty container for every call.)
+    holders: defaultdict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
     for sid, text in measured.items():
         first: dict[tuple[str, ...], int] = {}
         for i, gram in enumerate(text.grams):
             first.setdefault(gram, i)
         for gram, i in first.items():
-            holders.setdefault(gram, []).append((sid, i))
-    reuse = Reuse(words={sid: len(text.tokens) for sid, text in measured.items()})
+            holders[gram].append((sid, i))
+    passages = _Passages(measured)
+    reuse = Reuse(
+        words={sid: len(text.tokens) for sid, text in measured.items()}, passages=passages
+    )
     for a, text in measured.items():
         # For each other source: the positions of a's n-grams it has, with where it has
-        # them first.
-        found: dict[str, dict[int, int]] = {}
+        # them first, in the order of a's positions.
+        found: defaultdict[str, dict[int, int]] = defaultdict(dict)
         for i, gram in enumerate(text.grams):
-            for b, j in holders[gram]:
+            held = holders[gram]
+            if len(held) == 1:
+                continue  # only a has it (most n-grams)
+            for b, j in held:
                 if b != a:
-                    found.setdefault(b, {})[i] = j
+                    found[b][i] = j
         narration_words = len(text.tokens) - text.quoted(0, len(text.tokens))
         for b in measured:
             if b == a:
@@ -146,27 +169,68 @@ def measure_reuse(texts: dict[str, SourceText]) -> Reuse:
             found_at = found.get(b)
             if not found_at:
                 reuse.shared[a, b] = reuse.narration[a, b] = 0.0
-                reuse.passages[a, b] = []
+                passages.add(a, b, [], {})
                 continue
-            runs = _covered(found_at)
-            covered = sum(end - start for start, end in runs)
-            covered_quoted = sum(text.quoted(start, end) for start, end in runs)
+            runs, covered, covered_quoted = _covered(found_at, text.quoted_before)
             reuse.shared[a, b] = _percent(covered, len(text.tokens))
             reuse.narration[a, b] = _percent(covered - covered_quoted, narration_words)
-            reuse.passages[a, b] = _passages(a, b, text, runs, found_at, measured[b].tokens)
+            passages.add(a, b, runs, found_at)
     return reuse
 
 
-def _covered(found_at: dict[int, int]) -> list[tuple[int, int]]:
+class _Passages(Mapping[tuple[str, str], list[SharedPassage]]):
+    """Each pair's shared passages, worked out when first read: the check needs only the
+    shares, and making the passages of every pair of a few hundred sources was most of the
+    time taken to measure reuse."""
+
+    def __init__(self, texts: dict[str, _Text]) -> None:
+        self._texts = texts
+        # (a, b) -> the runs of a covered by n-grams b has, and where b has each first
+        self._found: dict[tuple[str, str], tuple[list[tuple[int, int]], dict[int, int]]] = {}
+        self._made: dict[tuple[str, str], list[SharedPassage]] = {}
+
+    def add(self, a: str, b: str, runs: list[tuple[int, int]], found_at: dict[int, int]) -> None:
+        self._found[a, b] = (runs, found_at)
+
+    def __getitem__(self, pair: tuple[str, str]) -> list[SharedPassage]:
+        made = self._made.get(pair)
+        if made is None:
+            runs, found_at = self._found[pair]
+            a, b = pair
+            text = self._texts[a]
+            made = _passages(a, b, text, runs, found_at, self._texts[b].tokens) if runs else []
+            self._made[pair] = made
+        return made
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+
+def _covered(
+    found_at: dict[int, int], quoted_before: list[int]
+) -> tuple[list[tuple[int, int]], int, int]:
     """The runs of tokens (start, end) that lie in a shared n-gram, given the n-grams'
-    starts, in order."""
+    starts in increasing order; how many tokens they hold, and how many of those are
+    quoted. (Run once per pair that shares anything, so kept to one plain loop.)"""
     runs: list[tuple[int, int]] = []
-    for i in sorted(found_at):
-        if runs and i <= runs[-1][1]:
-            runs[-1] = (runs[-1][0], i + N_GRAM)
-        else:
-            runs.append((i, i + N_GRAM))
-    return runs
+    covered = quoted = 0
+    start = end = -1
+    for i in found_at:
+        if i <= end:
+            end = i + N_GRAM
+            continue
+        if end >= 0:
+            runs.append((start, end))
+            covered += end - start
+            quoted += quoted_before[end] - quoted_before[start]
+        start, end = i, i + N_GRAM
+    runs.append((start, end))
+    covered += end - start
+    quoted += quoted_before[end] - quoted_before[start]
+    return runs, covered, quoted
 
 
 def _percent(part: int, whole: int) -> float:
