@@ -5,6 +5,7 @@ closest to all the others. Computed at build time; nothing here renders.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -36,25 +37,23 @@ class WordChange:
     change: Literal["same", "added", "dropped", "outside"]
 
 
+# The same words recur across renderings and briefings: key each once.
+@functools.lru_cache(maxsize=1 << 16)
 def _word_key(word: str) -> str:
     # Curly or straight quotes, case and trailing punctuation are not differences of wording.
     return re.sub(r"[^\w]", "", normalise(word).casefold())
 
 
-def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(
-        None,
-        [_word_key(w) for w in a.split()],
-        [_word_key(w) for w in b.split()],
-        autojunk=False,
-    ).ratio()
+def _similarity(a: list[str], b: list[str]) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def closest_rendering(renderings: list[str]) -> int:
     """The index of the rendering closest to all the others: the base to compare with."""
+    keys = [[_word_key(w) for w in rendering.split()] for rendering in renderings]
 
     def total(i: int) -> float:
-        return sum(_similarity(renderings[i], r) for j, r in enumerate(renderings) if j != i)
+        return sum(_similarity(keys[i], k) for j, k in enumerate(keys) if j != i)
 
     return max(range(len(renderings)), key=lambda i: (total(i), -i))
 
