@@ -327,7 +327,7 @@ def _fits(shape: Shape, value: Any) -> bool:
 def records_in(record: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     """(field path, record) for each record nested in a record's fields, directly or in a
     list, at any depth: an event's citations, and the citations of its assertions."""
-    for field in fields_of(type(record)):
+    for field in _nesting_fields(type(record)):
         value = getattr(record, field.name, None)
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
@@ -335,3 +335,23 @@ def records_in(record: Any, path: str = "") -> Iterator[tuple[str, Any]]:
                 where = _join(path, field.name) + (f"[{i}]" if isinstance(value, list) else "")
                 yield where, item
                 yield from records_in(item, where)
+
+
+_NESTING: dict[type, tuple[Field, ...]] = {}
+
+
+def _nesting_fields(cls: type) -> tuple[Field, ...]:
+    """The fields of a record whose shape can hold a record (a citation, a count range):
+    the checks walk every record's nested records several times, and most fields hold
+    text."""
+    if cls not in _NESTING:
+        _NESTING[cls] = tuple(f for f in fields_of(cls) if _holds_record(f.shape))
+    return _NESTING[cls]
+
+
+def _holds_record(shape: Shape) -> bool:
+    if shape.kind == "record":
+        return True
+    if shape.kind == "list":
+        return shape.item is not None and _holds_record(shape.item)
+    return any(_holds_record(arm) for arm in shape.arms)

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .text import SourceText
 
@@ -31,8 +32,8 @@ N_GRAM = 6
 _WORD = re.compile(r"\w+(?:'\w+)*")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    # A tuple, not a dataclass: a briefing makes one per word of every source.
     word: str
     paragraph: int
     start: int
