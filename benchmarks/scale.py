@@ -6,8 +6,9 @@ Markdown (MkDocs without the plugin, then Pagefind over its output: the same wor
 generator), `mkdocs build` with the plugin and its peak memory, the generator's share of
 the build ((plugin - plain) / plugin), the median and an actor page's size, the search
 index, and from Chromium: the bytes a reader's first search requests and how long queries
-take. Then, for the largest K, how long an editor's one-line change takes to show in
-`make serve BRIEFING=<folder>`.
+take (until the reader's briefing's results are shown / until all are: "first / all"; the
+first query also loads the engine and the index's entry files). Then, for the largest K,
+how long an editor's one-line change takes to show in `make serve BRIEFING=<folder>`.
 
 Big rows: one made-up briefing of N sources with ten events and ten claims per source
 (benchmarks/big_briefing.py): `briefing check`, `mkdocs build` and peak memory.
@@ -86,6 +87,10 @@ def folder_size(folder: Path) -> int:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive, as any static host (GitHub Pages serves HTTP/2): the search fetches a few
+    # small files, and a new connection for each would be measured instead of the search.
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -103,26 +108,35 @@ def served(site: Path) -> Iterator[str]:
 
 
 # In the page: type a query into the box, and resolve with the milliseconds until
-# briefing.js marks the box with the query its shown results answer.
+# briefing.js marks the box with the query its first results (the reader's briefing's)
+# answer, and until it marks it with the query all its results answer.
 _TIME_QUERY = """async (query) => {
   const box = document.querySelector('[data-briefing-search]');
   const input = box.querySelector('input');
   const start = performance.now();
-  const answered = new Promise(resolve => {
-    const seen = () => box.dataset.answered === query && (resolve(), true);
-    new MutationObserver(seen).observe(box, {attributes: true});
+  const times = {};
+  const done = new Promise(resolve => {
+    new MutationObserver(() => {
+      for (const name of ['first', 'answered']) {
+        if (box.dataset[name] === query && !(name in times)) {
+          times[name] = performance.now() - start;
+        }
+      }
+      if ('answered' in times) resolve();
+    }).observe(box, {attributes: true});
   });
   input.focus();
   input.value = query;
   input.dispatchEvent(new Event('input'));
-  await answered;
-  return performance.now() - start;
+  await done;
+  return [times.first, times.answered];
 }"""
 
 
-def search_figures(site: Path, slug: str) -> tuple[int, float, float]:
-    """(bytes the first search requests, first query ms, median ms of the later queries),
-    on the timeline page of briefing `slug`, as served (uncompressed) on 127.0.0.1."""
+def search_figures(site: Path, slug: str) -> tuple[int, list[float], list[float]]:
+    """(bytes the first search requests, [first results, all results] ms of the first
+    query, and the medians of the later queries), on the timeline page of briefing `slug`,
+    as served (uncompressed) on 127.0.0.1."""
     from playwright.sync_api import sync_playwright
 
     with served(site) as url, sync_playwright() as p:
@@ -136,7 +150,7 @@ def search_figures(site: Path, slug: str) -> tuple[int, float, float]:
         first_bytes = sum(sizes)
         later = [page.evaluate(_TIME_QUERY, query) for query in QUERIES[1:] * 2]
         browser.close()
-    return first_bytes, first, statistics.median(later)
+    return first_bytes, first, [statistics.median(times) for times in zip(*later, strict=True)]
 
 
 def edit_seconds(project: Path, slug: str, tries: int = 3) -> float:
@@ -203,6 +217,7 @@ def archive_row(k: int, *, edit: bool) -> dict[str, str]:
         median_page = statistics.median(p.stat().st_size for p in pages)
         actor = site / slugs[0] / "actors" / "fsb" / "index.html"
         first_bytes, first_ms, query_ms = search_figures(site, slugs[-1])
+        ms = "{:.0f} / {:.0f}".format
         plain_total = plain.seconds + plain_search.seconds
         row = {
             "K": str(k),
@@ -217,8 +232,8 @@ def archive_row(k: int, *, edit: bool) -> dict[str, str]:
             "actor page KB": f"{actor.stat().st_size / 1024:.1f}",
             "index MB": f"{folder_size(site / 'pagefind') / 2**20:.2f}",
             "first search KB": f"{first_bytes / 1024:.0f}",
-            "first query ms": f"{first_ms:.0f}",
-            "query ms": f"{query_ms:.0f}",
+            "first query ms": ms(*first_ms),
+            "query ms": ms(*query_ms),
             "edit s": f"{edit_seconds(project, slugs[0]):.1f}" if edit else "",
         }
     return row

@@ -9,7 +9,7 @@ from pathlib import Path
 import material
 import pytest
 
-from generator.render.search_index import MORE_INDEXES, SEARCH_FOLDER, SearchIndexFailed, index_site
+from generator.render.search_index import INDEXES, SEARCH_FOLDER, SearchIndexFailed, index_site
 from generator.render.site import THEME_DIR
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -61,8 +61,8 @@ def test_indexing_a_built_page_writes_the_index_into_its_folder(tmp_path):
         '<html lang="en"><body><div data-pagefind-body><h1>Kozinka</h1></div></body></html>'
     )
     assert index_site(tmp_path, ["a"]) == "Indexed 1 pages in 1 index"
-    assert (tmp_path / SEARCH_FOLDER / "pagefind.js").is_file()
-    assert list((tmp_path / SEARCH_FOLDER / "fragment").iterdir())
+    assert (tmp_path / SEARCH_FOLDER / "0/pagefind.js").is_file()
+    assert list((tmp_path / SEARCH_FOLDER / "0/fragment").iterdir())
 
 
 def _page(path: Path, heading: str) -> None:
@@ -74,7 +74,7 @@ def _page(path: Path, heading: str) -> None:
 
 def test_briefings_are_indexed_in_groups_merged_by_the_browser(tmp_path):
     """Each group of briefings has an index of its own; the first also holds the pages that
-    are not a briefing's, and lists the others for briefing.js to merge."""
+    are not a briefing's, and lists them all, with their briefings, for briefing.js."""
     _page(tmp_path / "index.html", "Home")
     _page(tmp_path / "guide, {odd}" / "index.html", "Guide")
     for slug in ("a", "b", "c"):
@@ -83,9 +83,13 @@ def test_briefings_are_indexed_in_groups_merged_by_the_browser(tmp_path):
     (tmp_path / "assets").mkdir()
     assert index_site(tmp_path, ["a", "b", "c"], 3) == "Indexed 8 pages in 3 indexes"
     folder = tmp_path / SEARCH_FOLDER
-    assert json.loads((folder / MORE_INDEXES).read_text()) == ["more-1/", "more-2/"]
+    assert json.loads((folder / INDEXES).read_text()) == [
+        {"folder": "0/", "briefings": ["a"]},
+        {"folder": "1/", "briefings": ["b"]},
+        {"folder": "2/", "briefings": ["c"]},
+    ]
     # Each index holds its own group's pages: two each, and the first four more.
     fragments = [
-        len(list((folder / sub / "fragment").iterdir())) for sub in ("", "more-1", "more-2")
+        len(list((folder / sub / "fragment").iterdir())) for sub in ("0", "1", "2")
     ]
     assert fragments == [4, 2, 2]

@@ -122,7 +122,7 @@ def test_figures_for_the_region_stand_side_by_side_and_other_scopes_apart(built)
 
 
 def test_every_alias_is_indexed_for_search_on_its_own_page_with_its_briefing(built):
-    assert (built / "pagefind/pagefind.js").is_file()
+    assert (built / "pagefind/0/pagefind.js").is_file()
     actors = json.loads((built / SHIPPED / "data/actors.json").read_text())
     title = load_factsheets(ROOT / "briefings" / SHIPPED, ROOT)[0].info.title
     for actor in actors:
@@ -270,7 +270,7 @@ def test_markup_in_fact_sheets_and_sources_renders_as_text(tmp_path):
     # both as text (the tag parser above saw no <img> or on* attribute in them).
     metas = {a.get("data-pagefind-meta"): a.get("content") for _, a in Tags(actor_page).tags}
     assert any("onerror=alert(2)>" in name for name in json.loads(metas["names[content]"] or ""))
-    assert (root / "site/pagefind/pagefind.js").is_file()
+    assert (root / "site/pagefind/0/pagefind.js").is_file()
 
 
 def test_a_non_http_url_is_rejected(project, capsys):

@@ -60,42 +60,56 @@
   var asked = 0;
   var timer = null;
 
+  function indexURL(index) {
+    return new URL("pagefind/" + index.folder, root);
+  }
   function load() {
+    // The site's search indexes (render/search_index.py), from pagefind/indexes.json. The
+    // index holding the reader's briefing is loaded first and answers alone (`own`); the
+    // others are merged into it when the whole site is first searched (`all`).
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-        // Options first, then fetch the index's entry files and engine while the reader
-        // is still typing (load runs when the box gets focus). No web worker: a query
-        // takes tens of milliseconds, and the worker cost 41 KB and its start-up on the
-        // first search.
-        return pagefind
-          .options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true })
-          .then(function () {
-            return Promise.all([pagefind.init(), otherIndexes()]);
-          })
-          .then(function (loaded) {
-            // The site's other indexes (render/search_index.py), searched with this one.
-            return Promise.all(
-              loaded[1].map(function (folder) {
-                var path = new URL("pagefind/" + folder, root).pathname;
-                return pagefind.mergeIndex(path, { baseUrl: root.pathname });
+      engine = fetch(new URL("pagefind/indexes.json", root))
+        .then(function (response) {
+          return response.json();
+        })
+        .then(function (indexes) {
+          var own = indexes.filter(function (index) {
+            return here !== null && index.briefings.indexOf(here) >= 0;
+          })[0] || indexes[0];
+          var url = new URL("pagefind.js", indexURL(own)).href;
+          return import(url).then(function (pagefind) {
+            // No web worker: a query takes tens of milliseconds, and the worker cost 41 KB
+            // and its start-up on the first search.
+            var options = { baseUrl: root.pathname, excerptLength: 24, noWorker: true };
+            var merged = null;
+            var all = function () {
+              merged =
+                merged ||
+                Promise.all(
+                  indexes
+                    .filter(function (index) {
+                      return index !== own;
+                    })
+                    .map(function (index) {
+                      return pagefind.mergeIndex(indexURL(index).pathname, options);
+                    })
+                );
+              return merged.then(function () {
+                return pagefind;
+              });
+            };
+            return pagefind
+              .options(options)
+              .then(function () {
+                return pagefind.init();
               })
-            );
-          })
-          .then(function () {
-            return pagefind;
+              .then(function () {
+                return { own: pagefind, all: all };
+              });
           });
-      });
+        });
     }
     return engine;
-  }
-  function otherIndexes() {
-    return fetch(new URL("pagefind/more.json", root))
-      .then(function (response) {
-        return response.ok ? response.json() : [];
-      })
-      .catch(function () {
-        return [];
-      });
   }
   function open() {
     if (toggle && !toggle.checked) {
@@ -161,7 +175,7 @@
     button.className = "briefing-search-more md-button";
     button.textContent = "Show " + Math.min(PAGE, shown.length - from) + " more";
     button.addEventListener("click", function () {
-      button.parentNode.removeChild(button);
+      list.removeChild(button.parentNode);
       draw(from, asked);
     });
     return button;
@@ -222,47 +236,96 @@
       }
     });
   }
+  function show(results, query, ticket) {
+    // Draw the first page of `results` afresh.
+    shown = results;
+    shown.query = query;
+    list.textContent = "";
+    if (!shown.length) {
+      say("No matching pages");
+      return Promise.resolve();
+    }
+    say(shown.length === 1 ? "1 matching page" : shown.length + " matching pages");
+    return draw(0, ticket);
+  }
+  function extend(results, ticket) {
+    // The first page is already drawn from the start of `results`: count the rest and
+    // offer them.
+    var query = shown.query;
+    shown = results;
+    shown.query = query;
+    say(shown.length + " matching pages");
+    var button = list.querySelector("button.briefing-search-more");
+    if (button) {
+      list.removeChild(button.parentNode);
+    }
+    var drawn = list.querySelectorAll("li.md-search-result__item").length;
+    if (drawn < shown.length) {
+      var li = document.createElement("li");
+      li.appendChild(more(drawn));
+      list.appendChild(li);
+    }
+    return Promise.resolve(ticket);
+  }
   function search(query) {
+    // The reader's own briefing's results are searched and drawn first; the whole site's
+    // follow. Tests and the benchmark wait for what the box is marked with: the query
+    // its first results answer (data-first), then the query all its results answer.
     var ticket = ++asked;
     box.removeAttribute("data-answered");
+    box.removeAttribute("data-first");
     if (!query.trim()) {
       list.textContent = "";
       say("Type to start searching");
       return Promise.resolve();
     }
+    var mark = function (name) {
+      if (ticket === asked) {
+        box.setAttribute(name, query);
+      }
+    };
+    var indexes = null;
+    var first = [];
     return load()
-      .then(function (pagefind) {
-        var all = pagefind.search(query);
-        var local = here ? pagefind.search(query, { filters: { briefing: here } }) : null;
-        return Promise.all([local, all]);
+      .then(function (loaded) {
+        indexes = loaded;
+        return here ? loaded.own.search(query, { filters: { briefing: here } }) : null;
       })
       .then(function (found) {
-        if (ticket !== asked) {
+        if (ticket !== asked || !found) {
           return;
         }
-        var first = found[0] ? found[0].results : [];
+        first = found.results;
+        return show(first, query, ticket).then(function () {
+          mark("data-first");
+        });
+      })
+      .then(function () {
+        return ticket === asked ? indexes.all() : null;
+      })
+      .then(function (pagefind) {
+        return pagefind ? pagefind.search(query) : null;
+      })
+      .then(function (found) {
+        if (ticket !== asked || !found) {
+          return;
+        }
         var seen = {};
         first.forEach(function (result) {
           seen[result.id] = true;
         });
-        var rest = (found[1] ? found[1].results : []).filter(function (result) {
-          return !seen[result.id];
-        });
-        shown = first.concat(rest);
-        shown.query = query;
-        list.textContent = "";
-        if (!shown.length) {
-          say("No matching pages");
-          return;
-        }
-        say(shown.length === 1 ? "1 matching page" : shown.length + " matching pages");
-        return draw(0, ticket);
+        var all = first.concat(
+          found.results.filter(function (result) {
+            return !seen[result.id];
+          })
+        );
+        var drawn = list.querySelectorAll("li.md-search-result__item").length;
+        var firstPageDrawn = here && (drawn >= PAGE || drawn === all.length) && first.length;
+        return firstPageDrawn ? extend(all, ticket) : show(all, query, ticket);
       })
       .then(function () {
-        if (ticket === asked) {
-          // What the results now shown answer (tests and the benchmark wait for it).
-          box.setAttribute("data-answered", query);
-        }
+        mark("data-first");
+        mark("data-answered");
       })
       .catch(function () {
         if (ticket === asked) {

@@ -9,9 +9,12 @@ are marked in the theme's main.html; docs/assets/briefing.js asks the index.
 Pagefind holds an index in memory while it builds it, about 200 KB a page: one index of
 a hundred briefings took 1 GB, and the run grew faster than the site. So the briefings
 are indexed in groups of about PAGES_PER_INDEX pages, each group by its own run into its
-own index, and the browser merges them (Pagefind's mergeIndex): the first index, which
-also holds the pages that are not a briefing's, is SEARCH_FOLDER; it lists the others in
-SEARCH_FOLDER/more.json.
+own index in a folder of SEARCH_FOLDER (0/, 1/, ...; the first also holds the pages that
+are not a briefing's), and the browser merges them (Pagefind's mergeIndex).
+SEARCH_FOLDER/indexes.json lists each with its briefings, so that a reader's browser
+first searches the index of the briefing they are in, alone, and shows those results
+while it merges the rest. (Sibling folders: Pagefind will not merge an index whose folder
+holds the first one's.)
 """
 
 from __future__ import annotations
@@ -22,12 +25,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["MORE_INDEXES", "PAGES_PER_INDEX", "SEARCH_FOLDER", "SearchIndexFailed", "index_site"]
+__all__ = ["INDEXES", "PAGES_PER_INDEX", "SEARCH_FOLDER", "SearchIndexFailed", "index_site"]
 
 # Where the index goes in the built site (the address briefing.js loads it from).
 SEARCH_FOLDER = "pagefind"
-# The list of the other indexes' folders, relative to SEARCH_FOLDER.
-MORE_INDEXES = "more.json"
+# The list of the indexes ({"folder": relative to SEARCH_FOLDER, "briefings": [...]}).
+INDEXES = "indexes.json"
 PAGES_PER_INDEX = 1500
 # Top-level folders of the built site that hold no pages to search.
 _NOT_PAGES = frozenset({SEARCH_FOLDER, "assets"})
@@ -46,13 +49,12 @@ def index_site(site_dir: Path, briefings: list[str], pages_per_index: int = PAGE
         for p in site_dir.iterdir()
         if p.name not in _NOT_PAGES and p.name not in briefings and _holds_pages(p)
     )
-    more, pages = [], 0
+    listed, pages = [], 0
     for number, group in enumerate(groups):
-        folder = "" if number == 0 else f"more-{number}"
+        folder = f"{number}/"
         pages += _run_pagefind(site_dir, group + (others if number == 0 else []), folder)
-        if folder:
-            more.append(f"{folder}/")
-    (site_dir / SEARCH_FOLDER / MORE_INDEXES).write_text(json.dumps(more) + "\n")
+        listed.append({"folder": folder, "briefings": group})
+    (site_dir / SEARCH_FOLDER / INDEXES).write_text(json.dumps(listed) + "\n")
     count = len(groups)
     return f"Indexed {pages} pages in {count} index{'es' * (count != 1)}"
 

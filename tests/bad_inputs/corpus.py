@@ -1398,7 +1398,7 @@ def run_step(root: Path, step: Step) -> tuple[list[int], str, bool]:
 def site_complete(site: Path) -> bool:
     return (
         (site / "index.html").is_file()
-        and (site / "pagefind/pagefind.js").is_file()
+        and (site / "pagefind/0/pagefind.js").is_file()
         and (site / SLUG / "index.html").is_file()
         and (site / "404.html").is_file()
     )
