@@ -143,11 +143,12 @@ def _measure(texts: dict[str, SourceText]) -> Reuse:
     # (defaultdicts: `setdefault` would make an empty container for every call.)
     holders: defaultdict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
     for sid, text in measured.items():
-        first: dict[tuple[str, ...], int] = {}
         for i, gram in enumerate(text.grams):
-            first.setdefault(gram, i)
-        for gram, i in first.items():
-            holders[gram].append((sid, i))
+            held = holders[gram]
+            # Sources are added one at a time: if this one has the n-gram already, it is
+            # the last holder listed, with its first position.
+            if not held or held[-1][0] != sid:
+                held.append((sid, i))
     passages = _Passages(measured)
     reuse = Reuse(
         words={sid: len(text.tokens) for sid, text in measured.items()}, passages=passages
