@@ -8,7 +8,7 @@ write the same bytes.
 
 The story is fictional: Velmora, Ostrana and every person, place and outlet in it are made
 up. It has what a long-running briefing has: news articles of roughly 400-1500 words from
-some thirty outlets in English, German, French and Spanish, a few live blogs, and sources
+some twenty outlets in English, German, French and Spanish, a few live blogs, and sources
 that copy, rewrite (some from two others) or loosely translate another, declared with
 `derived_from`; actors and places with aliases and transliterated spellings; events of
 every date precision, with times, parts of the day and ranges, some with assertions about
@@ -3169,7 +3169,7 @@ def _write_sheets(
     info = {
         "title": "Border war in Velmora, spring and summer 2023 (fictional benchmark briefing)",
         "summary": "A made-up story for measuring the generator at scale: Ostrana's artillery, "
-        "drones and raids against Velmora's border regions, as some thirty outlets reported them.",
+        "drones and raids against Velmora's border regions, as some twenty outlets reported them.",
         "period": {"start": START, "end": END},
         "status": "developing",
         "last_reviewed": END,
