@@ -248,6 +248,7 @@ def big_row(sources: int) -> dict[str, str]:
         events = claims = 10 * sources
         make_big_briefing(project, sources=sources, events=events, claims=claims)
         check = timed([str(BIN / "briefing"), "check"], project)
+        reuse = _reuse_seconds(project)
         build = timed([str(BIN / "mkdocs"), "build", "-q"], project)
         pages = pages_of(project / "site")
         return {
@@ -256,10 +257,33 @@ def big_row(sources: int) -> dict[str, str]:
             "claims": f"{claims:,}",
             "pages": f"{len(pages):,}",
             "check s": f"{check.seconds:.1f}",
+            "text reuse s": f"{reuse:.2f}",
             "check peak MB": f"{check.peak_mb:.0f}",
             "plugin build s": f"{build.seconds:.1f}",
             "build peak MB": f"{build.peak_mb:.0f}",
         }
+
+
+_REUSE = """
+import sys, time
+from pathlib import Path
+from generator.checks.briefing import load_texts
+from generator.factsheets.load import load_factsheets
+from generator.sources.reuse import measure_reuse
+root = Path(sys.argv[1])
+sheets, _ = load_factsheets(root / "briefings" / "big", root)
+texts, _ = load_texts(sheets, root / "seeds", root)
+start = time.perf_counter()
+measure_reuse(texts)
+print(time.perf_counter() - start)
+"""
+
+
+def _reuse_seconds(project: Path) -> float:
+    """Seconds the text-reuse measure takes on the big briefing's loaded sources."""
+    command = [sys.executable, "-c", _REUSE, str(project)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    return float(result.stdout.split()[-1])
 
 
 def print_table(rows: list[dict[str, str]]) -> None:
