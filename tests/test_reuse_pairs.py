@@ -132,3 +132,27 @@ def test_runs_across_paragraphs_quotations_and_repeats() -> None:
         (p.paragraph_a, p.paragraph_b, p.words, p.narration_words)
         for p in reuse.passages["original", "copy"]
     ] == [(1, 2, 10, 10), (2, 1, 10, 5), (3, 2, 6, 6)]
+
+
+def test_a_run_that_more_sources_share_than_the_stock_phrase_limit_is_not_reuse():
+    """Boilerplate every outlet writes is not a sign that one copied another; a passage two
+    sources share still is."""
+    stock = "since the start of the full scale invasion in february"
+    texts = {
+        f"s{i}": clean_source_text(f"Report number {i} on the day. {stock}.", "", [])
+        for i in range(measured.STOCK_PHRASE + 1)
+    }
+    copied = "the governor said the town of kozinka was shelled at dawn by artillery"
+    for sid in ("s0", "s1"):
+        texts[sid] = clean_source_text(f"{texts[sid].normalised[0]} {copied}.", "", [])
+    reuse = measure_reuse(texts)
+    assert reuse.shared["s2", "s3"] == 0.0
+    assert reuse.passages["s2", "s3"] == []
+    assert reuse.shared["s0", "s1"] > 0
+    # The copied passage, with the stock phrase's last words that lead into it (runs
+    # across them are the two sources' own), not the stock phrase itself.
+    (passage,) = reuse.passages["s0", "s1"]
+    assert passage.text.endswith(copied) and "since the start" not in passage.text
+    # Below the limit, the same run shared by two sources counts.
+    few = {sid: texts[sid] for sid in ("s2", "s3")}
+    assert measure_reuse(few).shared["s2", "s3"] > 0

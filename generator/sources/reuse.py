@@ -119,6 +119,13 @@ class _Text:
         return self.quoted_before[end] - self.quoted_before[start]
 
 
+# A run of N_GRAM words that more than this many sources share is a stock phrase of the
+# story ("since the full-scale invasion of Ukraine in February 2022"), not a sign that one
+# copied another; counting it would also make every pair of such sources a pair to work
+# out, and the work grow with the square of the sources.
+STOCK_PHRASE = 20
+
+
 def measure_reuse(texts: dict[str, SourceText]) -> Reuse:
     """Reuse between every ordered pair of the given source texts.
 
@@ -159,8 +166,8 @@ def _measure(texts: dict[str, SourceText]) -> Reuse:
         found: defaultdict[str, dict[int, int]] = defaultdict(dict)
         for i, gram in enumerate(text.grams):
             held = holders[gram]
-            if len(held) == 1:
-                continue  # only a has it (most n-grams)
+            if len(held) == 1 or len(held) > STOCK_PHRASE:
+                continue  # only a has it (most n-grams), or a stock phrase
             for b, j in held:
                 if b != a:
                     found[b][i] = j
