@@ -89,7 +89,5 @@ def test_briefings_are_indexed_in_groups_merged_by_the_browser(tmp_path):
         {"folder": "2/", "briefings": ["c"]},
     ]
     # Each index holds its own group's pages: two each, and the first four more.
-    fragments = [
-        len(list((folder / sub / "fragment").iterdir())) for sub in ("0", "1", "2")
-    ]
+    fragments = [len(list((folder / sub / "fragment").iterdir())) for sub in ("0", "1", "2")]
     assert fragments == [4, 2, 2]
