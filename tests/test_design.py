@@ -30,6 +30,7 @@ RANK = {
     "confine": 0,
     "staging": 0,
     "days": 0,
+    "collector": 0,
     "sources": 1,
     "factsheets": 1,
     "addresses": 2,

@@ -8,7 +8,6 @@ Every value a template prints is escaped by `markup.md_text` unless a filter bui
 
 from __future__ import annotations
 
-import gc
 import html
 import json
 import re
@@ -22,6 +21,7 @@ import jinja2
 from ..addresses import SECTIONS, section_page
 from ..analysis.build import analyse
 from ..checks.briefing import Briefing
+from ..collector import collector_paused
 from ..export.data import DATA_FILES, data_files
 from ..factsheets.model import Actor, Place
 from .filters import FILTERS
@@ -123,15 +123,8 @@ def _page(
 
 def render_briefing(briefing: Briefing) -> dict[str, str]:
     """Every generated file of one briefing: {path relative to docs: text}."""
-    # Rendering makes millions of short-lived objects with no reference cycles; the cycle
-    # collector walked them again and again (a third of a 300-source briefing's render).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _briefing_files(briefing)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _briefing_files(briefing: Briefing) -> dict[str, str]:

@@ -14,7 +14,6 @@ listed beside them.
 from __future__ import annotations
 
 import bisect
-import gc
 import itertools
 import re
 from collections import defaultdict
@@ -22,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..collector import collector_paused
 from .text import SourceText
 
 __all__ = ["N_GRAM", "Reuse", "SharedPassage", "measure_reuse"]
@@ -132,16 +132,9 @@ def measure_reuse(texts: dict[str, SourceText]) -> Reuse:
     Each source's n-grams are looked up once in an index of every source's n-grams, so
     the work grows with the text and with what the sources really share, not with the
     number of pairs times the length of the texts; pairs that share nothing are zero."""
-    # What is made here holds no reference cycles, and it is millions of small objects:
-    # the cycle collector would walk all of them again and again as they pile up (more
-    # than half the time, growing faster than the texts). It runs as usual afterwards.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Millions of small objects with no reference cycles (see collector_paused).
+    with collector_paused():
         return _measure(texts)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _measure(texts: dict[str, SourceText]) -> Reuse:
