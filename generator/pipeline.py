@@ -33,7 +33,7 @@ __all__ = [
 
 # Top-level addresses MkDocs and the theme write to (besides the hand-written pages): a
 # briefing with one of these names would share its folder in the built site.
-# ("pagefind" holds the search index: render.search.SEARCH_FOLDER.)
+# ("pagefind" holds the search index: render.search_index.SEARCH_FOLDER.)
 RESERVED_SLUGS = frozenset({"assets", "pagefind", "index", "404", "sitemap", SCHEMA_FOLDER})
 
 

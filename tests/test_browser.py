@@ -278,11 +278,11 @@ THIRD_TITLE = "A third briefing, with <b>markup</b> & a comma, in its title"
 
 
 @pytest.fixture(scope="module")
-def two_briefings(tmp_path_factory) -> Iterator[str]:
+def three_briefings(tmp_path_factory) -> Iterator[str]:
     """The shipped briefing and copies of it under SECOND and THIRD, titled SECOND_TITLE
     and THIRD_TITLE: every name is in all three. Each briefing has a search index of its
     own (the site's are merged in the browser, as on a site of many briefings)."""
-    root = copy_site_inputs(tmp_path_factory.mktemp("two"))
+    root = copy_site_inputs(tmp_path_factory.mktemp("three"))
     for slug, new_title in ((SECOND, SECOND_TITLE), (THIRD, THIRD_TITLE)):
         copy = root / "briefings" / slug
         shutil.copytree(root / "briefings" / SHIPPED, copy)
@@ -326,7 +326,7 @@ def labelled_results(page: Page, text: str) -> list[tuple[str, str | None]]:
 
 
 def test_search_names_each_results_briefing_and_puts_the_readers_briefing_first(
-    reader, two_briefings
+    reader, three_briefings
 ):
     shipped_title = next(
         line.removeprefix("title:").strip()
@@ -335,7 +335,7 @@ def test_search_names_each_results_briefing_and_puts_the_readers_briefing_first(
     )
     titles = {SHIPPED: shipped_title, SECOND: SECOND_TITLE, THIRD: THIRD_TITLE}
     for here, other in ((SECOND, SHIPPED), (SHIPPED, THIRD), (THIRD, SECOND)):
-        page = reader.open(two_briefings + f"{here}/timeline/")
+        page = reader.open(three_briefings + f"{here}/timeline/")
         for name in ("Gladkov", "Freedom of Russia Legion", "Graivoron"):
             results = labelled_results(page, name)
             slugs = [path.split("/")[1] for path, _ in results]
@@ -350,7 +350,7 @@ def test_search_names_each_results_briefing_and_puts_the_readers_briefing_first(
         page.locator("input.md-search__input").press("Enter")
         page.wait_for_url(f"**/{here}/places/graivoron/**")
     # On a page outside any briefing the results are labelled too.
-    page = reader.open(two_briefings + "editing-this-briefing/")
+    page = reader.open(three_briefings + "editing-this-briefing/")
     results = labelled_results(page, "Gladkov")
     assert all(label == titles.get(path.split("/")[1]) for path, label in results)
     reader.assert_clean()
