@@ -45,7 +45,7 @@ check: $(STAMP)
 
 ## golden: regenerate the golden copy of the generated pages after an intended change
 golden: $(STAMP)
-	$(BIN)/briefing render --pages-only --out tests/golden
+	$(BIN)/briefing render --pages-only --no-history --out tests/golden
 
 ## schemas: regenerate the fact sheets' JSON Schemas (briefings/schemas) after a model change
 schemas: $(STAMP)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .factsheets.kinds import Kind
 
 __all__ = [
+    "FEED_FILE",
     "SECTIONS",
     "Target",
     "built_directory",
@@ -49,7 +50,12 @@ SECTIONS = [
     ("Sources", "sources/index.md"),
     ("Source comparison", "compare.md"),
     ("Data", "data/index.md"),
+    ("Changes", "changes.md"),
 ]
+
+
+# A briefing's change log as an Atom feed, beside its pages; the site's, at the top.
+FEED_FILE = "feed.xml"
 
 
 @dataclass(frozen=True)

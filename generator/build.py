@@ -20,8 +20,10 @@ from functools import partial
 from pathlib import Path
 
 from .factsheets.model import BriefingInfo
+from .history.log import History, briefing_history
 from .pipeline import briefing_folders, load_briefing
 from .problems import Problem, has_errors
+from .render.feeds import Feeds
 from .render.site import render_briefing, render_home
 
 __all__ = ["PARALLEL_FROM", "BriefingHead", "SitePages", "build_pages"]
@@ -32,10 +34,12 @@ PARALLEL_FROM = 4
 
 @dataclass(frozen=True)
 class BriefingHead:
-    """What the home page and the nav need of a briefing built in another process."""
+    """What the home page, the nav and the site's feed need of a briefing built in another
+    process."""
 
     slug: str
     info: BriefingInfo
+    history: History | None = None
 
 
 @dataclass
@@ -47,6 +51,14 @@ class SitePages:
     heads: list[BriefingHead] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def history_notes(self) -> list[str]:
+        """Why a change log could not be read, once per reason, for the build's output."""
+        reasons = dict.fromkeys(
+            h.history.unavailable for h in self.heads if h.history and h.history.unavailable
+        )
+        return [f"Change log not available in this build: {reason}" for reason in reasons]
+
 
 def build_pages(
     root: Path,
@@ -54,12 +66,17 @@ def build_pages(
     seeds_dir: Path,
     only: list[str] | None = None,
     docs_dir: Path | None = None,
+    *,
+    feeds: Feeds | None = None,
+    history: bool = True,
 ) -> SitePages:
-    """Load, check and render the briefings (all, or those named in `only`). The files are
-    returned only if no check failed anywhere: a site is built whole or not at all."""
+    """Load, check and render the briefings (all, or those named in `only`), each with its
+    change log read from git unless `history` is False, and their feeds with `feeds`. The
+    files are returned only if no check failed anywhere: a site is built whole or not at
+    all."""
     folders, problems = briefing_folders(root, briefings_dir, seeds_dir, only, docs_dir)
     site = SitePages(problems=problems)
-    job = partial(_briefing_job, seeds_dir=seeds_dir, root=root)
+    job = partial(_briefing_job, seeds_dir=seeds_dir, root=root, feeds=feeds, history=history)
     pages = []
     for head, found, files in _map_folders(job, folders):
         site.problems += found
@@ -69,20 +86,26 @@ def build_pages(
     if not has_errors(site.problems):
         for files in pages:
             site.files.update(files)
-        site.files.update(render_home(site.heads))
+        histories = {h.slug: h.history for h in site.heads if h.history is not None}
+        site.files.update(render_home(site.heads, histories, feeds))
     return site
 
 
 _JobResult = tuple[BriefingHead | None, list[Problem], dict[str, str]]
 
 
-def _briefing_job(folder: Path, *, seeds_dir: Path, root: Path) -> _JobResult:
+def _briefing_job(
+    folder: Path, *, seeds_dir: Path, root: Path, feeds: Feeds | None, history: bool
+) -> _JobResult:
     briefing, problems = load_briefing(folder, seeds_dir, root)
     if briefing is None:
         return None, problems, {}
-    head = BriefingHead(briefing.slug, briefing.info)
     # A failed check keeps the whole site from being built: rendering would be wasted.
-    return head, problems, ({} if has_errors(problems) else render_briefing(briefing))
+    if has_errors(problems):
+        return BriefingHead(briefing.slug, briefing.info), problems, {}
+    log = briefing_history(root, folder, seeds_dir) if history else None
+    head = BriefingHead(briefing.slug, briefing.info, log)
+    return head, problems, render_briefing(briefing, log, feeds)
 
 
 def _map_folders(job: partial[_JobResult], folders: list[Path]) -> list[_JobResult]:

@@ -13,6 +13,9 @@
     briefing new briefing SLUG             start briefings/SLUG/ with a briefing.yaml skeleton
     briefing diff BASE [HEAD]              Markdown summary of what a change does to the facts,
                                            between two git revisions (HEAD: the working tree)
+    briefing changes [BRIEFING ...] [--since REV]
+                                           the change log read from git, as the Changes pages
+                                           show it (only the commits after REV)
     briefing schema [--out DIR]            write the fact sheets' JSON Schemas (for editors'
                                            tools) to briefings/schemas, or DIR
     briefing build                         `mkdocs build --strict` into site/, replaced whole
@@ -42,12 +45,14 @@ from .factsheets.kinds import kind as kind_named
 from .factsheets.load import load_factsheets
 from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton, start_briefing
 from .factsheets.vocabulary import ID_PATTERN
+from .history.log import briefing_history
 from .pipeline import RESERVED_SLUGS, discover_briefings, docs_problems, load_briefings
 from .problems import display_path, format_report, has_errors, terminal_safe
 from .render.site import render_site
+from .report.changes import changes_report
 from .report.coverage import format_coverage
 from .report.diff import diff_report, read_revision, read_tree
-from .site_config import ConfigUnreadable, docs_dir_of, plain_config
+from .site_config import ConfigUnreadable, docs_dir_of, feeds_of, plain_config
 from .staging import BuildLock, OutputBusy, Staging
 
 __all__ = ["main"]
@@ -99,6 +104,14 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         default=None,
         help="a git revision (default: the working tree)",
+    )
+    changes = commands.add_parser("changes", help="the change log of the briefings, from git")
+    changes.add_argument("briefings", nargs="*", metavar="BRIEFING")
+    changes.add_argument("--since", metavar="REV", help="only the commits after this revision")
+    render.add_argument(
+        "--no-history",
+        action="store_true",
+        help="leave out the change logs (the Changes pages say they were not read)",
     )
     schema = commands.add_parser("schema", help="write the fact sheets' JSON Schemas")
     schema.add_argument(
@@ -160,6 +173,8 @@ def _run(args: argparse.Namespace) -> int:
         return _print_diff(root, args.base, args.head)
     if args.command == "build":
         return _build(root)
+    if args.command == "changes":
+        return _print_changes(root, args.briefings, args.since)
     if args.command == "render":
         _check_render_target(root, args.out)
     briefings, problems = load_briefings(
@@ -175,7 +190,9 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "coverage":
         return _print_coverage(root, briefings)
-    _write_render(root, briefings, args.out, pages_only=args.pages_only)
+    _write_render(
+        root, briefings, args.out, pages_only=args.pages_only, history=not args.no_history
+    )
     _out(f"wrote {args.out}")
     return 0
 
@@ -187,6 +204,15 @@ def _print_diff(root: Path, base: str, head: str | None) -> int:
     except ValueError as exc:
         raise CommandError(f"briefing diff: cannot read a revision: {exc}") from None
     sys.stdout.write(terminal_safe(diff_report(before, after, base, head or "working tree")))
+    return 0
+
+
+def _print_changes(root: Path, names: list[str], since: str | None) -> int:
+    try:
+        for text in changes_report(root, names, since):
+            sys.stdout.write(terminal_safe(text))
+    except ValueError as exc:
+        raise CommandError(f"briefing changes: {exc}") from None
     return 0
 
 
@@ -312,14 +338,22 @@ def _check_render_target(root: Path, out: Path) -> None:
         )
 
 
-def _write_render(root: Path, briefings: list[Briefing], out: Path, *, pages_only: bool) -> None:
+def _write_render(
+    root: Path, briefings: list[Briefing], out: Path, *, pages_only: bool, history: bool
+) -> None:
     """Write the render into a staging folder beside `out`, then swap it in whole."""
     docs_dir = docs_dir_of(root)
     if not pages_only and (problems := docs_problems(docs_dir, root)):
         raise CommandError(
             "briefing render: cannot copy the hand-written pages:\n" + format_report(problems)
         )
-    files = render_site(briefings)
+    histories = {b.slug: briefing_history(root, b.sheets.folder, root / "seeds") for b in briefings}
+    for reason in dict.fromkeys(h.unavailable for h in histories.values() if h.unavailable):
+        _err(f"Change log not available in this build: {reason}")
+    feeds = feeds_of(root)
+    if feeds is None:
+        _err("Feeds: mkdocs.yml sets no site_url, so no Atom feed is written")
+    files = render_site(briefings, histories if history else None, feeds)
     target = out.resolve()
     lock = BuildLock(target)
     try:

@@ -31,6 +31,7 @@ from mkdocs.utils import CountHandler
 
 from .build import build_pages
 from .problems import format_report, has_errors
+from .render.feeds import Feeds
 from .render.nav import hand_written_nav, is_nav_page, site_nav
 from .render.search_index import PAGES_PER_INDEX, SearchIndexFailed, index_site
 from .render.site import THEME_DIR
@@ -104,8 +105,16 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 
         only = _names(self.config.briefings)
-        site = build_pages(root, briefings_dir, seeds_dir, only, docs_dir)
+        feeds = Feeds(config.site_url, config.site_name) if config.site_url else None
+        site = build_pages(root, briefings_dir, seeds_dir, only, docs_dir, feeds=feeds)
         problems = site.problems
+        for note in site.history_notes:
+            log.info(note)
+        if feeds is None:
+            log.info(
+                "Feeds: mkdocs.yml sets no site_url, so no Atom feed is written (a feed needs "
+                "the site's absolute address); set site_url to publish them"
+            )
         if self._serving and not only and len(site.heads) >= _MANY:
             log.info(
                 f"Serving all {len(site.heads)} briefings: each change rebuilds every one. To "

@@ -10,10 +10,11 @@ from typing import Any
 import yaml
 
 from .checks.briefing import Briefing
+from .render.feeds import Feeds
 from .render.nav import hand_written_nav, site_nav
 from .render.site import THEME_DIR
 
-__all__ = ["ConfigUnreadable", "docs_dir_of", "plain_config", "read_config"]
+__all__ = ["ConfigUnreadable", "docs_dir_of", "feeds_of", "plain_config", "read_config"]
 
 
 class ConfigUnreadable(Exception):
@@ -23,6 +24,15 @@ class ConfigUnreadable(Exception):
 def docs_dir_of(root: Path) -> Path:
     """The hand-written pages' folder: mkdocs.yml's docs_dir, `docs` by default."""
     return root / str(read_config(root / "mkdocs.yml").get("docs_dir") or "docs")
+
+
+def feeds_of(root: Path) -> Feeds | None:
+    """Where the feeds go: mkdocs.yml's site_url and site_name; None without a site_url."""
+    config = read_config(root / "mkdocs.yml")
+    site_url = config.get("site_url")
+    if not site_url or not isinstance(site_url, str):
+        return None
+    return Feeds(site_url, str(config.get("site_name") or "Briefings"))
 
 
 class _AnyTagLoader(yaml.SafeLoader):

@@ -39,12 +39,13 @@ RANK = {
     "analysis": 4,
     "pipeline": 4,
     "export": 5,
-    "render": 6,
-    "report": 7,
-    "site_config": 7,
-    "build": 7,
-    "cli": 8,
-    "plugin": 8,
+    "history": 6,
+    "render": 7,
+    "report": 8,
+    "site_config": 8,
+    "build": 8,
+    "cli": 9,
+    "plugin": 9,
 }
 MAX_MODULE_LINES = 400
 MAX_CLASS_LINES = 150

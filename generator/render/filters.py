@@ -20,6 +20,7 @@ from .values import (
     CasualtyChart,
     CiteLine,
     DerivationGraph,
+    FactHistory,
     Grade,
     NamesUsed,
     Quote,
@@ -160,6 +161,31 @@ def cite_line(value: CiteLine) -> Md:
     )
 
 
+@jinja2.pass_context
+def fact_history(context: jinja2.runtime.Context, value: FactHistory | None) -> Md:
+    """'Corrected on [24 November 2026](…): what was wrong. Before: figure 8.' for each
+    correction, then 'Updated [24 November 2026](…).', on one line."""
+    if not value:
+        return Md("")
+    parts = []
+    for correction in value.corrections:
+        before = "; ".join(f"{name}: {was}" for name, was in correction.before)
+        what = md_text(_sentence(correction.what))
+        parts.append(
+            f'<span class="briefing-badge briefing-corrected">corrected</span> '
+            f"**Corrected on {link(context, correction.when)}:** {what}"
+            + (f" Before: {md_text(before)}." if before else "")
+        )
+    if value.updated is not None:
+        parts.append(f"*Updated {link(context, value.updated)}.*")
+    return Md(" ".join(parts))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def names_used(value: NamesUsed) -> Md:
     names = [f"{md_text(name)} ({n})" for name, n in value.listed]
     names += [
@@ -230,6 +256,7 @@ FILTERS: dict[str, Any] = {
     "paragraphs": paragraphs,
     "cite_line": cite_line,
     "names_used": names_used,
+    "fact_history": fact_history,
     "marked_words": marked_words,
     "timeline_chart": timeline_chart,
     "casualty_chart": casualty_chart,

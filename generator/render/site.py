@@ -18,16 +18,19 @@ from typing import Any
 
 import jinja2
 
-from ..addresses import SECTIONS, section_page
+from ..addresses import FEED_FILE, SECTIONS, section_page
 from ..analysis.build import analyse
 from ..checks.briefing import Briefing
 from ..collector import collector_paused
 from ..export.data import DATA_FILES, data_files
 from ..factsheets.model import Actor, Place
+from ..history.log import History
+from .feeds import Feeds, FeedSource, briefing_feed, feed_url, site_feed
 from .filters import FILTERS
 from .markup import md_text, printable
 from .search import search_words
 from .views.base import Book
+from .views.changes import changes_view
 from .views.compare import compare_view
 from .views.entities import actor_view, actors_view, place_view, places_view
 from .views.facts import casualties_view, statements_view, timeline_view
@@ -71,6 +74,7 @@ _SECTIONS = (
     Section("Sources", "sources.md.j2", sources_view),
     Section("Source comparison", "compare.md.j2", compare_view),
     Section("Data", "data.md.j2", lambda book: data_view(DATA_FILES)),
+    Section("Changes", "changes.md.j2", changes_view),
 )
 assert [s.title for s in _SECTIONS] == [title for title, _ in SECTIONS]
 
@@ -80,6 +84,7 @@ def _front_matter(
     briefing: str | None,
     search_words: list[str] | None = None,
     search_names: list[str] | None = None,
+    feeds: list[dict[str, str]] | None = None,
 ) -> str:
     # MkDocs takes a page's title from its first heading and keeps it entity-escaped;
     # Material prints it through `striptags`, which unescapes it, into <title> without
@@ -94,6 +99,9 @@ def _front_matter(
         if values:
             printed = [printable(value) for value in values]
             lines.append(f"{key}: {json.dumps(printed, ensure_ascii=False)}")
+    # The theme's main.html links each page to its feeds (<link rel="alternate">).
+    if feeds:
+        lines.append(f"feeds: {json.dumps(feeds, ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -113,58 +121,96 @@ def _page(
     briefing: str | None = None,
     record: Actor | Place | None = None,
     search: dict[str, list[str]] | None = None,
+    feeds: list[dict[str, str]] | None = None,
 ) -> str:
     markdown = _ENV.get_template(template).render(page_path=path, title=title, view=view)
     words = names = None
     if record is not None and search is not None:
         words, names = search[path.removesuffix(".md")], list(record.names)
-    return _front_matter(title, briefing, words, names) + _tidy(markdown)
+    return _front_matter(title, briefing, words, names, feeds) + _tidy(markdown)
 
 
-def render_briefing(briefing: Briefing) -> dict[str, str]:
-    """Every generated file of one briefing: {path relative to docs: text}."""
+def render_briefing(
+    briefing: Briefing, history: History | None = None, feeds: Feeds | None = None
+) -> dict[str, str]:
+    """Every generated file of one briefing: {path relative to docs: text}. `history` is its
+    change log (None: not read); `feeds` says where the site is, to write its feed."""
     with collector_paused():
-        return _briefing_files(briefing)
+        return _briefing_files(briefing, history, feeds)
 
 
-def _briefing_files(briefing: Briefing) -> dict[str, str]:
-    book = Book(briefing, analyse(briefing))
+def _briefing_files(
+    briefing: Briefing, history: History | None, feeds: Feeds | None
+) -> dict[str, str]:
     of = briefing.info.title
-    pages = {"index.md": _page("index.md", "overview.md.j2", of, overview_view(book), briefing=of)}
+    fed = feeds is not None and history is not None and not history.unavailable
+    book = Book(briefing, analyse(briefing), history, fed)
+    links = _feed_links(feeds, briefing.slug, of) if fed else None
+
+    def page(path: str, template: str, title: str, view: Any, **more: Any) -> str:
+        return _page(path, template, title, view, briefing=of, feeds=links, **more)
+
+    pages = {"index.md": page("index.md", "overview.md.j2", of, overview_view(book))}
     for section in _SECTIONS:
         path = section_page(section.title)
-        view = section.view(book)
-        pages[path] = _page(path, section.template, section.title, view, briefing=of)
+        pages[path] = page(path, section.template, section.title, section.view(book))
     words = search_words([*briefing.actors, *briefing.places])
     for actor in briefing.actors:
         path = f"actors/{actor.id}.md"
-        view = actor_view(book, actor)
-        pages[path] = _page(
-            path, "actor.md.j2", actor.name, view, briefing=of, record=actor, search=words
+        pages[path] = page(
+            path, "actor.md.j2", actor.name, actor_view(book, actor), record=actor, search=words
         )
     for place in briefing.places:
         path = f"places/{place.id}.md"
-        view = place_view(book, place)
-        pages[path] = _page(
-            path, "place.md.j2", place.name, view, briefing=of, record=place, search=words
+        pages[path] = page(
+            path, "place.md.j2", place.name, place_view(book, place), record=place, search=words
         )
     for source in briefing.sources:
         path = f"sources/{source.id}.md"
-        view = source_view(book, source)
-        pages[path] = _page(path, "source.md.j2", source.short_label, view, briefing=of)
+        pages[path] = page(path, "source.md.j2", source.short_label, source_view(book, source))
     pages.update(data_files(book.briefing, book.analysis))
+    if fed and feeds is not None and history is not None:
+        pages[FEED_FILE] = briefing_feed(FeedSource(briefing.slug, of, history), feeds)
     return {f"{briefing.slug}/{path}": content for path, content in pages.items()}
 
 
-def render_home(briefings: Sequence[Headed]) -> dict[str, str]:
-    """The site's own pages (the home page, which lists every briefing)."""
-    return {"index.md": _page("index.md", "home.md.j2", "Conflict briefings", home_view(briefings))}
+def _feed_links(feeds: Feeds | None, slug: str | None, title: str | None) -> list[dict[str, str]]:
+    if feeds is None:
+        return []
+    links = [{"title": f"{title}: changes", "href": feed_url(feeds, slug)}] if slug else []
+    return [*links, {"title": f"{feeds.site_name}: changes", "href": feed_url(feeds)}]
 
 
-def render_site(briefings: list[Briefing]) -> dict[str, str]:
-    """Every generated file of the site: {path relative to docs: text}."""
+def render_home(
+    briefings: Sequence[Headed],
+    histories: dict[str, History] | None = None,
+    feeds: Feeds | None = None,
+) -> dict[str, str]:
+    """The site's own pages (the home page, which lists every briefing) and, with `feeds`,
+    the site's feed of every briefing's change log that could be read."""
+    title = "Conflict briefings"
+    known = {slug: h for slug, h in (histories or {}).items() if not h.unavailable}
+    fed = feeds is not None and bool(known)
+    links = _feed_links(feeds, None, None) if fed else None
+    files = {"index.md": _page("index.md", "home.md.j2", title, home_view(briefings), feeds=links)}
+    if fed and feeds is not None:
+        sources = [
+            FeedSource(b.slug, b.info.title, known[b.slug]) for b in briefings if b.slug in known
+        ]
+        files[FEED_FILE] = site_feed(sources, feeds)
+    return files
+
+
+def render_site(
+    briefings: list[Briefing],
+    histories: dict[str, History] | None = None,
+    feeds: Feeds | None = None,
+) -> dict[str, str]:
+    """Every generated file of the site: {path relative to docs: text}. Without
+    `histories`, the Changes pages say the change log was not read."""
     files: dict[str, str] = {}
+    histories = histories or {}
     for briefing in briefings:
-        files.update(render_briefing(briefing))
-    files.update(render_home(briefings))
+        files.update(render_briefing(briefing, histories.get(briefing.slug), feeds))
+    files.update(render_home(briefings, histories, feeds))
     return files

@@ -13,7 +13,9 @@ from .charts import FigureGroup, TimelineRow
 __all__ = [
     "CasualtyChart",
     "CiteLine",
+    "Correction",
     "DerivationGraph",
+    "FactHistory",
     "Grade",
     "NamesUsed",
     "Quote",
@@ -96,3 +98,25 @@ class DerivationGraph:
 
 # A statement's rendering word by word against the base rendering.
 MarkedWords = tuple[WordChange, ...]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A correction of a fact, as its entry shows it: when (linking to the change log),
+    what was wrong, and what the fact said before."""
+
+    when: Target  # "24 November 2026" -> changes.md#change-...
+    what: str
+    before: tuple[tuple[str, str], ...]  # (field, its value before the correction)
+
+
+@dataclass(frozen=True)
+class FactHistory:
+    """What a fact's entry says of its history: its last update after it was first
+    published, and every correction of it (none can be hidden by a later change)."""
+
+    updated: Target | None
+    corrections: tuple[Correction, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.updated is not None or bool(self.corrections)

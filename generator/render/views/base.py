@@ -28,6 +28,7 @@ from ...factsheets.dates import format_day
 from ...factsheets.kinds import kind
 from ...factsheets.model import Actor, CasualtyClaim, Citation, Event, Place, Rendering, Source
 from ...factsheets.times import clock_label, zone_named
+from ...history.log import History
 from ...words import (
     claimant,
     credibility_label,
@@ -74,6 +75,9 @@ class Book:
 
     briefing: Briefing
     analysis: Analysis
+    # The briefing's change log; None when it was not read (a render without git).
+    history: History | None = None
+    feed: bool = False  # whether the briefing's change log has an Atom feed on the site
 
     @cached_property
     def zone(self) -> ZoneInfo | None:  # the zone the briefing's times are shown in

@@ -10,8 +10,9 @@ from ...addresses import Target
 from ...analysis.model import EntityAnalysis
 from ...factsheets.model import Actor, Place
 from ...words import describe_claim, roles
-from ..values import Grade, NamesUsed, Quote
+from ..values import FactHistory, Grade, NamesUsed, Quote
 from .base import WIDE, Book
+from .history import fact_history
 
 __all__ = [
     "ActorView",
@@ -153,6 +154,7 @@ class ActorView:
     statements: tuple[Target, ...]
     claims: tuple[FactLine, ...]
     names_omitted: int = 0  # with many sources: how many name it nowhere (not listed)
+    history: FactHistory | None = None
 
 
 def actor_view(book: Book, actor: Actor) -> ActorView:
@@ -169,6 +171,7 @@ def actor_view(book: Book, actor: Actor) -> ActorView:
         statements=tuple(book.fact(("statements", s.id)) for s in entity.statements),
         claims=_claim_lines(book, entity),
         names_omitted=_omitted(book, names),
+        history=fact_history(book, "actors", actor.id),
     )
 
 
@@ -181,6 +184,7 @@ class PlaceView:
     events: tuple[FactLine, ...]
     claims: tuple[FactLine, ...]
     names_omitted: int = 0
+    history: FactHistory | None = None
 
 
 def place_view(book: Book, place: Place) -> PlaceView:
@@ -193,4 +197,5 @@ def place_view(book: Book, place: Place) -> PlaceView:
         events=_event_lines(book, entity, with_roles=False),
         claims=_claim_lines(book, entity),
         names_omitted=_omitted(book, names),
+        history=fact_history(book, "places", place.id),
     )

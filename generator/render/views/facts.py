@@ -21,8 +21,9 @@ from ...factsheets.times import (
 )
 from ...words import ASPECTS, describe_count, group_title, moment, period, verdicts_label
 from ..charts import FigureGroup, FigureRow, TimelineRow
-from ..values import CasualtyChart, CiteLine, Grade, Quote, TimelineChart, Verdict
+from ..values import CasualtyChart, CiteLine, FactHistory, Grade, Quote, TimelineChart, Verdict
 from .base import Book, group_reason
+from .history import fact_history
 
 __all__ = [
     "CasualtiesView",
@@ -48,6 +49,8 @@ class Graded:
     quotes: tuple[Quote, ...]
     # Why sources of different lineages count as one for this fact (shared narration).
     shared: tuple[str, ...] = ()
+    # When it was updated after it was first published, and its corrections.
+    history: FactHistory | None = None
 
 
 def _graded(book: Book, kind: str, record: Event | CasualtyClaim | Statement) -> Graded:
@@ -60,6 +63,7 @@ def _graded(book: Book, kind: str, record: Event | CasualtyClaim | Statement) ->
         book.cite_line(fact),
         tuple(book.quote(c) for c in record.citations),
         book.shared(fact.shared),
+        fact_history(book, kind, record.id),
     )
 
 

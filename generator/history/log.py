@@ -1,0 +1,282 @@
+"""A briefing's change log, read from git: one entry per commit that changed what a reader
+sees of its facts, newest first, with the commits marked as corrections.
+
+Each commit is compared with its first parent: the briefing's snapshot at each (`snapshot`)
+and what changed between them (`changes`). A snapshot is kept in a cache keyed by the
+trees of the briefing's folder and the sources at that commit, and a comparison by the two
+snapshots' keys, so a build reads a long history from the cache and computes only what the
+newest commits changed. The cache lives in the project's `.cache/` and is dropped whole
+when the generator's code changes (it would compute other things).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..factsheets.kinds import kind as kind_named
+from .changes import Changes, FactChange, compare
+from .git import (
+    Commit,
+    HistoryUnavailable,
+    Repository,
+    commit_of,
+    commits_touching,
+    extract,
+    head_date,
+    repository_of,
+    trees_at,
+)
+from .snapshot import Snapshot, snapshot_of
+
+__all__ = [
+    "CACHE_FOLDER",
+    "Entry",
+    "FactMarks",
+    "History",
+    "briefing_history",
+    "entry_lines",
+    "fact_marks",
+]
+
+CACHE_FOLDER = Path(".cache") / "briefing-history"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One commit's change to the briefing's facts."""
+
+    commit: str
+    date: str  # when it was committed, ISO 8601 in UTC: 2026-11-24T09:30:00Z
+    subject: str
+    corrections: tuple[str, ...]  # what was wrong, as its Correction trailers say
+    changes: Changes
+    first: bool = False  # the commit that published the briefing
+
+    @property
+    def anchor(self) -> str:
+        """The entry's anchor on the Changes page."""
+        return f"change-{self.commit[:12]}"
+
+    @property
+    def day(self) -> datetime.date:
+        return datetime.date.fromisoformat(self.date[:10])
+
+
+@dataclass(frozen=True)
+class History:
+    """A briefing's change log, newest first; or why there is none (`unavailable`)."""
+
+    entries: tuple[Entry, ...] = ()
+    unavailable: str | None = None
+    as_of: str | None = None  # when HEAD was committed (UTC, ISO 8601)
+    # How many commits were read, and how many needed a snapshot the cache did not hold.
+    commits: int = 0
+    computed: int = 0
+
+    @property
+    def corrections(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.corrections)
+
+
+@dataclass
+class FactMarks:
+    """What a fact's entry on its page says of its history."""
+
+    published: Entry | None = None
+    updated: Entry | None = None  # the last change after it was first published
+    # Each correction of it: the commit, and what it changed (with the old values).
+    corrections: list[tuple[Entry, FactChange]] = field(default_factory=list)
+
+
+def fact_marks(history: History) -> dict[tuple[str, str], FactMarks]:
+    """{(kind, current id): its marks}, following renames to the id the fact has now."""
+    marks: dict[tuple[str, str], FactMarks] = {}
+    for entry in reversed(history.entries):  # oldest first
+        for change in entry.changes.facts:
+            key = (change.kind, change.id)
+            if change.action == "renamed" and change.old_id is not None:
+                marks[key] = marks.pop((change.kind, change.old_id), FactMarks())
+            if change.action == "removed":
+                marks.pop(key, None)
+                continue
+            mark = marks.setdefault(key, FactMarks())
+            if change.action == "added":
+                mark.published, mark.updated, mark.corrections = entry, None, []
+                continue
+            mark.updated = entry
+            if entry.corrections:
+                mark.corrections.append((entry, change))
+    return marks
+
+
+def entry_lines(entry: Entry) -> list[str]:
+    """An entry's changes in words, a line each: for the terminal and the feeds."""
+    lines = [f"Correction: {what}" for what in entry.corrections]
+    added = [f for f in entry.changes.facts if f.action == "added"]
+    if entry.first:
+        lines.append(f"First published, with {len(added)} records.")
+    for change in entry.changes.facts:
+        if entry.first and change.action == "added":
+            continue
+        was = f" (its id was {change.old_id})" if change.old_id else ""
+        single = " · now carried by one lineage only" if change.became_single_source else ""
+        lines.append(
+            f"{change.action.capitalize()} {kind_named(change.kind).singular} {change.id}: "
+            f"{change.title}{was}{single}"
+        )
+        lines += [f"  {f.name}: {f.before} → {f.after}" for f in change.fields]
+    lines += [f"Verdict on {v.title}: {v.before} → {v.after}" for v in entry.changes.verdicts]
+    return lines
+
+
+def briefing_history(
+    root: Path,
+    folder: Path,
+    seeds_dir: Path,
+    *,
+    since: str | None = None,
+    cache: Path | None = None,
+) -> History:
+    """The change log of the briefing in `folder`, with its sources in `seeds_dir`, both in
+    the project folder `root`; after the revision `since` if given (ValueError if it names
+    no commit). `cache` is the cache's folder (default `root`/.cache/briefing-history)."""
+    try:
+        repo = repository_of(root)
+    except HistoryUnavailable as exc:
+        return History(unavailable=str(exc))
+    paths = [folder.relative_to(root).as_posix(), seeds_dir.relative_to(root).as_posix()]
+    slug = folder.name
+    try:
+        since_commit = commit_of(repo.top, since) if since else None
+        commits = commits_touching(repo, paths, since_commit)
+        reader = _Reader(repo, slug, paths, cache or root / CACHE_FOLDER)
+        reader.read_trees(commits)
+        entries = [entry for c in commits if (entry := reader.entry(c)) is not None]
+        as_of = _utc(head_date(repo))
+    except HistoryUnavailable as exc:
+        return History(unavailable=str(exc))
+    return History(tuple(entries), None, as_of, len(commits), reader.computed)
+
+
+@functools.cache
+def _code_version() -> str:
+    """A digest of the generator's code: a snapshot computed by other code is not reused."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".j2", ".json"} and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class _Reader:
+    """Snapshots and comparisons of one briefing at commits, through the cache."""
+
+    def __init__(self, repo: Repository, slug: str, paths: list[str], cache: Path) -> None:
+        self.repo, self.slug, self.paths = repo, slug, paths
+        self.folder = cache / _code_version()
+        self.cache = cache
+        self.computed = 0
+        self._trees: dict[str, tuple[str | None, ...]] = {}
+
+    def entry(self, commit: Commit) -> Entry | None:
+        """The commit's entry, or None if it changed nothing a reader sees."""
+        before_key = self._key(commit.parent) if commit.parent else None
+        after_key = self._key(commit.id)
+        if after_key is None:  # the commit removed the briefing: nothing left to show it on
+            return None
+        first = before_key is None
+        changes = self._changes(commit, before_key, after_key)
+        if not changes:
+            return None
+        date = _utc(commit.date)
+        return Entry(commit.id, date, commit.subject, commit.corrections, changes, first)
+
+    def read_trees(self, commits: list[Commit]) -> None:
+        """Ask git for the trees of the commits and their parents at once."""
+        wanted = {c.id for c in commits} | {c.parent for c in commits if c.parent}
+        self._trees.update(trees_at(self.repo, sorted(wanted), self.paths))
+
+    def _key(self, commit: str) -> str | None:
+        """The cache key of the briefing at `commit`; None where the briefing's folder is
+        not there."""
+        if commit not in self._trees:
+            self._trees.update(trees_at(self.repo, [commit], self.paths))
+        briefing_tree, seeds_tree = self._trees[commit]
+        if briefing_tree is None:
+            return None
+        return hashlib.sha256(f"{self.slug}\n{briefing_tree}\n{seeds_tree}".encode()).hexdigest()
+
+    def _changes(self, commit: Commit, before_key: str | None, after_key: str) -> Changes:
+        name = hashlib.sha256(f"{before_key}\n{after_key}".encode()).hexdigest()
+        cached = self._read(f"changes-{name}.json")
+        if cached is not None:
+            return Changes.from_data(cached)
+        before = self._snapshot(commit.parent, before_key) if commit.parent else Snapshot()
+        after = self._snapshot(commit.id, after_key)
+        # A sheet that did not read would show its records as removed: such a commit's
+        # changes are shown by the next commit that reads again.
+        changes = compare(before, after) if before.readable and after.readable else Changes()
+        self._write(f"changes-{name}.json", changes.to_data())
+        return changes
+
+    def _snapshot(self, commit: str | None, key: str | None) -> Snapshot:
+        if commit is None or key is None:
+            return Snapshot()
+        cached = self._read(f"snapshot-{key}.json")
+        if cached is not None:
+            return Snapshot.from_data(cached)
+        self.computed += 1
+        with tempfile.TemporaryDirectory(prefix="briefing-history-") as tmp:
+            try:
+                project = extract(self.repo, commit, self.paths, Path(tmp))
+            except ValueError:
+                return Snapshot(readable=False)
+            folder, seeds = (project / path for path in self.paths)
+            snapshot = snapshot_of(folder, seeds, project)
+        # Problems name files in the temporary folder; the log does not show them.
+        snapshot.problems = []
+        self._write(f"snapshot-{key}.json", snapshot.to_data())
+        return snapshot
+
+    def _read(self, name: str) -> dict[str, Any] | None:
+        try:
+            data = json.loads((self.folder / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _write(self, name: str, data: dict[str, Any]) -> None:
+        """Keep an answer for later builds; a cache that cannot be written costs only time."""
+        try:
+            if not self.folder.is_dir():
+                self._start_cache()
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, self.folder / name)
+        except OSError:
+            pass
+
+    def _start_cache(self) -> None:
+        # Answers of other versions of the code are never read again.
+        if self.cache.is_dir():
+            for old in self.cache.iterdir():
+                if old.is_dir() and old.name != self.folder.name:
+                    shutil.rmtree(old, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+
+def _utc(date: str) -> str:
+    moment = datetime.datetime.fromisoformat(date).astimezone(datetime.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,106 @@
+"""A briefing's facts at one revision, as plain data: what a change can be measured against.
+
+A snapshot holds each record as its fact sheet gives it, and what analysis makes of it that
+a reader sees move: a claim's figure in words, a fact's grade and independent lineages, the
+verdict on each group of figures, the share of the sources captured. It is JSON, so the
+history can keep one per revision in its cache (`log.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..addresses import group_anchor
+from ..analysis.build import analyse
+from ..analysis.coverage import percent
+from ..checks.briefing import check_briefing
+from ..export.data import record_to_data
+from ..factsheets.kinds import KINDS
+from ..factsheets.load import load_factsheets
+from ..pipeline import discover_briefings
+from ..problems import Problem
+from ..words import describe_count, group_title, verdicts_label
+
+__all__ = ["LOGGED_KINDS", "Snapshot", "read_tree", "snapshot_of"]
+
+# Waivers are notes to the coverage check, not something a reader sees change.
+LOGGED_KINDS = tuple(k for k in KINDS if k.name != "waivers")
+
+
+@dataclass
+class Snapshot:
+    """One briefing at one revision. Keys of `titles`, `grades` and `lineages` are
+    "kind/id"; `verdicts` maps a group of figures' anchor to [its title, its verdict]."""
+
+    # False when a fact sheet could not be read: its records would look removed.
+    readable: bool = True
+    records: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    figures: dict[str, str] = field(default_factory=dict)  # claim id -> "at least 8"
+    grades: dict[str, int] = field(default_factory=dict)
+    lineages: dict[str, int] = field(default_factory=dict)
+    verdicts: dict[str, list[str]] = field(default_factory=dict)
+    coverage: float | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_data(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Snapshot:
+        problems = [Problem(**p) for p in data.pop("problems", [])]
+        return cls(**data, problems=problems)
+
+
+def snapshot_of(folder: Path, seeds_dir: Path, root: Path) -> Snapshot:
+    """The briefing in `folder`, its sources in `seeds_dir`, in the project `root`: checked
+    and analysed as a build would."""
+    sheets, problems = load_factsheets(folder, root)
+    briefing, check_problems = check_briefing(sheets, seeds_dir, root)
+    state = Snapshot(readable=not problems, problems=problems + check_problems)
+    for kind in LOGGED_KINDS:
+        state.records[kind.name] = {
+            r.id: _comparable(record_to_data(r)) for r in sheets.records(kind)
+        }
+        for r in sheets.records(kind):
+            state.titles[f"{kind.name}/{r.id}"] = _title(r)
+    state.figures = {c.id: describe_count(c) for c in sheets.claims}
+    for c in sheets.claims:
+        state.titles[f"claims/{c.id}"] = f"{state.figures[c.id]} {c.category} ({c.group})"
+    if briefing is not None and not problems:
+        analysis = analyse(briefing)
+        for (kind_name, rid), fact in analysis.facts.items():
+            state.lineages[f"{kind_name}/{rid}"] = len(fact.lineages)
+            if fact.credibility is not None:
+                state.grades[f"{kind_name}/{rid}"] = fact.credibility.grade
+        for group in analysis.claim_groups:
+            anchor = group_anchor(
+                group.incident.id, group.category, group.group, group.place, group.scope
+            )
+            title = f"{group_title(group)}, {group.incident.title}"
+            state.verdicts[anchor] = [title, verdicts_label(group.comparison)]
+        state.coverage = percent(analysis.coverage.items)
+    return state
+
+
+def _title(record: Any) -> str:
+    for name in ("title", "name", "outlet"):
+        if getattr(record, name, None):
+            return str(getattr(record, name))
+    return str(record.id)
+
+
+def _comparable(data: dict[str, Any]) -> dict[str, Any]:
+    # Where a quote was found is not something an editor changed.
+    for citation in data.get("citations", []) or []:
+        for key in ("paragraph", "anchor", "page"):
+            citation.pop(key, None)
+    return data
+
+
+def read_tree(root: Path) -> dict[str, Snapshot]:
+    """Every briefing under `root` (a project folder), by folder name."""
+    seeds = root / "seeds"
+    return {f.name: snapshot_of(f, seeds, root) for f in discover_briefings(root / "briefings")}

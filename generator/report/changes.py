@@ -1,0 +1,47 @@
+"""`briefing changes [BRIEFING] [--since REV]`: a briefing's change log in the terminal, as
+its Changes page shows it: corrections first, then every change newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..history.log import History, briefing_history, entry_lines
+from ..pipeline import discover_briefings
+
+__all__ = ["changes_report", "format_changes"]
+
+
+def changes_report(root: Path, names: list[str], since: str | None) -> Iterator[str]:
+    """The change log of each briefing named (all if none), as text; ValueError for a
+    name that is no briefing or a `since` that names no commit."""
+    folders = discover_briefings(root / "briefings")
+    unknown = sorted(set(names) - {f.name for f in folders})
+    if unknown:
+        known = ", ".join(f.name for f in folders) or "none"
+        raise ValueError(f"no briefing {', '.join(unknown)}; known: {known}")
+    for folder in folders:
+        if not names or folder.name in names:
+            history = briefing_history(root, folder, root / "seeds", since=since)
+            yield format_changes(folder.name, history)
+
+
+def format_changes(slug: str, history: History) -> str:
+    """The change log of the briefing in folder `slug`, as plain text."""
+    if history.unavailable:
+        return f"{slug}: change history not available: {history.unavailable}\n"
+    lines = [f"{slug}: {_count(len(history.entries), 'change')}"]
+    if history.corrections:
+        lines += ["", "Corrections:"]
+        lines += [
+            f"  {e.date[:10]} {e.commit[:12]}: {'; '.join(e.corrections)}"
+            for e in history.corrections
+        ]
+    for entry in history.entries:
+        lines += ["", f"{entry.date[:10]} {entry.commit[:12]} {entry.subject}"]
+        lines += [f"  {line}" for line in entry_lines(entry)]
+    return "\n".join(lines) + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -1,0 +1,308 @@
+"""The change log read from git: a small repository in a temporary folder, built up commit by
+commit (publish, add a fact, change a figure, a correction, a formatting-only commit, a
+rename, a later edit), and what the Changes page, the facts' entries, the feeds and
+`briefing changes` make of it; a shallow clone has no log and says so."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import feedparser
+import pytest
+from conftest import CLAIMS, EVENTS, SEED, mkdocs_build, write_project
+
+from generator.build import build_pages
+from generator.cli import main
+from generator.history.log import briefing_history
+from generator.render.feeds import Feeds
+
+FEEDS = Feeds("https://example.org/briefings/", "Test site")
+
+LOWFORD = """\
+- id: lowford-taken
+  title: The brigade takes Lowford
+  date: 2023-05-22
+  summary: The brigade says it took Lowford.
+  status: claimed
+  claimed_by: [northern-brigade]
+  citations:
+    - source: daily
+      quote: The brigade says it took the village of Lowford
+"""
+
+
+def git(root, *args):
+    return subprocess.run(
+        ["git", "-C", str(root), *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def commit(root, message, date):
+    git(root, "add", "-A")
+    env = {**os.environ, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date}
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "-c",
+            "user.name=Editor",
+            "-c",
+            "user.email=e@example.org",
+            "commit",
+            "-qm",
+            message,
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    return git(root, "rev-parse", "HEAD").strip()
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def history_repo(tmp_path_factory):
+    """{name: commit} of a repository whose briefing went through every kind of change."""
+    root = write_project(tmp_path_factory.mktemp("history"), with_site_config=True)
+    sheets = root / "briefings" / "test"
+    git(root, "init", "-q")
+    made = {"publish": commit(root, "Publish the briefing", "2026-11-01T09:00:00+00:00")}
+    (sheets / "events.yaml").write_text(EVENTS + LOWFORD, encoding="utf-8")
+    made["add"] = commit(root, "Add the capture of Lowford", "2026-11-02T09:00:00+00:00")
+    # The outlet updated its article: the governor's figure is now nine.
+    edit(root / "seeds" / "daily.txt", "said eight people", "said nine people")
+    (sheets / "claims.yaml").write_text(
+        CLAIMS.replace("count: 8", "count: 9").replace("said eight", "said nine"),
+        encoding="utf-8",
+    )
+    made["figure"] = commit(root, "The Daily now says nine wounded", "2026-11-03T09:00:00+00:00")
+    edit(
+        sheets / "events.yaml",
+        "title: The brigade takes Lowford",
+        "title: The brigade says it took Lowford",
+    )
+    made["correction"] = commit(
+        root,
+        "Lowford: a claim, not a fact\n\nCorrection: the title stated as fact what only the "
+        "brigade claims",
+        "2026-11-04T09:00:00+00:00",
+    )
+    # Formatting only: a comment and another indentation.
+    claims = (sheets / "claims.yaml").read_text(encoding="utf-8")
+    (sheets / "claims.yaml").write_text(
+        "# The governor's figures\n" + claims.replace("\n  ", "\n    ").replace("- id", "-   id"),
+        encoding="utf-8",
+    )
+    made["format"] = commit(root, "Tidy claims.yaml", "2026-11-05T09:00:00+00:00")
+    edit(sheets / "events.yaml", "id: lowford-taken", "id: lowford-captured")
+    made["rename"] = commit(root, "Rename lowford-taken", "2026-11-06T09:00:00+00:00")
+    edit(
+        sheets / "events.yaml",
+        "summary: The brigade says it took Lowford.",
+        "summary: The brigade says it took the village.",
+    )
+    made["later"] = commit(root, "Reword the Lowford summary", "2026-11-07T09:00:00+00:00")
+    return root, made
+
+
+def test_the_log_lists_each_change_a_reader_sees_newest_first(history_repo, tmp_path):
+    root, made = history_repo
+    history = briefing_history(root, root / "briefings/test", root / "seeds", cache=tmp_path)
+    assert history.unavailable is None
+    assert [e.subject for e in history.entries] == [
+        "Reword the Lowford summary",
+        "Rename lowford-taken",
+        "Lowford: a claim, not a fact",
+        "The Daily now says nine wounded",
+        "Add the capture of Lowford",
+        "Publish the briefing",
+    ]  # not "Tidy claims.yaml": it changed nothing a reader sees
+    by_subject = {e.subject: e for e in history.entries}
+    assert by_subject["Publish the briefing"].first
+    added = by_subject["Add the capture of Lowford"].changes.facts
+    assert [(f.action, f.kind, f.id) for f in added] == [("added", "events", "lowford-taken")]
+    figure = by_subject["The Daily now says nine wounded"].changes.facts
+    claim = next(f for f in figure if f.kind == "claims")
+    assert ("figure", "8", "9") in [(f.name, f.before, f.after) for f in claim.fields]
+    renamed = by_subject["Rename lowford-taken"].changes.facts
+    assert [(f.action, f.id, f.old_id, f.fields) for f in renamed] == [
+        ("renamed", "lowford-captured", "lowford-taken", ())
+    ]
+    correction = by_subject["Lowford: a claim, not a fact"]
+    assert correction.corrections == ("the title stated as fact what only the brigade claims",)
+    assert history.corrections == (correction,)
+    assert history.commits == 7  # the formatting commit was read, and left out
+
+
+def test_the_cache_answers_a_second_reading_and_a_new_commit_costs_one_snapshot(
+    history_repo, tmp_path
+):
+    root, _ = history_repo
+    first = briefing_history(root, root / "briefings/test", root / "seeds", cache=tmp_path)
+    again = briefing_history(root, root / "briefings/test", root / "seeds", cache=tmp_path)
+    assert first.computed == 7  # every commit's snapshot (the root's parent is empty)
+    assert again.computed == 0
+    assert again.entries == first.entries
+
+
+def test_since_keeps_only_later_commits(history_repo, tmp_path):
+    root, made = history_repo
+    later = briefing_history(
+        root, root / "briefings/test", root / "seeds", since=made["format"], cache=tmp_path
+    )
+    assert [e.subject for e in later.entries] == [
+        "Reword the Lowford summary",
+        "Rename lowford-taken",
+    ]
+    with pytest.raises(ValueError, match="is not a revision"):
+        briefing_history(root, root / "briefings/test", root / "seeds", since="--output=x")
+
+
+@pytest.fixture(scope="module")
+def pages(history_repo):
+    root, _ = history_repo
+    site = build_pages(root, root / "briefings", root / "seeds", feeds=FEEDS)
+    assert not [p for p in site.problems if p.severity == "error"]
+    return site.files
+
+
+def test_the_changes_page_lists_corrections_first_then_every_change(pages, history_repo):
+    _, made = history_repo
+    page = pages["test/changes.md"]
+    corrections, _, log = page.partition("## All changes")
+    anchor = f"change-{made['correction'][:12]}"
+    assert (
+        f"- **4 November 2026** ([entry](#{anchor})): the title stated as fact what only "
+        "the brigade claims"
+    ) in corrections
+    headings = re.findall(r"^### (.*) \{: #(change-\w+) \}$", log, re.M)
+    assert headings == [
+        ("7 November 2026: Reword the Lowford summary", f"change-{made['later'][:12]}"),
+        ("6 November 2026: Rename lowford-taken", f"change-{made['rename'][:12]}"),
+        ("4 November 2026: Lowford: a claim, not a fact", anchor),
+        ("3 November 2026: The Daily now says nine wounded", f"change-{made['figure'][:12]}"),
+        ("2 November 2026: Add the capture of Lowford", f"change-{made['add'][:12]}"),
+        ("1 November 2026: Publish the briefing", f"change-{made['publish'][:12]}"),
+    ]
+    assert "Tidy claims.yaml" not in page
+    # Each fact links to where it stands now, under its current id.
+    assert (
+        "- **Renamed** event [22 May 2023: The brigade says it took Lowford]"
+        "(timeline.md#lowford-captured) (its id was lowford-taken)"
+    ) in log
+    assert "    - figure: 8 → 9" in log
+    assert "First published, with 1 source, 2 actors, 1 event, 1 claim." in log
+
+
+def test_a_corrected_fact_says_so_with_its_old_value_even_after_later_changes(pages, history_repo):
+    _, made = history_repo
+    timeline = pages["test/timeline.md"]
+    entry = timeline.split("{: #lowford-captured }")[1]
+    assert (
+        f"**Corrected on [4 November 2026](changes.md#change-{made['correction'][:12]}):** "
+        "the title stated as fact what only the brigade claims. Before: title: The brigade "
+        "takes Lowford."
+    ) in entry
+    assert f"*Updated [7 November 2026](changes.md#change-{made['later'][:12]}).*" in entry
+    # Changed once published: the figure; never changed: the crossing.
+    casualties = pages["test/casualties.md"]
+    assert f"*Updated [3 November 2026](changes.md#change-{made['figure'][:12]}).*" in casualties
+    assert "Updated" not in timeline.split("{: #crossing }")[1].split("{: #lowford")[0]
+
+
+def test_the_feeds_are_valid_atom_with_an_entry_per_change(pages, history_repo):
+    _, made = history_repo
+    feed = feedparser.parse(pages["test/feed.xml"])
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.id == "https://example.org/briefings/test/feed.xml"
+    assert [e.title for e in feed.entries][:3] == [
+        "Test briefing: Reword the Lowford summary",
+        "Test briefing: Rename lowford-taken",
+        "Correction: Test briefing: Lowford: a claim, not a fact",
+    ]
+    assert len(feed.entries) == 6
+    assert feed.entries[2].link == (
+        f"https://example.org/briefings/test/changes/#change-{made['correction'][:12]}"
+    )
+    assert "Correction: the title stated as fact" in feed.entries[2].content[0].value
+    assert "Editor" not in pages["test/feed.xml"]  # no author's name or address
+    site = feedparser.parse(pages["feed.xml"])
+    assert not site.bozo and site.version == "atom10"
+    assert [e.id for e in site.entries] == [e.id for e in feed.entries]
+    for path in ("test/timeline.md", "index.md"):
+        assert "https://example.org/briefings/feed.xml" in pages[path].split("---")[1]
+
+
+def test_a_shallow_clone_says_the_history_is_not_available(history_repo, tmp_path):
+    root, _ = history_repo
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{root}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    site = build_pages(clone, clone / "briefings", clone / "seeds", feeds=FEEDS)
+    page = site.files["test/changes.md"]
+    assert "**Change history not available in this build:** this is a shallow clone" in page
+    assert "## All changes" not in page
+    assert "Updated" not in site.files["test/timeline.md"]
+    assert "test/feed.xml" not in site.files and "feed.xml" not in site.files
+    assert site.history_notes == [
+        "Change log not available in this build: this is a shallow clone, which holds only "
+        "the latest commits; build from a full clone (`git fetch --unshallow`) to show the "
+        "change log"
+    ]
+
+
+def test_the_built_site_links_its_feeds_and_says_when_it_writes_none(history_repo, tmp_path):
+    root, _ = history_repo
+    env = {**os.environ, "SITE_URL": "https://example.org/briefings/"}
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "a")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    html = (tmp_path / "a/test/timeline/index.html").read_text(encoding="utf-8")
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Test briefing: changes" '
+        'href="https://example.org/briefings/test/feed.xml">'
+    ) in html
+    assert not feedparser.parse((tmp_path / "a/test/feed.xml").read_bytes()).bozo
+    assert (tmp_path / "a/test/changes/index.html").is_file()
+    plain = mkdocs_build(root / "mkdocs.yml")
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stderr.count("no Atom feed is written") == 1
+    assert not (root / "site/feed.xml").exists()
+    assert 'type="application/atom+xml"' not in (root / "site/index.html").read_text()
+
+
+def test_briefing_changes_prints_the_log(history_repo, capsys):
+    root, made = history_repo
+    assert main(["--root", str(root), "changes", "test", "--since", made["format"]]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("test: 2 changes\n")
+    assert (
+        "Renamed event lowford-captured: The brigade says it took Lowford (its id was lowford-taken)"
+        in out
+    )
+    assert (
+        "summary: The brigade says it took Lowford. → The brigade says it took the village." in out
+    )
+    assert main(["--root", str(root), "changes", "nope"]) == 1
+    assert "briefing changes: no briefing nope; known: test" in capsys.readouterr().err
+    assert main(["--root", str(root), "changes", "--since", "no-such-rev"]) == 1
+    assert "names no commit" in capsys.readouterr().err
