@@ -12,7 +12,7 @@ import sys
 
 import feedparser
 import pytest
-from conftest import CLAIMS, EVENTS, SEED, mkdocs_build, write_project
+from conftest import CLAIMS, EVENTS, mkdocs_build, write_project
 
 from generator.build import build_pages
 from generator.cli import main
@@ -115,7 +115,7 @@ def history_repo(tmp_path_factory):
 
 
 def test_the_log_lists_each_change_a_reader_sees_newest_first(history_repo, tmp_path):
-    root, made = history_repo
+    root, _ = history_repo
     history = briefing_history(root, root / "briefings/test", root / "seeds", cache=tmp_path)
     assert history.unavailable is None
     assert [e.subject for e in history.entries] == [
@@ -296,8 +296,8 @@ def test_briefing_changes_prints_the_log(history_repo, capsys):
     out = capsys.readouterr().out
     assert out.startswith("test: 2 changes\n")
     assert (
-        "Renamed event lowford-captured: The brigade says it took Lowford (its id was lowford-taken)"
-        in out
+        "Renamed event lowford-captured: The brigade says it took Lowford "
+        "(its id was lowford-taken)" in out
     )
     assert (
         "summary: The brigade says it took Lowford. → The brigade says it took the village." in out
