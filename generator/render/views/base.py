@@ -75,9 +75,8 @@ class Book:
 
     briefing: Briefing
     analysis: Analysis
-    # The briefing's change log; None when it was not read (a render without git).
-    history: History | None = None
-    feed: bool = False  # whether the briefing's change log has an Atom feed on the site
+    history: History | None = None  # its change log; None when it was not read
+    feed: bool = False  # whether the change log has an Atom feed on the site
 
     @cached_property
     def zone(self) -> ZoneInfo | None:  # the zone the briefing's times are shown in
