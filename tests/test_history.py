@@ -306,3 +306,25 @@ def test_briefing_changes_prints_the_log(history_repo, capsys):
     assert "briefing changes: no briefing nope; known: test" in capsys.readouterr().err
     assert main(["--root", str(root), "changes", "--since", "no-such-rev"]) == 1
     assert "names no commit" in capsys.readouterr().err
+
+
+def test_a_commit_that_broke_a_sheet_is_left_out_and_the_mend_compared_with_before(
+    tmp_path,
+):
+    root = write_project(tmp_path / "p")
+    sheets = root / "briefings" / "test"
+    git(root, "init", "-q")
+    commit(root, "Publish", "2026-11-01T09:00:00+00:00")
+    (sheets / "events.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    commit(root, "Broken", "2026-11-02T09:00:00+00:00")
+    (sheets / "events.yaml").write_text(
+        EVENTS.replace("Gunmen crossed the border.", "Gunmen crossed at dawn."), encoding="utf-8"
+    )
+    commit(root, "Mended", "2026-11-03T09:00:00+00:00")
+    history = briefing_history(root, sheets, root / "seeds", cache=tmp_path / "cache")
+    assert [e.subject for e in history.entries] == ["Mended", "Publish"]
+    (change,) = history.entries[0].changes.facts
+    assert (change.action, change.id) == ("changed", "crossing")
+    assert [(f.name, f.before, f.after) for f in change.fields] == [
+        ("summary", "Gunmen crossed the border.", "Gunmen crossed at dawn.")
+    ]

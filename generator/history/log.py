@@ -160,7 +160,11 @@ def briefing_history(
         commits = commits_touching(repo, paths, since_commit)
         reader = _Reader(repo, slug, paths, cache or root / CACHE_FOLDER)
         reader.read_trees(commits)
-        entries = [entry for c in commits if (entry := reader.entry(c)) is not None]
+        entries = [
+            entry
+            for n, c in enumerate(commits)
+            if (entry := reader.entry(c, commits[n + 1 :])) is not None
+        ]
         as_of = _utc(head_date(repo))
     except HistoryUnavailable as exc:
         return History(unavailable=str(exc))
@@ -189,14 +193,15 @@ class _Reader:
         self.computed = 0
         self._trees: dict[str, tuple[str | None, ...]] = {}
 
-    def entry(self, commit: Commit) -> Entry | None:
-        """The commit's entry, or None if it changed nothing a reader sees."""
+    def entry(self, commit: Commit, older: list[Commit]) -> Entry | None:
+        """The commit's entry, or None if it changed nothing a reader sees. `older` are the
+        commits before it, newest first."""
         before_key = self._key(commit.parent) if commit.parent else None
         after_key = self._key(commit.id)
         if after_key is None:  # the commit removed the briefing: nothing left to show it on
             return None
         first = before_key is None
-        changes = self._changes(commit, before_key, after_key)
+        changes = self._changes(commit, before_key, after_key, older)
         if not changes:
             return None
         date = _utc(commit.date)
@@ -217,15 +222,21 @@ class _Reader:
             return None
         return hashlib.sha256(f"{self.slug}\n{briefing_tree}\n{seeds_tree}".encode()).hexdigest()
 
-    def _changes(self, commit: Commit, before_key: str | None, after_key: str) -> Changes:
+    def _changes(
+        self, commit: Commit, before_key: str | None, after_key: str, older: list[Commit]
+    ) -> Changes:
         name = hashlib.sha256(f"{before_key}\n{after_key}".encode()).hexdigest()
         cached = self._read(f"changes-{name}.json")
         if cached is not None:
             return Changes.from_data(cached)
         before = self._snapshot(commit.parent, before_key) if commit.parent else Snapshot()
+        # A sheet that did not read would show its records as removed. A commit that broke
+        # one has no entry; the one that mends it is compared with the last that read.
+        for earlier in older:
+            if before.readable:
+                break
+            before = self._snapshot(earlier.id, self._key(earlier.id))
         after = self._snapshot(commit.id, after_key)
-        # A sheet that did not read would show its records as removed: such a commit's
-        # changes are shown by the next commit that reads again.
         changes = compare(before, after) if before.readable and after.readable else Changes()
         self._write(f"changes-{name}.json", changes.to_data())
         return changes
