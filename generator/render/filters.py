@@ -169,8 +169,8 @@ def fact_history(context: jinja2.runtime.Context, value: FactHistory | None) -> 
         return Md("")
     parts = []
     for correction in value.corrections:
-        before = "; ".join(f"{name}: {was}" for name, was in correction.before)
-        what = md_text(_sentence(correction.what))
+        before = " ".join("; ".join(f"{n}: {was}" for n, was in correction.before).split())
+        what = md_text(_sentence(" ".join(correction.what.split())))
         parts.append(
             f'<span class="briefing-badge briefing-corrected">corrected</span> '
             f"**Corrected on {link(context, correction.when)}:** {what}"
@@ -179,6 +179,11 @@ def fact_history(context: jinja2.runtime.Context, value: FactHistory | None) -> 
     if value.updated is not None:
         parts.append(f"*Updated {link(context, value.updated)}.*")
     return Md(" ".join(parts))
+
+
+def one_line(text: str) -> Md:
+    """Text on one line (a value's paragraph breaks would end the list item it is in)."""
+    return md_text(" ".join(text.split()))
 
 
 def _sentence(text: str) -> str:
@@ -257,6 +262,7 @@ FILTERS: dict[str, Any] = {
     "cite_line": cite_line,
     "names_used": names_used,
     "fact_history": fact_history,
+    "one_line": one_line,
     "marked_words": marked_words,
     "timeline_chart": timeline_chart,
     "casualty_chart": casualty_chart,
