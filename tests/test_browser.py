@@ -190,8 +190,9 @@ def test_every_page_loads_with_no_error_and_no_request_off_127_0_0_1(
     entities = sum(
         len(data(shipped_site, f)) for f in ("actors.json", "places.json", "sources.json")
     )
-    # Home, two guides, the briefing's nine section pages and a page per entity.
-    assert len(pages) == 3 + 9 + entities
+    # Home, two guides, the briefing's ten section pages (Changes included) and a page per
+    # entity.
+    assert len(pages) == 3 + 10 + entities
     page = reader.open(site_url)
     for i, path in enumerate(pages):
         page.goto(site_url + path, wait_until="load")
