@@ -91,7 +91,6 @@ class History:
 class FactMarks:
     """What a fact's entry on its page says of its history."""
 
-    published: Entry | None = None
     updated: Entry | None = None  # the last change after it was first published
     # Each correction of it: the commit, and what it changed (with the old values).
     corrections: list[tuple[Entry, FactChange]] = field(default_factory=list)
@@ -110,7 +109,7 @@ def fact_marks(history: History) -> dict[tuple[str, str], FactMarks]:
                 continue
             mark = marks.setdefault(key, FactMarks())
             if change.action == "added":
-                mark.published, mark.updated, mark.corrections = entry, None, []
+                mark.updated, mark.corrections = None, []
                 continue
             mark.updated = entry
             if entry.corrections:

@@ -61,10 +61,9 @@ def snapshot_of(folder: Path, seeds_dir: Path, root: Path) -> Snapshot:
     briefing, check_problems = check_briefing(sheets, seeds_dir, root)
     state = Snapshot(readable=not problems, problems=problems + check_problems)
     for kind in LOGGED_KINDS:
-        state.records[kind.name] = {
-            r.id: _comparable(record_to_data(r)) for r in sheets.records(kind)
-        }
+        records = state.records[kind.name] = {}
         for r in sheets.records(kind):
+            records[r.id] = _comparable(record_to_data(r))
             state.titles[f"{kind.name}/{r.id}"] = _title(r)
     state.figures = {c.id: describe_count(c) for c in sheets.claims}
     for c in sheets.claims:

@@ -169,8 +169,8 @@ def fact_history(context: jinja2.runtime.Context, value: FactHistory | None) -> 
         return Md("")
     parts = []
     for correction in value.corrections:
-        before = " ".join("; ".join(f"{n}: {was}" for n, was in correction.before).split())
-        what = md_text(_sentence(" ".join(correction.what.split())))
+        before = _flat("; ".join(f"{n}: {was}" for n, was in correction.before))
+        what = md_text(_sentence(_flat(correction.what)))
         parts.append(
             f'<span class="briefing-badge briefing-corrected">corrected</span> '
             f"**Corrected on {link(context, correction.when)}:** {what}"
@@ -183,7 +183,11 @@ def fact_history(context: jinja2.runtime.Context, value: FactHistory | None) -> 
 
 def one_line(text: str) -> Md:
     """Text on one line (a value's paragraph breaks would end the list item it is in)."""
-    return md_text(" ".join(text.split()))
+    return md_text(_flat(text))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _sentence(text: str) -> str:

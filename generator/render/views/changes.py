@@ -60,8 +60,9 @@ def changes_view(book: Book) -> ChangesView:
         return ChangesView(history.unavailable, None, (), ())
     views: list[EntryView] = []
     current: dict[tuple[str, str], str] = {}  # (kind, id then) -> id now, after renames
+    groups = {book.group(g).anchor for g in book.analysis.claim_groups}
     for entry in history.entries:  # newest first
-        views.append(_entry_view(book, entry, current))
+        views.append(_entry_view(book, entry, current, groups))
         for change in entry.changes.facts:
             if change.action == "renamed" and change.old_id is not None:
                 now = current.get((change.kind, change.id), change.id)
@@ -71,7 +72,9 @@ def changes_view(book: Book) -> ChangesView:
     return ChangesView(None, feed, corrections, tuple(views))
 
 
-def _entry_view(book: Book, entry: Entry, current: dict[tuple[str, str], str]) -> EntryView:
+def _entry_view(
+    book: Book, entry: Entry, current: dict[tuple[str, str], str], groups: set[str | None]
+) -> EntryView:
     published = None
     facts = entry.changes.facts
     if entry.first:
@@ -80,10 +83,9 @@ def _entry_view(book: Book, entry: Entry, current: dict[tuple[str, str], str]) -
             f"{n} {kind.singular if n == 1 else kind.name}" for kind, n in counted.items()
         )
         facts = tuple(f for f in facts if f.action != "added")
-    target = change_link(entry)
     return EntryView(
-        target.anchor or entry.anchor,
-        target.text,
+        entry.anchor,
+        change_link(entry).text,
         entry.commit[:12],
         entry.subject,
         entry.corrections,
@@ -92,7 +94,7 @@ def _entry_view(book: Book, entry: Entry, current: dict[tuple[str, str], str]) -
         tuple(
             (Target(v.title, "casualties.md", v.anchor), v.before, v.after)
             for v in entry.changes.verdicts
-            if v.anchor in _group_anchors(book)
+            if v.anchor in groups
         ),
     )
 
@@ -110,8 +112,3 @@ def _fact_line(book: Book, change: FactChange, current: dict[tuple[str, str], st
         change.fields,
         change.became_single_source,
     )
-
-
-def _group_anchors(book: Book) -> set[str]:
-    """The anchors of the groups of figures on the casualties page now."""
-    return {book.group(g).anchor or "" for g in book.analysis.claim_groups}
