@@ -1,7 +1,9 @@
 import pytest
+import yaml
 from conftest import CLAIMS, EVENTS
 
 from generator.cli import main
+from generator.factsheets import yaml_nodes
 from generator.factsheets.yaml_nodes import Mapping, Scalar, Sequence, parse_yaml
 
 
@@ -195,4 +197,38 @@ def test_a_sheet_that_does_not_parse_hides_the_references_to_it_and_says_how_man
         "sheets were not checked because places.yaml did not parse; fix the error above and "
         "run the check again",
         "1 error, 1 warning",
+    ]
+
+
+class _NewLibyaml(yaml.SafeLoader):
+    """A fast parser of a future release: it refuses at its own limit, in its own words."""
+
+    def check_event(self, *choices):  # type: ignore[no-untyped-def]
+        raise yaml.scanner.ScannerError(problem="nesting budget of a new release exhausted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x: " + "[" * 10_000 + "]" * 10_000 + "\n", "{a: " * 5_000 + "b" + "}" * 5_000 + "\n"],
+    ids=["lists", "mappings"],
+)
+def test_deep_nesting_is_reported_in_our_words_whatever_libyaml_says(monkeypatch, text):
+    # PyYAML 6.0.4's libyaml stopped at its own depth, in its own words (main went red).
+    monkeypatch.setattr(yaml_nodes, "_PARSER", _NewLibyaml)
+    assert messages(text) == [
+        (
+            1,
+            "lists or mappings nested more than 32 levels deep; a fact sheet needs at "
+            "most four: check the brackets and indentation",
+        )
+    ]
+
+
+def test_a_sheet_the_fast_parser_refuses_is_read_by_the_python_parser(monkeypatch):
+    monkeypatch.setattr(yaml_nodes, "_PARSER", _NewLibyaml)
+    root, problems = parse_yaml("title: Raid\nsources: [a, b]\n")
+    assert problems == []
+    assert isinstance(root, Mapping) and root["sources"] == [
+        Scalar("a", plain=True, line=2),
+        Scalar("b", plain=True, line=2),
     ]

@@ -28,6 +28,8 @@ from yaml.events import (
     SequenceEndEvent,
 )
 
+from .yaml_errors import syntax_problem
+
 __all__ = ["MAX_DEPTH", "Mapping", "Scalar", "Sequence", "YamlNode", "YamlProblem", "parse_yaml"]
 
 # Fact sheets nest four levels (a list of records, a record, a list of citations, a
@@ -198,20 +200,36 @@ def parse_yaml(text: str) -> tuple[YamlNode | None, list[YamlProblem]]:
     Returns the root node (None for an empty document or a syntax error) and every problem
     found. Problems do not stop the conversion, so an editor sees all of them at once.
     """
-    builder = _Builder()
     if odd := _ODD_BREAK.search(text):
         # YAML counts these as line breaks and most editors do not: every line number after
         # one would be wrong.
         line = len(_LINE_BREAK.findall(text, 0, odd.start())) + 1
-        builder.add(
-            line,
-            f"a U+{ord(odd.group()):04X} line separator, which YAML reads as a "
-            "line break and most editors do not show; replace it with a space or a "
-            "new line",
-        )
-        return None, builder.problems
+        return None, [
+            YamlProblem(
+                line,
+                f"a U+{ord(odd.group()):04X} line separator, which YAML reads as a "
+                "line break and most editors do not show; replace it with a space or a "
+                "new line",
+            )
+        ]
+    root, problems, failed = _parse_with(text, _PARSER)
+    if failed and _PARSER is not yaml.SafeLoader:
+        # libyaml's limits and wording change between releases (PyYAML 6.0.4's libyaml stops
+        # at a nesting depth of its own, before ours is reached, in words of its own): a
+        # sheet libyaml refuses is read again by PyYAML's Python parser, which has no such
+        # limit and whose errors are the ones put in an editor's words below. This costs
+        # time only for a sheet that does not parse.
+        root, problems, _ = _parse_with(text, yaml.SafeLoader)
+    return root, problems
+
+
+def _parse_with(
+    text: str, parser: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+) -> tuple[YamlNode | None, list[YamlProblem], bool]:
+    """The nodes and problems, and whether the parser itself failed (a syntax error)."""
+    builder = _Builder()
     try:
-        for event in yaml.parse(text, Loader=_PARSER):
+        for event in yaml.parse(text, Loader=parser):
             builder.feed(event)
     except _TooDeep as exc:
         builder.add(
@@ -219,182 +237,8 @@ def parse_yaml(text: str) -> tuple[YamlNode | None, list[YamlProblem]]:
             f"lists or mappings nested more than {MAX_DEPTH} levels deep; "
             "a fact sheet needs at most four: check the brackets and indentation",
         )
-        return None, builder.problems
+        return None, builder.problems, False
     except yaml.YAMLError as exc:
-        builder.add(*_syntax_problem(exc, text))
-        return None, builder.problems
-    return builder.root, builder.problems
-
-
-def _syntax_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
-    """The line to look at and what is wrong, in an editor's words."""
-    if isinstance(exc, yaml.reader.ReaderError):
-        line = len(_LINE_BREAK.findall(text, 0, max(exc.position, 0))) + 1
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character))
-        return line, (
-            f"a control character (U+{code:04X}) is not allowed in a fact sheet; "
-            "delete it (your editor may not show it)"
-        )
-    assert isinstance(exc, yaml.MarkedYAMLError)
-    problem = (exc.problem or "invalid YAML").strip()
-    context = (exc.context or "").strip()
-    at = exc.problem_mark.line + 1 if exc.problem_mark else 1
-    began = exc.context_mark.line + 1 if exc.context_mark else at
-    if "quoted scalar" in context and "end of stream" in problem:
-        return began, (
-            "a quoted value starts on this line and is never closed; add the "
-            'closing quote (a quote inside the value is written \\" in double '
-            "quotes, or '' in single quotes)"
-        )
-    if opened := _unclosed_quote(text, began, at):
-        return opened, (
-            "a quoted value starts on this line and is not closed on it, so YAML reads on "
-            f"to line {at}, where it fails; add the closing quote (a quote inside the value "
-            "is written \\\" in double quotes, or '' in single quotes)"
-        )
-    lines = text.splitlines()
-    if "tab character" in problem or ("cannot start any token" in problem and "\\t" in problem):
-        tab = next((n for n in range(began, at + 1) if "\t" in _line(lines, n)), at)
-        return tab, "a tab character; YAML indents with spaces only: replace it with spaces"
-    layout = ("mapping values", "expected ':'", "expected key", "expected '-'", "<block end>")
-    if any(words in problem for words in layout):
-        # The line the parser stopped at, or for a missing ':' the line it began on.
-        line = began if "expected ':'" in problem else at
-        slip = _layout_slip(_line(lines, line), problem) or _misaligned(lines, line)
-        return line, slip or _layout_fallback(problem, began)
-    if "cannot start any token" in problem and exc.problem_mark is not None:
-        char = _line(lines, at)[exc.problem_mark.column : exc.problem_mark.column + 1]
-        return at, (
-            f"a value cannot start with '{char}' in YAML; put the whole value in quotes "
-            "(single quotes, with any ' inside written '')"
-        )
-    if "unknown escape character" in problem:
-        return at, (
-            "a backslash that starts no escape in double quotes; write \\\\ for a "
-            "backslash, or use single quotes"
-        )
-    where = f" ({context}, which starts on line {began})" if context else ""
-    return at, f"YAML syntax error: {problem}{where}"
-
-
-# A field or list entry whose value opens with a quote: `title: "...` or `- '...`.
-_OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?([\"'])(.*)$")
-
-
-def _unclosed_quote(text: str, first: int, failed: int) -> int | None:
-    """The line from `first` up to `failed` whose quoted value is not closed on it: a
-    quoted value may run over lines, so the parser fails only where the next quote ends it."""
-    lines = text.splitlines()
-    for number in range(min(failed, len(lines)) - 1, max(first, 1) - 1, -1):
-        found = _OPENS_QUOTE.match(lines[number - 1])
-        if found is None:
-            continue
-        quote, rest = found.groups()
-        closing = r'(?<!\\)"' if quote == '"' else r"'(?!')"
-        rest = rest.replace("''", "") if quote == "'" else rest.replace("\\\\", "")
-        if not re.search(closing, rest):
-            return number
-        return None  # the nearest quoted value before the failure is closed
-    return None
-
-
-# A line's layout: the spaces before it, its '- ' entry marks, and what follows.
-_LAYOUT = re.compile(r"^( *)((?:-[ ]+)*)(.*)$")
-# What follows is a field: a name, a colon, then a space or nothing.
-_FIELD = re.compile(r"^([A-Za-z_][\w-]*) *:(?: +(.*))?$")
-
-
-def _line(lines: list[str], number: int) -> str:
-    return lines[number - 1] if 0 < number <= len(lines) else ""
-
-
-def _misaligned(lines: list[str], failed: int) -> str | None:
-    """Line `failed` against the indentation still open above it (fields', entries' '- ')."""
-    open_: list[tuple[int, int, str]] = []  # (column, line, field name or '-')
-    opener = False  # the line above ends a field with no value: a deeper block may start
-    text_above: tuple[int, int] | None = None  # (column, line) of a line of text above
-    for number in range(1, failed + 1):
-        spaces, dashes, rest = _LAYOUT.findall(_line(lines, number))[0]
-        if not rest.strip() or (rest.lstrip().startswith("#") and not dashes):
-            continue
-        marks = [len(spaces) + i for i, c in enumerate(dashes) if c == "-"]
-        column = len(spaces) + len(dashes)
-        field = _FIELD.match(rest)
-        if number == failed:
-            mine = marks[0] if marks else column
-            if field is None and not marks:  # text going on from the line above
-                if text_above is None or text_above[0] == mine:
-                    return None
-                return (
-                    f"this line starts in column {mine + 1} but the text it continues (line "
-                    f"{text_above[1]}) in column {text_above[0] + 1}: the lines of one value "
-                    "must line up"
-                )
-            alike = [o for o in open_ if (o[2] == "-") == bool(marks)]
-            if not alike or any(o[0] == mine for o in alike) or (opener and mine > open_[-1][0]):
-                return None
-            col, line, name = min(reversed(alike), key=lambda o: abs(o[0] - mine))
-            if name == "-":
-                named = [
-                    f" (or, if this is a field like '{o[2]}', remove the '- ')"
-                    for o in open_
-                    if o[0] == mine
-                ]
-                return (
-                    f"this entry's '- ' is in column {mine + 1}, but the entries of its list "
-                    f"(line {line}) in column {col + 1}: the '- ' of one list must line up"
-                    + "".join(named[:1])
-                )
-            return (
-                f"this line starts in column {mine + 1} but the field '{name}' on line {line} "
-                f"in column {col + 1}: the fields of one record must line up (indent with "
-                "spaces only)"
-            )
-        text_above = (column, number) if field is None and not marks else None
-        while open_ and open_[-1][0] >= (marks[0] if marks else column):
-            open_.pop()
-        open_ += [(m, number, "-") for m in marks]
-        if field is not None:
-            open_.append((column, number, field.group(1).strip()))
-        opener = field is not None and not (field.group(2) or "").strip()
-    return None
-
-
-def _layout_slip(line: str, problem: str) -> str | None:
-    """What is wrong on the line the parser stopped at, from its text alone."""
-    rest = line.strip()
-    field = _FIELD.match(rest.lstrip("- "))
-    value = (field.group(2) or "") if field else ""
-    if "mapping values" in problem and ": " in value:
-        return (
-            f"the value of '{field.group(1) if field else ''}' holds ': ', which YAML "
-            "reads as a new field; put the whole value in quotes"
-        )
-    if value[:1] in "'\"" and value.rstrip()[-1:] != value[:1]:
-        return (
-            "text follows the closing quote of this value; put the whole value in quotes "
-            "(a quote inside is written '' in single quotes)"
-        )
-    if rest.startswith("-") and not rest.startswith("- ") and "expected '-'" in problem:
-        return f"an entry starts with '- ' (a dash and a space): write '- {rest[1:]}'"
-    if field is None and "expected ':'" in problem and re.match(r"[^\s:]+:\S", rest):
-        return "this line is not 'field: value': put a space after the ':'"
-    return None
-
-
-def _layout_fallback(problem: str, began: int) -> str:
-    """What is wrong when neither the line's text nor its indentation tells."""
-    if "expected ':'" in problem:
-        return (
-            "this line is not 'field: value' (add a ':' and a space after the field's "
-            "name); if it continues the text above, put that text in quotes"
-        )
-    if "expected '-'" in problem:
-        return (
-            f"this line does not continue the list that starts on line {began}: "
-            "indent it under its entry, or start a new entry with '- '"
-        )
-    return (
-        "this line does not fit the lines around it: check its indentation (spaces only), "
-        "and put a value that contains ': ' or starts with a quote in quotes"
-    )
+        builder.add(*syntax_problem(exc, text))
+        return None, builder.problems, True
+    return builder.root, builder.problems, False
