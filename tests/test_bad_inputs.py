@@ -63,6 +63,84 @@ REVIEW = [
 ]
 
 
+# Every case the review of main at dd7a752 described (reliability-2026-12-07.md: each that
+# was not CLEAR or OK, and the OK ones it noted), under R-<id>. M01 and M02 (200 briefings,
+# 1,000 sources) take minutes: benchmarks/history.py and benchmarks/scale.py measure them.
+REVIEW_2026_12 = [
+    "H17",
+    "H18",
+    "Y05",
+    "Y06",
+    "Y07",
+    "P05",
+    "H04",
+    "H14",
+    "K20",
+    "G01",
+    "G02",
+    "G04",
+    "G06",
+    "G08",
+    "G10",
+    "H02",
+    "H11",
+    "H12",
+    "H24",
+    "H25",
+    "H26",
+    "L02",
+    "L03",
+    "U08",
+    "LB1",
+    "LB4",
+    "LB7",
+    "LB9",
+    "T02",
+    "S03",
+    "S05",
+    "S06",
+    "Y01",
+    "Y02",
+    "Y04",
+    "G03",
+    "G07",
+    "H20",
+    "L01",
+    "L05",
+    "U03",
+    "U13",
+    "U04",
+    "U05",
+    "U07",
+    "LB5",
+    "P02",
+    "P04",
+    "K11",
+    "K13",
+    "K18",
+    "K19",
+    "K22",
+    "H07",
+    "H21",
+    "C01",
+    "R01",
+    "H01",
+    "H15",
+    "H23",
+]
+# The families of the new cases: at least 40 of them in all.
+NEW_FAMILIES = {
+    "history",
+    "links",
+    "configuration",
+    "quotes",
+    "live blogs",
+    "times",
+    "pagefind",
+    "gate",
+}
+
+
 @pytest.fixture(scope="session")
 def base(tmp_path_factory: pytest.TempPathFactory):
     """The shipped project with its site built once; each case works on a copy."""
@@ -88,6 +166,17 @@ def test_the_corpus_holds_every_review_case_and_forty_more():
         "commands",
         "build",
     }
+
+
+def test_the_corpus_holds_every_case_of_the_december_review_and_forty_more():
+    ids = [case.id for case in CASES]
+    reviewed = {
+        re.sub(r"-[a-z][\w-]*$", "", i.removeprefix("R-")) for i in ids if i.startswith("R-")
+    }
+    assert set(REVIEW_2026_12) <= reviewed, sorted(set(REVIEW_2026_12) - reviewed)
+    new = [case for case in CASES if case.id.startswith("N2-")]
+    assert len(new) >= 40
+    assert {case.family for case in new} >= NEW_FAMILIES
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
