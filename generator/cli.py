@@ -52,7 +52,8 @@ from .render.site import render_site
 from .report.changes import changes_report
 from .report.coverage import format_coverage
 from .report.diff import diff_report, read_revision, read_tree
-from .site_config import ConfigUnreadable, docs_dir_of, feeds_of, plain_config
+from .settings import output_folder_problem, plugin_problem
+from .site_config import ConfigUnreadable, docs_dir_of, feeds_of, plain_config, read_config
 from .staging import BuildLock, OutputBusy, Staging
 
 __all__ = ["main"]
@@ -275,6 +276,8 @@ def _build(root: Path) -> int:
     config = root / "mkdocs.yml"
     if not config.is_file():
         raise CommandError(f"briefing build: no mkdocs.yml in {root}")
+    if problem := plugin_problem(config, read_config(config).get("plugins")):
+        raise CommandError(str(problem))
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         mkdocs_cli.main(
@@ -314,21 +317,18 @@ def _check_render_target(root: Path, out: Path) -> None:
     target = out.resolve()
     if target.exists() and not target.is_dir():
         raise CommandError(f"briefing render: --out {out} is a file; give a folder (it is created)")
-    if root.is_relative_to(target):
-        raise CommandError(f"briefing render: --out {out} would replace the project folder")
-    docs_dir = docs_dir_of(root)
-    for name, inputs in (
-        ("briefings", root / "briefings"),
-        ("seeds", root / "seeds"),
-        ("docs", docs_dir),
-        ("git", root / ".git"),
-    ):
-        if target.is_relative_to(inputs.resolve()):
-            raise CommandError(
-                f"briefing render: --out {out} is inside the project's {name} "
-                "folder; "
-                "render into a folder of its own"
-            )
+    protected = {
+        "briefings": root / "briefings",
+        "seeds": root / "seeds",
+        "docs": docs_dir_of(root),
+        "git": root / ".git",
+        "cache": root / ".cache",
+    }
+    if reason := output_folder_problem(target, root, protected):
+        raise CommandError(
+            f"briefing render: --out {out} {reason}, which the render would replace; "
+            "render into a folder of its own"
+        )
     if target.is_dir() and any(target.iterdir()) and not (target / RENDER_MARKER).exists():
         raise CommandError(
             f"briefing render: --out {out} already holds files that `briefing "

@@ -17,6 +17,8 @@ fact sheets are fixed, and an editor mid-change would lose the preview.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,11 +32,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
 from .build import build_pages
-from .problems import format_report, has_errors
+from .problems import Problem, display_path, format_report, has_errors
 from .render.feeds import Feeds
 from .render.nav import hand_written_nav, is_nav_page, site_nav
+from .render.origin import describe, off_origin_loads
 from .render.search_index import PAGES_PER_INDEX, SearchIndexFailed, index_site
 from .render.site import THEME_DIR
+from .settings import setting_line, site_dir_problems, site_url_problem
 from .staging import BuildLock, OutputBusy, Staging
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -93,6 +97,10 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
         self._last_good = None
+        if self._serving and threading.current_thread() is threading.main_thread():
+            # A stopped `mkdocs serve` (SIGTERM from a task runner or an editor) shuts down
+            # as after Ctrl-C: MkDocs then removes its temporary site and we our lock.
+            signal.signal(signal.SIGTERM, _interrupt)
 
     @_plain_errors
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -105,9 +113,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 
         only = _names(self.config.briefings)
-        feeds = Feeds(config.site_url, config.site_name) if config.site_url else None
+        settings = _settings_problems(config, root, briefings_dir, seeds_dir)
+        site_url = config.site_url if not settings else None
+        feeds = Feeds(site_url, config.site_name) if site_url else None
         site = build_pages(root, briefings_dir, seeds_dir, only, docs_dir, feeds=feeds)
-        problems = site.problems
+        problems = settings + site.problems
         for note in site.history_notes:
             log.info(note)
         if feeds is None:
@@ -180,6 +190,12 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if config.strict and _strict_warnings():
             log.info("The previous site is kept: strict mode stops this build on its warnings")
         else:
+            if loads := off_origin_loads(self._staging.path, config.site_url or None):
+                raise PluginError(
+                    "briefing: the pages would load from other origins, which would see "
+                    "every reader; the previous site is kept. Remove what adds them:\n"
+                    + describe(loads)
+                )
             try:
                 indexed = index_site(
                     self._staging.path, list(self._slugs), self.config.search_pages_per_index
@@ -213,6 +229,29 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         if self._config is not None and self._site_dir is not None:
             self._config.site_dir = self._site_dir
         self._config = self._site_dir = None
+
+
+def _settings_problems(
+    config: MkDocsConfig, root: Path, briefings_dir: Path, seeds_dir: Path
+) -> list[Problem]:
+    """What is wrong with mkdocs.yml's site_dir and site_url (`settings.py`)."""
+    config_file = Path(config.config_file_path)
+    protected = {
+        "briefings": briefings_dir,
+        "seeds": seeds_dir,
+        "docs": Path(config.docs_dir),
+        "git": root / ".git",
+        "cache": root / ".cache",
+    }
+    problems = site_dir_problems(config_file, Path(config.site_dir), root, protected)
+    if config.site_url and (reason := site_url_problem(config.site_url)):
+        line = setting_line(config_file, "site_url")
+        problems.append(Problem(display_path(config_file, root), line, "site_url", reason))
+    return problems
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 # From this many briefings on, `mkdocs serve` suggests previewing one.

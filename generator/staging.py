@@ -114,15 +114,24 @@ class Staging:
         if not self.target.exists():
             os.rename(self.path, self.target)
         elif _exchange(self.path, self.target):
-            shutil.rmtree(self.path, ignore_errors=True)  # now the old version
+            _remove(self.path)  # now the old version (a link, if the target was one)
         else:
             old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old-", dir=self.target.parent))
             os.rename(self.target, old / "previous")
             os.rename(self.path, self.target)
-            shutil.rmtree(old, ignore_errors=True)
+            _remove(old)
 
     def discard(self) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
+        _remove(self.path)
+
+
+def _remove(path: Path) -> None:
+    """Remove a version of the folder; a link (a target that was a link to a folder
+    elsewhere, swapped out) is removed itself, and what it points at is left alone."""
+    if path.is_symlink():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _mode_of(target: Path) -> int:
@@ -143,7 +152,7 @@ def _recover(target: Path) -> None:
                 os.rename(old / "previous", target)
                 break
     for stale in [*leftovers, *target.parent.glob(f".{target.name}.new-*")]:
-        shutil.rmtree(stale, ignore_errors=True)
+        _remove(stale)
 
 
 _AT_FDCWD = -100

@@ -29,6 +29,7 @@ RANK = {
     "problems": 0,
     "confine": 0,
     "staging": 0,
+    "settings": 1,
     "days": 0,
     "collector": 0,
     "sources": 1,

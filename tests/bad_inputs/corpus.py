@@ -889,7 +889,8 @@ CASES: list[Case] = [
         "commands",
         "render --out seeds",
         lambda r: None,
-        r"^briefing render: --out seeds is inside the project's seeds folder",
+        r"^briefing render: --out seeds is the project's seeds folder, which the render would "
+        r"replace",
         steps=(Step(("render", "--out", "seeds")),),
     ),
     Case(
@@ -905,7 +906,7 @@ CASES: list[Case] = [
         "commands",
         "render --out . (the project itself)",
         lambda r: None,
-        r"^briefing render: --out \. would replace the project folder",
+        r"^briefing render: --out \. is the project folder, or a folder around it",
         steps=(Step(("render", "--out", ".")),),
     ),
     Case(
