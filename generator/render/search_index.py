@@ -15,17 +15,37 @@ SEARCH_FOLDER/indexes.json lists each with its briefings, so that a reader's bro
 first searches the index of the briefing they are in, alone, and shows those results
 while it merges the rest. (Sibling folders: Pagefind will not merge an index whose folder
 holds the first one's.)
+
+Each run is bounded (`pagefind_timeout`: it scales with the pages indexed, and
+BRIEFING_PAGEFIND_TIMEOUT overrides it), and a run that fails says how it ended (its exit
+status, or the signal that killed it) before whatever Pagefind printed. A failure raises
+SearchIndexFailed; the plugin then fails the build, which discards its staging folder and
+keeps the previous site.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-__all__ = ["INDEXES", "PAGES_PER_INDEX", "SEARCH_FOLDER", "SearchIndexFailed", "index_site"]
+from ..problems import terminal_safe
+
+__all__ = [
+    "INDEXES",
+    "PAGES_PER_INDEX",
+    "SEARCH_FOLDER",
+    "TIMEOUT_VARIABLE",
+    "SearchIndexFailed",
+    "index_site",
+    "pagefind_timeout",
+]
 
 # Where the index goes in the built site (the address briefing.js loads it from).
 SEARCH_FOLDER = "pagefind"
@@ -34,10 +54,21 @@ INDEXES = "indexes.json"
 PAGES_PER_INDEX = 1500
 # Top-level folders of the built site that hold no pages to search.
 _NOT_PAGES = frozenset({SEARCH_FOLDER, "assets"})
+# How long one Pagefind run may take before it is stopped, so that a Pagefind that never
+# returns cannot hold a build (and its lock) for ever. Pagefind indexes about 2 ms a page
+# here (5,403 pages in 10 s, README "Benchmarks"); two minutes plus a tenth of a second a
+# page is some fifty times that for a full group of 1,500 pages, on a loaded machine too.
+TIMEOUT_BASE = 120.0
+TIMEOUT_PER_PAGE = 0.1
+# Seconds for each run, instead of the above (a slow machine, or a test's tiny timeout).
+TIMEOUT_VARIABLE = "BRIEFING_PAGEFIND_TIMEOUT"
+# The last lines of Pagefind's output that a failure shows.
+_SHOWN_LINES = 20
 
 
 class SearchIndexFailed(Exception):
-    """Pagefind could not index the built site; the message holds its own words."""
+    """Pagefind could not index the built site; the message says why, in its own words
+    where it gave any."""
 
 
 def index_site(site_dir: Path, briefings: list[str], pages_per_index: int = PAGES_PER_INDEX) -> str:
@@ -59,6 +90,25 @@ def index_site(site_dir: Path, briefings: list[str], pages_per_index: int = PAGE
     return f"Indexed {pages} pages in {count} index{'es' * (count != 1)}"
 
 
+def pagefind_timeout(pages: int) -> float:
+    """Seconds one Pagefind run over `pages` pages may take: TIMEOUT_VARIABLE's value when
+    it is set, else TIMEOUT_BASE plus TIMEOUT_PER_PAGE a page."""
+    setting = os.environ.get(TIMEOUT_VARIABLE, "").strip()
+    if not setting:
+        return TIMEOUT_BASE + TIMEOUT_PER_PAGE * pages
+    try:
+        seconds = float(setting)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise SearchIndexFailed(
+            f"{TIMEOUT_VARIABLE}={terminal_safe(repr(setting))} is not a number of seconds "
+            "above zero; set it to one (e.g. 600), or unset it for the default of "
+            f"{TIMEOUT_BASE:.0f} s plus {TIMEOUT_PER_PAGE} s a page"
+        )
+    return seconds
+
+
 def _holds_pages(path: Path) -> bool:
     return path.suffix == ".html" if path.is_file() else path.is_dir()
 
@@ -69,13 +119,19 @@ def _groups(site_dir: Path, briefings: list[str], pages_per_index: int) -> list[
     groups: list[list[str]] = [[]]
     size = 0
     for slug in briefings:
-        pages = sum(1 for _ in (site_dir / slug).rglob("*.html"))
+        pages = _pages(site_dir, slug)
         if groups[-1] and size + pages > pages_per_index:
             groups.append([])
             size = 0
         groups[-1].append(slug)
         size += pages
     return groups
+
+
+def _pages(site_dir: Path, entry: str) -> int:
+    """The pages under one top-level file or folder of the site."""
+    path = site_dir / entry
+    return int(path.suffix == ".html") if path.is_file() else sum(1 for _ in path.rglob("*.html"))
 
 
 def _glob(entries: list[str], site_dir: Path) -> str:
@@ -92,19 +148,91 @@ def _glob(entries: list[str], site_dir: Path) -> str:
 def _run_pagefind(site_dir: Path, entries: list[str], folder: str) -> int:
     """Index the pages under `entries` into SEARCH_FOLDER/`folder`; the pages indexed."""
     out = site_dir / SEARCH_FOLDER / folder
+    # `python -m pagefind`: the Pagefind this Python has (the pagefind[bin] wheel), whatever
+    # is on PATH.
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path"]
     # Not the "¶" of each heading's permalink.
     command += [str(out), "--exclude-selectors", ".headerlink"]
-    if entries:
-        command += ["--glob", _glob(entries, site_dir)]
+    command += ["--glob", _glob(entries, site_dir) if entries else "index.html"]
+    pages = sum(_pages(site_dir, entry) for entry in entries) if entries else 1
+    status, output = _run(command, pagefind_timeout(pages), pages)
+    if status != 0 or not (out / "pagefind.js").is_file():
+        raise SearchIndexFailed(_failure(status, output, out / "pagefind.js", site_dir))
+    indexed = re.search(r"Indexed (\d+) pages?", output)
+    return int(indexed.group(1)) if indexed else 0
+
+
+def _run(command: list[str], timeout: float, pages: int) -> tuple[int, str]:
+    """Pagefind's exit status (negative: the signal that killed it) and its output.
+
+    It runs in a session of its own, and its output goes to a file rather than a pipe: when
+    it runs over `timeout`, or the build is interrupted, the whole session is killed, and
+    nothing it started can keep the build waiting for a pipe to close.
+    """
+    with tempfile.TemporaryFile() as output:
+        try:
+            process = subprocess.Popen(
+                command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        except OSError as exc:
+            raise SearchIndexFailed(f"could not start Pagefind ({command[0]}): {exc}") from exc
+        try:
+            status = process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            _kill(process)
+            raise SearchIndexFailed(
+                f"Pagefind did not finish indexing {pages} page{'s' * (pages != 1)} in "
+                f"{timeout:g} seconds and "
+                f"was stopped; the previous site is kept. If this machine is just slow, set "
+                f"{TIMEOUT_VARIABLE} to more seconds (the default is {TIMEOUT_BASE:.0f} s "
+                f"plus {TIMEOUT_PER_PAGE} s a page)"
+            ) from None
+        except BaseException:
+            _kill(process)  # interrupted (Ctrl-C): Pagefind is in a session of its own
+            raise
+        output.seek(0)
+        return status, output.read().decode("utf-8", errors="replace")
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _failure(status: int, output: str, expected: Path, site_dir: Path) -> str:
+    """Why Pagefind failed, root cause first: how it ended, then its own last words."""
+    words = _last_words(output)
+    if "No module named" in words and "pagefind" in words:
+        return (
+            f"Pagefind is not installed in this Python ({sys.executable}): run `make site`, "
+            "which installs it (pagefind[bin], in requirements.txt)"
+        )
+    if status < 0:
+        how = f"Pagefind was killed by {_signal_name(-status)} before it finished the index"
+    elif status > 0:
+        how = f"Pagefind stopped with exit status {status}"
     else:
-        command += ["--glob", "index.html"]
+        missing = expected.relative_to(site_dir).as_posix()
+        how = f"Pagefind exited with status 0 but wrote no index ({missing} is missing)"
+    return f"{how}:\n{words}" if words else f"{how}, and printed nothing"
+
+
+def _last_words(output: str) -> str:
+    """Pagefind's output as the message shows it: its last lines, with control characters
+    escaped; of a Python traceback (Pagefind's launcher could not start the program), only
+    the error itself and where to look."""
+    lines = [line.rstrip() for line in output.strip().splitlines() if line.strip()]
+    if any(line.startswith("Traceback (most recent call last)") for line in lines):
+        return terminal_safe(
+            f"Pagefind's launcher failed: {lines[-1].strip()} (reinstall with `make site`; "
+            "if PAGEFIND_BINARY_PATH is set, it must name Pagefind's program)"
+        )
+    return terminal_safe("\n".join(lines[-_SHOWN_LINES:]))
+
+
+def _signal_name(number: int) -> str:
     try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as exc:
-        raise SearchIndexFailed(f"could not run Pagefind: {exc}") from exc
-    if result.returncode != 0 or not (out / "pagefind.js").is_file():
-        output = (result.stderr or result.stdout).strip()
-        raise SearchIndexFailed(f"Pagefind could not index the site:\n{output}")
-    pages = re.search(r"Indexed (\d+) pages?", result.stdout)
-    return int(pages.group(1)) if pages else 0
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
