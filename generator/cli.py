@@ -29,12 +29,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import sys
 from pathlib import Path
 
-import yaml
-
+from . import terminal
 from .analysis.coverage import measure_coverage
 from .analysis.names import known_names
 from .checks.briefing import Briefing
@@ -47,14 +45,14 @@ from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton
 from .factsheets.vocabulary import ID_PATTERN
 from .history.log import briefing_history
 from .pipeline import RESERVED_SLUGS, discover_briefings, docs_problems, load_briefings
-from .problems import display_path, format_report, has_errors, terminal_safe
+from .problems import display_path, format_report, has_errors
 from .render.site import render_site
+from .render_folder import RenderRefused, check_render_target, write_render
 from .report.changes import changes_report
 from .report.coverage import format_coverage
 from .report.diff import diff_report, read_revision, read_tree
-from .settings import output_folder_problem, plugin_problem
+from .settings import plugin_problem
 from .site_config import ConfigUnreadable, docs_dir_of, feeds_of, plain_config, read_config
-from .staging import BuildLock, OutputBusy, Staging
 
 __all__ = ["main"]
 
@@ -129,18 +127,28 @@ class CommandError(Exception):
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        terminal.prepare()
+        status = _run(args)
+        terminal.finish()
+    except BrokenPipeError:
+        return terminal.reader_gone()  # the reader stopped reading: quiet, as `cat` is
     except KeyboardInterrupt:
         _err("briefing: interrupted")
         return 130
     except (CommandError, ConfigUnreadable) as exc:
         _err(str(exc))
         return 1
+    except terminal.OutputUnavailable as exc:
+        _err(f"briefing {args.command}: {exc}")
+        return 1
     except Exception as exc:
         if args.debug:
             raise
         _err(f"briefing {args.command}: {_one_line(exc)}")
         return 2
+    if note := terminal.encoding_note():
+        _err(f"briefing {args.command}: {note}")
+    return status
 
 
 def _one_line(exc: Exception) -> str:
@@ -152,16 +160,27 @@ def _one_line(exc: Exception) -> str:
     )
 
 
-def _out(text: str) -> None:
-    print(terminal_safe(text))
+_out, _err = terminal.out, terminal.err
 
 
-def _err(text: str) -> None:
-    print(terminal_safe(text), file=sys.stderr)
+def _project_root(given: Path) -> Path:
+    """The project folder --root names, resolved; refused unless it is a folder."""
+    try:
+        root = given.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop (Python 3.11)
+        problem = "is a symbolic link loop"
+    else:
+        if root.is_dir():
+            return root
+        problem = "is a file" if root.exists() else "does not exist"
+    raise CommandError(
+        f"briefing: --root {given} {problem}; give the project folder (the one holding "
+        "briefings/, seeds/ and mkdocs.yml)"
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
-    root = args.root.resolve()
+    root = _project_root(args.root)
     if args.command == "schema":
         return _write_schemas(args.out or root / SCHEMA_DIR)
     if args.command == "new" and args.kind == "briefing":
@@ -177,7 +196,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "changes":
         return _print_changes(root, args.briefings, args.since)
     if args.command == "render":
-        _check_render_target(root, args.out)
+        try:
+            check_render_target(root, args.out, docs_dir_of(root))
+        except RenderRefused as exc:
+            raise CommandError(f"briefing render: {exc}") from None
     briefings, problems = load_briefings(
         root, root / "briefings", root / "seeds", args.briefings or None, docs_dir_of(root)
     )
@@ -204,14 +226,14 @@ def _print_diff(root: Path, base: str, head: str | None) -> int:
         after = read_revision(root, head) if head else read_tree(root)
     except ValueError as exc:
         raise CommandError(f"briefing diff: cannot read a revision: {exc}") from None
-    sys.stdout.write(terminal_safe(diff_report(before, after, base, head or "working tree")))
+    _out(diff_report(before, after, base, head or "working tree"), end="")
     return 0
 
 
 def _print_changes(root: Path, names: list[str], since: str | None) -> int:
     try:
         for text in changes_report(root, names, since):
-            sys.stdout.write(terminal_safe(text))
+            _out(text, end="")
     except ValueError as exc:
         raise CommandError(f"briefing changes: {exc}") from None
     return 0
@@ -308,40 +330,11 @@ def _print_coverage(root: Path, briefings: list[Briefing]) -> int:
     return 0 if passed else 1
 
 
-# Written into every folder `briefing render` makes: only such a folder is ever replaced.
-RENDER_MARKER = ".briefing-render"
-
-
-def _check_render_target(root: Path, out: Path) -> None:
-    """Refuse an --out that would replace or pollute something the render did not make."""
-    target = out.resolve()
-    if target.exists() and not target.is_dir():
-        raise CommandError(f"briefing render: --out {out} is a file; give a folder (it is created)")
-    protected = {
-        "briefings": root / "briefings",
-        "seeds": root / "seeds",
-        "docs": docs_dir_of(root),
-        "git": root / ".git",
-        "cache": root / ".cache",
-    }
-    if reason := output_folder_problem(target, root, protected):
-        raise CommandError(
-            f"briefing render: --out {out} {reason}, which the render would replace; "
-            "render into a folder of its own"
-        )
-    if target.is_dir() and any(target.iterdir()) and not (target / RENDER_MARKER).exists():
-        raise CommandError(
-            f"briefing render: --out {out} already holds files that `briefing "
-            "render` did not "
-            f"write (it has no {RENDER_MARKER}); render into a new folder, or "
-            "remove this one yourself"
-        )
-
-
 def _write_render(
     root: Path, briefings: list[Briefing], out: Path, *, pages_only: bool, history: bool
 ) -> None:
-    """Write the render into a staging folder beside `out`, then swap it in whole."""
+    """Render the briefings and write them, with the hand-written pages and a plain
+    mkdocs.yml unless `pages_only`, into `out`, replaced whole."""
     docs_dir = docs_dir_of(root)
     if not pages_only and (problems := docs_problems(docs_dir, root)):
         raise CommandError(
@@ -354,42 +347,12 @@ def _write_render(
     if feeds is None:
         _err("Feeds: mkdocs.yml sets no site_url, so no Atom feed is written")
     files = render_site(briefings, histories if history else None, feeds)
-    target = out.resolve()
-    lock = BuildLock(target)
+    config = None if pages_only else plain_config(root / "mkdocs.yml", briefings)
+    docs_source = docs_dir if config is None else root / config["docs_dir"]
     try:
-        lock.acquire(on_wait=_err)
-    except OutputBusy as exc:
+        write_render(out, files, config, docs_source, _err)
+    except RenderRefused as exc:
         raise CommandError(f"briefing render: {exc}") from None
-    try:
-        staging = Staging(target)
-        try:
-            _fill_render(root, staging.path, briefings, files, pages_only=pages_only)
-            staging.publish()
-        finally:
-            staging.discard()
-    finally:
-        lock.release()
-
-
-def _fill_render(
-    root: Path, out: Path, briefings: list[Briefing], files: dict[str, str], *, pages_only: bool
-) -> None:
-    (out / RENDER_MARKER).write_text(
-        "Made by `briefing render`, which replaces this folder whole on every render.\n",
-        encoding="utf-8",
-    )
-    docs = out if pages_only else out / "docs"
-    if not pages_only:
-        config = plain_config(root / "mkdocs.yml", briefings)
-        shutil.copytree(root / config["docs_dir"], docs)
-        config["docs_dir"] = "docs"
-        (out / "mkdocs.yml").write_text(
-            yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
-        )
-    for path, content in files.items():
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 import generator.cli
-from generator.cli import RENDER_MARKER, main
+import generator.render_folder
+from generator.cli import main
 from generator.plugin import _refuse_shared_addresses
+from generator.render_folder import RENDER_MARKER
 
 
 def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(
@@ -43,7 +45,7 @@ def test_render_replaces_its_own_folder_whole_and_keeps_it_when_it_fails(
     def fail(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(generator.cli, "_fill_render", fail)
+    monkeypatch.setattr(generator.render_folder, "_fill", fail)
     assert main(["--root", str(root), "render", "--out", str(out)]) == 2
     assert capsys.readouterr().err.endswith("briefing render: No space left on device\n")
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before

@@ -45,6 +45,8 @@ RANK = {
     "report": 8,
     "site_config": 8,
     "build": 8,
+    "terminal": 8,
+    "render_folder": 8,
     "cli": 9,
     "plugin": 9,
 }

@@ -9,10 +9,10 @@ import re
 
 from conftest import ROOT
 
-from generator.cli import RENDER_MARKER
 from generator.pipeline import load_briefings
 from generator.problems import has_errors
 from generator.render.site import render_site
+from generator.render_folder import RENDER_MARKER
 
 GOLDEN = ROOT / "tests" / "golden"
 
