@@ -42,7 +42,7 @@ from .factsheets.kinds import FACTS
 from .factsheets.kinds import kind as kind_named
 from .factsheets.load import load_factsheets
 from .factsheets.skeleton import KINDS_BY_WORD, SkeletonRefused, append_skeleton, start_briefing
-from .factsheets.vocabulary import ID_PATTERN
+from .factsheets.vocabulary import ID_PATTERN, MAX_SLUG
 from .history.log import briefing_history
 from .pipeline import RESERVED_SLUGS, discover_briefings, docs_problems, load_briefings
 from .problems import display_path, format_report, has_errors
@@ -242,7 +242,8 @@ def _print_changes(root: Path, names: list[str], since: str | None) -> int:
 def _new_record(root: Path, kind: str, slug: str) -> int:
     briefings_dir = root / "briefings"
     folder = briefings_dir / slug
-    if not re.fullmatch(ID_PATTERN, slug) or not (folder / "briefing.yaml").is_file():
+    named_like_one = len(slug) <= MAX_SLUG and re.fullmatch(ID_PATTERN, slug)
+    if not named_like_one or not (folder / "briefing.yaml").is_file():
         known = ", ".join(p.name for p in discover_briefings(briefings_dir))
         raise CommandError(
             f"briefings/{slug}: no such briefing (a folder with a "

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
+from generator.factsheets import skeleton
 from generator.factsheets.load import load_factsheets
 from generator.factsheets.skeleton import KINDS_BY_WORD, inline_yaml
 
@@ -199,7 +200,14 @@ def test_new_briefing_starts_a_folder_that_fails_the_check_until_filled_in(proje
         ("test", "briefings/test already exists; add records to it with `briefing new KIND"),
         ("pagefind", "'pagefind' is an address the site already uses; choose another name"),
         ("writing-fact-sheets", "'writing-fact-sheets' is an address the site already uses"),
+        ("pr-preview", "'pr-preview' is an address the site already uses; choose another name"),
+        (
+            "a" * 300,
+            f"'{'a' * 40}…' is 300 characters long; a briefing's folder name becomes its "
+            "address and may be at most 100 characters",
+        ),
     ],
+    ids=["capitals", "path", "taken", "pagefind", "guide", "pr-preview", "too-long"],
 )
 def test_new_briefing_refuses_a_bad_or_taken_name(project, capsys, slug, message):
     root = project(with_site_config=True)
@@ -239,3 +247,51 @@ def test_a_skeleton_written_before_the_replace_form_is_still_caught(project, cap
     assert errors == [
         "briefings/test/places.yaml:2: name: replace the placeholder with the real text"
     ]
+
+
+def _refuse_renames(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Renaming the new text over a sheet fails, as on an immutable sheet (chattr +i)."""
+
+    def refused(source: object, target: object) -> None:
+        raise PermissionError(1, "Operation not permitted", str(source))
+
+    monkeypatch.setattr(skeleton.os, "replace", refused)
+
+
+def test_a_sheet_that_cannot_be_written_is_named_not_its_temporary_copy(
+    project, capsys, monkeypatch
+):
+    root = project()
+    events = root / "briefings/test/events.yaml"
+    before = events.read_bytes()
+    _refuse_renames(monkeypatch)
+    assert main(["--root", str(root), "new", "event", "--briefing", "test"]) == 1
+    assert capsys.readouterr().err == (
+        "briefings/test/events.yaml cannot be written (Operation not permitted): it or its "
+        "folder may be read-only or immutable, or the disk full; nothing was changed\n"
+    )
+    assert events.read_bytes() == before
+    assert sorted(p.name for p in events.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_new_briefing_that_cannot_be_written_leaves_no_half_made_folder(
+    project, capsys, monkeypatch
+):
+    root = project()
+    _refuse_renames(monkeypatch)
+    assert main(["--root", str(root), "new", "briefing", "demo"]) == 1
+    assert capsys.readouterr().err.startswith(
+        "briefing new briefing: briefings/demo/briefing.yaml cannot be written (Operation "
+        "not permitted)"
+    )
+    assert not (root / "briefings/demo").exists()
+    monkeypatch.undo()
+    assert main(["--root", str(root), "new", "briefing", "demo"]) == 0  # a second try works
+
+
+def test_new_record_with_a_briefing_name_too_long_for_a_file_is_no_such_briefing(project, capsys):
+    root = project()
+    assert main(["--root", str(root), "new", "event", "--briefing", "a" * 300]) == 1
+    assert ": no such briefing (a folder with a briefing.yaml); known: test" in (
+        capsys.readouterr().err
+    )

@@ -29,7 +29,7 @@ from .kinds import KINDS, Kind
 from .load import FACT_SHEET_LIMIT, FactSheets
 from .model import BriefingInfo
 from .reader import PLACEHOLDER
-from .vocabulary import ID_PATTERN
+from .vocabulary import ID_PATTERN, MAX_SLUG
 from .yaml_nodes import Sequence, parse_yaml
 
 __all__ = [
@@ -145,6 +145,12 @@ def start_briefing(root: Path, slug: str, taken: Container[str]) -> list[Path]:
     Refused: a slug that is not an id, one the site uses itself (`taken`), a folder (or
     link) already there, a briefings/ folder that does not exist or leads out of the project.
     """
+    if len(slug) > MAX_SLUG:
+        raise SkeletonRefused(
+            f"'{slug[:40]}…' is {len(slug)} characters long; a briefing's folder name "
+            f"becomes its address and may be at most {MAX_SLUG} characters (e.g. "
+            "riverton-2023-05)"
+        )
     if not re.fullmatch(ID_PATTERN, slug):
         raise SkeletonRefused(
             f"'{slug}' cannot name a briefing: the folder name becomes its address, so use "
@@ -177,11 +183,19 @@ def start_briefing(root: Path, slug: str, taken: Container[str]) -> list[Path]:
         + "# One entry per article in seeds/; add one with\n"
         + f"# `briefing new source --briefing {slug}`.\n"
     )
-    folder.mkdir()
+    try:
+        folder.mkdir()
+    except OSError as exc:
+        raise SkeletonRefused(f"cannot create briefings/{slug}: {exc.strerror}") from None
     written = []
-    for name, text in (("briefing.yaml", info), ("sources.yaml", sources)):
-        _replace(folder / name, text)
-        written.append(folder / name)
+    try:
+        for name, text in (("briefing.yaml", info), ("sources.yaml", sources)):
+            _replace(folder / name, text)
+            written.append(folder / name)
+    except SkeletonRefused as exc:
+        # A half-made folder would make the next try say it already exists.
+        shutil.rmtree(folder, ignore_errors=True)
+        raise SkeletonRefused(f"briefings/{slug}/{exc}") from None
     return written
 
 
@@ -238,8 +252,12 @@ def _verify(kind: Kind, before: str, after: str, name: str) -> None:
 
 def _replace(path: Path, text: str) -> None:
     """Write the whole file anew beside it, then rename it over the old one: an interrupted
-    write leaves the old file as it was."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.new-", dir=path.parent)
+    write leaves the old file as it was. A failure names the file, not the temporary one
+    beside it (SkeletonRefused, "events.yaml cannot be written: ...")."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.new-", dir=path.parent)
+    except OSError as exc:
+        raise _unwritable(path, exc, "its folder") from None
     temporary = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -249,8 +267,17 @@ def _replace(path: Path, text: str) -> None:
         else:
             temporary.chmod(0o666 & ~_umask())
         os.replace(temporary, path)
+    except OSError as exc:
+        raise _unwritable(path, exc, "it or its folder") from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _unwritable(path: Path, exc: OSError, where: str) -> SkeletonRefused:
+    return SkeletonRefused(
+        f"{path.name} cannot be written ({exc.strerror}): {where} may be read-only or "
+        "immutable, or the disk full; nothing was changed"
+    )
 
 
 def _umask() -> int:

@@ -9,6 +9,9 @@ from .hints import Name, NonEmpty, Pattern, Ref
 
 # Ids, and briefing folder names (which become URLs).
 ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+# The longest briefing folder name: it is a path segment of every address of the briefing,
+# and a file name (most file systems stop at 255 bytes).
+MAX_SLUG = 100
 Id = Annotated[
     str,
     Pattern(
