@@ -11,11 +11,12 @@ never show the refused file's content.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 
-__all__ = ["InputRefused", "is_inside", "kind_of", "read_inside"]
+__all__ = ["InputRefused", "is_inside", "kind_of", "read_inside", "unreachable"]
 
 
 class InputRefused(Exception):
@@ -23,8 +24,31 @@ class InputRefused(Exception):
 
 
 def is_inside(path: Path, folder: Path) -> bool:
-    """Whether `path`, with every link resolved, lies within `folder` (also resolved)."""
-    return path.resolve().is_relative_to(folder.resolve())
+    """Whether `path`, with every link resolved, lies within `folder` (also resolved). A
+    path caught in a link loop lies nowhere: False."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's word for a link loop
+        return False
+
+
+def unreachable(path: Path, what: str = "folder") -> str | None:
+    """Why following `path` leads to nothing, in words for the editor, or None: it is (or
+    passes through) a symbolic link loop, or it is a symbolic link to nothing."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return (
+                "is a symbolic link loop (following it leads back to itself); replace it "
+                f"with the {what} itself"
+            )
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            return (
+                f"is a symbolic link to nothing (the {what} it names does not exist); "
+                f"replace the link with the {what} itself"
+            )
+    return None
 
 
 def kind_of(mode: int) -> str:
@@ -52,13 +76,18 @@ def read_inside(path: Path, folder: Path, *, limit: int, what: str = "file") -> 
     InputRefused with the reason when the path is a link out of `folder`, a dangling link,
     a folder, a device, a FIFO or a socket, or holds more than `limit` bytes.
     """
-    info = os.lstat(path)  # FileNotFoundError: the caller decides if missing is fine
+    try:
+        info = os.lstat(path)  # FileNotFoundError: the caller decides if missing is fine
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        raise InputRefused(
+            "is in a folder that is a symbolic link loop (following it leads back to "
+            "itself); replace the link with the folder itself"
+        ) from None
     if stat.S_ISLNK(info.st_mode):
-        if not path.resolve().exists():
-            raise InputRefused(
-                f"is a symbolic link to nothing (the {what} it names does "
-                "not exist); replace the link with the file itself"
-            )
+        if (reason := unreachable(path, what)) is not None:
+            raise InputRefused(reason)
         if not is_inside(path, folder):
             raise InputRefused(
                 f"is a symbolic link to a file outside {folder.name}/; only "

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from .checks.briefing import Briefing, check_briefing
 from .checks.records import records_of
-from .confine import is_inside
+from .confine import is_inside, unreachable
 from .factsheets.hints import leaves
 from .factsheets.load import SCHEMA_FOLDER, FactSheets, load_factsheets
-from .factsheets.vocabulary import ID_PATTERN
+from .factsheets.vocabulary import ID_PATTERN, MAX_SLUG
 from .problems import Problem, display_path
 
 __all__ = [
+    "RESERVED_DOCS",
     "RESERVED_SLUGS",
     "briefing_folders",
     "discover_briefings",
@@ -31,10 +32,18 @@ __all__ = [
     "unchecked_references",
 ]
 
-# Top-level addresses MkDocs and the theme write to (besides the hand-written pages): a
-# briefing with one of these names would share its folder in the built site.
-# ("pagefind" holds the search index: render.search_index.SEARCH_FOLDER.)
-RESERVED_SLUGS = frozenset({"assets", "pagefind", "index", "404", "sitemap", SCHEMA_FOLDER})
+# Top-level addresses written by something other than the hand-written pages and MkDocs's
+# pages: a hand-written page or folder there would be overwritten, or overwrite them.
+RESERVED_DOCS = {
+    # The search index, written after the build (render.search_index.SEARCH_FOLDER).
+    "pagefind": "holds the site's search index",
+    # preview-deploy.yml's umbrella-dir: gh-pages/pr-preview/pr-N/ is pull request N's
+    # preview, and publish.yml keeps the folder when it publishes the site.
+    "pr-preview": "holds the previews of pull requests (pr-preview/pr-N/)",
+}
+# Top-level addresses MkDocs and the theme write to, and those above: a briefing with one
+# of these names would share its folder in the built site.
+RESERVED_SLUGS = frozenset({"assets", "index", "404", "sitemap", SCHEMA_FOLDER, *RESERVED_DOCS})
 
 
 def discover_briefings(briefings_dir: Path) -> list[Path]:
@@ -51,49 +60,71 @@ def discover_briefings(briefings_dir: Path) -> list[Path]:
 
 
 def outside_project(folders: dict[str, Path], root: Path) -> list[Problem]:
-    """A problem for each input folder that resolves outside the project (a link out of it
-    would publish whatever it points at)."""
-    return [
-        Problem(
-            display_path(path, root),
-            1,
-            "",
-            f"the {name} folder resolves outside the project folder; it must be a folder "
-            "inside the project, not a link out of it",
-        )
-        for name, path in folders.items()
-        if path.exists() and not is_inside(path, root)
-    ]
+    """A problem for each input folder that leads nowhere (a link loop, a link to nothing)
+    or resolves outside the project (a link out of it would publish whatever it points
+    at)."""
+    problems = []
+    for name, path in folders.items():
+        if (reason := unreachable(path)) is not None:
+            message = f"the {name} folder {reason}"
+        elif path.exists() and not is_inside(path, root):
+            message = (
+                f"the {name} folder resolves outside the project folder; it must be a "
+                "folder inside the project, not a link out of it"
+            )
+        else:
+            continue
+        problems.append(Problem(display_path(path, root), 1, "", message))
+    return problems
 
 
 def docs_problems(docs_dir: Path, root: Path) -> list[Problem]:
     """A problem for each entry of the hand-written pages' folder that would put something
-    from outside it on the site (a link out of it, or to nothing) or hang the build (a FIFO,
-    a device). Links that stay inside are fine."""
-    problems = []
+    from outside it on the site (a link out of it, to nothing, or in a loop), hang the
+    build (a FIFO, a device), or take an address the site's publishing uses
+    (RESERVED_DOCS). Links that stay inside are fine."""
+    top = sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []
+    problems = [
+        Problem(
+            display_path(path, root),
+            1,
+            "",
+            f"would be published at {slug}/, which {RESERVED_DOCS[slug]}; rename it",
+        )
+        for path in top
+        if (slug := _address(path)) in RESERVED_DOCS
+    ]
     for folder, subfolders, files in os.walk(docs_dir):
         for name in sorted([*subfolders, *files]):
             path = Path(folder) / name
-            if path.is_symlink() and not path.exists():
-                reason = "is a symbolic link to nothing; replace it with the file itself"
-            elif path.is_symlink() and not is_inside(path, docs_dir):
-                reason = (
-                    f"is a symbolic link to something outside {docs_dir.name}/; only "
-                    f"files inside {docs_dir.name}/ are published: copy it there"
-                )
-            elif not (path.is_dir() or path.is_file()):
-                reason = "is not a regular file or folder; remove it"
-            else:
-                continue
-            problems.append(Problem(display_path(path, root), 1, "", reason))
+            if (reason := _docs_entry_problem(path, docs_dir)) is not None:
+                problems.append(Problem(display_path(path, root), 1, "", reason))
     return problems
+
+
+def _docs_entry_problem(path: Path, docs_dir: Path) -> str | None:
+    if path.is_symlink() and (reason := unreachable(path, "file")) is not None:
+        return reason
+    if path.is_symlink() and not is_inside(path, docs_dir):
+        return (
+            f"is a symbolic link to something outside {docs_dir.name}/; only files inside "
+            f"{docs_dir.name}/ are published: copy it there"
+        )
+    if not (path.is_dir() or path.is_file()):
+        return "is not a regular file or folder; remove it"
+    return None
+
+
+def _address(path: Path) -> str:
+    """The top-level address a hand-written page or folder is published at."""
+    return path.stem if path.suffix == ".md" else path.name
 
 
 def hand_written_slugs(docs_dir: Path | None) -> set[str]:
     """The top-level addresses of the hand-written pages and folders in `docs_dir`."""
     if docs_dir is None or not docs_dir.is_dir():
         return set()
-    return {p.stem if p.suffix == ".md" else p.name for p in docs_dir.iterdir()}
+    return {_address(p) for p in docs_dir.iterdir()}
 
 
 def load_briefings(
@@ -187,16 +218,8 @@ def briefing_folders(
                 )
             )
             continue
-        if not re.fullmatch(ID_PATTERN, folder.name):
-            problems.append(
-                Problem(
-                    display_path(folder, root),
-                    1,
-                    "",
-                    "a briefing folder name becomes its URL: use lowercase letters, digits and "
-                    "single hyphens",
-                )
-            )
+        if (unfit := _unfit_slug(folder.name)) is not None:
+            problems.append(Problem(display_path(folder, root), 1, "", unfit))
             continue
         if folder.name in RESERVED_SLUGS or folder.name in taken:
             owner = (
@@ -216,6 +239,21 @@ def briefing_folders(
             continue
         chosen.append(folder)
     return chosen, problems
+
+
+def _unfit_slug(name: str) -> str | None:
+    """Why a briefing folder's name cannot be its address, or None."""
+    if not re.fullmatch(ID_PATTERN, name):
+        return (
+            "a briefing folder name becomes its URL: use lowercase letters, digits and "
+            "single hyphens"
+        )
+    if len(name) > MAX_SLUG:
+        return (
+            f"a briefing folder name becomes its URL: this one is {len(name)} characters "
+            f"long, and may be at most {MAX_SLUG}"
+        )
+    return None
 
 
 def _schema_folder_briefing(briefings_dir: Path, root: Path) -> list[Problem]:

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.confine import InputRefused, read_inside
+from generator.confine import InputRefused, is_inside, read_inside, unreachable
 
 
 @pytest.fixture
@@ -34,11 +34,30 @@ def test_a_regular_file_and_a_link_that_stays_inside_are_read(folder):
         (lambda f: (f / "x").symlink_to("/etc/passwd"), "symbolic link to a file outside"),
         (lambda f: (f / "x").symlink_to("/proc/self/environ"), "symbolic link to a file outside"),
         (lambda f: (f / "x").symlink_to("missing.txt"), "symbolic link to nothing"),
+        (lambda f: (f / "x").symlink_to("x"), "is a symbolic link loop"),
+        (
+            lambda f: (
+                (f / "y").symlink_to("z"),
+                (f / "z").symlink_to("y"),
+                (f / "x").symlink_to("y"),
+            ),
+            "is a symbolic link loop",
+        ),
         (lambda f: (f / "x").mkdir(), "is a folder"),
         (lambda f: os.mkfifo(f / "x"), "FIFO"),
         (lambda f: (f / "x").write_bytes(b"a" * 101), "at most 100 bytes"),
     ],
-    ids=["link-out", "etc-passwd", "proc-environ", "dangling", "folder", "fifo", "too-large"],
+    ids=[
+        "link-out",
+        "etc-passwd",
+        "proc-environ",
+        "dangling",
+        "loop",
+        "loop-of-two",
+        "folder",
+        "fifo",
+        "too-large",
+    ],
 )
 def test_refusals_say_why_and_never_show_the_content(folder, make, reason):
     make(folder)
@@ -56,3 +75,27 @@ def test_a_path_that_climbs_out_of_the_folder_is_refused(folder):
 def test_a_missing_file_is_not_a_refusal(folder):
     with pytest.raises(FileNotFoundError):
         read_inside(folder / "nope.txt", folder, limit=100)
+
+
+def test_a_file_in_a_folder_that_loops_is_refused_not_an_error(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.symlink_to("seeds")
+    with pytest.raises(InputRefused, match="is in a folder that is a symbolic link loop"):
+        read_inside(seeds / "x.txt", seeds, limit=100)
+    assert not is_inside(seeds / "x.txt", tmp_path)
+
+
+def test_unreachable_names_a_loop_and_a_link_to_nothing_and_nothing_else(tmp_path):
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "gone").symlink_to("nowhere")
+    (tmp_path / "here").mkdir()
+    assert unreachable(tmp_path / "loop", "folder") == (
+        "is a symbolic link loop (following it leads back to itself); replace it with the "
+        "folder itself"
+    )
+    assert unreachable(tmp_path / "gone", "folder") == (
+        "is a symbolic link to nothing (the folder it names does not exist); replace the "
+        "link with the folder itself"
+    )
+    assert unreachable(tmp_path / "here") is None
+    assert unreachable(tmp_path / "absent") is None  # missing is the caller's to report
