@@ -3,9 +3,12 @@ request a Preview run built, and whether a stranger's preview may be published."
 
 from __future__ import annotations
 
+import http.server
 import importlib.util
 import json
+import socket
 import sys
+import threading
 import urllib.parse
 from typing import Any
 
@@ -75,16 +78,24 @@ class FakeGitHub:
     """Answers the gate's calls as GitHub would: the pulls list filtered by `head`, commit
     statuses by commit, collaborator permissions by user; records every call."""
 
-    def __init__(self, pulls=(), statuses=None, permissions=None, artifacts=("pr", "site")):
+    def __init__(
+        self, pulls=(), statuses=None, permissions=None, artifacts=("pr", "site"), answers=None
+    ):
         self.pulls = list(pulls)
         self.artifacts = list(artifacts)
         self.statuses = statuses or {}
         self.permissions = permissions or {}
+        # A hostile answer, as it comes, for each kind of call named here ("pulls",
+        # "statuses", "artifacts", "permission").
+        self.answers = answers or {}
         self.calls: list[tuple[str, str, Any]] = []
 
     def get(self, path: str) -> Any:
         self.calls.append(("GET", path, None))
         base, _, query = path.partition("?")
+        kind = next((k for k in self.answers if f"/{k}" in base), None)
+        if kind is not None:
+            return self.answers[kind]
         if base == f"/repos/{REPO}/pulls":
             head = urllib.parse.parse_qs(query)["head"][0]
             return [p for p in self.pulls if p["head"]["label"] == head]
@@ -147,7 +158,7 @@ def test_a_strangers_fork_with_its_head_commit_approved_is_deployed():
     assert (decision.action, decision.number) == ("deploy", 15)
     assert (
         decision.reason
-        == f"a maintainer approved {NEW[:7]} (preview approved by @editor for {NEW[:7]})"
+        == f"a maintainer approved {NEW[:7]} ('preview approved by @editor for {NEW[:7]}')"
     )
 
 
@@ -397,3 +408,239 @@ def test_the_comment_command_writes_the_comment(tmp_path):
     ]
     assert gate.main(args) == 0
     assert "https://x/pr-5/" in out.read_text() and "- **added** `new-claim`" in out.read_text()
+
+
+# ---------------------------------------------------------------------------------------
+# Hostile and malformed answers: one `::error::` line naming the answer, never a traceback,
+# never a deploy
+
+
+STRANGER = ("stranger/briefing", "main", NEW)
+
+
+def _pull_with(**changes: Any) -> dict[str, Any]:
+    return {**pull(50, *STRANGER), **changes}
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        (
+            {"pulls": {"message": "Bad credentials"}},
+            "the answer should be a list, but is an object "
+            """'{"message": "Bad credentials"}'""",
+        ),
+        (
+            {"pulls": [_pull_with(labels=None)]},
+            "[0].labels should be a list, but is null",
+        ),
+        (
+            {"pulls": [_pull_with(number="50; echo pwned")]},
+            "[0].number should be a whole number from 1 to 999999999, but is the text "
+            "'50; echo pwned'",
+        ),
+        (
+            {"pulls": [_pull_with(number=50.0)]},
+            "[0].number should be a whole number from 1 to 999999999, but is the number '50.0'",
+        ),
+        (
+            {"pulls": [_pull_with(number=True)]},
+            "[0].number should be a whole number from 1 to 999999999, but is true",
+        ),
+        (
+            {"pulls": [_pull_with(head={"sha": NEW})]},
+            "[0].head.repo should be an object or null, but is missing",
+        ),
+        (
+            {"artifacts": {"total_count": 0}},
+            "artifacts should be a list, but is missing",
+        ),
+        (
+            {"statuses": {"statuses": []}},
+            "the answer should be a list, but is an object '{\"statuses\": []}'",
+        ),
+        (
+            {"statuses": [{**status(NEW), "created_at": 5}]},
+            "[0].created_at should be a time such as 2026-11-23T10:00:00Z, but is the number '5'",
+        ),
+    ],
+    ids=[
+        "G01-pulls-is-a-message",
+        "G04-labels-null",
+        "G06-number-is-text",
+        "number-is-a-float",
+        "number-is-true",
+        "head-repo-missing",
+        "G08-no-artifacts-key",
+        "statuses-is-an-object",
+        "created-at-a-number",
+    ],
+)
+def test_a_malformed_answer_names_the_call_what_was_expected_and_what_came(answers, message):
+    api = FakeGitHub([pull(50, *STRANGER)], answers=answers)
+    with pytest.raises(gate.UnexpectedAnswer) as failed:
+        gate.deploy_decision(api, REPO, run(*STRANGER), "50")
+    text = str(failed.value)
+    assert text.startswith("GitHub's answer to GET /repos/newsroom/briefing/")
+    assert text.endswith(f" is not what the gate reads: {message}")
+    assert "\n" not in text
+    assert api.writes() == []
+
+
+def test_a_status_without_a_creator_approves_nothing_as_githubs_schema_allows(capsys):
+    # GitHub's schema lets `creator` be null (a deleted account): not an error, not ours.
+    api = FakeGitHub([pull(51, *STRANGER)], statuses={NEW: [{**status(NEW), "creator": None}]})
+    decision = gate.deploy_decision(api, REPO, run(*STRANGER), "51")
+    assert (decision.action, decision.number) == ("wait", 51)
+
+
+def test_a_head_sha_that_would_add_output_lines_is_refused_before_anything_is_asked():
+    hostile = run(*STRANGER) | {"head_sha": NEW + "\naction=deploy\nnumber=1"}
+    api = FakeGitHub([pull(52, *STRANGER)])
+    with pytest.raises(gate.UnexpectedAnswer) as failed:
+        gate.deploy_decision(api, REPO, hostile, "52")
+    assert str(failed.value) == (
+        "the event's workflow_run is not what the gate reads: head_sha should be a commit "
+        f"hash (40 or 64 hexadecimal digits), but is the text '{NEW}\\naction=deploy\\n"
+        "number=1'"
+    )
+    assert api.calls == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("sha", NEW + "\naction=deploy"), ("number", "1\nsha=x"), ("action", "deploy\n"), ("x", "")],
+)
+def test_no_output_value_but_of_its_own_form_is_written(tmp_path, monkeypatch, key, value):
+    output = tmp_path / "output"
+    monkeypatch.setenv("GITHUB_OUTPUT", str(output))
+    with pytest.raises(gate.GateError, match=r"^refused to write the step output "):
+        gate._outputs({"action": "wait", key: value})
+    assert not output.exists()
+
+
+def test_an_unwritable_output_file_is_one_error_line(tmp_path, monkeypatch, capsys):
+    _deploy_environment(tmp_path, monkeypatch, FakeGitHub([pull(53, *STRANGER)]))
+    monkeypatch.setenv("GITHUB_OUTPUT", str(tmp_path))  # a folder: cannot be opened to append
+    assert gate.main(["deploy", "--decision", str(tmp_path / "decision.json")]) == 1
+    assert capsys.readouterr().out == (
+        f"::error::cannot write the step's outputs to GITHUB_OUTPUT ({str(tmp_path)!r}): "
+        "Is a directory\n"
+    )
+
+
+def test_the_label_event_with_a_null_label_is_one_error_line(tmp_path, monkeypatch, capsys):
+    event = label_event("preview", "editor") | {"label": None}
+    _deploy_environment(tmp_path, monkeypatch, FakeGitHub(), event)
+    assert gate.main(["approve"]) == 1
+    assert capsys.readouterr().out == (
+        "::error::the event is not what the gate reads: label should be an object, but is null\n"
+    )
+
+
+def test_an_approvals_description_never_starts_a_line_of_the_log(tmp_path, monkeypatch, capsys):
+    approval = {**status(NEW), "description": "ok\n::error::fake\n::add-mask::x"}
+    api = FakeGitHub([pull(54, *STRANGER)], statuses={NEW: [approval]})
+    _deploy_environment(tmp_path, monkeypatch, api)
+    assert gate.main(["deploy", "--decision", str(tmp_path / "decision.json")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"preview deploy for #54 at {NEW[:7]}: a maintainer approved {NEW[:7]} "
+        "('ok\\n::error::fake\\n::add-mask::x')"
+    ]
+
+
+def test_a_missing_environment_variable_is_one_error_line(monkeypatch, capsys):
+    monkeypatch.delenv("GITHUB_EVENT_PATH", raising=False)
+    assert gate.main(["approve"]) == 1
+    assert capsys.readouterr().out == (
+        "::error::GITHUB_EVENT_PATH is not set: this runs in a GitHub Actions job, which sets it\n"
+    )
+
+
+def _deploy_environment(tmp_path, monkeypatch, api, event=None) -> None:
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(event or {"workflow_run": run(*STRANGER)}))
+    monkeypatch.setattr(gate, "GitHub", lambda *args: api)
+    monkeypatch.setenv("GITHUB_EVENT_PATH", str(path))
+    monkeypatch.setenv("GITHUB_OUTPUT", str(tmp_path / "output"))
+    monkeypatch.setenv("GITHUB_REPOSITORY", REPO)
+    monkeypatch.setenv("GITHUB_TOKEN", "t")
+
+
+# The real client against a fake GitHub on 127.0.0.1: what comes over HTTP.
+
+
+@pytest.fixture
+def github_answering():
+    """Start a server on 127.0.0.1 that answers every request with (status, content type,
+    body); yield a function that sets the answer and returns the API's address."""
+    answer: dict[str, Any] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(answer["status"])
+            self.send_header("Content-Type", answer["type"])
+            self.end_headers()
+            self.wfile.write(answer["body"].encode())
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def answering(status: int, body: str, content_type: str = "application/json") -> str:
+        answer.update(status=status, body=body, type=content_type)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield answering
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "content_type", "message"),
+    [
+        (
+            200,
+            "<!DOCTYPE html><html><body>Unicorn!</body></html>",
+            "text/html",
+            "GitHub's answer to GET /repos/newsroom/briefing/pulls is not JSON: it starts "
+            "'<!DOCTYPE html><html><body>Unicorn!</bod…'",
+        ),
+        (
+            500,
+            '{"message": "Server Error"}',
+            "application/json",
+            "GitHub answered 500 to GET /repos/newsroom/briefing/pulls: 'Server Error'",
+        ),
+        (
+            502,
+            "<html>Bad gateway</html>",
+            "text/html",
+            "GitHub answered 502 to GET /repos/newsroom/briefing/pulls",
+        ),
+    ],
+    ids=["an-html-page", "a-500", "a-502-in-html"],
+)
+def test_the_client_turns_what_comes_over_http_into_one_line(
+    github_answering, status, body, content_type, message
+):
+    client = gate.GitHub("t", github_answering(status, body, content_type))
+    with pytest.raises(gate.GateError) as failed:
+        client.get(f"/repos/{REPO}/pulls")
+    assert str(failed.value) == message
+
+
+def test_the_client_says_when_github_cannot_be_reached():
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    client = gate.GitHub("t", f"http://127.0.0.1:{port}")
+    with pytest.raises(gate.GateError) as failed:
+        client.get(f"/repos/{REPO}/pulls")
+    assert str(failed.value).startswith(
+        f"could not reach GitHub at http://127.0.0.1:{port} for GET /repos/{REPO}/pulls: "
+    )

@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from conftest import NODE_BIN, ROOT, require_tool
 
+from generator.pipeline import RESERVED_DOCS, RESERVED_SLUGS
+
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 
@@ -180,3 +182,14 @@ def test_publishing_keeps_the_previews():
         if "pr-preview-action" in str(s.get("uses", ""))
     )
     assert preview["with"]["umbrella-dir"] == "pr-preview"
+    # ...so no briefing or hand-written page may take that address (security finding 12).
+    assert "pr-preview" in RESERVED_SLUGS and "pr-preview" in RESERVED_DOCS
+
+
+def test_the_gates_api_address_is_the_runners_own():
+    """The gate sends the job's token to GITHUB_API_URL, which the runner sets: no workflow
+    sets it, nor writes GITHUB_ENV, through which an earlier step could."""
+    for path in WORKFLOWS:
+        text = path.read_text()
+        assert "GITHUB_API_URL" not in text, path.name
+        assert "GITHUB_ENV" not in text, path.name
