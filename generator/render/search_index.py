@@ -224,9 +224,14 @@ def _last_words(output: str) -> str:
     the error itself and where to look."""
     lines = [line.rstrip() for line in output.strip().splitlines() if line.strip()]
     if any(line.startswith("Traceback (most recent call last)") for line in lines):
+        setting = os.environ.get("PAGEFIND_BINARY_PATH")
+        named = (
+            f"PAGEFIND_BINARY_PATH is set to {setting!r}: it must name Pagefind's program"
+            if setting
+            else "Pagefind's program comes from the pagefind[bin] wheel"
+        )
         return terminal_safe(
-            f"Pagefind's launcher failed: {lines[-1].strip()} (reinstall with `make site`; "
-            "if PAGEFIND_BINARY_PATH is set, it must name Pagefind's program)"
+            f"Pagefind's launcher failed: {lines[-1].strip()} (reinstall with `make site`; {named})"
         )
     return terminal_safe("\n".join(lines[-_SHOWN_LINES:]))
 
