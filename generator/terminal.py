@@ -126,8 +126,10 @@ def _write(action: Callable[[], object]) -> None:
 
 
 def _is_utf(encoding: str | None) -> bool:
+    if encoding is None:
+        return True  # a text stream with no bytes behind it (io.StringIO) takes anything
     try:
-        return codecs.lookup(encoding or "ascii").name.startswith("utf")
+        return codecs.lookup(encoding).name.startswith("utf")
     except LookupError:
         return False
 
