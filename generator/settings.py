@@ -53,11 +53,17 @@ def output_folder_problem(target: Path, root: Path, protected: dict[str, Path]) 
 
     `protected` names the folders no output may be, hold or lie in (the inputs, `.git`,
     `.cache`); the project folder `root` may be neither the output nor inside it."""
-    real = target.resolve()
+    try:
+        real = target.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's word for a link loop
+        return "is a symbolic link loop"
     if root.resolve().is_relative_to(real):
         return "is the project folder, or a folder around it"
     for name, folder in protected.items():
-        inputs = folder.resolve()
+        try:
+            inputs = folder.resolve()
+        except (OSError, RuntimeError):
+            continue  # an input folder that loops holds nothing; the check locates it
         if real.is_relative_to(inputs) or inputs.is_relative_to(real):
             where = (
                 "is" if real == inputs else "is inside" if real.is_relative_to(inputs) else "holds"

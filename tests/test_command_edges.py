@@ -14,6 +14,7 @@ import pytest
 from conftest import ROOT
 
 from generator.cli import main
+from generator.settings import output_folder_problem
 from generator.terminal import BROKEN_PIPE
 
 # A source whose uncaptured names are written in Cyrillic, so `briefing coverage` prints
@@ -155,4 +156,14 @@ def test_a_briefing_folder_name_longer_than_an_address_may_be_is_refused(project
     assert capsys.readouterr().err.splitlines()[0] == (
         f"briefings/{'a' * 101}:1: a briefing folder name becomes its URL: this one is 101 "
         "characters long, and may be at most 100"
+    )
+
+
+def test_a_looping_input_folder_or_output_folder_is_no_error_for_the_output_rule(tmp_path):
+    (tmp_path / "seeds").symlink_to("seeds")
+    (tmp_path / "site").symlink_to("site")
+    protected = {"seeds": tmp_path / "seeds"}
+    assert output_folder_problem(tmp_path / "out", tmp_path, protected) is None
+    assert output_folder_problem(tmp_path / "site", tmp_path, protected) == (
+        "is a symbolic link loop"
     )
