@@ -14,7 +14,13 @@ from ..factsheets.vocabulary import MAX_QUOTE
 from ..problems import Problem, Severity, display_path
 from ..sources.entries import EntryOrder
 from ..sources.text import SourceText, StrippedLine, clean_source_text
-from .quotes import closest_passage, hidden_lines_quoting, paragraphs_quoting
+from .quotes import (
+    closest_passage,
+    differences,
+    hidden_in,
+    hidden_lines_quoting,
+    paragraphs_quoting,
+)
 from .records import citations_of, records_of
 
 __all__ = ["SOURCE_LIMIT", "load_texts", "uncited_sources", "unverified_quotes"]
@@ -257,9 +263,23 @@ def _locate(citation: Citation, text: SourceText) -> tuple[str, Severity] | None
             "citation; if the rule hides more than it should, limit it with `paragraph:`",
             "error",
         )
+    return _not_found(citation, text), "error"
+
+
+def _not_found(citation: Citation, text: SourceText) -> str:
+    """Why a quote is not found: what differs from the closest passage when a reader could
+    not see it, else the closest passage and any character in it that prints as nothing."""
+    missing = f"not found in source '{citation.source}'"
     closest = closest_passage(citation.quote, text)
-    hint = f' (closest: "{closest[0]}", ¶{closest[1].number})' if closest else ""
-    return f"not found in source '{citation.source}'{hint}", "error"
+    if closest is None:
+        return missing
+    where = f"¶{closest.paragraph.number}"
+    if named := differences(citation.quote, closest):
+        return f"{missing}: in {where}, " + "; ".join(named)
+    unseen = hidden_in(closest, citation.quote)
+    note = f"; it holds {', '.join(unseen)}, which print as nothing" if unseen else ""
+    return f'{missing} (closest: "{closest.shown}", {where}{note})'
+
 
 
 def uncited_sources(sheets: FactSheets) -> list[Problem]:

@@ -116,6 +116,15 @@ def _blocks(raw: str) -> list[list[tuple[int, str]]]:
     return [b for b in blocks if b]
 
 
+def _joined(lines: list[str]) -> str:
+    """A paragraph's lines as one: a line that ends in a soft hyphen broke a word there
+    ("sabo\u00ad" and "tage" are "sabotage"), so it joins the next without a space."""
+    text = ""
+    for line in lines:
+        text += line if not text or text.endswith("\u00ad") else " " + line
+    return text
+
+
 def _chrome_reason(
     line: str, block: int, title: str, rules: Sequence[StripRuleLike]
 ) -> tuple[str, int] | None:
@@ -164,6 +173,6 @@ def clean_source_text(
         if entry is not None:
             block_entries[number] = entry
         if kept:
-            paragraphs.append(Paragraph(number, " ".join(kept)))
+            paragraphs.append(Paragraph(number, _joined(kept)))
     problems = entries.problems if entries is not None else []
     return SourceText(raw, paragraphs, stripped, header_date, hits, problems, block_entries)
