@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from test_second_story import SLUG as BRENMARK
 from test_second_story import fixture_project, run
 
-from generator.days import format_day
+from generator.days import WEEKDAYS, format_day
 from generator.factsheets.times import (
     TimeLabel,
     clock_change,
@@ -23,7 +23,7 @@ from generator.factsheets.times import (
     when_text,
     zone_named,
 )
-from generator.sources.entries import WEEKDAYS, EntryOrder
+from generator.sources.entries import EntryOrder
 from generator.sources.text import clean_source_text
 
 LONDON, HELSINKI = zone_named("Europe/London"), zone_named("Europe/Helsinki")
@@ -98,6 +98,27 @@ def test_a_live_blog_with_a_date_line_at_each_new_day_reads_back_every_entry(tim
     entries = [text.entry_of(p.number) for p in text.paragraphs]
     read = [(e.day, e.time) for e in entries if e is not None]
     assert read == [(m.date(), f"{m:%H:%M}") for m in times]
+
+
+@given(
+    st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2090, 1, 1)),
+    st.lists(st.integers(0, 150), min_size=1, max_size=8),
+    st.booleans(),
+)
+def test_date_lines_without_a_year_read_back_when_days_run_under_five_months_apart(
+    start, steps, newest
+):
+    days = [start]
+    for step in steps:
+        days.append(days[-1] + datetime.timedelta(days=step))
+    days = sorted(set(days), reverse=newest)
+    lines = ["A live blog", ""]
+    for day in days:
+        lines += [format_day(day, year=False), "", "09:00", f"On {day} something happened.", ""]
+    order = EntryOrder("newest-first" if newest else "oldest-first", days[0])
+    text = clean_source_text("\n".join(lines), "A live blog", [], order)
+    assert text.entry_problems == []
+    assert [e.day for e in text.entries] == days
 
 
 def test_an_entry_out_of_order_with_no_date_line_is_reported_not_guessed():

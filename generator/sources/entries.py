@@ -9,7 +9,8 @@ first blog updated on 1 January has last year's "31 December"). "24:00" is the e
 day: 00:00 the next. The times must run in the blog's order; one that does not means a day
 changed unsaid, and is reported rather than guessed, unless the two lines name different
 zone abbreviations within two hours of each other (the clocks went back: "01:50 BST" then
-"01:10 GMT"). A weekday that does not fit the date is reported, and the date kept.
+"01:10 GMT"). A weekday that does not fit the date, and a date line that runs against the
+blog's order, are reported, and the date kept.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from ..days import MONTHS, format_day
+from ..days import MONTHS, WEEKDAYS, format_day
 
-__all__ = ["WEEKDAYS", "EntryClock", "EntryOrder", "EntryProblem", "EntryTime"]
+__all__ = ["EntryClock", "EntryOrder", "EntryProblem", "EntryTime"]
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS).replace("Sep(?:", "Sep(?:t|")
 # A weekday in full or shortened as blogs shorten them ("Tue", "Tues", "Thurs").
 _WEEKDAY_NAME = "|".join(
@@ -101,6 +101,7 @@ class EntryClock:
         self.day = order.first_day
         self.dated = False  # a date line came since the last entry
         self.date_line: int | None = None
+        self.last_date: tuple[datetime.date, str] | None = None  # the last date line's day, text
         self.current: EntryTime | None = None
         self.entries: list[EntryTime] = []
         self.problems: list[EntryProblem] = []
@@ -143,7 +144,13 @@ class EntryClock:
             return
         if match["weekday"] and not WEEKDAYS[day.weekday()].startswith(match["weekday"][:3]):
             self._report(line_number, "entry date", _wrong_weekday(line, day, match), "warning")
+        if self.last_date is not None and self.date_line is not None:
+            last, text = self.last_date
+            if day != last and (day > last) == self.newest_first:
+                why = self._dates_out_of_order(line, text, self.date_line)
+                self._report(line_number, "entry date", why, "warning")
         self.day, self.dated, self.date_line = day, True, line_number
+        self.last_date = (day, line)
 
     def _check_order(self, entry: EntryTime) -> None:
         before = self.current
@@ -161,6 +168,14 @@ class EntryClock:
         ):
             return  # the clocks changed between them; the zone check sees to each
         self._report(entry.line, "entry time", self._out_of_order(entry.time, before))
+
+    def _dates_out_of_order(self, line: str, above: str, above_line: int) -> str:
+        side = "after" if self.newest_first else "before"
+        order = "a newest-first" if self.newest_first else "an oldest-first"
+        return (
+            f"'{line}' is {side} the date line above it ('{above}', line {above_line}) in "
+            f"{order} live blog: check the line against the blog, or the blog's `order`"
+        )
 
     def _out_of_order(self, time: str, before: EntryTime) -> str:
         order = "a newest-first" if self.newest_first else "an oldest-first"
