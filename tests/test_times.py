@@ -353,3 +353,12 @@ def test_local_time_mistakes_are_reported_where_they_stand(tmp_path, capsys, pat
     assert status == 1
     assert expected in out, out
     assert "Traceback" not in out and "unexpected" not in out
+
+
+def test_24_00_at_the_top_of_a_blog_updated_that_day_is_not_after_its_update(tmp_path, capsys):
+    root = fixture_project(tmp_path)
+    ledger = root / LEDGER
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace("Sunday 15 October 2023\n\n18:05 BST", "24:00 BST", 1))
+    status, out = run(["--root", str(root), "check", "--strict"], capsys)
+    assert status == 0, out

@@ -53,10 +53,7 @@ def entry_problems(
     passed twice, or with an abbreviation the zone does not use on that day."""
     if source.live_blog is None:
         return []
-    problems = [
-        Problem(file, p.line, p.field, p.message, "warning" if p.severity == "warning" else "error")
-        for p in text.entry_problems
-    ]
+    problems = [Problem(file, p.line, p.field, p.message, p.severity) for p in text.entry_problems]
     zone_name = source.timezone or (sheets.info.timezone if sheets.info else None)
     zone = zone_named(zone_name)
     here = sheets.files["sources"]
@@ -124,7 +121,9 @@ def _outside_span(source: Source, entry: EntryTime, origin: str, file: str) -> l
                 "blog, and the source's `published` and `live_blog.updated`",
             )
         ]
-    if blog.updated is not None and entry.day > blog.updated:
+    # "24:00" on the last day is 00:00 on the next: the end of that day, not after it.
+    end_of_last = entry.time == "00:00" and entry.day - datetime.timedelta(days=1) == blog.updated
+    if blog.updated is not None and entry.day > blog.updated and not end_of_last:
         why = f"after the blog's last update ({blog.updated})"
         fields = "`live_blog.updated`"
     elif entry.day < published:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..days import MONTHS, WEEKDAYS, format_day
+from ..problems import Severity
 
 __all__ = ["EntryClock", "EntryOrder", "EntryProblem", "EntryTime"]
 
@@ -71,7 +72,7 @@ class EntryProblem:
     line: int
     field: str
     message: str
-    severity: str = "error"
+    severity: Severity = "error"
 
 
 def _day(match: re.Match[str], reference: datetime.date) -> datetime.date | None:
@@ -134,7 +135,7 @@ class EntryClock:
         self.dated = False
         return "entry time"
 
-    def _report(self, line: int, field: str, message: str, severity: str = "error") -> None:
+    def _report(self, line: int, field: str, message: str, severity: Severity = "error") -> None:
         self.problems.append(EntryProblem(line, field, message, severity))
 
     def _set_day(self, match: re.Match[str], line: str, line_number: int) -> None:
