@@ -362,3 +362,16 @@ def test_24_00_at_the_top_of_a_blog_updated_that_day_is_not_after_its_update(tmp
     ledger.write_text(text.replace("Sunday 15 October 2023\n\n18:05 BST", "24:00 BST", 1))
     status, out = run(["--root", str(root), "check", "--strict"], capsys)
     assert status == 0, out
+
+
+@given(st.integers(0, 99), st.integers(0, 99), st.sampled_from(["", " BST"]))
+def test_a_stamp_line_is_an_entry_the_end_of_a_day_or_an_error_never_text(hour, minute, abbr):
+    text = blog(["Monday 22 May 2023", f"{hour:02d}:{minute:02d}{abbr}", "Words."])
+    entries = [(e.day.isoformat(), e.time) for e in text.entries]
+    if hour < 24 and minute < 60:
+        assert entries == [("2023-05-22", f"{hour:02d}:{minute:02d}")]
+    elif (hour, minute) == (24, 0):
+        assert entries == [("2023-05-23", "00:00")]
+    else:
+        assert entries == [] and [p.severity for p in text.entry_problems] == ["error"]
+    assert [p.text for p in text.paragraphs] == ["Words."]
