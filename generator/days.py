@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-__all__ = ["MONTHS", "format_day"]
+__all__ = ["MONTHS", "WEEKDAYS", "format_day"]
 
 # English month names, whatever the locale (the calendar module's follow LC_TIME).
 MONTHS = (
@@ -21,6 +21,9 @@ MONTHS = (
     "November",
     "December",
 )
+
+# English weekday names, Monday first as `date.weekday()` counts.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def format_day(day: datetime.date, *, year: bool = True, short_month: bool = False) -> str:

@@ -16,7 +16,15 @@ import unicodedata
 from confusable_homoglyphs import categories
 from confusable_homoglyphs.utils import load as load_unicode_data
 
-__all__ = ["hidden_characters", "lookalike_key", "mixed_script_words", "same_name_key"]
+__all__ = [
+    "character_name",
+    "hidden_characters",
+    "is_hidden",
+    "lookalike_key",
+    "looks_alike",
+    "mixed_script_words",
+    "same_name_key",
+]
 
 # Characters that change how text displays without showing themselves: format characters
 # (zero-width space and joiners, bidirectional controls, word joiner, byte-order mark, soft
@@ -24,7 +32,8 @@ __all__ = ["hidden_characters", "lookalike_key", "mixed_script_words", "same_nam
 _INVISIBLE_MARKS = {"\u034f", "\u115f", "\u1160", "\u3164", "\uffa0", "\u17b4", "\u17b5"}
 
 
-def _is_hidden(char: str) -> bool:
+def is_hidden(char: str) -> bool:
+    """Whether `char` shows nothing of itself, or reorders the text around it."""
     code = ord(char)
     return (
         unicodedata.category(char) == "Cf"
@@ -37,8 +46,13 @@ def _is_hidden(char: str) -> bool:
 def hidden_characters(text: str) -> list[str]:
     """Each invisible or reordering character in `text`, described: 'U+200D ZERO WIDTH
     JOINER'."""
-    found = dict.fromkeys(ch for ch in text if _is_hidden(ch))
-    return [f"U+{ord(ch):04X} {unicodedata.name(ch, 'format character')}" for ch in found]
+    found = dict.fromkeys(ch for ch in text if is_hidden(ch))
+    return [character_name(ch) for ch in found]
+
+
+def character_name(char: str) -> str:
+    """A character as messages name it: 'U+200D ZERO WIDTH JOINER'."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'format character')}"
 
 
 # Scripts that are written mixed within one word (Japanese kana with kanji, Korean with
@@ -108,3 +122,16 @@ def lookalike_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name)
     folded = "".join(table.get(ch, ch) for ch in unicodedata.normalize("NFD", text))
     return same_name_key(unicodedata.normalize("NFC", folded))
+
+
+def looks_alike(a: str, b: str) -> bool:
+    """Whether a reader could take `a` for `b`: the same once hidden characters are left
+    out, compatibility forms folded ("³" and "3") and look-alike letters made one ("о" and
+    "o"). Case still counts: "A" does not look like "a"."""
+
+    def seen(text: str) -> str:
+        table = _lookalikes()
+        text = unicodedata.normalize("NFKD", "".join(c for c in text if not is_hidden(c)))
+        return unicodedata.normalize("NFC", "".join(table.get(c, c) for c in text))
+
+    return seen(a) == seen(b)

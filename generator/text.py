@@ -11,13 +11,16 @@ from collections.abc import Iterable
 __all__ = [
     "ABBREVIATIONS",
     "NUMBER_WORDS",
+    "UNSEEN",
     "name_key",
     "name_pattern",
     "normalise",
+    "normalise_mapped",
     "quoted_numbers",
     "split_sentences",
 ]
 
+# Marks editors cannot see or type consistently, each written one way when compared.
 _EQUIVALENTS = str.maketrans(
     {
         "\u201c": '"',
@@ -31,6 +34,8 @@ _EQUIVALENTS = str.maketrans(
         "\u201a": "'",
         "\u201b": "'",
         "\u2032": "'",
+        # The modifier letter apostrophe: "Kyivʼs" as Ukrainian transliteration writes it.
+        "\u02bc": "'",
         "`": "'",
         "\u2010": "-",
         "\u2011": "-",
@@ -42,11 +47,89 @@ _EQUIVALENTS = str.maketrans(
     }
 )
 
+# Hidden characters (names.py says which characters are hidden) that a reader cannot see
+# and that change nothing a text says: a soft hyphen (where a line may break), the zero-
+# width space and joiners, the word joiner, and the byte-order mark (also a zero-width
+# no-break space). Text is compared without them. Other hidden characters, which reorder
+# text or can stand for something (bidirectional marks, invisible operators, variation
+# selectors), are compared as they are, and a quote that differs only by one is told so.
+UNSEEN = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# Compatibility forms kept as written, because folding them changes a number or a word:
+# superscripts and subscripts (a footnote mark, an exponent: "12³" is not "123"), fractions
+# ("1½" is not "11⁄2"), and circled letters and numbers. Any other form that would become a
+# digit is kept too ("⑴", "㎡"). What is folded reads the same: full-width and half-width
+# forms, ligatures ("ﬁ"), styled letters, no-break spaces, "…", Arabic presentation forms.
+_KEPT_FORMS = frozenset({"<super>", "<sub>", "<fraction>", "<circle>"})
+
+
+def _fold(char: str) -> str:
+    """What one character is compared as, before composing: its compatibility
+    decomposition unless that changes what it says, with one kind of quote and dash."""
+    if char in UNSEEN:
+        return ""
+    folded = unicodedata.normalize("NFKD", char)
+    kept = unicodedata.decomposition(char).split(" ", 1)[0] in _KEPT_FORMS or (
+        not char.isdecimal() and any(c.isdigit() for c in folded)
+    )
+    if kept:
+        folded = unicodedata.normalize("NFD", char)
+    return folded.translate(_EQUIVALENTS)
+
+
+class _Folds(dict[int, str]):
+    """`_fold` for `str.translate`, worked out once per character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _fold(chr(code))
+        return self[code]
+
+
+_FOLDS = _Folds()
+
 
 def normalise(text: str) -> str:
-    """Text as compared: NFKC, one kind of quote, apostrophe and dash, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_EQUIVALENTS)
+    """Text as compared: without unseen characters, compatibility forms folded where that
+    changes nothing said (NFKC, but for the forms in `_KEPT_FORMS`), composed (NFC), one
+    kind of quote, apostrophe and dash, single spaces."""
+    text = unicodedata.normalize("NFC", text.translate(_FOLDS))
     return " ".join(text.split())
+
+
+def normalise_mapped(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """`normalise(text)`, and for each of its characters the span of `text` it comes from,
+    so what is found in the compared text can be shown as the source writes it."""
+    clusters: list[tuple[int, int, str]] = []  # (start, end, folded)
+    for index, char in enumerate(text):
+        piece = _FOLDS[ord(char)]
+        if clusters and (
+            not piece or unicodedata.combining(piece[0]) or _joins(clusters[-1][2], piece)
+        ):
+            start, _, folded = clusters[-1]
+            clusters[-1] = (start, index + 1, folded + piece)
+        else:
+            clusters.append((index, index + 1, piece))
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for start, end, folded in clusters:
+        for char in unicodedata.normalize("NFC", folded):
+            if char.isspace():
+                if not chars or chars[-1] == " ":
+                    continue
+                char = " "
+            chars.append(char)
+            spans.append((start, end))
+    while chars and chars[-1] == " ":
+        chars.pop()
+        spans.pop()
+    return "".join(chars), spans
+
+
+def _joins(before: str, piece: str) -> bool:
+    """Whether `piece` composes with the text before it (Hangul syllables, some vowel signs
+    of Indic scripts), so the two must be composed together."""
+    return unicodedata.normalize("NFC", before + piece) != unicodedata.normalize(
+        "NFC", before
+    ) + unicodedata.normalize("NFC", piece)
 
 
 # An article before a listed name: "the Kremlin" for "Kremlin", "The Guardian" for "the

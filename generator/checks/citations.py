@@ -9,12 +9,17 @@ from pathlib import Path
 from ..confine import InputRefused, read_inside
 from ..factsheets.load import FactSheets
 from ..factsheets.model import Citation, Source
-from ..factsheets.times import local_time, zone_named
 from ..factsheets.vocabulary import MAX_QUOTE
 from ..problems import Problem, Severity, display_path
-from ..sources.entries import EntryOrder
 from ..sources.text import SourceText, StrippedLine, clean_source_text
-from .quotes import closest_passage, hidden_lines_quoting, paragraphs_quoting
+from .entries import entry_order, entry_problems
+from .quotes import (
+    closest_passage,
+    differences,
+    hidden_in,
+    hidden_lines_quoting,
+    paragraphs_quoting,
+)
 from .records import citations_of, records_of
 
 __all__ = ["SOURCE_LIMIT", "load_texts", "uncited_sources", "unverified_quotes"]
@@ -72,7 +77,7 @@ def load_texts(
                 )
             )
             continue
-        text = clean_source_text(raw, source.title, source.strip, _entry_order(source))
+        text = clean_source_text(raw, source.title, source.strip, entry_order(source))
         if not text.paragraphs:
             problems.append(
                 Problem(
@@ -87,7 +92,7 @@ def load_texts(
             continue
         texts[source.id] = text
         problems += _strip_rule_problems(here, source, text)
-        problems += _entry_problems(sheets, source, text, f"{display_seeds}/{source.file}")
+        problems += entry_problems(sheets, source, text, f"{display_seeds}/{source.file}")
         if text.header_date and text.header_date != source.published.isoformat():
             problems.append(
                 Problem(
@@ -100,14 +105,6 @@ def load_texts(
                 )
             )
     return texts, problems
-
-
-def _entry_order(source: Source) -> EntryOrder | None:
-    blog = source.live_blog
-    if blog is None:
-        return None
-    first_day = blog.updated if blog.order == "newest-first" and blog.updated else None
-    return EntryOrder(blog.order, first_day or source.published)
 
 
 def _strip_rule_problems(here: str, source: Source, text: SourceText) -> list[Problem]:
@@ -137,56 +134,6 @@ def _strip_rule_problems(here: str, source: Source, text: SourceText) -> list[Pr
                     f"hides lines in {len(blocks)} paragraphs ({where}); if only one is site "
                     f"furniture, add `paragraph: {blocks[0]}` to the rule, and if the line is "
                     "furniture repeated through the page, add `everywhere: true`",
-                    "warning",
-                )
-            )
-    return problems
-
-
-def _entry_problems(
-    sheets: FactSheets, source: Source, text: SourceText, file: str
-) -> list[Problem]:
-    """A live blog's entries that cannot be placed in time: out of order, with no zone, or
-    with a zone abbreviation its declared zone does not use on that day."""
-    if source.live_blog is None:
-        return []
-    problems = [Problem(file, line, "entry time", why) for line, why in text.entry_problems]
-    zone_name = source.timezone or (sheets.info.timezone if sheets.info else None)
-    zone = zone_named(zone_name)
-    entries = set(text.block_entries.values())
-    here = sheets.files["sources"]
-    if not entries:
-        problems.append(
-            Problem(
-                here,
-                source.lines.get("live_blog", source.line),
-                "live_blog",
-                f"{file} has no entry times: an entry opens with a line that is only its time "
-                "('09:30' or '09:30 BST'); remove live_blog if the source is not a live blog",
-            )
-        )
-    elif zone is None and zone_name is None:
-        problems.append(
-            Problem(
-                here,
-                source.lines.get("live_blog", source.line),
-                "timezone",
-                "a live blog's entry times need a zone: add `timezone:` with the IANA name of "
-                "the zone its times are in (e.g. Europe/London) to the source or briefing.yaml",
-            )
-        )
-    for entry in sorted(entries, key=lambda e: e.line):
-        if entry.abbr is None or zone is None:
-            continue
-        abbr = local_time(entry.day, entry.time, zone, zone).replace(tzinfo=zone).tzname()
-        if abbr != entry.abbr:
-            problems.append(
-                Problem(
-                    file,
-                    entry.line,
-                    "entry time",
-                    f"says {entry.abbr}, but on {entry.day} {zone_name} is {abbr}: "
-                    "check the source's `timezone`",
                     "warning",
                 )
             )
@@ -257,9 +204,22 @@ def _locate(citation: Citation, text: SourceText) -> tuple[str, Severity] | None
             "citation; if the rule hides more than it should, limit it with `paragraph:`",
             "error",
         )
+    return _not_found(citation, text), "error"
+
+
+def _not_found(citation: Citation, text: SourceText) -> str:
+    """Why a quote is not found: what differs from the closest passage when a reader could
+    not see it, else the closest passage and any character in it that prints as nothing."""
+    missing = f"not found in source '{citation.source}'"
     closest = closest_passage(citation.quote, text)
-    hint = f' (closest: "{closest[0]}", ¶{closest[1].number})' if closest else ""
-    return f"not found in source '{citation.source}'{hint}", "error"
+    if closest is None:
+        return missing
+    where = f"¶{closest.paragraph.number}"
+    if named := differences(citation.quote, closest):
+        return f"{missing}: in {where}, " + "; ".join(named)
+    unseen = hidden_in(closest, citation.quote)
+    note = f"; it holds {', '.join(unseen)}, which print as nothing" if unseen else ""
+    return f'{missing} (closest: "{closest.shown}", {where}{note})'
 
 
 def uncited_sources(sheets: FactSheets) -> list[Problem]:

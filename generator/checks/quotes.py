@@ -1,7 +1,12 @@
 """Finding a quoted excerpt in a source text, and the closest passage when it is not there.
 
-Matching is exact after normalising what editors cannot see or type consistently: Unicode
-compatibility forms, whitespace, typographic quotes and apostrophes, and dashes.
+Matching is exact after normalising what editors cannot see or type consistently
+(`text.normalise`): characters no reader sees (soft hyphens, zero-width spaces and joiners),
+compatibility forms that read the same (full-width letters, ligatures, no-break spaces),
+whitespace, typographic quotes and apostrophes, and dashes; never what changes a number or
+a word ("12³" stays "12³"). When the closest passage differs from the quote only in what a
+reader cannot tell apart (a hidden character, a look-alike letter, a superscript digit), the
+message names each difference instead of showing a passage that looks the same.
 """
 
 from __future__ import annotations
@@ -9,11 +14,20 @@ from __future__ import annotations
 import difflib
 import heapq
 from collections import Counter
+from dataclasses import dataclass
 
+from ..names import character_name, is_hidden, looks_alike
 from ..sources.text import Paragraph, SourceText, StrippedLine
-from ..text import normalise
+from ..text import UNSEEN, normalise, normalise_mapped
 
-__all__ = ["closest_passage", "hidden_lines_quoting", "paragraphs_quoting"]
+__all__ = [
+    "Passage",
+    "closest_passage",
+    "differences",
+    "hidden_in",
+    "hidden_lines_quoting",
+    "paragraphs_quoting",
+]
 
 
 def paragraphs_quoting(quote: str, text: SourceText) -> list[Paragraph]:
@@ -58,14 +72,26 @@ def _overlap_windows(wanted: list[str], words: list[str], size: int) -> list[tup
     return windows
 
 
-def closest_passage(quote: str, text: SourceText) -> tuple[str, Paragraph] | None:
+@dataclass(frozen=True)
+class Passage:
+    """A run of words of a paragraph: as compared (`normalise`) and as the source writes it."""
+
+    compared: str
+    shown: str
+    paragraph: Paragraph
+    # Whether the run is as long as the whole quote (a long quote is matched by its start).
+    whole: bool
+
+
+def closest_passage(quote: str, text: SourceText) -> Passage | None:
     """The run of words most like the quote (as long as its first words), and its paragraph.
 
     Runs are first ranked by how many of the quote's words they share, counted in one pass;
     only the best few are compared letter by letter, so the search stays fast on any
     source and any quote.
     """
-    wanted = normalise(quote).split()[:_HINT_WORDS]
+    every = normalise(quote).split()
+    wanted = every[:_HINT_WORDS]
     size = max(1, len(wanted))
     keys = [w.lower() for w in wanted]
     candidates: list[tuple[int, int, int]] = []  # (-shared, paragraph index, start)
@@ -74,7 +100,7 @@ def closest_passage(quote: str, text: SourceText) -> tuple[str, Paragraph] | Non
         lowered = [w.lower() for w in words]
         for shared, start in _overlap_windows(keys, lowered, size):
             candidates.append((-shared, index, start))
-    best: tuple[float, str, Paragraph] | None = None
+    best: tuple[float, int, int] | None = None  # (score, paragraph index, start)
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(" ".join(keys))
     for _, index, start in heapq.nsmallest(_CANDIDATES, candidates):
@@ -84,5 +110,96 @@ def closest_passage(quote: str, text: SourceText) -> tuple[str, Paragraph] | Non
             continue
         score = matcher.ratio()
         if best is None or score > best[0]:
-            best = (score, window, text.paragraphs[index])
-    return None if best is None else (best[1], best[2])
+            best = (score, index, start)
+    if best is None:
+        return None
+    _, index, start = best
+    words = paragraph_words[index][start : start + size]
+    paragraph = text.paragraphs[index]
+    return Passage(
+        " ".join(words),
+        _as_written(paragraph.text, paragraph_words[index], start, len(words)),
+        paragraph,
+        len(words) == len(every),
+    )
+
+
+def _as_written(text: str, words: list[str], start: int, count: int) -> str:
+    """Words `start` to `start + count` of `normalise(text).split()`, as `text` writes them."""
+    compared, spans = normalise_mapped(text)
+    first = sum(len(w) + 1 for w in words[:start])
+    last = first + len(" ".join(words[start : start + count]))
+    if not compared or last <= first:
+        return ""
+    return text[spans[first][0] : spans[last - 1][1]]
+
+
+# The differences between a quote and its closest passage named at most, and the letters
+# of context before each.
+_MAX_NAMED = 3
+_CONTEXT = 16
+
+
+def differences(quote: str, passage: Passage) -> list[str]:
+    """When the quote and the passage differ only in what a reader cannot tell apart (hidden
+    characters, look-alike letters, compatibility forms), each difference in words, with
+    what to do; otherwise none (the passage itself shows what differs)."""
+    wanted = normalise(quote)
+    if not passage.whole or wanted == passage.compared:
+        return []
+    matcher = difflib.SequenceMatcher(None, wanted, passage.compared, autojunk=False)
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not changes or not all(
+        looks_alike(wanted[i1:i2], passage.compared[j1:j2]) for _, i1, i2, j1, j2 in changes
+    ):
+        return []
+    named = [
+        _difference(wanted[i1:i2], passage.compared[j1:j2], _before(wanted, i1))
+        for _, i1, i2, j1, j2 in changes[:_MAX_NAMED]
+    ]
+    if len(changes) > _MAX_NAMED:
+        named.append(f"and {len(changes) - _MAX_NAMED} more such differences")
+    return named
+
+
+def _before(text: str, at: int) -> str:
+    if at == 0:
+        return "at the start"
+    context = text[max(0, at - _CONTEXT) : at]
+    if at > _CONTEXT and " " in context:
+        context = context.split(" ", 1)[1]
+    return f'after "{context}"'
+
+
+def _named(chars: str) -> str:
+    """Characters as a message names them: each hidden one by its code and name only (the
+    terminal would show nothing), each other one as itself and by its name."""
+    return ", ".join(
+        character_name(c) if is_hidden(c) else f'"{c}" ({character_name(c)})' for c in chars
+    )
+
+
+def _difference(quoted: str, source: str, where: str) -> str:
+    if not source:
+        return f"the quote holds {_named(quoted)} {where}, where the source has nothing: delete it"
+    escapes = "".join(f"\\u{ord(c):04x}" for c in source if is_hidden(c))
+    typed = (
+        f' (copy it from the source, or write "{escapes}" in a double-quoted YAML string)'
+        if escapes
+        else ""
+    )
+    if not quoted:
+        return f"the source has {_named(source)} {where}, which the quote lacks{typed}"
+    return (
+        f"the quote has {_named(quoted)} {where} where the source has {_named(source)}: "
+        f"write it as the source does{typed}"
+    )
+
+
+def hidden_in(passage: Passage, quote: str) -> list[str]:
+    """Hidden characters the shown passage holds and the quote does not, other than those
+    comparing ignores: they print as nothing, so the message names them."""
+    found = dict.fromkeys(
+        c for c in passage.shown if is_hidden(c) and c not in UNSEEN and c not in quote
+    )
+    return [character_name(c) for c in found]

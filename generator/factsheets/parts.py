@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
+from ..text import normalise
 from .dates import Dated
 from .hints import NonEmpty, Range, Record, internal
 from .times import zone_problem
@@ -59,12 +60,20 @@ class Citation(Record):
     paragraph: int | None = internal(None)
 
     def holds(self, words: str) -> bool:
-        """Whether the quote has these words (case and spacing aside)."""
-        return " ".join(words.split()).casefold() in " ".join(self.quote.split()).casefold()
+        """Whether the quote has these words, compared as quotes are with their source (case
+        aside)."""
+        return normalise(words).casefold() in normalise(self.quote).casefold()
 
     def validate(self) -> list[tuple[str, str]]:
-        if len(self.quote.strip()) < 12:
-            return [("quote", "is too short to locate reliably; quote at least 12 characters")]
+        # Counted as compared: twelve soft hyphens and a letter are not twelve characters.
+        if len(normalise(self.quote)) < 12:
+            return [
+                (
+                    "quote",
+                    "is too short to locate reliably; quote at least 12 characters "
+                    "(characters that do not show are not counted)",
+                )
+            ]
         if len(self.quote) > MAX_QUOTE:
             return [
                 (

@@ -11,7 +11,10 @@ then where they end, then id.
 
 Clock times are written in the record's `time_zone`, or the briefing's `timezone`, and
 shown in the briefing's zone with its abbreviation ("11:30 MSK"), with the time as written
-beside it when the record's zone differs ("09:30 BST").
+beside it when the record's zone differs ("09:30 BST"). A local time the clocks skip (01:30
+in London when they go forward) is no moment at all, and one they pass twice (01:30 when
+they go back) is two; `clock_change` says which, and the checks report both. A time whose
+conversion would run off the calendar (31 December 9999) is shown only as written.
 """
 
 from __future__ import annotations
@@ -25,12 +28,15 @@ from .dates import DateRange, date_range, format_day
 
 __all__ = [
     "PARTS_OF_DAY",
+    "ClockChange",
     "Placement",
     "TimeLabel",
+    "clock_change",
     "clock_label",
     "day_end",
     "day_start",
     "end_label",
+    "fold_for",
     "is_clock",
     "local_time",
     "order_key",
@@ -91,19 +97,106 @@ def _hours(time: str | None) -> tuple[int, int]:
     return PARTS_OF_DAY.get(time or "", (0, 24))
 
 
-def local_time(
-    day: datetime.date, time: str, written_in: ZoneInfo | None, shown_in: ZoneInfo | None
-) -> datetime.datetime:
-    """A clock time ("HH:MM") on `day`, written in one zone, as the naive local time of
-    another (as written when either zone is unknown)."""
+def _moment(day: datetime.date, time: str, fold: int = 0) -> datetime.datetime:
     hours, minutes = (int(p) for p in time.split(":"))
-    moment = datetime.datetime(day.year, day.month, day.day, hours, minutes)
+    return datetime.datetime(day.year, day.month, day.day, hours, minutes, fold=fold)
+
+
+def _converted(
+    moment: datetime.datetime, written_in: ZoneInfo | None, shown_in: ZoneInfo | None
+) -> datetime.datetime | None:
+    """`moment`, written in one zone, as the naive local time of another (as written when
+    either zone is unknown); None when that runs off the calendar (31 December 9999)."""
     if written_in is None or shown_in is None or written_in == shown_in:
         return moment
     try:
         return moment.replace(tzinfo=written_in).astimezone(shown_in).replace(tzinfo=None)
-    except OverflowError:  # within hours of the calendar's ends: shown as written
-        return moment
+    except OverflowError:
+        return None
+
+
+def local_time(
+    day: datetime.date,
+    time: str,
+    written_in: ZoneInfo | None,
+    shown_in: ZoneInfo | None,
+    fold: int = 0,
+) -> datetime.datetime:
+    """A clock time ("HH:MM") on `day`, written in one zone, as the naive local time of
+    another (as written when either zone is unknown, or the conversion runs off the
+    calendar: for ordering only). `fold` 1 is the second of a time the clocks pass twice."""
+    moment = _moment(day, time, fold)
+    return _converted(moment, written_in, shown_in) or moment
+
+
+@dataclass(frozen=True)
+class ClockChange:
+    """A change of a zone's clocks around a local time: `skipped` when they went forward
+    past it (it does not exist), else they went back over it (it happens twice). The wall
+    time on the old clock and on the new when they changed, with each clock's abbreviation
+    and offset from UTC."""
+
+    skipped: bool
+    old: datetime.datetime
+    new: datetime.datetime
+
+    @property
+    def words(self) -> str:
+        """'the clocks went forward from 01:00 GMT to 02:00 BST'."""
+        way = "forward" if self.skipped else "back"
+        return f"the clocks went {way} from {clock_text(self.old)} to {clock_text(self.new)}"
+
+
+def clock_text(moment: datetime.datetime) -> str:
+    """An aware moment as its zone's clock shows it: '01:30 BST'."""
+    return f"{moment:%H:%M} {moment.tzname()}"
+
+
+def offset_text(moment: datetime.datetime) -> str:
+    """An aware moment's offset from UTC: 'UTC+01:00'."""
+    offset = moment.utcoffset() or datetime.timedelta()
+    sign = "-" if offset < datetime.timedelta() else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def fold_for(day: datetime.date, time: str, zone: ZoneInfo, abbr: str | None) -> int:
+    """Which of the two `time`s on `day` in `zone` an abbreviation names, when the clocks
+    pass it twice: 1 when it names the second clock only ("01:30 GMT" as the clocks go back
+    from BST), else 0 (the first, as when nothing says)."""
+    first = _moment(day, time).replace(tzinfo=zone)
+    second = first.replace(fold=1)
+    if abbr is None or first.utcoffset() == second.utcoffset():
+        return 0
+    return int(second.tzname() == abbr != first.tzname())
+
+
+def clock_change(day: datetime.date, time: str, zone: ZoneInfo) -> ClockChange | None:
+    """The change of clocks that skips `time` on `day` in `zone`, or passes it twice; None
+    when it is one moment (or too near the calendar's ends to tell)."""
+    moment = _moment(day, time)
+    first, second = moment.replace(tzinfo=zone), moment.replace(tzinfo=zone, fold=1)
+    before, after = first.utcoffset(), second.utcoffset()
+    if before is None or after is None or before == after:
+        return None
+    utc = datetime.UTC
+    try:
+        # The change is between these two instants: search it to the second.
+        early = (moment - max(before, after)).replace(tzinfo=utc)
+        late = (moment - min(before, after)).replace(tzinfo=utc)
+        while late - early > datetime.timedelta(seconds=1):
+            middle = early + (late - early) / 2
+            middle = middle.replace(microsecond=0)
+            if middle.astimezone(zone).utcoffset() == before:
+                early = middle
+            else:
+                late = middle
+        # The old clock at the change reads a time it never shows (02:00 BST): a fixed zone.
+        last = (late - datetime.timedelta(seconds=1)).astimezone(zone)
+        old_clock = datetime.timezone(before, str(last.tzname()))
+        return ClockChange(after > before, late.astimezone(old_clock), late.astimezone(zone))
+    except OverflowError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -175,22 +268,28 @@ class TimeLabel:
 
 
 def _clock_text(moment: datetime.datetime, zone: ZoneInfo | None) -> str:
-    text = moment.strftime("%H:%M")
     if zone is None:
-        return text
-    return f"{text} {moment.replace(tzinfo=zone).tzname()}"
+        return moment.strftime("%H:%M")
+    return clock_text(moment.replace(tzinfo=zone))
 
 
 def clock_label(
-    day: datetime.date, time: str | None, written_in: ZoneInfo | None, shown_in: ZoneInfo | None
+    day: datetime.date,
+    time: str | None,
+    written_in: ZoneInfo | None,
+    shown_in: ZoneInfo | None,
+    fold: int = 0,
 ) -> TimeLabel | None:
-    """`time` on `day` as shown in the briefing's zone, and as written if another zone."""
+    """`time` on `day` as shown in the briefing's zone, and as written if another zone
+    (only as written when the conversion would run off the calendar)."""
     if time is None:
         return None
     if not is_clock(time):
         return TimeLabel(time)
-    written = local_time(day, time, written_in, written_in)
-    shown = local_time(day, time, written_in, shown_in)
+    written = _moment(day, time, fold)
+    shown = _converted(written, written_in, shown_in)
+    if shown is None:
+        return TimeLabel(_clock_text(written, written_in))
     shown_text = _clock_text(shown, shown_in or written_in)
     if shown.date() != day:
         shown_text += f" on {format_day(shown.date(), year=False, short_month=True)}"

@@ -32,7 +32,8 @@ Time = Annotated[
     str,
     Pattern(
         r"([01][0-9]|2[0-3]):[0-5][0-9]|morning|afternoon|evening|night",
-        "a 24-hour time such as 18:30 (in quotes), or morning, afternoon, evening or night",
+        "a 24-hour time such as 18:30 (in quotes; midnight is 00:00, on the next day at a "
+        "day's end), or morning, afternoon, evening or night",
     ),
 ]
 # An IANA time-zone name; zoneinfo checks that it exists (times.zone_problem).

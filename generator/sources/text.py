@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..text import normalise
-from .entries import EntryClock, EntryOrder, EntryTime
+from .entries import EntryClock, EntryOrder, EntryProblem, EntryTime
 
 __all__ = [
+    "EntryProblem",
     "EntryTime",
     "Paragraph",
     "SourceText",
@@ -79,10 +80,12 @@ class SourceText:
     # The paragraphs (blocks) in which each of the source's own strip rules hid a line,
     # by rule index.
     rule_hits: dict[int, list[int]] = field(default_factory=dict)
-    # A live blog's entry times that could not be placed: (line in the file, why).
-    entry_problems: list[tuple[int, str]] = field(default_factory=list)
+    # A live blog's date and time lines that could not be read as written.
+    entry_problems: list[EntryProblem] = field(default_factory=list)
     # Each block's live-blog entry, hidden blocks included.
     block_entries: dict[int, EntryTime] = field(default_factory=dict)
+    # Every live-blog entry, in the order of the file.
+    entries: list[EntryTime] = field(default_factory=list)
 
     @property
     def unchecked(self) -> list[StrippedLine]:
@@ -116,6 +119,15 @@ def _blocks(raw: str) -> list[list[tuple[int, str]]]:
     return [b for b in blocks if b]
 
 
+def _joined(lines: list[str]) -> str:
+    """A paragraph's lines as one: a line that ends in a soft hyphen broke a word there
+    ("sabo\u00ad" and "tage" are "sabotage"), so it joins the next without a space."""
+    text = ""
+    for line in lines:
+        text += line if not text or text.endswith("\u00ad") else " " + line
+    return text
+
+
 def _chrome_reason(
     line: str, block: int, title: str, rules: Sequence[StripRuleLike]
 ) -> tuple[str, int] | None:
@@ -140,7 +152,7 @@ def clean_source_text(
     hits: dict[int, list[int]] = {}
     block_entries: dict[int, EntryTime] = {}
     header_date = None
-    entries = EntryClock(live) if live is not None else None
+    clock = EntryClock(live) if live is not None else None
     for number, block in enumerate(_blocks(raw), start=1):
         kept: list[str] = []
         for line_number, line in block:
@@ -149,7 +161,7 @@ def clean_source_text(
                 stripped.append(StrippedLine(number, m.group(0).strip(), "date header"))
                 line = line[m.end() :]
             line = " ".join(line.split())
-            if entries is not None and (reason := entries.read(line, line_number)):
+            if clock is not None and (reason := clock.read(line, line_number)):
                 stripped.append(StrippedLine(number, line, reason))
                 continue
             found = _chrome_reason(line, number, title, rules)
@@ -160,10 +172,11 @@ def clean_source_text(
             stripped.append(StrippedLine(number, line, reason, index if index >= 0 else None))
             if index >= 0 and number not in hits.setdefault(index, []):
                 hits[index].append(number)
-        entry = entries.current if entries is not None else None
+        entry = clock.current if clock is not None else None
         if entry is not None:
             block_entries[number] = entry
         if kept:
-            paragraphs.append(Paragraph(number, " ".join(kept)))
-    problems = entries.problems if entries is not None else []
-    return SourceText(raw, paragraphs, stripped, header_date, hits, problems, block_entries)
+            paragraphs.append(Paragraph(number, _joined(kept)))
+    problems = clock.problems if clock is not None else []
+    read = clock.entries if clock is not None else []
+    return SourceText(raw, paragraphs, stripped, header_date, hits, problems, block_entries, read)

@@ -27,7 +27,7 @@ from ...checks.briefing import Briefing
 from ...factsheets.dates import format_day
 from ...factsheets.kinds import kind
 from ...factsheets.model import Actor, CasualtyClaim, Citation, Event, Place, Rendering, Source
-from ...factsheets.times import clock_label, zone_named
+from ...factsheets.times import clock_label, fold_for, zone_named
 from ...history.log import History
 from ...words import (
     claimant,
@@ -238,7 +238,10 @@ def entry_posted(book: Book, source_id: str, number: int) -> str:
     if entry is None:
         return ""
     source = book.sources[source_id]
-    label = clock_label(entry.day, entry.time, zone_named(source.timezone) or book.zone, book.zone)
+    written = zone_named(source.timezone) or book.zone
+    # "01:30 GMT" as the clocks go back is the second 01:30, which the abbreviation says.
+    fold = fold_for(entry.day, entry.time, written, entry.abbr) if written else 0
+    label = clock_label(entry.day, entry.time, written, book.zone, fold)
     assert label is not None
     day = format_day(entry.day, year=False, short_month=True)
     return f"posted {day}, {label.source_first}"
