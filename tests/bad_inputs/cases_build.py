@@ -393,7 +393,7 @@ BUILD_CASES: list[Case] = [
             Step(
                 SERVE,
                 program="python",
-                kill_after=12,
+                kill_after=8,
                 kill_signal=signal.SIGTERM,
                 env=(("TMPDIR", "../tmp"),),
             ),
