@@ -53,11 +53,12 @@ class SitePages:
 
     @property
     def history_notes(self) -> list[str]:
-        """Why a change log could not be read, once per reason, for the build's output."""
-        reasons = dict.fromkeys(
-            h.history.unavailable for h in self.heads if h.history and h.history.unavailable
-        )
-        return [f"Change log not available in this build: {reason}" for reason in reasons]
+        """Why a change log could not be read, and what else the editor should know of how
+        it was read, once each, for the build's output."""
+        logs = [h.history for h in self.heads if h.history is not None]
+        reasons = dict.fromkeys(log.unavailable for log in logs if log.unavailable)
+        notes = dict.fromkeys(note for log in logs for note in log.notes)
+        return [f"Change log not available in this build: {r}" for r in reasons] + list(notes)
 
 
 def build_pages(

@@ -209,7 +209,7 @@ def _print_diff(root: Path, base: str, head: str | None) -> int:
 
 def _print_changes(root: Path, names: list[str], since: str | None) -> int:
     try:
-        for text in changes_report(root, names, since):
+        for text in changes_report(root, names, since, note=_err):
             sys.stdout.write(terminal_safe(text))
     except ValueError as exc:
         raise CommandError(f"briefing changes: {exc}") from None

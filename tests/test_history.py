@@ -328,3 +328,118 @@ def test_a_commit_that_broke_a_sheet_is_left_out_and_the_mend_compared_with_befo
     assert [(f.name, f.before, f.after) for f in change.fields] == [
         ("summary", "Gunmen crossed the border.", "Gunmen crossed at dawn.")
     ]
+
+
+# --- the cache writes only its own folder -----------------------------------------------
+
+
+def small_repo(root):
+    """A project with one briefing in a repository of two commits."""
+    write_project(root)
+    git(root, "init", "-q")
+    commit(root, "Publish", "2026-11-01T09:00:00+00:00")
+    edit(root / "briefings/test/events.yaml", "Gunmen crossed the border.", "Gunmen crossed.")
+    commit(root, "Reword the crossing", "2026-11-02T09:00:00+00:00")
+    return root
+
+
+def tree_of(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("link", [".cache", ".cache/briefing-history"])
+def test_a_cache_folder_that_is_a_link_is_not_used_and_nothing_beside_it_is_touched(tmp_path, link):
+    root = small_repo(tmp_path / "p")
+    beside = tmp_path / "beside"
+    (beside / "0123456789abcdef").mkdir(parents=True)
+    (beside / "0123456789abcdef" / f"snapshot-{'0' * 64}.json").write_text("{}")
+    (beside / "keep").mkdir()
+    before = tree_of(beside)
+    (root / link).parent.mkdir(parents=True, exist_ok=True)
+    (root / link).symlink_to(beside)
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert [e.subject for e in history.entries] == ["Reword the crossing", "Publish"]
+    assert tree_of(beside) == before
+    (note,) = history.notes
+    assert note.startswith(
+        f"History cache not used, so the change log is read from git in full: {link} is a "
+        f"symbolic link (to {beside})"
+    )
+    assert f"remove the link (`rm {link}`)" in note
+
+
+def test_a_committed_link_up_the_tree_deletes_nothing(tmp_path):
+    root = small_repo(tmp_path / "p")
+    (root / ".cache").mkdir()
+    (root / ".cache/briefing-history").symlink_to("../..")
+    git(root, "add", "-f", ".cache")
+    commit(root, "A link", "2026-11-03T09:00:00+00:00")
+    before = tree_of(tmp_path)
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert len(history.entries) == 2 and history.notes
+    assert tree_of(tmp_path) == before
+
+
+def test_a_cache_that_is_a_file_is_not_used(tmp_path):
+    root = small_repo(tmp_path / "p")
+    (root / ".cache").write_text("not a folder")
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert len(history.entries) == 2
+    assert history.notes == (
+        "History cache not used, so the change log is read from git in full: .cache is not "
+        "a folder; the cache writes only a folder of its own inside the project: remove or "
+        "rename .cache, and the next build makes the folder",
+    )
+
+
+def test_clean_up_removes_only_what_the_cache_wrote(tmp_path):
+    root = small_repo(tmp_path / "p")
+    cache = root / ".cache/briefing-history"
+    own = cache / "0123456789abcdef"
+    own.mkdir(parents=True)
+    (own / f"changes-{'a' * 64}.json").write_text("{}")
+    (own / ".tmp-0123456789abcdef").write_text("")
+    mixed = cache / "fedcba9876543210"
+    mixed.mkdir()
+    (mixed / "notes.txt").write_text("mine")
+    (cache / "notes").mkdir()
+    outside = tmp_path / "outside"
+    (outside / "x").mkdir(parents=True)
+    (cache / "aaaaaaaaaaaaaaaa").symlink_to(outside)
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert not history.notes
+    assert not own.exists()
+    assert (mixed / "notes.txt").read_text() == "mine"
+    assert (cache / "notes").is_dir() and (outside / "x").is_dir()
+    assert (cache / "aaaaaaaaaaaaaaaa").is_symlink()
+
+
+def test_an_entry_of_the_wrong_shape_or_a_link_is_a_miss(tmp_path):
+    root = small_repo(tmp_path / "p")
+    first = briefing_history(root, root / "briefings/test", root / "seeds")
+    entries = list((root / ".cache/briefing-history").rglob("*.json"))
+    assert entries
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"facts": [], "verdicts": []}')
+    for n, entry in enumerate(entries):
+        entry.unlink()
+        if n % 2:
+            entry.write_text('{"facts": "x"}')
+        else:
+            entry.symlink_to(secret)
+    again = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert again.entries == first.entries
+    assert again.computed == first.computed
+
+
+def test_a_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch):
+    from generator.history import cache as cache_module
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache_module.json, "dump", full)
+    root = small_repo(tmp_path / "p")
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert len(history.entries) == 2
+    assert [p.name for p in (root / ".cache/briefing-history").rglob("*") if p.is_file()] == []

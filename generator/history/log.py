@@ -5,8 +5,8 @@ Each commit is compared with its first parent: the briefing's snapshot at each (
 and what changed between them (`changes`). A snapshot is kept in a cache keyed by the
 trees of the briefing's folder and the sources at that commit, and a comparison by the two
 snapshots' keys, so a build reads a long history from the cache and computes only what the
-newest commits changed. The cache lives in the project's `.cache/` and is dropped whole
-when the generator's code changes (it would compute other things).
+newest commits changed. The cache (`cache.py`) lives in the project's `.cache/`, in a folder
+per version of the generator's code (other code would compute other things).
 """
 
 from __future__ import annotations
@@ -14,15 +14,12 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
-import json
-import os
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..factsheets.kinds import kind as kind_named
+from .cache import CACHE_FOLDER, Cache, open_cache
 from .changes import Changes, FactChange, compare
 from .git import (
     Commit,
@@ -35,6 +32,7 @@ from .git import (
     repository_of,
     trees_at,
 )
+from .shapes import WrongShape
 from .snapshot import Snapshot, snapshot_of
 
 __all__ = [
@@ -46,8 +44,6 @@ __all__ = [
     "entry_lines",
     "fact_marks",
 ]
-
-CACHE_FOLDER = Path(".cache") / "briefing-history"
 
 
 @dataclass(frozen=True)
@@ -81,6 +77,8 @@ class History:
     # How many commits were read, and how many needed a snapshot the cache did not hold.
     commits: int = 0
     computed: int = 0
+    # What the editor should know of how it was read (a cache that cannot be used).
+    notes: tuple[str, ...] = ()
 
     @property
     def corrections(self) -> tuple[Entry, ...]:
@@ -154,20 +152,24 @@ def briefing_history(
         return History(unavailable=str(exc))
     paths = [folder.relative_to(root).as_posix(), seeds_dir.relative_to(root).as_posix()]
     slug = folder.name
-    try:
-        since_commit = commit_of(repo.top, since) if since else None
-        commits = commits_touching(repo, paths, since_commit)
-        reader = _Reader(repo, slug, paths, cache or root / CACHE_FOLDER)
-        reader.read_trees(commits)
-        entries = [
-            entry
-            for n, c in enumerate(commits)
-            if (entry := reader.entry(c, commits[n + 1 :])) is not None
-        ]
-        as_of = _utc(head_date(repo))
-    except HistoryUnavailable as exc:
-        return History(unavailable=str(exc))
-    return History(tuple(entries), None, as_of, len(commits), reader.computed)
+    since_commit = commit_of(repo.top, since) if since else None
+    base = cache or root / CACHE_FOLDER
+    shown = CACHE_FOLDER.as_posix() if cache is None else str(cache)
+    with open_cache(base, _code_version(), shown) as store:
+        notes = (store.note,) if store.note else ()
+        try:
+            commits = commits_touching(repo, paths, since_commit)
+            reader = _Reader(repo, slug, paths, store)
+            reader.read_trees(commits)
+            entries = [
+                entry
+                for n, c in enumerate(commits)
+                if (entry := reader.entry(c, commits[n + 1 :])) is not None
+            ]
+            as_of = _utc(head_date(repo))
+        except HistoryUnavailable as exc:
+            return History(unavailable=str(exc), notes=notes)
+    return History(tuple(entries), None, as_of, len(commits), reader.computed, notes)
 
 
 @functools.cache
@@ -185,9 +187,8 @@ def _code_version() -> str:
 class _Reader:
     """Snapshots and comparisons of one briefing at commits, through the cache."""
 
-    def __init__(self, repo: Repository, slug: str, paths: list[str], cache: Path) -> None:
+    def __init__(self, repo: Repository, slug: str, paths: list[str], cache: Cache) -> None:
         self.repo, self.slug, self.paths = repo, slug, paths
-        self.folder = cache / _code_version()
         self.cache = cache
         self.computed = 0
         self._trees: dict[str, tuple[str | None, ...]] = {}
@@ -225,9 +226,10 @@ class _Reader:
         self, commit: Commit, before_key: str | None, after_key: str, older: list[Commit]
     ) -> Changes:
         name = hashlib.sha256(f"{before_key}\n{after_key}".encode()).hexdigest()
-        cached = self._read(f"changes-{name}.json")
-        if cached is not None:
-            return Changes.from_data(cached)
+        try:
+            return Changes.from_data(self.cache.read(f"changes-{name}.json"))
+        except WrongShape:
+            pass  # not cached, or not as this code writes it: computed again
         before = self._snapshot(commit.parent, before_key) if commit.parent else Snapshot()
         # A sheet that did not read would show its records as removed. A commit that broke
         # one has no entry; the one that mends it is compared with the last that read.
@@ -237,15 +239,16 @@ class _Reader:
             before = self._snapshot(earlier.id, self._key(earlier.id))
         after = self._snapshot(commit.id, after_key)
         changes = compare(before, after) if before.readable and after.readable else Changes()
-        self._write(f"changes-{name}.json", changes.to_data())
+        self.cache.write(f"changes-{name}.json", changes.to_data())
         return changes
 
     def _snapshot(self, commit: str | None, key: str | None) -> Snapshot:
         if commit is None or key is None:
             return Snapshot()
-        cached = self._read(f"snapshot-{key}.json")
-        if cached is not None:
-            return Snapshot.from_data(cached)
+        try:
+            return Snapshot.from_data(self.cache.read(f"snapshot-{key}.json"))
+        except WrongShape:
+            pass
         self.computed += 1
         with tempfile.TemporaryDirectory(prefix="briefing-history-") as tmp:
             try:
@@ -256,35 +259,8 @@ class _Reader:
             snapshot = snapshot_of(folder, seeds, project)
         # Problems name files in the temporary folder; the log does not show them.
         snapshot.problems = []
-        self._write(f"snapshot-{key}.json", snapshot.to_data())
+        self.cache.write(f"snapshot-{key}.json", snapshot.to_data())
         return snapshot
-
-    def _read(self, name: str) -> dict[str, Any] | None:
-        try:
-            data = json.loads((self.folder / name).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, dict) else None
-
-    def _write(self, name: str, data: dict[str, Any]) -> None:
-        """Keep an answer for later builds; a cache that cannot be written costs only time."""
-        try:
-            if not self.folder.is_dir():
-                self._start_cache()
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, self.folder / name)
-        except OSError:
-            pass
-
-    def _start_cache(self) -> None:
-        # Answers of other versions of the code are never read again.
-        if self.cache.is_dir():
-            for old in self.cache.iterdir():
-                if old.is_dir() and old.name != self.folder.name:
-                    shutil.rmtree(old, ignore_errors=True)
-        self.folder.mkdir(parents=True, exist_ok=True)
 
 
 def _utc(date: str) -> str:

@@ -1,0 +1,80 @@
+"""Property-based tests of what the history reads back: cache entries of any shape (a miss,
+never an exception further on)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.history.changes import Changes, compare
+from generator.history.shapes import WrongShape
+from generator.history.snapshot import LOGGED_KINDS, Snapshot
+
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+KEYS = st.sampled_from(["id", "about", "quote", "source", "title", "date", "citations", "x"])
+# Records as the cache may hold them: fields an editor writes, of any JSON value.
+RECORD = st.dictionaries(KEYS, JSON | st.lists(st.dictionaries(KEYS, JSON), max_size=3))
+IDS = st.sampled_from(["a", "b", "c"])
+
+
+@st.composite
+def snapshot_data(draw):
+    kinds = [k.name for k in LOGGED_KINDS] + ["other"]
+    keys = st.sampled_from([f"{k}/{i}" for k in kinds for i in "abc"])
+    return {
+        "readable": draw(st.booleans()),
+        "records": draw(st.dictionaries(st.sampled_from(kinds), st.dictionaries(IDS, RECORD))),
+        "titles": draw(st.dictionaries(keys, st.text())),
+        "figures": draw(st.dictionaries(IDS, st.text())),
+        "grades": draw(st.dictionaries(keys, st.integers(1, 6))),
+        "lineages": draw(st.dictionaries(keys, st.integers(0, 5))),
+        "verdicts": draw(st.dictionaries(st.text(), st.lists(st.text(), min_size=2, max_size=2))),
+        "coverage": draw(st.none() | st.floats(0, 100)),
+        "problems": [],
+    }
+
+
+@FUZZ
+@given(snapshot_data(), snapshot_data())
+def test_any_snapshot_the_cache_can_hold_compares_without_an_exception(before, after):
+    changes = compare(Snapshot.from_data(before), Snapshot.from_data(after))
+    assert Changes.from_data(json.loads(json.dumps(changes.to_data()))) == changes
+
+
+@FUZZ
+@given(JSON)
+def test_any_other_entry_is_a_miss(data):
+    for read in (Snapshot.from_data, Changes.from_data):
+        with contextlib.suppress(WrongShape):
+            read(data)
+
+
+@FUZZ
+@given(snapshot_data(), st.sampled_from(["records", "titles", "grades", "verdicts"]), JSON)
+def test_a_field_of_another_shape_is_a_miss(data, name, value):
+    data[name] = value
+    try:
+        Snapshot.from_data(data)
+    except WrongShape:
+        return
+    # It read: then it is of the right shape after all, and compares.
+    compare(Snapshot.from_data(data), Snapshot())
+
+
+@pytest.mark.parametrize(
+    "data", [{"facts": "x"}, {"facts": [], "verdicts": [{"anchor": 1}]}, [], None, "x"]
+)
+def test_the_review_s_poisoned_entries_are_misses(data):
+    with pytest.raises(WrongShape):
+        Changes.from_data(data)
