@@ -443,3 +443,95 @@ def test_a_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch):
     history = briefing_history(root, root / "briefings/test", root / "seeds")
     assert len(history.entries) == 2
     assert [p.name for p in (root / ".cache/briefing-history").rglob("*") if p.is_file()] == []
+
+
+# --- history reads blobs: .gitattributes cannot publish an author -----------------------
+
+ALICE = ("Alice Editor", "alice.editor@kyiv-desk.example")
+BOB = ("Bob Fixer", "bob@secret-desk.example")
+
+
+def commit_as(root, who, message, date):
+    git(root, "add", "-A")
+    name, email = who
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+    }
+    subprocess.run(
+        ["git", "-C", str(root), "commit", "-qm", message], check=True, capture_output=True, env=env
+    )
+
+
+def test_an_export_subst_trick_publishes_nothing_of_an_author(tmp_path, capsys):
+    """Security finding 1: `export-subst` turned a YAML comment into a field holding each
+    commit's author, which `git archive` put on the Changes page and in both feeds."""
+    root = write_project(tmp_path / "p", with_site_config=True)
+    sheets = root / "briefings" / "test"
+    (sheets / ".gitattributes").write_text("actors.yaml export-subst\n")
+    edit(
+        sheets / "actors.yaml",
+        "  kind: person\n",
+        '  kind: person\n  # see his channel $Format:%n  description: "%an %ae"$\n',
+    )
+    git(root, "init", "-q")
+    commit_as(root, ALICE, "Publish", "2026-11-01T09:00:00+00:00")
+    edit(sheets / "events.yaml", "Gunmen crossed the border.", "Gunmen crossed at dawn.")
+    commit_as(root, BOB, "Reword the crossing", "2026-11-02T09:00:00+00:00")
+    # The trick works on git archive: the old reader would have published it.
+    archived = subprocess.run(
+        ["git", "-C", str(root), "archive", "HEAD", "briefings/test/actors.yaml"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert BOB[1].encode() in archived
+    (sheets / ".gitattributes").unlink()
+    edit(sheets / "events.yaml", "Gunmen crossed at dawn.", "Gunmen crossed in the night.")
+    commit_as(root, ALICE, "Reword it again", "2026-11-03T09:00:00+00:00")
+    site = build_pages(root, root / "briefings", root / "seeds", feeds=FEEDS)
+    assert not [p for p in site.problems if p.severity == "error"]
+    assert len(site.heads[0].history.entries) == 3
+    assert main(["--root", str(root), "changes"]) == 0
+    published = [
+        site.files["test/changes.md"],
+        site.files["test/feed.xml"],
+        site.files["feed.xml"],
+        capsys.readouterr().out,
+    ]
+    for text in published:
+        for name, email in (ALICE, BOB):
+            assert name not in text and email not in text
+            assert "description" not in text
+
+
+def test_briefing_check_refuses_git_attributes_among_the_inputs(tmp_path, capsys):
+    root = write_project(tmp_path / "p")
+    (root / "briefings/test/.gitattributes").write_text("claims.yaml export-subst\n")
+    (root / "seeds/.gitattributes").write_text("*.txt filter=lfs\n")
+    assert main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    for where in ("briefings/test/.gitattributes", "seeds/.gitattributes"):
+        assert (
+            f"{where}:1: git attributes are not allowed among the fact sheets and sources: "
+            "they change what git gives for a file (export-subst, export-ignore, filters)"
+        ) in err
+
+
+def test_a_source_added_for_another_briefing_costs_this_one_nothing(tmp_path):
+    """Finding 10: the key is the briefing's own sheets and the sources it names."""
+    root = small_repo(tmp_path / "p")
+    cache = tmp_path / "cache"
+    first = briefing_history(root, root / "briefings/test", root / "seeds", cache=cache)
+    (root / "seeds/other.txt").write_text("Another story altogether.\n")
+    commit(root, "A source for another briefing", "2026-11-03T09:00:00+00:00")
+    edit(root / "seeds/daily.txt", "Advertisement", "Advertisement (updated)")
+    commit(root, "The Daily's page changed", "2026-11-04T09:00:00+00:00")
+    again = briefing_history(root, root / "briefings/test", root / "seeds", cache=cache)
+    assert again.commits == first.commits + 2
+    assert again.computed == 1  # the snapshot with the Daily's new text only
+    assert again.entries == first.entries  # neither changed what a reader sees

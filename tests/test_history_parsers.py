@@ -1,16 +1,18 @@
-"""Property-based tests of what the history reads back: cache entries of any shape (a miss,
-never an exception further on)."""
+"""Property-based tests of what the history reads: cache entries of any shape (a miss, never
+an exception further on), and git's tree and commit objects."""
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.history.changes import Changes, compare
+from generator.history.objects import parse_commit, parse_tree
 from generator.history.shapes import WrongShape
 from generator.history.snapshot import LOGGED_KINDS, Snapshot
 
@@ -78,3 +80,37 @@ def test_a_field_of_another_shape_is_a_miss(data, name, value):
 def test_the_review_s_poisoned_entries_are_misses(data):
     with pytest.raises(WrongShape):
         Changes.from_data(data)
+
+
+# --- git's objects, as cat-file gives them ----------------------------------------------
+
+MODES = st.sampled_from(["100644", "100755", "120000", "40000", "160000"])
+NAMES = st.binary(min_size=1, max_size=12).filter(lambda b: b"\0" not in b and b"/" not in b)
+
+
+@FUZZ
+@given(st.lists(st.tuples(MODES, NAMES, st.binary(min_size=20, max_size=20)), max_size=8))
+def test_a_tree_object_reads_back_entry_by_entry(entries):
+    raw = b"".join(mode.encode() + b" " + name + b"\0" + oid for mode, name, oid in entries)
+    assert [(e.mode, os.fsencode(e.name), bytes.fromhex(e.oid)) for e in parse_tree(raw, 20)] == [
+        (mode, name, oid) for mode, name, oid in entries
+    ]
+
+
+@FUZZ
+@given(st.binary(max_size=80))
+def test_anything_else_is_not_a_tree_or_reads_as_one(raw):
+    try:
+        entries = parse_tree(raw, 20)
+    except ValueError:
+        return
+    assert all(e.mode.isdigit() and len(e.oid) == 40 for e in entries)
+
+
+@FUZZ
+@given(st.lists(st.text("0123456789abcdef", min_size=40, max_size=40), max_size=3), st.binary())
+def test_a_commit_object_gives_its_tree_and_parents(parents, message):
+    tree = "a" * 40
+    headers = [f"tree {tree}", *(f"parent {p}" for p in parents), "author A <a@b> 1 +0000"]
+    commit = parse_commit("\n".join(headers).encode() + b"\n\n" + message)
+    assert (commit.tree, commit.parents) == (tree, tuple(parents))

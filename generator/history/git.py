@@ -1,5 +1,5 @@
-"""What the history needs of git, through its command line: the commits that touched some
-paths, the trees of paths at commits, and a revision's files.
+"""What the history needs of git's command line: the repository, revisions, and the commits
+that touched some paths (their files are read as objects: `objects.py`).
 
 A revision is resolved to a commit before it reaches any other command and never reaches
 git as an option (a "revision" `--output=claims.yaml` once truncated a fact sheet).
@@ -7,9 +7,7 @@ git as an option (a "revision" `--output=claims.yaml` once truncated a fact shee
 
 from __future__ import annotations
 
-import io
 import subprocess
-import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +17,10 @@ __all__ = [
     "Repository",
     "commit_of",
     "commits_touching",
-    "extract",
     "head_date",
+    "literal",
     "repository_of",
-    "trees_at",
+    "tracked_path",
 ]
 
 # The trailer that marks a commit as a correction: `Correction: <what was wrong>`.
@@ -127,8 +125,25 @@ def head_date(repo: Repository) -> str:
     return _text(found.stdout)
 
 
+def tracked_path(repo: Repository, path: Path) -> str:
+    """Where `path` of the work tree is in the repository, as a path from its top, with
+    every link resolved: `briefings/` behind a link is asked of git where it is tracked.
+    HistoryUnavailable if it is outside the repository."""
+    try:
+        return path.resolve().relative_to(repo.top.resolve()).as_posix()
+    except ValueError:
+        raise HistoryUnavailable(
+            f"{path.name}/ resolves to a folder outside the git repository"
+        ) from None
+
+
+def literal(path: str) -> str:
+    """A path as a pathspec that means only itself (no wildcards, no magic)."""
+    return f":(literal){path}"
+
+
 def commits_touching(repo: Repository, paths: list[str], since: str | None = None) -> list[Commit]:
-    """The commits, newest first, that changed any of `paths` (relative to the project),
+    """The commits, newest first, that changed any of `paths` (from the repository's top),
     up to HEAD and after the commit `since` if given. Merges are left out: each change is
     shown by the commit that made it."""
     span = f"{since}..HEAD" if since else "HEAD"
@@ -141,7 +156,7 @@ def commits_touching(repo: Repository, paths: list[str], since: str | None = Non
         f"--format={_FORMAT}",
         span,
         "--",
-        *(repo.prefix + p for p in paths),
+        *(literal(p) for p in paths),
     )
     if found.returncode != 0:
         raise HistoryUnavailable(f"git could not list the commits: {_text(found.stderr)}")
@@ -156,48 +171,3 @@ def commits_touching(repo: Repository, paths: list[str], since: str | None = Non
         parent = parents[0] if parents else None
         commits.append(Commit(commit, parent, date, subject, corrections))
     return commits
-
-
-def trees_at(
-    repo: Repository, commits: list[str], paths: list[str]
-) -> dict[str, tuple[str | None, ...]]:
-    """{commit: the object id of each of `paths` there, or None}, in one call to git."""
-    asked = [f"{c}:{repo.prefix}{p}" for c in commits for p in paths]
-    found = _git(repo.top, "cat-file", "--batch-check", stdin="\n".join(asked) + "\n")
-    if found.returncode != 0:
-        raise HistoryUnavailable(f"git could not read the trees: {_text(found.stderr)}")
-    answers = found.stdout.decode("utf-8", "replace").splitlines()
-    # "<id> <type> <size>", or "<name> missing" where the path does not exist
-    ids = [
-        p[0] if len(p := line.split()) == 3 and p[1] in ("tree", "blob") else None
-        for line in answers
-    ]
-    return {c: tuple(ids[i * len(paths) : (i + 1) * len(paths)]) for i, c in enumerate(commits)}
-
-
-def extract(repo: Repository, commit: str, paths: list[str], into: Path) -> Path:
-    """Write `paths` (relative to the project) as they were at `commit` under `into`, and
-    return where the project folder is in it. Links that point out of the archive are
-    refused, as the build refuses them; ValueError names them."""
-    archive = _git(
-        repo.top, "archive", "--format=tar", commit, "--", *(repo.prefix + p for p in paths)
-    )
-    if archive.returncode != 0:
-        raise ValueError(_text(archive.stderr))
-    refused: list[str] = []
-
-    def inside_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
-        try:
-            return tarfile.data_filter(member, path)
-        except tarfile.FilterError:
-            refused.append(member.name)
-            return None
-
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter=inside_only)
-    if refused:
-        raise ValueError(
-            f"{', '.join(refused)} links outside the project; `briefing check` refuses such "
-            "links too"
-        )
-    return into / repo.prefix if repo.prefix else into

@@ -24,14 +24,14 @@ from .changes import Changes, FactChange, compare
 from .git import (
     Commit,
     HistoryUnavailable,
-    Repository,
     commit_of,
     commits_touching,
-    extract,
     head_date,
     repository_of,
-    trees_at,
+    tracked_path,
 )
+from .objects import Objects
+from .revision import BriefingFiles, Layout, LinksOutside, briefing_files, write_files
 from .shapes import WrongShape
 from .snapshot import Snapshot, snapshot_of
 
@@ -148,19 +148,17 @@ def briefing_history(
     no commit). `cache` is the cache's folder (default `root`/.cache/briefing-history)."""
     try:
         repo = repository_of(root)
+        layout = Layout(tracked_path(repo, folder), tracked_path(repo, seeds_dir))
     except HistoryUnavailable as exc:
         return History(unavailable=str(exc))
-    paths = [folder.relative_to(root).as_posix(), seeds_dir.relative_to(root).as_posix()]
-    slug = folder.name
     since_commit = commit_of(repo.top, since) if since else None
     base = cache or root / CACHE_FOLDER
     shown = CACHE_FOLDER.as_posix() if cache is None else str(cache)
-    with open_cache(base, _code_version(), shown) as store:
+    with open_cache(base, _code_version(), shown) as store, Objects(repo) as objects:
         notes = (store.note,) if store.note else ()
         try:
-            commits = commits_touching(repo, paths, since_commit)
-            reader = _Reader(repo, slug, paths, store)
-            reader.read_trees(commits)
+            commits = commits_touching(repo, [layout.folder, layout.seeds], since_commit)
+            reader = _Reader(objects, folder.name, layout, store)
             entries = [
                 entry
                 for n, c in enumerate(commits)
@@ -187,11 +185,11 @@ def _code_version() -> str:
 class _Reader:
     """Snapshots and comparisons of one briefing at commits, through the cache."""
 
-    def __init__(self, repo: Repository, slug: str, paths: list[str], cache: Cache) -> None:
-        self.repo, self.slug, self.paths = repo, slug, paths
+    def __init__(self, objects: Objects, slug: str, layout: Layout, cache: Cache) -> None:
+        self.objects, self.slug, self.layout = objects, slug, layout
         self.cache = cache
         self.computed = 0
-        self._trees: dict[str, tuple[str | None, ...]] = {}
+        self._files: dict[str, BriefingFiles | None] = {}
 
     def entry(self, commit: Commit, older: list[Commit]) -> Entry | None:
         """The commit's entry, or None if it changed nothing a reader sees. `older` are the
@@ -207,24 +205,22 @@ class _Reader:
         date = _utc(commit.date)
         return Entry(commit.id, date, commit.subject, commit.corrections, changes, first)
 
-    def read_trees(self, commits: list[Commit]) -> None:
-        """Ask git for the trees of the commits and their parents at once."""
-        wanted = {c.id for c in commits} | {c.parent for c in commits if c.parent}
-        self._trees.update(trees_at(self.repo, sorted(wanted), self.paths))
+    def _files_at(self, commit: str) -> BriefingFiles | None:
+        if commit not in self._files:
+            self._files[commit] = briefing_files(self.objects, commit, self.layout, self.slug)
+        return self._files[commit]
 
     def _key(self, commit: str) -> str | None:
         """The cache key of the briefing at `commit`; None where the briefing's folder is
         not there."""
-        if commit not in self._trees:
-            self._trees.update(trees_at(self.repo, [commit], self.paths))
-        briefing_tree, seeds_tree = self._trees[commit]
-        if briefing_tree is None:
-            return None
-        return hashlib.sha256(f"{self.slug}\n{briefing_tree}\n{seeds_tree}".encode()).hexdigest()
+        files = self._files_at(commit)
+        return files.key if files is not None else None
 
     def _changes(
         self, commit: Commit, before_key: str | None, after_key: str, older: list[Commit]
     ) -> Changes:
+        if before_key == after_key:
+            return Changes()  # the same files: the same facts
         name = hashlib.sha256(f"{before_key}\n{after_key}".encode()).hexdigest()
         try:
             return Changes.from_data(self.cache.read(f"changes-{name}.json"))
@@ -249,13 +245,18 @@ class _Reader:
             return Snapshot.from_data(self.cache.read(f"snapshot-{key}.json"))
         except WrongShape:
             pass
+        files = self._files_at(commit)
+        if files is None:
+            return Snapshot()
         self.computed += 1
         with tempfile.TemporaryDirectory(prefix="briefing-history-") as tmp:
+            project = Path(tmp)
+            folder, seeds = project / "briefings" / self.slug, project / "seeds"
             try:
-                project = extract(self.repo, commit, self.paths, Path(tmp))
-            except ValueError:
+                write_files(self.objects, files.sheets, folder, self.layout.folder)
+                write_files(self.objects, files.sources, seeds, self.layout.seeds)
+            except LinksOutside:
                 return Snapshot(readable=False)
-            folder, seeds = (project / path for path in self.paths)
             snapshot = snapshot_of(folder, seeds, project)
         # Problems name files in the temporary folder; the log does not show them.
         snapshot.problems = []

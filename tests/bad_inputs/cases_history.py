@@ -14,10 +14,14 @@ from bad_inputs.kit import (
     BESIDE,
     BUILD,
     CHECK,
+    SLUG,
+    B,
     Case,
     Step,
     git,
     git_commit,
+    replace,
+    write,
 )
 
 CHANGES = Step(("changes",))
@@ -96,6 +100,48 @@ ENTRIES_TO_LINKS = """
         entry.unlink()
         entry.symlink_to(secret.resolve())
 """
+
+
+SITE_URL = (("SITE_URL", "https://example.org/briefings/"),)
+PUBLISH = Step(("build",), env=SITE_URL)
+# Who the export-subst trick would unmask (security review, finding 1).
+ALICE = "alice.editor@kyiv-desk.example"
+
+
+def commit_as(root: Path, email: str, message: str) -> None:
+    git(root, "add", "-A")
+    who = {"GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_EMAIL": email}
+    git(root, "commit", "-q", "-m", message, **who)
+
+
+def export_subst_trick(root: Path) -> None:
+    """A .gitattributes whose export-subst turns a YAML comment into a description holding
+    each commit's author; it is removed at HEAD, so only old revisions carry it."""
+    git_commit(root)
+    write(root, f"{B}/.gitattributes", "places.yaml export-subst\n")
+    replace(
+        root,
+        f"{B}/places.yaml",
+        "  kind: district\n",
+        '  kind: district\n  # see $Format:%n  description: "%an %ae"$\n',
+    )
+    commit_as(root, ALICE, "Graivoron district: a note")
+    replace(
+        root,
+        f"{B}/places.yaml",
+        "  region: Belgorod region\n  country: Russia\n",
+        "  region: Belgorod region\n  country: Russian Federation\n",
+    )
+    commit_as(root, ALICE, "Graivoron district: the country's full name")
+    (root / B / ".gitattributes").unlink()
+    commit_as(root, "t@example.org", "Drop the attributes")
+
+
+def nothing_of_alice(root: Path) -> str | None:
+    for page in (root / "site").rglob("*"):
+        if page.is_file() and ALICE.encode() in page.read_bytes():
+            return f"{page.relative_to(root)} publishes an author's address"
+    return None
 
 
 HISTORY_CASES: list[Case] = [
@@ -198,5 +244,31 @@ HISTORY_CASES: list[Case] = [
         steps=(CHANGES, BUILD),
         outcome="ok",
         verify=beside_folder_kept,
+    ),
+    # --- history reads blobs, not archives: attributes change nothing --------------------
+    Case(
+        "N2-H05",
+        "history",
+        "an export-subst .gitattributes in old revisions would put each author in a field",
+        export_subst_trick,
+        rf"^{SLUG}: 2 changes$",
+        steps=(CHECK, PUBLISH, CHANGES),
+        outcome="ok",
+        verify=nothing_of_alice,
+    ),
+    Case(
+        "N2-H06",
+        "history",
+        "seeds/.gitattributes sets a filter",
+        lambda r: write(r, "seeds/.gitattributes", "*.txt filter=rewrite\n"),
+        r"^seeds/\.gitattributes:1: git attributes are not allowed among the fact sheets and "
+        r"sources: .*remove this file",
+    ),
+    Case(
+        "N2-H07",
+        "history",
+        "a briefing's .gitattributes marks a fact sheet export-ignore",
+        lambda r: write(r, f"{B}/.gitattributes", "claims.yaml export-ignore\n"),
+        rf"^{B}/\.gitattributes:1: git attributes are not allowed",
     ),
 ]
