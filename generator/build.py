@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .factsheets.model import BriefingInfo
 from .history.log import History, briefing_history
+from .history.record import history_problems
 from .pipeline import briefing_folders, load_briefing
 from .problems import Problem, has_errors
 from .render.feeds import Feeds
@@ -50,6 +51,7 @@ class SitePages:
     files: dict[str, str] = field(default_factory=dict)
     heads: list[BriefingHead] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # of the change logs as a whole
 
     @property
     def history_notes(self) -> list[str]:
@@ -58,7 +60,8 @@ class SitePages:
         logs = [h.history for h in self.heads if h.history is not None]
         reasons = dict.fromkeys(log.unavailable for log in logs if log.unavailable)
         notes = dict.fromkeys(note for log in logs for note in log.notes)
-        return [f"Change log not available in this build: {r}" for r in reasons] + list(notes)
+        unread = [f"Change log not available in this build: {r}" for r in reasons]
+        return unread + list(notes) + self.notes
 
 
 def build_pages(
@@ -84,6 +87,12 @@ def build_pages(
         if head is not None:
             site.heads.append(head)
             pages.append(files)
+    if history:
+        logs = {h.slug: h.history for h in site.heads if h.history is not None}
+        by_slug = {folder.name: folder for folder in folders}
+        found, notes = history_problems(root, by_slug, logs, publishing=feeds is not None)
+        site.problems += found
+        site.notes += notes
     if not has_errors(site.problems):
         for files in pages:
             site.files.update(files)

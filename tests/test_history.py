@@ -5,6 +5,7 @@ rename, a later edit), and what the Changes page, the facts' entries, the feeds 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -16,6 +17,7 @@ from conftest import CLAIMS, EVENTS, mkdocs_build, write_project
 
 from generator.build import build_pages
 from generator.cli import main
+from generator.history.entries import fact_marks
 from generator.history.log import briefing_history
 from generator.render.feeds import Feeds
 
@@ -251,7 +253,7 @@ def test_a_shallow_clone_says_the_history_is_not_available(history_repo, tmp_pat
         check=True,
         capture_output=True,
     )
-    site = build_pages(clone, clone / "briefings", clone / "seeds", feeds=FEEDS)
+    site = build_pages(clone, clone / "briefings", clone / "seeds")
     page = site.files["test/changes.md"]
     assert "**Change history not available in this build:** this is a shallow clone" in page
     assert "## All changes" not in page
@@ -259,6 +261,15 @@ def test_a_shallow_clone_says_the_history_is_not_available(history_repo, tmp_pat
     assert "test/feed.xml" not in site.files and "feed.xml" not in site.files
     assert site.history_notes == [
         "Change log not available in this build: this is a shallow clone, which holds only "
+        "the latest commits; build from a full clone (`git fetch --unshallow`) to show the "
+        "change log"
+    ]
+    # A publish (site_url set) would drop every correction notice and both feeds: it fails.
+    published = build_pages(clone, clone / "briefings", clone / "seeds", feeds=FEEDS)
+    assert not published.files
+    assert [str(p) for p in published.problems] == [
+        "briefings/test:1: change log: cannot be read, and a published site (site_url is "
+        "set) must carry it and its corrections: this is a shallow clone, which holds only "
         "the latest commits; build from a full clone (`git fetch --unshallow`) to show the "
         "change log"
     ]
@@ -535,3 +546,227 @@ def test_a_source_added_for_another_briefing_costs_this_one_nothing(tmp_path):
     assert again.commits == first.commits + 2
     assert again.computed == 1  # the snapshot with the Daily's new text only
     assert again.entries == first.entries  # neither changed what a reader sees
+
+
+# --- a public record that is complete and never forgets ---------------------------------
+
+
+def test_a_merge_shows_what_it_changed_itself_and_the_branch_its_own_commits(tmp_path):
+    """Review H11: a fact changed only while resolving a merge was in no entry."""
+    root = small_repo(tmp_path / "p")
+    sheets = root / "briefings/test"
+    git(root, "checkout", "-q", "-b", "side")
+    edit(sheets / "events.yaml", "title: Gunmen cross the border", "title: Gunmen cross over")
+    commit(root, "Side: retitle the crossing", "2026-11-03T09:00:00+00:00")
+    git(root, "checkout", "-q", "-")
+    edit(sheets / "claims.yaml", "group: unspecified", "group: civilians")
+    commit(root, "Main: the wounded were civilians", "2026-11-04T09:00:00+00:00")
+    git(root, "merge", "-q", "--no-ff", "--no-commit", "side")
+    edit(sheets / "events.yaml", "Gunmen crossed.", "Gunmen crossed in force.")
+    commit(root, "Merge side\n\nCorrection: it was a raid in force", "2026-11-05T09:00:00+00:00")
+    history = briefing_history(root, sheets, root / "seeds", cache=tmp_path / "c")
+    assert [e.subject for e in history.entries] == [
+        "Merge side",
+        "Main: the wounded were civilians",
+        "Side: retitle the crossing",
+        "Reword the crossing",
+        "Publish",
+    ]
+    (merge,) = history.entries[0].changes.facts
+    assert (merge.action, merge.id) == ("changed", "crossing")
+    assert [(f.name, f.before, f.after) for f in merge.fields] == [
+        ("summary", "Gunmen crossed.", "Gunmen crossed in force.")
+    ]
+    assert history.corrections == (history.entries[0],)
+
+
+def test_a_merge_that_only_joins_two_lines_has_no_entry(tmp_path):
+    root = small_repo(tmp_path / "p")
+    sheets = root / "briefings/test"
+    git(root, "checkout", "-q", "-b", "side")
+    edit(sheets / "events.yaml", "title: Gunmen cross the border", "title: Gunmen cross over")
+    commit(root, "Side", "2026-11-03T09:00:00+00:00")
+    git(root, "checkout", "-q", "-")
+    edit(sheets / "claims.yaml", "group: unspecified", "group: civilians")
+    commit(root, "Main", "2026-11-04T09:00:00+00:00")
+    git(root, "merge", "-q", "--no-ff", "--no-commit", "side")
+    commit(root, "Merge side", "2026-11-05T09:00:00+00:00")
+    history = briefing_history(root, sheets, root / "seeds", cache=tmp_path / "c")
+    assert [e.subject for e in history.entries] == [
+        "Main",
+        "Side",
+        "Reword the crossing",
+        "Publish",
+    ]
+
+
+def correction_then(root, *moves):
+    """small_repo, then a correction, then each (message, change) in `moves`."""
+    edit(root / "briefings/test/events.yaml", "Gunmen crossed.", "Gunmen crossed at dawn.")
+    commit(root, "Dawn\n\nCorrection: the time was missing", "2026-11-03T09:00:00+00:00")
+    for day, (message, change) in enumerate(moves, start=4):
+        change()
+        commit(root, message, f"2026-11-{day:02d}T09:00:00+00:00")
+
+
+def test_a_renamed_briefing_folder_keeps_its_history_and_corrections(tmp_path):
+    """Review H25: after `git mv`, the Changes page showed only "First published"."""
+    root = small_repo(tmp_path / "p")
+    correction_then(
+        root, ("Rename the folder", lambda: git(root, "mv", "briefings/test", "briefings/raid"))
+    )
+    history = briefing_history(root, root / "briefings/raid", root / "seeds")
+    assert [e.subject for e in history.entries] == ["Dawn", "Reword the crossing", "Publish"]
+    assert history.names == ("raid", "test")
+    assert history.corrections[0].corrections == ("the time was missing",)
+
+
+@pytest.mark.parametrize("moved", ["briefings", "seeds"])
+def test_inputs_moved_behind_a_link_keep_their_history(tmp_path, moved):
+    """Review L02 (the log stopped at the move) and L03 (phantom citation changes)."""
+    root = small_repo(tmp_path / "p")
+
+    def move():
+        (root / "data").mkdir()
+        git(root, "mv", moved, f"data/{moved}")
+        (root / moved).symlink_to(f"data/{moved}")
+
+    correction_then(root, (f"Move {moved}/", move))
+    edit(root / "briefings/test/events.yaml", "at dawn.", "at first light.")
+    commit(root, "First light", "2026-11-09T09:00:00+00:00")
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert [e.subject for e in history.entries] == [
+        "First light",
+        "Dawn",
+        "Reword the crossing",
+        "Publish",
+    ]
+
+
+def test_a_briefing_deleted_and_brought_back_keeps_its_history(tmp_path):
+    root = small_repo(tmp_path / "p")
+    correction_then(
+        root,
+        ("Delete it", lambda: git(root, "rm", "-rq", "briefings/test")),
+        ("Bring it back", lambda: git(root, "checkout", "HEAD~1", "--", "briefings/test")),
+    )
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert [e.subject for e in history.entries] == [
+        "Bring it back",
+        "Dawn",
+        "Reword the crossing",
+        "Publish",
+    ]
+    assert [e.subject for e in history.corrections] == ["Dawn"]
+    mark = fact_marks(history)[("events", "crossing")]
+    assert [entry.subject for entry, _ in mark.corrections] == ["Dawn"]
+
+
+def test_a_fact_removed_and_added_again_keeps_its_correction(tmp_path):
+    """Security finding 8: remove and re-add erased the "Corrected on" note."""
+    root = small_repo(tmp_path / "p")
+    events = root / "briefings/test/events.yaml"
+    correction_then(
+        root,
+        ("Drop the crossing", lambda: events.write_text(LOWFORD, encoding="utf-8")),
+        (
+            "Bring it back",
+            lambda: events.write_text(
+                EVENTS.replace("Gunmen crossed the border.", "Gunmen crossed at dawn.") + LOWFORD,
+                encoding="utf-8",
+            ),
+        ),
+    )
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    mark = fact_marks(history)[("events", "crossing")]
+    assert [entry.subject for entry, _ in mark.corrections] == ["Dawn"]
+    assert mark.updated is not None and mark.updated.subject == "Bring it back"
+
+
+def deploy(root, record):
+    """What publish.yml leaves behind: a gh-pages branch holding the site's record of
+    corrections, as a fresh clone has it (refs/remotes/origin/gh-pages)."""
+    blob = (
+        subprocess.run(
+            ["git", "-C", str(root), "hash-object", "-w", "--stdin"],
+            input=record.encode(),
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+    tree = (
+        subprocess.run(
+            ["git", "-C", str(root), "mktree"],
+            input=f"100644 blob {blob}\tcorrections.json\n".encode(),
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+    env = {**os.environ, "GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@x", **GIT_BOT}
+    pages = (
+        subprocess.run(
+            ["git", "-C", str(root), "commit-tree", tree, "-m", "Deploy"],
+            capture_output=True,
+            check=True,
+            env=env,
+        )
+        .stdout.decode()
+        .strip()
+    )
+    git(root, "update-ref", "refs/remotes/origin/gh-pages", pages)
+
+
+GIT_BOT = {"GIT_COMMITTER_NAME": "b", "GIT_COMMITTER_EMAIL": "b@x"}
+
+
+def test_a_publish_that_lost_a_published_correction_fails(tmp_path):
+    """Review H12: an amend or force-push that dropped a published Correction trailer took
+    it off every page and feed, silently."""
+    root = small_repo(tmp_path / "p")
+    correction_then(root)
+    published = build_pages(root, root / "briefings", root / "seeds", feeds=FEEDS)
+    record = published.files["corrections.json"]
+    assert json.loads(record)["corrections"][0]["what"] == ["the time was missing"]
+    deploy(root, record)
+    dawn = git(root, "rev-parse", "HEAD").strip()
+    git(root, "commit", "-q", "--amend", "-m", "Dawn")  # the trailer is gone
+    site = build_pages(root, root / "briefings", root / "seeds", feeds=FEEDS)
+    assert not site.files
+    (problem,) = site.problems
+    assert str(problem).startswith(
+        f"briefings/test:1: change log: the correction published on 3 November 2026 (commit "
+        f"{dawn[:12]}: the time was missing) is no longer in the history: its commit was "
+        "amended, rebased or force-pushed away, or this checkout is behind the published site"
+    )
+    # A preview or a local build (no site_url) says so, and builds.
+    local = build_pages(root, root / "briefings", root / "seeds")
+    assert local.files and not local.problems
+    assert any("is no longer in the history" in note for note in local.history_notes)
+
+
+def test_a_correction_kept_through_a_rebase_is_not_lost(tmp_path):
+    root = small_repo(tmp_path / "p")
+    correction_then(root)
+    deploy(root, build_pages(root, root / "briefings", root / "seeds").files["corrections.json"])
+    message = "Dawn\n\nCorrection: the time was missing"
+    git(root, "commit", "-q", "--amend", "-m", message, "--date", "2026-11-05T09:00:00+00:00")
+    site = build_pages(root, root / "briefings", root / "seeds", feeds=FEEDS)
+    assert site.files and not site.problems
+
+
+def test_a_correction_trailer_on_a_commit_that_changes_nothing_is_a_warning(tmp_path):
+    """Review H26: the trailer was dropped, and nothing said so."""
+    root = small_repo(tmp_path / "p")
+    edit(root / "briefings/test/events.yaml", "- id: crossing", "# The crossing\n- id: crossing")
+    commit(root, "A comment\n\nCorrection: the date was wrong", "2026-11-03T09:00:00+00:00")
+    nothing = git(root, "rev-parse", "HEAD").strip()
+    site = build_pages(root, root / "briefings", root / "seeds")
+    assert site.history_notes == [
+        f"warning: commit {nothing[:12]} (A comment) has a Correction: trailer but changed "
+        "nothing a reader sees, so no correction is published; a correction belongs on the "
+        "commit that changes the fact: make the fix in a new commit with the trailer"
+    ]

@@ -9,14 +9,21 @@ nothing a reader sees (a comment, the layout of a sheet, a quote's paragraph) is
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from ..words import credibility_label
 from .shapes import WrongShape, fields_of, list_of, text, text_or_none
 from .snapshot import LOGGED_KINDS, Snapshot
 
-__all__ = ["Changes", "FactChange", "FieldChange", "VerdictChange", "compare"]
+__all__ = [
+    "Changes",
+    "FactChange",
+    "FieldChange",
+    "VerdictChange",
+    "common_changes",
+    "compare",
+]
 
 # The actions, in the order a change lists them.
 _ORDER = {"removed": 0, "renamed": 1, "changed": 2, "added": 3}
@@ -122,6 +129,47 @@ def compare(before: Snapshot, after: Snapshot) -> Changes:
         if anchor in after.verdicts and old[1] != after.verdicts[anchor][1]
     ]
     return Changes(tuple(facts), tuple(verdicts))
+
+
+def common_changes(first: Changes, others: list[Changes]) -> Changes:
+    """The changes of a merge from its first parent (`first`) that it also makes from
+    every other parent (`others`): a fact or field whose value in the merge is none of its
+    parents', which is what the merge changed itself."""
+    facts = []
+    for change in first.facts:
+        counterparts = [_same_fact(o, change) for o in others]
+        kept = _common_fact(change, [c for c in counterparts if c is not None])
+        if kept is not None and None not in counterparts:
+            facts.append(kept)
+    verdicts = [
+        v
+        for v in first.verdicts
+        if all(any((w.anchor, w.after) == (v.anchor, v.after) for w in o.verdicts) for o in others)
+    ]
+    return Changes(tuple(facts), tuple(verdicts))
+
+
+def _same_fact(changes: Changes, change: FactChange) -> FactChange | None:
+    return next((c for c in changes.facts if (c.kind, c.id) == (change.kind, change.id)), None)
+
+
+def _common_fact(change: FactChange, counterparts: list[FactChange]) -> FactChange | None:
+    everyone = [change, *counterparts]
+    if all(c.action == "added" for c in everyone) or all(c.action == "removed" for c in everyone):
+        return change
+    # A parent without the fact says nothing of its fields; the others must agree.
+    having = [c for c in everyone if c.action != "added"]
+    if any(c.action == "removed" for c in having):
+        return None
+    base = having[0]
+    fields = tuple(
+        f
+        for f in base.fields
+        if all(any((g.name, g.after) == (f.name, f.after) for g in c.fields) for c in having)
+    )
+    if all(c.action == "renamed" and c.old_id == base.old_id for c in having):
+        return replace(base, fields=fields)
+    return replace(base, action="changed", fields=fields, old_id=None) if fields else None
 
 
 def _kind_changes(kind: str, before: Snapshot, after: Snapshot) -> list[FactChange]:

@@ -7,7 +7,9 @@ git as an option (a "revision" `--output=claims.yaml` once truncated a fact shee
 
 from __future__ import annotations
 
+import os
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,8 @@ __all__ = [
     "commits_touching",
     "head_date",
     "literal",
+    "parse_log",
+    "renamed_from",
     "repository_of",
     "tracked_path",
 ]
@@ -26,14 +30,16 @@ __all__ = [
 # The trailer that marks a commit as a correction: `Correction: <what was wrong>`.
 CORRECTION_TRAILER = "Correction"
 
-_FIELD, _LIST = "\x1f", "\x1e"
-_FORMAT = _FIELD.join(
+# One line per commit, its fields separated by NUL: git puts neither a line feed nor a NUL
+# in a subject (%s joins its lines) or in an unfolded trailer, so no text can split or
+# shift a field. Each trailer keeps its key, so an empty one is still seen.
+_FORMAT = "%x00".join(
     [
         "%H",
         "%P",
         "%cI",
         "%s",
-        f"%(trailers:key={CORRECTION_TRAILER},valueonly=true,separator=%x1e)",
+        f"%(trailers:key={CORRECTION_TRAILER},unfold=true,separator=%x00)",
     ]
 )
 
@@ -55,10 +61,15 @@ class Commit:
     """A commit as the change log shows it."""
 
     id: str
-    parent: str | None  # the first parent; None for a root commit
+    parents: tuple[str, ...]  # the first is the one it was made on; none for a root commit
     date: str  # when it was committed, ISO 8601
     subject: str
-    corrections: tuple[str, ...]  # the values of its Correction trailers
+    corrections: tuple[str, ...]  # what its Correction trailers say
+    blank_corrections: int = 0  # Correction trailers that say nothing
+
+    @property
+    def parent(self) -> str | None:
+        return self.parents[0] if self.parents else None
 
 
 def _git(top: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -142,32 +153,70 @@ def literal(path: str) -> str:
     return f":(literal){path}"
 
 
-def commits_touching(repo: Repository, paths: list[str], since: str | None = None) -> list[Commit]:
+def commits_touching(
+    repo: Repository, paths: list[str], since: str | None = None, stops: tuple[str, ...] = ()
+) -> list[Commit]:
     """The commits, newest first, that changed any of `paths` (from the repository's top),
-    up to HEAD and after the commit `since` if given. Merges are left out: each change is
-    shown by the commit that made it."""
-    span = f"{since}..HEAD" if since else "HEAD"
+    up to HEAD, after the commit `since` if given and not before any of `stops`. Merges are
+    listed too, unless they took every path as one of their parents had it (`--full-history`
+    follows every parent: a change made on a branch is shown by the commit that made it,
+    and a merge by what it changed itself)."""
+    excluded = [f"^{commit}" for commit in (since, *stops) if commit]
     found = _git(
         repo.top,
         "log",
-        "--no-merges",
+        "--full-history",
         "--no-show-signature",
-        "-z",
-        f"--format={_FORMAT}",
-        span,
+        f"--format=tformat:{_FORMAT}",
+        "HEAD",
+        *excluded,
         "--",
         *(literal(p) for p in paths),
     )
     if found.returncode != 0:
         raise HistoryUnavailable(f"git could not list the commits: {_text(found.stderr)}")
+    return parse_log(found.stdout)
+
+
+def parse_log(out: bytes) -> list[Commit]:
+    """The commits of `git log --format=tformat:` + the NUL-separated format above."""
     commits = []
-    for record in found.stdout.decode("utf-8", "replace").split("\0"):
-        if not record.strip():
+    for line in out.split(b"\n"):
+        if not line:
             continue
-        fields = record.strip("\n").split(_FIELD)
-        commit, parents, date, trailers = fields[0], fields[1].split(), fields[2], fields[-1]
-        subject = _FIELD.join(fields[3:-1])
-        corrections = tuple(t.strip() for t in trailers.split(_LIST) if t.strip())
-        parent = parents[0] if parents else None
-        commits.append(Commit(commit, parent, date, subject, corrections))
+        fields = line.decode("utf-8", "replace").split("\0")
+        if len(fields) < 4:
+            raise HistoryUnavailable("git gave a list of commits it could not read")
+        commit, parents, date, subject, *trailers = fields
+        said = [t.partition(":")[2].strip() for t in trailers if t]
+        commits.append(
+            Commit(
+                commit,
+                tuple(parents.split()),
+                date,
+                subject,
+                tuple(what for what in said if what),
+                sum(not what for what in said),
+            )
+        )
     return commits
+
+
+def renamed_from(repo: Repository, parent: str, commit: str, folder: str) -> str | None:
+    """The folder (a path from the repository's top) whose files `commit` moved into
+    `folder`, as git's rename detection sees it against `parent`; None if it moved none."""
+    found = _git(
+        repo.top, "diff-tree", "-r", "-M", "-z", "--name-status", "--diff-filter=R", parent, commit
+    )
+    if found.returncode != 0:
+        return None
+    fields = found.stdout.split(b"\0")
+    sources: Counter[str] = Counter()
+    for status, old, new in zip(fields[::3], fields[1::3], fields[2::3], strict=False):
+        if not status.startswith(b"R"):
+            continue
+        before, after = os.fsdecode(old), os.fsdecode(new)
+        inside = after.removeprefix(f"{folder}/")
+        if inside != after and before.endswith(f"/{inside}"):
+            sources[before.removesuffix(f"/{inside}")] += 1
+    return sources.most_common(1)[0][0] if sources else None

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..history.log import History, briefing_history, entry_lines
+from ..history.entries import History, entry_lines
+from ..history.log import briefing_history
+from ..history.record import unlogged_notes
 from ..pipeline import discover_briefings
 
 __all__ = ["changes_report", "format_changes"]
@@ -25,6 +27,7 @@ def changes_report(
         known = ", ".join(f.name for f in folders) or "none"
         raise ValueError(f"no briefing {', '.join(unknown)}; known: {known}")
     noted: set[str] = set()
+    read: list[History] = []
     unread = []
     for folder in folders:
         if not names or folder.name in names:
@@ -35,7 +38,10 @@ def changes_report(
                     note(line)
             if history.unavailable:
                 unread.append(folder.name)
+            read.append(history)
             yield format_changes(folder.name, history)
+    for line in unlogged_notes(read):
+        note(line)
     if unread:
         raise ValueError(f"the change log of {', '.join(unread)} could not be read (see above)")
 

@@ -7,7 +7,11 @@ Ids: `R-<id>` is the case of that id in the review of main at dd7a752
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 from bad_inputs.kit import (
@@ -20,6 +24,7 @@ from bad_inputs.kit import (
     Step,
     git,
     git_commit,
+    read,
     replace,
     write,
 )
@@ -142,6 +147,163 @@ def nothing_of_alice(root: Path) -> str | None:
         if page.is_file() and ALICE.encode() in page.read_bytes():
             return f"{page.relative_to(root)} publishes an author's address"
     return None
+
+
+EVENTS = f"{B}/events.yaml"
+CRIMEA = "title: Russian forces infiltrate Crimea\n"
+CORRECTED = "title: Russian forces infiltrate Crimea in 2014\n"
+WHAT_WAS_WRONG = "the title gave no year"
+
+
+def commit_all(root: Path, message: str, **env: str) -> str:
+    """Commit every change to the inputs; the new commit's hash."""
+    inputs = [name for name in ("briefings", "seeds", "data") if (root / name).exists()]
+    git(root, "add", "-A", *inputs)
+    git(root, "commit", "-q", "-m", message, **env)
+    return git(root, "rev-parse", "HEAD").strip()
+
+
+def correct_crimea(root: Path) -> str:
+    """A correction commit on top of the base commit; its hash."""
+    git_commit(root)
+    replace(root, EVENTS, CRIMEA, CORRECTED)
+    return commit_all(root, f"Crimea: the year\n\nCorrection: {WHAT_WAS_WRONG}")
+
+
+def deploy_record(root: Path, commit: str) -> None:
+    """What publish.yml leaves: origin/gh-pages holding a record of that correction."""
+    record = {"briefing": SLUG, "commit": commit, "date": "2026-11-04T09:00:00Z"}
+    text = json.dumps({"corrections": [{**record, "what": [WHAT_WAS_WRONG]}]})
+    (root.parent / "record.json").write_text(text)
+    blob = git(root, "hash-object", "-w", str(root.parent / "record.json")).strip()
+    index = {"GIT_INDEX_FILE": str(root.parent / "pages-index")}
+    git(root, "update-index", "--add", "--cacheinfo", f"100644,{blob},corrections.json", **index)
+    tree = git(root, "write-tree", **index).strip()
+    pages = git(root, "commit-tree", tree, "-m", "Deploy").strip()
+    git(root, "update-ref", "refs/remotes/origin/gh-pages", pages)
+
+
+def amended_away(root: Path) -> None:
+    """H12: the correction was published, then its commit amended without the trailer."""
+    deploy_record(root, correct_crimea(root))
+    git(root, "commit", "-q", "--amend", "-m", "Crimea: the year")
+
+
+def evil_merge(root: Path) -> None:
+    """H11: a fact changed only while resolving a merge."""
+    git_commit(root)
+    git(root, "checkout", "-q", "-b", "side")
+    replace(root, EVENTS, CRIMEA, "title: Russian forces enter Crimea\n")
+    commit_all(root, "Side: Crimea's title")
+    git(root, "checkout", "-q", "main")
+    replace(root, EVENTS, "The Guardian compares", "The Guardian likens")
+    commit_all(root, "Main: the Guardian's comparison")
+    git(root, "merge", "-q", "--no-ff", "--no-commit", "side")
+    replace(root, EVENTS, "One source calls", "One source (resolved in the merge) calls")
+    commit_all(root, "Merge side")
+
+
+def plain_merge(root: Path) -> None:
+    git_commit(root)
+    git(root, "checkout", "-q", "-b", "side")
+    replace(root, EVENTS, CRIMEA, "title: Russian forces enter Crimea\n")
+    commit_all(root, "Side: Crimea's title")
+    git(root, "checkout", "-q", "main")
+    replace(root, EVENTS, "The Guardian compares", "The Guardian likens")
+    commit_all(root, "Main: the Guardian's comparison")
+    git(root, "merge", "-q", "--no-ff", "side", "-m", "Merge side")
+
+
+def moved_behind_link(folder: str) -> Callable[[Path], None]:
+    """L02, L03: `folder` moved to data/`folder`, a link left in its place; then a change."""
+
+    def setup(root: Path) -> None:
+        correct_crimea(root)
+        (root / "data").mkdir()
+        git(root, "mv", folder, f"data/{folder}")
+        (root / folder).symlink_to(f"data/{folder}")
+        git(root, "add", folder, "data")
+        git(root, "commit", "-q", "-m", f"Move {folder}/ behind a link")
+        replace(root, EVENTS, "The Guardian compares", "The Guardian likens")
+        commit_all(root, "After the move")
+
+    return setup
+
+
+def renamed_folder(root: Path) -> None:
+    correct_crimea(root)
+    git(root, "mv", B, "briefings/belgorod-raid-2023-05")
+    commit_all(root, "Rename the briefing's folder")
+
+
+def comment_correction(root: Path) -> None:
+    """H26: a Correction trailer on a commit that changes only a comment."""
+    git_commit(root)
+    replace(root, EVENTS, "# Background, oldest first.", "# Background, the oldest first.")
+    commit_all(root, f"A comment\n\nCorrection: {WHAT_WAS_WRONG}")
+
+
+def shallow(root: Path) -> None:
+    """A clone of depth 1, as git records it (.git/shallow)."""
+    git_commit(root)
+    replace(root, EVENTS, CRIMEA, CORRECTED)
+    head = commit_all(root, "Crimea: the year")
+    (root / ".git" / "shallow").write_text(head + "\n")
+
+
+def broken_then_mended(root: Path) -> None:
+    git_commit(root)
+    replace(root, EVENTS, CRIMEA, "title: [Russian forces infiltrate Crimea\n")
+    commit_all(root, "Broken")
+    replace(root, EVENTS, "title: [Russian forces infiltrate Crimea\n", CORRECTED)
+    commit_all(root, "Mended")
+
+
+def orphan_branch(root: Path) -> None:
+    git_commit(root)
+    replace(root, EVENTS, CRIMEA, CORRECTED)
+    commit_all(root, "Crimea: the year")
+    git(root, "checkout", "-q", "--orphan", "fresh")
+    commit_all(root, "A history of its own")
+
+
+def tagged(root: Path) -> None:
+    git_commit(root)
+    git(root, "tag", "-a", "v1", "-m", "The first edition")
+    replace(root, EVENTS, CRIMEA, CORRECTED)
+    commit_all(root, "After the tag")
+
+
+def blank_correction(root: Path) -> None:
+    git_commit(root)
+    replace(root, EVENTS, CRIMEA, CORRECTED)
+    commit_all(root, "Crimea: the year\n\nCorrection:   ")
+
+
+def removed_and_back(root: Path) -> None:
+    """Finding 8: a corrected fact removed, then added back unchanged."""
+    correct_crimea(root)
+    text = read(root, EVENTS)
+    start = text.index("- id: crimea-2014")
+    end = text.index("- id: full-scale-invasion")
+    write(root, EVENTS, text[:start] + text[end:])
+    commit_all(root, "Drop Crimea")
+    write(root, EVENTS, text)
+    commit_all(root, "Crimea again")
+
+
+def still_corrected(root: Path) -> str | None:
+    page = (root / "site" / SLUG / "timeline" / "index.html").read_text(encoding="utf-8")
+    entry = page.split('id="crimea-2014"')[1].split('id="full-scale-invasion"')[0]
+    return None if "Corrected on" in entry else "crimea-2014 lost its Corrected on note"
+
+
+def deleted_and_restored(root: Path) -> None:
+    correct_crimea(root)
+    git(root, "rm", "-rq", B)
+    git(root, "commit", "-q", "-m", "Delete the briefing")
+    git(root, "checkout", "HEAD~1", "--", B)
+    commit_all(root, "Restore the briefing")
 
 
 HISTORY_CASES: list[Case] = [
@@ -270,5 +432,191 @@ HISTORY_CASES: list[Case] = [
         "a briefing's .gitattributes marks a fact sheet export-ignore",
         lambda r: write(r, f"{B}/.gitattributes", "claims.yaml export-ignore\n"),
         rf"^{B}/\.gitattributes:1: git attributes are not allowed",
+    ),
+    # --- a public record that is complete and never forgets ------------------------------
+    Case(
+        "R-H11",
+        "history",
+        "a fact changed only while resolving a merge (an evil merge)",
+        evil_merge,
+        r"^    summary: .* → One source \(resolved in the merge\) calls",
+        steps=(CHANGES, BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "R-H12",
+        "history",
+        "a published correction's commit amended without its trailer, then published",
+        amended_away,
+        rf"^{B}:1: change log: the correction published on 4 November 2026 \(commit "
+        rf"[0-9a-f]{{12}}: {WHAT_WAS_WRONG}\) is no longer in the history: its commit was "
+        r"amended, rebased or force-pushed away",
+        steps=(PUBLISH,),
+    ),
+    Case(
+        "R-H25",
+        "history",
+        "git mv of the briefing's folder after a correction",
+        renamed_folder,
+        rf"^  \d{{4}}-\d\d-\d\d [0-9a-f]{{12}}: {WHAT_WAS_WRONG}$",
+        steps=(CHANGES,),
+        outcome="ok",
+    ),
+    Case(
+        "R-H26",
+        "history",
+        "a Correction: trailer on a commit that changes only a comment",
+        comment_correction,
+        r"warning: commit [0-9a-f]{12} \(A comment\) has a Correction: trailer but changed "
+        r"nothing a reader sees, so no correction is published",
+        steps=(CHANGES, BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "R-L02",
+        "links",
+        "briefings/ moved to data/briefings behind a link; a change after the move",
+        moved_behind_link("briefings"),
+        r"^\d{4}-\d\d-\d\d [0-9a-f]{12} After the move$",
+        steps=(CHECK, CHANGES, BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "R-L03",
+        "links",
+        "seeds/ moved to data/seeds behind a link: the move changes no fact",
+        moved_behind_link("seeds"),
+        rf"^{SLUG}: 3 changes$",
+        steps=(CHECK, CHANGES, BUILD),
+        outcome="ok",
+    ),
+    *(
+        Case(
+            f"R-H07-{variant}",
+            "history",
+            f"a publish (SITE_URL set) whose history cannot be read: {variant}",
+            setup,
+            rf"^{B}:1: change log: cannot be read, and a published site \(site_url is set\) "
+            rf"must carry it and its corrections: {reason}",
+            steps=(Step(("build",), env=SITE_URL + env),),
+        )
+        for variant, setup, env, reason in (
+            ("shallow", shallow, (), "this is a shallow clone"),
+            (
+                "ownership",
+                git_commit,
+                (("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1"),),
+                r"the project is not in a git repository it can read \(git says: .*dubious "
+                r"ownership",
+            ),
+            (
+                "no-git",
+                git_commit,
+                (("PATH", os.path.dirname(sys.executable)),),
+                "git is not installed where this build runs",
+            ),
+        )
+    ),
+    Case(
+        "N2-H08",
+        "history",
+        "a shallow clone built without SITE_URL: a preview, which says so and builds",
+        shallow,
+        r"Change log not available in this build: this is a shallow clone",
+        steps=(BUILD,),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H09",
+        "history",
+        "a detached HEAD",
+        lambda r: (correct_crimea(r), git(r, "checkout", "-q", "--detach", "HEAD")),
+        rf"^{SLUG}: 2 changes$",
+        steps=(CHANGES, BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H10",
+        "history",
+        "a repository with no commits yet",
+        lambda r: git(r, "init", "-q"),
+        rf"^{SLUG}: change history not available: the repository has no commits yet$",
+        steps=(CHANGES,),
+    ),
+    Case(
+        "N2-H11",
+        "history",
+        "a commit that breaks a fact sheet, then one that mends it",
+        broken_then_mended,
+        r"^\d{4}-\d\d-\d\d [0-9a-f]{12} Mended$",
+        steps=(CHANGES, BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H12",
+        "history",
+        "an orphan branch: a root commit with every fact",
+        orphan_branch,
+        rf"^{SLUG}: 1 change$",
+        steps=(CHANGES, BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H13",
+        "history",
+        "an annotated tag as --since",
+        tagged,
+        rf"^{SLUG}: 1 change$",
+        steps=(Step(("changes", "--since", "v1")),),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H14",
+        "history",
+        "a Correction: trailer holding only spaces",
+        blank_correction,
+        r"warning: commit [0-9a-f]{12} \(Crimea: the year\) has a Correction: trailer that "
+        r"says nothing",
+        steps=(CHANGES, BUILD),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H15",
+        "history",
+        "a corrected fact removed, then added back",
+        removed_and_back,
+        rf"^{SLUG}: 4 changes$",
+        steps=(CHANGES, BUILD),
+        outcome="ok",
+        verify=still_corrected,
+    ),
+    Case(
+        "N2-H16",
+        "history",
+        "a merge that only joins two lines of work has no entry of its own",
+        plain_merge,
+        rf"^{SLUG}: 3 changes$",
+        steps=(CHANGES,),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H17",
+        "history",
+        "a published correction amended away, built locally (no SITE_URL): a warning",
+        amended_away,
+        rf"^INFO +- +{B}: warning: change log: the correction published on .* is no "
+        "longer in the history",
+        steps=(BUILD,),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H18",
+        "history",
+        "the briefing deleted, then restored: its correction stays",
+        deleted_and_restored,
+        rf"^  \d{{4}}-\d\d-\d\d [0-9a-f]{{12}}: {WHAT_WAS_WRONG}$",
+        steps=(CHANGES, BUILD),
+        outcome="ok",
+        verify=still_corrected,
     ),
 ]
