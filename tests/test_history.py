@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 import feedparser
 import pytest
@@ -770,3 +771,68 @@ def test_a_correction_trailer_on_a_commit_that_changes_nothing_is_a_warning(tmp_
         "nothing a reader sees, so no correction is published; a correction belongs on the "
         "commit that changes the fact: make the fix in a new commit with the trailer"
     ]
+
+
+# --- no traceback -----------------------------------------------------------------------
+
+
+def commit_dated(root, message, committed, written="2026-11-03T09:00:00+00:00"):
+    git(root, "add", "-A")
+    env = {**os.environ, "GIT_COMMITTER_DATE": committed, "GIT_AUTHOR_DATE": written}
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "-c",
+            "user.name=E",
+            "-c",
+            "user.email=e@x",
+            "commit",
+            "-qm",
+            message,
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    return git(root, "rev-parse", "HEAD").strip()
+
+
+def test_a_commit_dated_past_the_year_9999_shows_when_it_was_written(tmp_path):
+    """Review H04: `ValueError: Invalid isoformat string`, and no commit named."""
+    root = small_repo(tmp_path / "p")
+    edit(root / "briefings/test/events.yaml", "Gunmen crossed.", "Gunmen crossed at dawn.")
+    far = commit_dated(root, "Far ahead", "@253402300800 +0000")
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert history.entries[0].date == "2026-11-03T09:00:00Z"
+    assert history.as_of == "2026-11-03T09:00:00Z"
+    assert history.notes == (
+        f"warning: commit {far[:12]} (Far ahead) has a committer date past the year 9999 "
+        "(253402300800 seconds after 1970); its entry shows when it was written, 2026-11-03",
+    )
+
+
+def test_a_commit_with_no_date_a_page_can_show_is_named(tmp_path):
+    root = small_repo(tmp_path / "p")
+    edit(root / "briefings/test/events.yaml", "Gunmen crossed.", "Gunmen crossed at dawn.")
+    far = commit_dated(root, "Far ahead", "@253402300800 +0000", "@253402300800 +0000")
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    assert history.unavailable == (
+        f"commit {far[:12]} (Far ahead) is dated past the year 9999, as committed and as "
+        "written, which no page can show; give it a real date (git rebase "
+        "--committer-date-is-author-date, with a real author date) before it is published"
+    )
+
+
+def test_a_temporary_folder_that_cannot_be_written_is_named_in_words(tmp_path, monkeypatch):
+    """Review H20: `briefing changes: File too large`, with nothing said of what failed."""
+    root = small_repo(tmp_path / "p")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    first = git(root, "rev-parse", "HEAD~1").strip()  # the first snapshot computed
+    assert history.unavailable == (
+        f"could not write the files of commit {first[:12]} into a temporary folder to read "
+        f"them (No such file or directory); make room in {tmp_path / 'no-such-folder'}, or "
+        "point TMPDIR at a folder with room"
+    )

@@ -7,6 +7,7 @@ git as an option (a "revision" `--output=claims.yaml` once truncated a fact shee
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 from collections import Counter
@@ -37,7 +38,8 @@ _FORMAT = "%x00".join(
     [
         "%H",
         "%P",
-        "%cI",
+        "%ct",  # seconds since 1970: a date past the year 9999 is still a number
+        "%at",
         "%s",
         f"%(trailers:key={CORRECTION_TRAILER},unfold=true,separator=%x00)",
     ]
@@ -62,10 +64,13 @@ class Commit:
 
     id: str
     parents: tuple[str, ...]  # the first is the one it was made on; none for a root commit
-    date: str  # when it was committed, ISO 8601
+    date: str  # when it was committed, ISO 8601 in UTC: 2026-11-24T09:30:00Z
     subject: str
     corrections: tuple[str, ...]  # what its Correction trailers say
     blank_corrections: int = 0  # Correction trailers that say nothing
+    # Why `date` is when it was written, not when it was committed (a committer date no
+    # page can show).
+    date_note: str | None = None
 
     @property
     def parent(self) -> str | None:
@@ -101,7 +106,7 @@ def repository_of(root: Path, *, whole_history: bool = True) -> Repository:
             + (f" (git says: {reason[0]})" if reason else "")
         )
     # One line each; at the top of the work tree the prefix is an empty line.
-    top, prefix, shallow = found.stdout.decode("utf-8", "replace").split("\n")[:3]
+    top, prefix, shallow, *_ = [*found.stdout.decode("utf-8", "replace").split("\n"), "", ""]
     if shallow == "true" and whole_history:
         raise HistoryUnavailable(
             "this is a shallow clone, which holds only the latest commits; build from a "
@@ -128,12 +133,24 @@ def commit_of(top: Path, revision: str) -> str:
     return found.stdout.decode("ascii").strip()
 
 
-def head_date(repo: Repository) -> str:
-    """When HEAD was committed, ISO 8601: how recent a log with no entries is."""
-    found = _git(repo.top, "log", "-1", "--no-show-signature", "--format=%cI", "HEAD")
+def head_date(repo: Repository) -> str | None:
+    """When HEAD was committed (or written), ISO 8601 in UTC: how recent a log with no
+    entries is; None if neither date can be shown."""
+    found = _git(repo.top, "log", "-1", "--no-show-signature", "--format=%ct %at", "HEAD")
     if found.returncode != 0:
         raise HistoryUnavailable(f"git could not read HEAD: {_text(found.stderr)}")
-    return _text(found.stdout)
+    dates = [_utc(seconds) for seconds in _text(found.stdout).split()]
+    return next((d for d in dates if d is not None), None)
+
+
+def _utc(seconds: str) -> str | None:
+    """A time given in seconds since 1970 as ISO 8601 in UTC; None if it is not one a page
+    can show (past the year 9999)."""
+    try:
+        moment = datetime.datetime.fromtimestamp(int(seconds), datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def tracked_path(repo: Repository, path: Path) -> str:
@@ -185,9 +202,10 @@ def parse_log(out: bytes) -> list[Commit]:
         if not line:
             continue
         fields = line.decode("utf-8", "replace").split("\0")
-        if len(fields) < 4:
+        if len(fields) < 5:
             raise HistoryUnavailable("git gave a list of commits it could not read")
-        commit, parents, date, subject, *trailers = fields
+        commit, parents, committed, written, subject, *trailers = fields
+        date, note = _commit_date(commit, subject, committed, written)
         said = [t.partition(":")[2].strip() for t in trailers if t]
         commits.append(
             Commit(
@@ -197,9 +215,31 @@ def parse_log(out: bytes) -> list[Commit]:
                 subject,
                 tuple(what for what in said if what),
                 sum(not what for what in said),
+                note,
             )
         )
     return commits
+
+
+def _commit_date(commit: str, subject: str, committed: str, written: str) -> tuple[str, str | None]:
+    """When a commit was committed, or else written (a note says why); HistoryUnavailable
+    naming the commit if neither date is one a page can show."""
+    date = _utc(committed)
+    if date is not None:
+        return date, None
+    date = _utc(written)
+    if date is None:
+        raise HistoryUnavailable(
+            f"commit {commit[:12]} ({subject}) is dated past the year 9999, as committed "
+            "and as written, which no page can show; give it a real date (git rebase "
+            "--committer-date-is-author-date, with a real author date) before it is "
+            "published"
+        )
+    return date, (
+        f"warning: commit {commit[:12]} ({subject}) has a committer date past the year "
+        f"9999 ({committed} seconds after 1970); its entry shows when it was written, "
+        f"{date[:10]}"
+    )
 
 
 def renamed_from(repo: Repository, parent: str, commit: str, folder: str) -> str | None:

@@ -14,7 +14,6 @@ project's `.cache/`, in a folder per version of the generator's code.
 
 from __future__ import annotations
 
-import datetime
 import functools
 import hashlib
 import tempfile
@@ -62,7 +61,7 @@ def briefing_history(
             commits, lineage = walk(repo, objects, layout, since_commit)
             reader = _Reader(objects, folder.name, lineage, store)
             entries = {c.id: reader.entry(c) for c in commits}
-            as_of = _utc(head_date(repo))
+            as_of = head_date(repo)
         except HistoryUnavailable as exc:
             return History(unavailable=str(exc), notes=notes)
     unlogged = tuple(
@@ -70,6 +69,7 @@ def briefing_history(
         for c in commits
         if c.corrections and entries[c.id] is None and reader.present(c.id)
     )
+    notes += tuple(c.date_note for c in commits if c.date_note and reader.present(c.id))
     notes += tuple(
         f"warning: commit {c.id[:12]} ({c.subject}) has a Correction: trailer that says "
         "nothing, so it is not published as a correction; a correction says what was "
@@ -127,8 +127,7 @@ class _Reader:
         if not changes:
             return None
         first = commit.parent is None or self._files_at(commit.parent) is None
-        date = _utc(commit.date)
-        return Entry(commit.id, date, commit.subject, commit.corrections, changes, first)
+        return Entry(commit.id, commit.date, commit.subject, commit.corrections, changes, first)
 
     def present(self, commit: str) -> bool:
         """Whether the briefing's folder is there at `commit`."""
@@ -201,6 +200,21 @@ class _Reader:
         except WrongShape:
             pass
         self.computed += 1
+        try:
+            snapshot = self._computed(files)
+        except OSError as exc:
+            raise HistoryUnavailable(
+                f"could not write the files of commit {files.commit[:12]} into a temporary "
+                f"folder to read them ({exc.strerror or exc}); make room in "
+                f"{tempfile.gettempdir()}, or point TMPDIR at a folder with room"
+            ) from None
+        # Problems name files in the temporary folder; the log does not show them.
+        snapshot.problems = []
+        self.cache.write(name, snapshot.to_data())
+        return snapshot
+
+    def _computed(self, files: BriefingFiles) -> Snapshot:
+        """The briefing's files written as a project of their own, checked and analysed."""
         with tempfile.TemporaryDirectory(prefix="briefing-history-") as tmp:
             project = Path(tmp)
             folder, seeds = project / "briefings" / self.slug, project / "seeds"
@@ -209,13 +223,4 @@ class _Reader:
                 write_files(self.objects, files.sources, seeds, files.layout.seeds)
             except LinksOutside:
                 return Snapshot(readable=False)
-            snapshot = snapshot_of(folder, seeds, project)
-        # Problems name files in the temporary folder; the log does not show them.
-        snapshot.problems = []
-        self.cache.write(name, snapshot.to_data())
-        return snapshot
-
-
-def _utc(date: str) -> str:
-    moment = datetime.datetime.fromisoformat(date).astimezone(datetime.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+            return snapshot_of(folder, seeds, project)

@@ -57,6 +57,7 @@ class BriefingFiles:
     entry} and {path in the sources' folder: entry}."""
 
     slug: str
+    commit: str
     layout: Layout
     sheets: dict[str, TreeEntry]
     sources: dict[str, TreeEntry]
@@ -85,7 +86,7 @@ def briefing_files(
     if seeds is not None and seeds.is_tree:
         for name in _named_sources(objects, sheets):
             _add_followed(objects, seeds.oid, name, sources)
-    return BriefingFiles(slug, layout, sheets, sources)
+    return BriefingFiles(slug, commit, layout, sheets, sources)
 
 
 def write_files(objects: Objects, files: dict[str, TreeEntry], folder: Path, shown: str) -> None:

@@ -26,6 +26,8 @@ from bad_inputs.kit import (
     git_commit,
     read,
     replace,
+    secret_outside,
+    source_with_file,
     write,
 )
 
@@ -304,6 +306,50 @@ def deleted_and_restored(root: Path) -> None:
     git(root, "commit", "-q", "-m", "Delete the briefing")
     git(root, "checkout", "HEAD~1", "--", B)
     commit_all(root, "Restore the briefing")
+
+
+def far_ahead(root: Path, *, written: bool = False) -> None:
+    """H04: a commit dated past the year 9999 (as committed, and as written if `written`)."""
+    git_commit(root)
+    replace(root, EVENTS, CRIMEA, CORRECTED)
+    far = {"GIT_COMMITTER_DATE": "@253402300800 +0000"}
+    if written:
+        far["GIT_AUTHOR_DATE"] = "@253402300800 +0000"
+    commit_all(root, "Far ahead", **far)
+
+
+def linked_briefing(root: Path) -> None:
+    """L01: a committed briefings/belgorod-copy -> belgorod-2023-05."""
+    git_commit(root)
+    (root / "briefings" / "belgorod-copy").symlink_to(SLUG)
+    commit_all(root, "A second address for the briefing")
+
+
+def secret_in_history(root: Path) -> None:
+    """A source that was, for one commit, a link to a file outside the project."""
+    git_commit(root)
+    secret_outside(root)
+    (root / "seeds" / "evil.txt").symlink_to("../../outside/secret.txt")
+    source_with_file(root, "evil.txt", cite="password=")
+    commit_all(root, "A source that is a link out")
+    (root / "seeds" / "evil.txt").unlink()
+    git(root, "checkout", "HEAD~1", "--", f"{B}/sources.yaml", EVENTS)
+    commit_all(root, "Remove it")
+
+
+def sheet_link_in_history(root: Path) -> None:
+    """A fact sheet that was, for one commit, a link to another briefing's sheet."""
+    git_commit(root)
+    other = root / "briefings" / "other"
+    other.mkdir()
+    write(root, "briefings/other/events.yaml", read(root, EVENTS).replace(CRIMEA, CORRECTED))
+    (root / EVENTS).unlink()
+    (root / EVENTS).symlink_to("../other/events.yaml")
+    commit_all(root, "Events from elsewhere")
+    (root / EVENTS).unlink()
+    git(root, "rm", "-rq", "--cached", "briefings/other")
+    git(root, "checkout", "HEAD~1", "--", EVENTS)
+    commit_all(root, "Events of its own")
 
 
 HISTORY_CASES: list[Case] = [
@@ -618,5 +664,61 @@ HISTORY_CASES: list[Case] = [
         steps=(CHANGES, BUILD),
         outcome="ok",
         verify=still_corrected,
+    ),
+    # --- no traceback ------------------------------------------------------------------------
+    Case(
+        "R-H04",
+        "history",
+        "a commit dated past the year 9999 as committed (GIT_COMMITTER_DATE=@253402300800)",
+        far_ahead,
+        r"warning: commit [0-9a-f]{12} \(Far ahead\) has a committer date past the year 9999 "
+        r"\(253402300800 seconds after 1970\); its entry shows when it was written",
+        steps=(CHANGES, BUILD, PUBLISH),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H19",
+        "history",
+        "a commit dated past the year 9999 as committed and as written, then published",
+        lambda r: far_ahead(r, written=True),
+        rf"^{B}:1: change log: cannot be read, .*: commit [0-9a-f]{{12}} \(Far ahead\) is "
+        r"dated past the year 9999, as committed and as written",
+        steps=(PUBLISH,),
+    ),
+    Case(
+        "R-H20",
+        "history",
+        "the temporary folder fills up during briefing changes (files over 8 KB fail)",
+        git_commit,
+        rf"^{SLUG}: change history not available: could not write the files of commit "
+        r"[0-9a-f]{12} into a temporary folder to read them \(File too large\); make room in ",
+        steps=(Step(("changes",), file_size_limit=8_000),),
+    ),
+    Case(
+        "R-L01",
+        "links",
+        "a committed briefings/belgorod-copy -> belgorod-2023-05",
+        linked_briefing,
+        r"^belgorod-copy: 1 change$",
+        steps=(CHECK, BUILD, CHANGES),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H20",
+        "links",
+        "a source that was, in one old commit, a link to a file outside the project",
+        secret_in_history,
+        rf"^{SLUG}: 1 change$",
+        steps=(CHECK, PUBLISH, CHANGES),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H21",
+        "links",
+        "a fact sheet that was, in one old commit, a link to another briefing's sheet",
+        sheet_link_in_history,
+        rf"^{SLUG}: 1 change$",
+        steps=(CHANGES, Step(("diff", "HEAD~1", "HEAD"))),
+        outcome="ok",
     ),
 ]
