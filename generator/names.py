@@ -16,7 +16,13 @@ import unicodedata
 from confusable_homoglyphs import categories
 from confusable_homoglyphs.utils import load as load_unicode_data
 
-__all__ = ["hidden_characters", "lookalike_key", "mixed_script_words", "same_name_key"]
+__all__ = [
+    "hidden_characters",
+    "lookalike_key",
+    "mixed_script_words",
+    "same_name_key",
+    "shown_visibly",
+]
 
 # Characters that change how text displays without showing themselves: format characters
 # (zero-width space and joiners, bidirectional controls, word joiner, byte-order mark, soft
@@ -39,6 +45,21 @@ def hidden_characters(text: str) -> list[str]:
     JOINER'."""
     found = dict.fromkeys(ch for ch in text if _is_hidden(ch))
     return [f"U+{ord(ch):04X} {unicodedata.name(ch, 'format character')}" for ch in found]
+
+
+def shown_visibly(text: str) -> str:
+    """`text` with each hidden character (as above) and each control character or line or
+    paragraph separator written out as `<U+202E>`, and tabs as spaces: for text no check
+    has refused, such as a commit's subject, which pages, feeds and terminals then show as
+    written, in the order written."""
+    return "".join(
+        " " if ch == "\t" else f"<U+{ord(ch):04X}>" if _is_hidden(ch) or _is_control(ch) else ch
+        for ch in text
+    )
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
 
 
 # Scripts that are written mixed within one word (Japanese kana with kanji, Korean with

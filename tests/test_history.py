@@ -836,3 +836,39 @@ def test_a_temporary_folder_that_cannot_be_written_is_named_in_words(tmp_path, m
         f"them (No such file or directory); make room in {tmp_path / 'no-such-folder'}, or "
         "point TMPDIR at a folder with room"
     )
+
+
+# --- commit text held to the fact sheets' standard ----------------------------------------
+
+RLO, ZWJ = "\u202e", "\u200d"
+
+
+def test_commit_text_is_shown_not_obeyed_everywhere_it_is_published(tmp_path, capsys):
+    """Review H02 (bidi controls in subjects and trailers reached pages and feeds raw), H24
+    (a U+001E split a trailer in two) and a subject of any length."""
+    root = small_repo(tmp_path / "p")
+    edit(root / "briefings/test/events.yaml", "Gunmen crossed.", "Gunmen crossed at dawn.")
+    message = (
+        f"Dawn {RLO}nwad{ZWJ}\n\nCorrection: the time{chr(0x1E)}was missing\n"
+        f"Correction: and the {RLO}order"
+    )
+    commit(root, message, "2026-11-03T09:00:00+00:00")
+    edit(root / "briefings/test/events.yaml", "at dawn.", "at first light.")
+    commit(root, "x" * 1000, "2026-11-04T09:00:00+00:00")
+    history = briefing_history(root, root / "briefings/test", root / "seeds")
+    long, dawn = history.entries[:2]
+    assert dawn.subject == "Dawn <U+202E>nwad<U+200D>"
+    assert dawn.corrections == ("the time<U+001E>was missing", "and the <U+202E>order")
+    assert long.subject == "x" * 299 + "…"
+    site = build_pages(root, root / "briefings", root / "seeds", feeds=FEEDS)
+    assert main(["--root", str(root), "changes"]) == 0
+    published = {
+        "page": site.files["test/changes.md"],
+        "feed": site.files["test/feed.xml"],
+        "site feed": site.files["feed.xml"],
+        "briefing changes": capsys.readouterr().out,
+    }
+    for where, text in published.items():
+        assert RLO not in text and ZWJ not in text and "\x1e" not in text, where
+        assert "&lt;U+202E&gt;" in text or "<U+202E>" in text, where
+        assert "x" * 300 not in text, where

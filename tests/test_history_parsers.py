@@ -1,20 +1,23 @@
 """Property-based tests of what the history reads: cache entries of any shape (a miss, never
-an exception further on), and git's tree and commit objects."""
+an exception further on), git's tree and commit objects, and its log whatever the text."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.history.changes import Changes, compare
+from generator.history.git import TEXT_LIMIT, commit_text, parse_log
 from generator.history.objects import parse_commit, parse_tree
 from generator.history.shapes import WrongShape
 from generator.history.snapshot import LOGGED_KINDS, Snapshot
+from generator.names import hidden_characters
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -114,3 +117,57 @@ def test_a_commit_object_gives_its_tree_and_parents(parents, message):
     headers = [f"tree {tree}", *(f"parent {p}" for p in parents), "author A <a@b> 1 +0000"]
     commit = parse_commit("\n".join(headers).encode() + b"\n\n" + message)
     assert (commit.tree, commit.parents) == (tree, tuple(parents))
+
+
+# --- git's log, one commit a line ---------------------------------------------------------
+
+HEX = st.text("0123456789abcdef", min_size=40, max_size=40)
+# What git can put in a subject or an unfolded trailer: anything but a line feed or a NUL.
+LINE = st.text(st.characters(blacklist_characters="\n\0", blacklist_categories=("Cs",)))
+
+
+@st.composite
+def logged_commits(draw):
+    return {
+        "id": draw(HEX),
+        "parents": draw(st.lists(HEX, max_size=3)),
+        "committed": draw(st.integers(-(10**12), 10**12)),
+        "written": draw(st.integers(0, 2 * 10**9)),
+        "subject": draw(LINE),
+        "trailers": draw(st.lists(LINE, max_size=4)),
+    }
+
+
+def as_git_prints(commit):
+    fields = [
+        commit["id"],
+        " ".join(commit["parents"]),
+        str(commit["committed"]),
+        str(commit["written"]),
+        commit["subject"],
+        *(f"Correction: {t}" for t in commit["trailers"]),
+    ]
+    return "\0".join(fields).encode() + b"\n"
+
+
+@FUZZ
+@given(st.lists(logged_commits(), max_size=4))
+def test_the_log_reads_back_field_by_field_whatever_the_text(commits):
+    read = parse_log(b"".join(as_git_prints(c) for c in commits))
+    assert [c.id for c in read] == [c["id"] for c in commits]
+    for got, made in zip(read, commits, strict=True):
+        assert got.parents == tuple(made["parents"])
+        assert got.subject == commit_text(made["subject"])
+        said = [t.strip() for t in made["trailers"]]
+        assert got.corrections == tuple(commit_text(t) for t in said if t)
+        assert got.blank_corrections == sum(not t for t in said)
+        assert got.date.endswith("Z") and len(got.date) == 20
+
+
+@FUZZ
+@given(LINE)
+def test_commit_text_shows_no_hidden_or_control_character_and_is_bounded(text):
+    shown = commit_text(text)
+    assert len(shown) <= TEXT_LIMIT
+    assert not hidden_characters(shown)
+    assert not any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in shown)

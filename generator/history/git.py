@@ -14,11 +14,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..names import shown_visibly
+
 __all__ = [
     "Commit",
     "HistoryUnavailable",
     "Repository",
     "commit_of",
+    "commit_text",
     "commits_touching",
     "head_date",
     "literal",
@@ -30,6 +33,10 @@ __all__ = [
 
 # The trailer that marks a commit as a correction: `Correction: <what was wrong>`.
 CORRECTION_TRAILER = "Correction"
+
+# What of a commit's own words a page shows at most: longer ones are cut, with an ellipsis.
+TEXT_LIMIT = 300
+CORRECTIONS_LIMIT = 20
 
 # One line per commit, its fields separated by NUL: git puts neither a line feed nor a NUL
 # in a subject (%s joins its lines) or in an unfolded trailer, so no text can split or
@@ -205,20 +212,36 @@ def parse_log(out: bytes) -> list[Commit]:
         if len(fields) < 5:
             raise HistoryUnavailable("git gave a list of commits it could not read")
         commit, parents, committed, written, subject, *trailers = fields
+        subject = commit_text(subject)
         date, note = _commit_date(commit, subject, committed, written)
         said = [t.partition(":")[2].strip() for t in trailers if t]
+        corrections = [commit_text(what) for what in said if what][:CORRECTIONS_LIMIT]
         commits.append(
             Commit(
                 commit,
                 tuple(parents.split()),
                 date,
                 subject,
-                tuple(what for what in said if what),
+                tuple(corrections),
                 sum(not what for what in said),
                 note,
             )
         )
     return commits
+
+
+def commit_text(text: str) -> str:
+    """A commit's subject or trailer as every page, feed and terminal shows it: held to the
+    fact sheets' standard, so a right-to-left override or a zero-width character is shown
+    (`<U+202E>`), not obeyed; and no longer than TEXT_LIMIT characters."""
+    shown = shown_visibly(text)
+    if len(shown) <= TEXT_LIMIT:
+        return shown
+    cut = shown[: TEXT_LIMIT - 1]
+    token = cut.rfind("<U+")
+    if token != -1 and ">" not in cut[token:]:
+        cut = cut[:token]  # not half of a `<U+202E>`
+    return cut + "…"
 
 
 def _commit_date(commit: str, subject: str, committed: str, written: str) -> tuple[str, str | None]:

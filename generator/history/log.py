@@ -52,7 +52,7 @@ def briefing_history(
         layout = Layout(tracked_path(repo, folder), tracked_path(repo, seeds_dir))
     except HistoryUnavailable as exc:
         return History(unavailable=str(exc))
-    since_commit = commit_of(repo.top, since) if since else None
+    since_commit = commit_of(repo.top, since) if since is not None else None
     base = cache or root / CACHE_FOLDER
     shown = CACHE_FOLDER.as_posix() if cache is None else str(cache)
     with open_cache(base, _code_version(), shown) as store, Objects(repo) as objects:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable
@@ -350,6 +351,47 @@ def sheet_link_in_history(root: Path) -> None:
     git(root, "rm", "-rq", "--cached", "briefings/other")
     git(root, "checkout", "HEAD~1", "--", EVENTS)
     commit_all(root, "Events of its own")
+
+
+def committed_with(message: str) -> Callable[[Path], None]:
+    """A commit that changes a fact, with `message`."""
+
+    def setup(root: Path) -> None:
+        git_commit(root)
+        replace(root, EVENTS, CRIMEA, CORRECTED)
+        commit_all(root, message)
+
+    return setup
+
+
+HIDDEN = ("\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c", "\u200d")
+
+
+def nothing_hidden(root: Path) -> str | None:
+    for page in (root / "site").rglob("*"):
+        if page.suffix in (".html", ".xml", ".json") and page.is_file():
+            text = page.read_text(encoding="utf-8", errors="replace")
+            if found := [f"U+{ord(c):04X}" for c in HIDDEN if c in text]:
+                return f"{page.relative_to(root)} holds {', '.join(found)}"
+    return None
+
+
+HOSTILE_SUBJECT = (
+    "<script>alert(1)</script> [x](javascript:alert(1)) {: onclick=alert(1) } | # *b* "
+    "{{ 7*7 }} &amp;"
+)
+
+
+# A commit's subject made markup: a script, a javascript: link, an attribute in a tag.
+MARKUP = re.compile(r"<script>alert\(1\)|href=\"javascript:|<[^<>]*\sonclick=")
+
+
+def no_markup(root: Path) -> str | None:
+    for page in (root / "site").rglob("*"):
+        text = page.read_text(errors="replace") if page.suffix in (".html", ".xml") else ""
+        if MARKUP.search(text):
+            return f"{page.relative_to(root)} turned a commit's subject into markup"
+    return None
 
 
 HISTORY_CASES: list[Case] = [
@@ -719,6 +761,76 @@ HISTORY_CASES: list[Case] = [
         sheet_link_in_history,
         rf"^{SLUG}: 1 change$",
         steps=(CHANGES, Step(("diff", "HEAD~1", "HEAD"))),
+        outcome="ok",
+    ),
+    # --- commit text held to the fact sheets' standard ----------------------------------
+    Case(
+        "R-H02",
+        "history",
+        "bidi controls (U+202E, U+2066) in a commit's subject and its Correction trailer",
+        committed_with(
+            "Crimea \u202eraey eht\u2069\n\nCorrection: the \u2066title\u2069 gave no year"
+        ),
+        r"^\d{4}-\d\d-\d\d [0-9a-f]{12} Crimea <U\+202E>raey eht<U\+2069>$",
+        steps=(PUBLISH, CHANGES),
+        outcome="ok",
+        verify=nothing_hidden,
+    ),
+    Case(
+        "R-H24",
+        "history",
+        "a U+001E inside a Correction trailer",
+        committed_with("Crimea: the year\n\nCorrection: the title\x1egave no year"),
+        r"^  \d{4}-\d\d-\d\d [0-9a-f]{12}: the title<U\+001E>gave no year$",
+        steps=(CHANGES, PUBLISH),
+        outcome="ok",
+    ),
+    Case(
+        "R-H01",
+        "history",
+        "a commit subject of HTML, Markdown, an attribute list and Jinja",
+        committed_with(f"{HOSTILE_SUBJECT}\n\nCorrection: {HOSTILE_SUBJECT}"),
+        r"^\d{4}-\d\d-\d\d [0-9a-f]{12} <script>alert\(1\)</script> \[x\]",
+        steps=(PUBLISH, CHANGES),
+        outcome="ok",
+        verify=no_markup,
+    ),
+    *(
+        Case(
+            f"R-H23-{variant}",
+            "history",
+            f"briefing changes --since {since!r}",
+            git_commit,
+            expect,
+            steps=(Step(("changes", f"--since={since}")),),
+        )
+        for variant, since, expect in (
+            (
+                "option",
+                f"--output={EVENTS}",
+                rf"^briefing changes: '--output={EVENTS}' is not a revision",
+            ),
+            ("empty", "", r"^briefing changes: '' is not a revision"),
+            ("missing", "HEAD~999", r"^briefing changes: 'HEAD~999' names no commit"),
+        )
+    ),
+    Case(
+        "N2-H22",
+        "history",
+        "a commit subject of 10,000 characters",
+        committed_with("x" * 10_000),
+        r"^\d{4}-\d\d-\d\d [0-9a-f]{12} x{299}…$",
+        steps=(CHANGES, PUBLISH),
+        outcome="ok",
+    ),
+    Case(
+        "N2-H23",
+        "history",
+        "a terminal escape (retitle the window) and a line separator in a commit subject",
+        committed_with("Crimea \x1b]0;pwned\x07 the year\u2028again"),
+        r"^\d{4}-\d\d-\d\d [0-9a-f]{12} Crimea <U\+001B>\]0;pwned<U\+0007> the "
+        r"year<U\+2028>again$",
+        steps=(CHANGES, PUBLISH),
         outcome="ok",
     ),
 ]
