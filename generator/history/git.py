@@ -157,7 +157,7 @@ def _utc(seconds: str) -> str | None:
         moment = datetime.datetime.fromtimestamp(int(seconds), datetime.UTC)
     except (ValueError, OverflowError, OSError):
         return None
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"  # 0999-12-31T…
 
 
 def tracked_path(repo: Repository, path: Path) -> str:

@@ -25,7 +25,14 @@ from .entries import Entry, History
 from .git import Commit, HistoryUnavailable, commit_of, head_date, repository_of, tracked_path
 from .lineage import Lineage, walk
 from .objects import Objects
-from .revision import BriefingFiles, Layout, LinksOutside, briefing_files, write_files
+from .revision import (
+    BriefingFiles,
+    FilesMemo,
+    Layout,
+    LinksOutside,
+    briefing_files,
+    write_files,
+)
 from .shapes import WrongShape
 from .snapshot import Snapshot, snapshot_of
 
@@ -56,7 +63,7 @@ def briefing_history(
     base = cache or root / CACHE_FOLDER
     shown = CACHE_FOLDER.as_posix() if cache is None else str(cache)
     with open_cache(base, _code_version(), shown) as store, Objects(repo) as objects:
-        notes: tuple[str, ...] = (store.note,) if store.note else ()
+        notes = (store.note,) if store.note else ()
         try:
             commits, lineage = walk(repo, objects, layout, since_commit)
             reader = _Reader(objects, folder.name, lineage, store)
@@ -64,29 +71,32 @@ def briefing_history(
             as_of = head_date(repo)
         except HistoryUnavailable as exc:
             return History(unavailable=str(exc), notes=notes)
-    unlogged = tuple(
-        (c.id, c.subject)
-        for c in commits
-        if c.corrections and entries[c.id] is None and reader.present(c.id)
-    )
-    notes += tuple(c.date_note for c in commits if c.date_note and reader.present(c.id))
-    notes += tuple(
-        f"warning: commit {c.id[:12]} ({c.subject}) has a Correction: trailer that says "
-        "nothing, so it is not published as a correction; a correction says what was "
-        "wrong (Correction: the title gave the wrong year)"
-        for c in commits
-        if c.blank_corrections and reader.present(c.id)
-    )
+        read = [c for c in commits if reader.present(c.id)]
+    logged = [e for e in entries.values() if e is not None]
     return History(
-        tuple(e for e in entries.values() if e is not None),
+        tuple(logged),
         None,
         as_of,
         len(commits),
         reader.computed,
-        notes,
+        notes + _commit_notes(read, entries),
         lineage.names,
-        unlogged,
+        tuple((c.id, c.subject) for c in read if c.corrections and entries[c.id] is None),
     )
+
+
+def _commit_notes(commits: list[Commit], entries: dict[str, Entry | None]) -> tuple[str, ...]:
+    """What the editor should know of commits the log read: a date no page can show, a
+    Correction trailer that says nothing."""
+    dates = [c.date_note for c in commits if c.date_note and entries[c.id] is not None]
+    blanks = [
+        f"warning: commit {c.id[:12]} ({c.subject}) has a Correction: trailer that says "
+        "nothing, so it is not published as a correction; a correction says what was "
+        "wrong (Correction: the title gave the wrong year)"
+        for c in commits
+        if c.blank_corrections
+    ]
+    return (*dates, *blanks)
 
 
 @functools.cache
@@ -113,6 +123,7 @@ class _Reader:
         self.cache = cache
         self.computed = 0
         self._files: dict[str, BriefingFiles | None] = {}
+        self._memo = FilesMemo()
         self._unreadable: set[str] = set()  # keys of snapshots where a sheet did not read
 
     def entry(self, commit: Commit) -> Entry | None:
@@ -136,7 +147,11 @@ class _Reader:
     def _files_at(self, commit: str) -> BriefingFiles | None:
         if commit not in self._files:
             layout = self.lineage.layout_at(self.objects, commit)
-            files = briefing_files(self.objects, commit, layout, self.slug) if layout else None
+            files = (
+                briefing_files(self.objects, commit, layout, self.slug, self._memo)
+                if layout
+                else None
+            )
             self._files[commit] = files
         return self._files[commit]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.citations import SOURCE_LIMIT
@@ -23,6 +23,7 @@ from .objects import Objects, TreeEntry
 
 __all__ = [
     "BriefingFiles",
+    "FilesMemo",
     "Layout",
     "LinksOutside",
     "briefing_files",
@@ -72,20 +73,38 @@ class BriefingFiles:
         return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
+@dataclass
+class FilesMemo:
+    """What was found for the same trees and the same sources.yaml: most commits leave
+    them as they were, and reading sources.yaml is the costliest part of a key."""
+
+    # {(the briefing folder's tree, the sources folder's tree): (sheets, sources)}
+    trees: dict[tuple[str, str | None], tuple[dict[str, TreeEntry], dict[str, TreeEntry]]] = field(
+        default_factory=dict
+    )
+    named: dict[str, list[str]] = field(default_factory=dict)  # {sources.yaml blob: files}
+
+
 def briefing_files(
-    objects: Objects, commit: str, layout: Layout, slug: str
+    objects: Objects, commit: str, layout: Layout, slug: str, memo: FilesMemo | None = None
 ) -> BriefingFiles | None:
-    """The briefing's files at `commit`; None where its folder is not there."""
+    """The briefing's files at `commit`; None where its folder is not there. `memo` keeps
+    what was found for the same two trees."""
     tree = objects.commit(commit).tree
     folder = objects.entry(tree, layout.folder)
     if folder is None or not folder.is_tree:
         return None
-    sheets = objects.files(folder.oid)
-    sources: dict[str, TreeEntry] = {}
     seeds = objects.entry(tree, layout.seeds)
-    if seeds is not None and seeds.is_tree:
-        for name in _named_sources(objects, sheets):
-            _add_followed(objects, seeds.oid, name, sources)
+    seeds_tree = seeds.oid if seeds is not None and seeds.is_tree else None
+    memo = FilesMemo() if memo is None else memo
+    if (folder.oid, seeds_tree) not in memo.trees:
+        sheets = objects.files(folder.oid)
+        sources: dict[str, TreeEntry] = {}
+        if seeds_tree is not None:
+            for name in _named_sources(objects, sheets, memo):
+                _add_followed(objects, seeds_tree, name, sources)
+        memo.trees[folder.oid, seeds_tree] = (sheets, sources)
+    sheets, sources = memo.trees[folder.oid, seeds_tree]
     return BriefingFiles(slug, commit, layout, sheets, sources)
 
 
@@ -127,14 +146,21 @@ def write_revision(objects: Objects, commit: str, briefings: str, seeds: str, in
         write_files(objects, files, into / name, path)
 
 
-def _named_sources(objects: Objects, sheets: dict[str, TreeEntry]) -> list[str]:
+def _named_sources(objects: Objects, sheets: dict[str, TreeEntry], memo: FilesMemo) -> list[str]:
     """The file names the briefing's sources.yaml gives, as far as it reads."""
     path = _resolved(objects, sheets, kind("sources").sheet)
     if path is None:
         return []
-    blob = objects.blob(sheets[path].oid, limit=FACT_SHEET_LIMIT)
+    oid = sheets[path].oid
+    if oid not in memo.named:
+        memo.named[oid] = _file_names(objects.blob(oid, limit=FACT_SHEET_LIMIT).data or b"")
+    return memo.named[oid]
+
+
+def _file_names(raw: bytes) -> list[str]:
+    """The `file:` of each entry of a sources.yaml, as far as it reads."""
     try:
-        text = (blob.data or b"").decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return []
     node, _ = parse_yaml(text.removeprefix("\ufeff"))
