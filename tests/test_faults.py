@@ -14,7 +14,7 @@ import time
 
 import mkdocs.utils
 import pytest
-from bad_inputs.corpus import ROOT, tree_digest
+from bad_inputs.kit import ROOT, tree_digest
 from conftest import copy_site_inputs
 
 from generator.cli import main
