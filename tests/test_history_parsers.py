@@ -24,12 +24,15 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
 JSON = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
-    max_leaves=12,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=6,
 )
 KEYS = st.sampled_from(["id", "about", "quote", "source", "title", "date", "citations", "x"])
-# Records as the cache may hold them: fields an editor writes, of any JSON value.
-RECORD = st.dictionaries(KEYS, JSON | st.lists(st.dictionaries(KEYS, JSON), max_size=3))
+# Records as the cache may hold them: fields an editor writes, of any JSON value (kept
+# small: Hypothesis refuses inputs that routinely outgrow its buffer).
+RECORD = st.dictionaries(
+    KEYS, JSON | st.lists(st.dictionaries(KEYS, JSON, max_size=3), max_size=2), max_size=4
+)
 IDS = st.sampled_from(["a", "b", "c"])
 
 
@@ -39,7 +42,9 @@ def snapshot_data(draw):
     keys = st.sampled_from([f"{k}/{i}" for k in kinds for i in "abc"])
     return {
         "readable": draw(st.booleans()),
-        "records": draw(st.dictionaries(st.sampled_from(kinds), st.dictionaries(IDS, RECORD))),
+        "records": draw(
+            st.dictionaries(st.sampled_from(kinds), st.dictionaries(IDS, RECORD), max_size=3)
+        ),
         "titles": draw(st.dictionaries(keys, st.text())),
         "figures": draw(st.dictionaries(IDS, st.text())),
         "grades": draw(st.dictionaries(keys, st.integers(1, 6))),
