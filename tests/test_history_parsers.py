@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.history.changes import Changes, compare
-from generator.history.git import TEXT_LIMIT, commit_text, parse_log
+from generator.history.git import TEXT_LIMIT, commit_text, parse_log, parse_renames
 from generator.history.objects import parse_commit, parse_tree
+from generator.history.record import read_record
 from generator.history.shapes import WrongShape
 from generator.history.snapshot import LOGGED_KINDS, Snapshot
 from generator.names import hidden_characters
@@ -176,3 +177,38 @@ def test_commit_text_shows_no_hidden_or_control_character_and_is_bounded(text):
     assert len(shown) <= TEXT_LIMIT
     assert not hidden_characters(shown)
     assert not any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in shown)
+
+
+# --- where a moved folder came from, and the published record -------------------------------
+
+PATH_PART = st.text("abcdefgh-", min_size=1, max_size=6)
+PATHS = st.lists(PATH_PART, min_size=1, max_size=3).map("/".join)
+
+
+@FUZZ
+@given(PATHS, PATHS, st.lists(PATHS, min_size=1, max_size=4), st.lists(PATHS, max_size=3))
+def test_a_moved_folder_is_found_among_other_renames(source, folder, files, others):
+    moved = [(f"{source}/{f}", f"{folder}/{f}") for f in files]
+    elsewhere = [(f"x/{o}", f"y/{o}") for o in others]
+    out = b"".join(
+        b"R100\0" + old.encode() + b"\0" + new.encode() + b"\0" for old, new in moved + elsewhere
+    )
+    found = parse_renames(out, folder)
+    assert found == source or (found is not None and len(elsewhere) >= len(moved))
+
+
+@FUZZ
+@given(st.binary(max_size=200), PATHS)
+def test_any_output_gives_a_folder_or_none(out, folder):
+    found = parse_renames(out, folder)
+    assert found is None or isinstance(found, str)
+
+
+@FUZZ
+@given(st.binary(max_size=200) | JSON.map(lambda v: json.dumps(v).encode()))
+def test_a_published_record_reads_or_is_refused(raw):
+    try:
+        record = read_record(raw)
+    except ValueError:
+        return
+    assert all(isinstance(c.what, tuple) for c in record)

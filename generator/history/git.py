@@ -26,6 +26,7 @@ __all__ = [
     "head_date",
     "literal",
     "parse_log",
+    "parse_renames",
     "renamed_from",
     "repository_of",
     "tracked_path",
@@ -271,15 +272,19 @@ def renamed_from(repo: Repository, parent: str, commit: str, folder: str) -> str
     found = _git(
         repo.top, "diff-tree", "-r", "-M", "-z", "--name-status", "--diff-filter=R", parent, commit
     )
-    if found.returncode != 0:
-        return None
-    fields = found.stdout.split(b"\0")
+    return parse_renames(found.stdout, folder) if found.returncode == 0 else None
+
+
+def parse_renames(out: bytes, folder: str) -> str | None:
+    """From `git diff-tree -z --name-status` output (`R<score>`, old path, new path, each
+    NUL-terminated), the folder most of the files renamed into `folder` came from."""
+    fields = out.split(b"\0")
     sources: Counter[str] = Counter()
     for status, old, new in zip(fields[::3], fields[1::3], fields[2::3], strict=False):
         if not status.startswith(b"R"):
             continue
         before, after = os.fsdecode(old), os.fsdecode(new)
         inside = after.removeprefix(f"{folder}/")
-        if inside != after and before.endswith(f"/{inside}"):
+        if inside and inside != after and before.endswith(f"/{inside}"):
             sources[before.removesuffix(f"/{inside}")] += 1
     return sources.most_common(1)[0][0] if sources else None
