@@ -90,7 +90,9 @@ def build_pages(
     if history:
         logs = {h.slug: h.history for h in site.heads if h.history is not None}
         by_slug = {folder.name: folder for folder in folders}
-        found, notes = history_problems(root, by_slug, logs, publishing=feeds is not None)
+        found, notes = history_problems(
+            root, by_slug, logs, publishing=feeds is not None, whole_site=not only
+        )
         site.problems += found
         site.notes += notes
     if not has_errors(site.problems):

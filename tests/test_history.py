@@ -872,3 +872,17 @@ def test_commit_text_is_shown_not_obeyed_everywhere_it_is_published(tmp_path, ca
         assert RLO not in text and ZWJ not in text and "\x1e" not in text, where
         assert "&lt;U+202E&gt;" in text or "<U+202E>" in text, where
         assert "x" * 300 not in text, where
+
+
+def test_a_briefing_removed_takes_its_published_corrections_with_it_and_says_so(tmp_path):
+    root = small_repo(tmp_path / "p")
+    record = {"briefing": "gone", "commit": "a" * 40, "date": "2026-11-01T09:00:00Z"}
+    deploy(root, json.dumps({"corrections": [{**record, "what": ["the year"]}]}))
+    site = build_pages(root, root / "briefings", root / "seeds", feeds=FEEDS)
+    assert site.files and not site.problems
+    assert (
+        "The published site has corrections of gone, which this build no longer has: a "
+        "briefing removed takes its corrections off the site with it"
+    ) in site.history_notes
+    only = build_pages(root, root / "briefings", root / "seeds", ["test"], feeds=FEEDS)
+    assert not [n for n in only.history_notes if "no longer has" in n]

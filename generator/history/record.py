@@ -99,11 +99,17 @@ def lost_corrections(
 
 
 def history_problems(
-    root: Path, folders: dict[str, Path], histories: dict[str, History], *, publishing: bool
+    root: Path,
+    folders: dict[str, Path],
+    histories: dict[str, History],
+    *,
+    publishing: bool,
+    whole_site: bool = True,
 ) -> tuple[list[Problem], list[str]]:
     """What a build must say of the change logs of the briefings in `folders` (by slug):
     problems that fail a publish (`publishing`: site_url is set) and notes for the output,
-    of logs that could not be read and of published corrections the history lost."""
+    of logs that could not be read and of published corrections the history lost, or that
+    left the site with their briefing (`whole_site`: every briefing is built)."""
     problems: list[Problem] = []
     notes = unlogged_notes(histories.values())
     for slug, history in sorted(histories.items()):
@@ -128,6 +134,13 @@ def history_problems(
             problems.append(Problem(where, 1, "change log", _lost_message(lost)))
         else:
             notes.append(f"{where}: warning: change log: {_lost_message(lost)}")
+    names = {name for slug, h in histories.items() for name in (slug, *h.names)}
+    gone = sorted({c.briefing for c in published if c.briefing not in names})
+    if gone and whole_site and folders.keys() == histories.keys():
+        notes.append(
+            f"The published site has corrections of {', '.join(gone)}, which this build no "
+            "longer has: a briefing removed takes its corrections off the site with it"
+        )
     return problems, notes
 
 
