@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .factsheets.model import BriefingInfo
 from .history.log import History, briefing_history
+from .history.record import history_problems
 from .pipeline import briefing_folders, load_briefing
 from .problems import Problem, has_errors
 from .render.feeds import Feeds
@@ -50,14 +51,17 @@ class SitePages:
     files: dict[str, str] = field(default_factory=dict)
     heads: list[BriefingHead] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # of the change logs as a whole
 
     @property
     def history_notes(self) -> list[str]:
-        """Why a change log could not be read, once per reason, for the build's output."""
-        reasons = dict.fromkeys(
-            h.history.unavailable for h in self.heads if h.history and h.history.unavailable
-        )
-        return [f"Change log not available in this build: {reason}" for reason in reasons]
+        """Why a change log could not be read, and what else the editor should know of how
+        it was read, once each, for the build's output."""
+        logs = [h.history for h in self.heads if h.history is not None]
+        reasons = dict.fromkeys(log.unavailable for log in logs if log.unavailable)
+        notes = dict.fromkeys(note for log in logs for note in log.notes)
+        unread = [f"Change log not available in this build: {r}" for r in reasons]
+        return unread + list(notes) + self.notes
 
 
 def build_pages(
@@ -83,6 +87,14 @@ def build_pages(
         if head is not None:
             site.heads.append(head)
             pages.append(files)
+    if history:
+        logs = {h.slug: h.history for h in site.heads if h.history is not None}
+        by_slug = {folder.name: folder for folder in folders}
+        found, notes = history_problems(
+            root, by_slug, logs, publishing=feeds is not None, whole_site=not only
+        )
+        site.problems += found
+        site.notes += notes
     if not has_errors(site.problems):
         for files in pages:
             site.files.update(files)

@@ -232,7 +232,7 @@ def _print_diff(root: Path, base: str, head: str | None) -> int:
 
 def _print_changes(root: Path, names: list[str], since: str | None) -> int:
     try:
-        for text in changes_report(root, names, since):
+        for text in changes_report(root, names, since, note=_err):
             _out(text, end="")
     except ValueError as exc:
         raise CommandError(f"briefing changes: {exc}") from None

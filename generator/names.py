@@ -24,6 +24,7 @@ __all__ = [
     "looks_alike",
     "mixed_script_words",
     "same_name_key",
+    "shown_visibly",
 ]
 
 # Characters that change how text displays without showing themselves: format characters
@@ -53,6 +54,21 @@ def hidden_characters(text: str) -> list[str]:
 def character_name(char: str) -> str:
     """A character as messages name it: 'U+200D ZERO WIDTH JOINER'."""
     return f"U+{ord(char):04X} {unicodedata.name(char, 'format character')}"
+
+
+def shown_visibly(text: str) -> str:
+    """`text` with each hidden character (as above) and each control character or line or
+    paragraph separator written out as `<U+202E>`, and tabs as spaces: for text no check
+    has refused, such as a commit's subject, which pages, feeds and terminals then show as
+    written, in the order written."""
+    return "".join(
+        " " if ch == "\t" else f"<U+{ord(ch):04X}>" if is_hidden(ch) or _is_control(ch) else ch
+        for ch in text
+    )
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
 
 
 # Scripts that are written mixed within one word (Japanese kana with kanji, Korean with

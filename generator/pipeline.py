@@ -78,6 +78,37 @@ def outside_project(folders: dict[str, Path], root: Path) -> list[Problem]:
     return problems
 
 
+def attributes_problems(folders: list[Path], root: Path) -> list[Problem]:
+    """A problem for each `.gitattributes` in the fact sheets' or the sources' folders.
+    Attributes change what git gives for a file: `export-subst` once turned a YAML comment
+    into a field holding each commit's author, a filter makes the checked-out file differ
+    from the committed one. The change log reads every revision as committed, and what is
+    checked must be what is committed."""
+    problems = []
+    for folder in folders:
+        for path in _named(folder, ".gitattributes"):
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    1,
+                    "",
+                    "git attributes are not allowed among the fact sheets and sources: they "
+                    "change what git gives for a file (export-subst, export-ignore, filters), "
+                    "so what is checked would not be what is published; remove this file "
+                    "(line endings are set in the .gitattributes at the project's top)",
+                )
+            )
+    return problems
+
+
+def _named(folder: Path, name: str) -> list[Path]:
+    """Every entry called `name` in `folder` and its subfolders (links are not followed)."""
+    found = []
+    for parent, subfolders, files in os.walk(folder):
+        found += [Path(parent) / name for entry in (*subfolders, *files) if entry == name]
+    return sorted(found)
+
+
 def docs_problems(docs_dir: Path, root: Path) -> list[Problem]:
     """A problem for each entry of the hand-written pages' folder that would put something
     from outside it on the site (a link out of it, to nothing, or in a loop), hang the
@@ -178,6 +209,7 @@ def briefing_folders(
         return [], problems
     if docs_dir is not None and docs_dir.is_dir():
         problems += docs_problems(docs_dir, root)
+    problems += attributes_problems([briefings_dir, seeds_dir], root)
     folders = discover_briefings(briefings_dir)
     problems += _schema_folder_briefing(briefings_dir, root)
     if only:

@@ -9,13 +9,24 @@ nothing a reader sees (a comment, the layout of a sheet, a quote's paragraph) is
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from ..words import credibility_label
+from .shapes import WrongShape, fields_of, list_of, text, text_or_none
 from .snapshot import LOGGED_KINDS, Snapshot
 
-__all__ = ["Changes", "FactChange", "FieldChange", "VerdictChange", "compare"]
+__all__ = [
+    "Changes",
+    "FactChange",
+    "FieldChange",
+    "VerdictChange",
+    "common_changes",
+    "compare",
+]
+
+# The actions, in the order a change lists them.
+_ORDER = {"removed": 0, "renamed": 1, "changed": 2, "added": 3}
 
 # Fields a reader sees in other words: a claim's count as its figure, below.
 _SAID_OTHERWISE = {"count"}
@@ -73,12 +84,38 @@ class Changes:
         return asdict(self)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Changes:
-        facts = tuple(
-            FactChange(**{**f, "fields": tuple(FieldChange(**x) for x in f["fields"])})
-            for f in data["facts"]
+    def from_data(cls, data: Any) -> Changes:
+        """Changes as `to_data` wrote them; WrongShape for anything else."""
+        data = fields_of(data, {"facts", "verdicts"})
+        return cls(
+            tuple(list_of(data["facts"], _fact_change)),
+            tuple(list_of(data["verdicts"], _verdict_change)),
         )
-        return cls(facts, tuple(VerdictChange(**v) for v in data["verdicts"]))
+
+
+def _fact_change(value: Any) -> FactChange:
+    data = fields_of(value, {f.name for f in fields(FactChange)})
+    action = text(data["action"])
+    if action not in _ORDER:
+        raise WrongShape("expected added, removed, renamed or changed")
+    return FactChange(
+        text(data["kind"]),
+        text(data["id"]),
+        text(data["title"]),
+        action,
+        tuple(list_of(data["fields"], _field_change)),
+        text_or_none(data["old_id"]),
+    )
+
+
+def _field_change(value: Any) -> FieldChange:
+    data = fields_of(value, {"name", "before", "after"})
+    return FieldChange(text(data["name"]), text(data["before"]), text(data["after"]))
+
+
+def _verdict_change(value: Any) -> VerdictChange:
+    data = fields_of(value, {"anchor", "title", "before", "after"})
+    return VerdictChange(*(text(data[k]) for k in ("anchor", "title", "before", "after")))
 
 
 def compare(before: Snapshot, after: Snapshot) -> Changes:
@@ -92,6 +129,47 @@ def compare(before: Snapshot, after: Snapshot) -> Changes:
         if anchor in after.verdicts and old[1] != after.verdicts[anchor][1]
     ]
     return Changes(tuple(facts), tuple(verdicts))
+
+
+def common_changes(first: Changes, others: list[Changes]) -> Changes:
+    """The changes of a merge from its first parent (`first`) that it also makes from
+    every other parent (`others`): a fact or field whose value in the merge is none of its
+    parents', which is what the merge changed itself."""
+    facts = []
+    for change in first.facts:
+        counterparts = [_same_fact(o, change) for o in others]
+        kept = _common_fact(change, [c for c in counterparts if c is not None])
+        if kept is not None and None not in counterparts:
+            facts.append(kept)
+    verdicts = [
+        v
+        for v in first.verdicts
+        if all(any((w.anchor, w.after) == (v.anchor, v.after) for w in o.verdicts) for o in others)
+    ]
+    return Changes(tuple(facts), tuple(verdicts))
+
+
+def _same_fact(changes: Changes, change: FactChange) -> FactChange | None:
+    return next((c for c in changes.facts if (c.kind, c.id) == (change.kind, change.id)), None)
+
+
+def _common_fact(change: FactChange, counterparts: list[FactChange]) -> FactChange | None:
+    everyone = [change, *counterparts]
+    if all(c.action == "added" for c in everyone) or all(c.action == "removed" for c in everyone):
+        return change
+    # A parent without the fact says nothing of its fields; the others must agree.
+    having = [c for c in everyone if c.action != "added"]
+    if any(c.action == "removed" for c in having):
+        return None
+    base = having[0]
+    fields = tuple(
+        f
+        for f in base.fields
+        if all(any((g.name, g.after) == (f.name, f.after) for g in c.fields) for c in having)
+    )
+    if all(c.action == "renamed" and c.old_id == base.old_id for c in having):
+        return replace(base, fields=fields)
+    return replace(base, action="changed", fields=fields, old_id=None) if fields else None
 
 
 def _kind_changes(kind: str, before: Snapshot, after: Snapshot) -> list[FactChange]:
@@ -113,8 +191,7 @@ def _kind_changes(kind: str, before: Snapshot, after: Snapshot) -> list[FactChan
             changes.append(FactChange(kind, rid, title, "changed", tuple(fields)))
     for rid in old.keys() - new.keys() - renames.keys():
         changes.append(FactChange(kind, rid, before.titles.get(f"{kind}/{rid}", rid), "removed"))
-    order = {"removed": 0, "renamed": 1, "changed": 2, "added": 3}
-    return sorted(changes, key=lambda c: (order[c.action], c.id))
+    return sorted(changes, key=lambda c: (_ORDER[c.action], c.id))
 
 
 def _renames(old: dict[str, Any], new: dict[str, Any]) -> dict[str, str]:
@@ -178,7 +255,10 @@ def _records(value: Any) -> bool:
 
 
 def _item_changes(name: str, old: list[Any], new: list[Any]) -> list[FieldChange]:
-    key = next((k for k in _ITEM_KEYS if all(k in item for item in [*old, *new])), None)
+    key = next(
+        (k for k in _ITEM_KEYS if all(isinstance(item.get(k), str) for item in [*old, *new])),
+        None,
+    )
     if key is not None and old and new:
         before, after = {i[key]: i for i in old}, {i[key]: i for i in new}
         if len(before) == len(old) and len(after) == len(new):
@@ -243,8 +323,10 @@ def _label(name: str) -> str:
 def value_words(value: Any) -> str:
     """A field's value as a reader reads it: quotes as “words” with their source, '—' for
     nothing."""
-    if isinstance(value, list) and value and isinstance(value[0], dict) and "quote" in value[0]:
-        return "; ".join(f"{c['source']}: “{c['quote']}”" for c in value)
+    if _citations(value):
+        return "; ".join(
+            f"{value_words(c.get('source'))}: “{value_words(c['quote'])}”" for c in value
+        )
     if value is None or value == [] or value == "" or value == {}:
         return "—"
     if isinstance(value, bool):
@@ -254,3 +336,11 @@ def value_words(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{_label(k)}: {value_words(v)}" for k, v in value.items())
     return str(value)
+
+
+def _citations(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(c, dict) and "quote" in c for c in value)
+    )

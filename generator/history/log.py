@@ -1,140 +1,46 @@
 """A briefing's change log, read from git: one entry per commit that changed what a reader
 sees of its facts, newest first, with the commits marked as corrections.
 
-Each commit is compared with its first parent: the briefing's snapshot at each (`snapshot`)
-and what changed between them (`changes`). A snapshot is kept in a cache keyed by the
-trees of the briefing's folder and the sources at that commit, and a comparison by the two
-snapshots' keys, so a build reads a long history from the cache and computes only what the
-newest commits changed. The cache lives in the project's `.cache/` and is dropped whole
-when the generator's code changes (it would compute other things).
+Every commit that touched the briefing's folder or the sources' folder, wherever they were
+then (`lineage`), is compared with its first parent: the briefing's snapshot at each
+(`snapshot`) and what changed between them (`changes`). A merge is compared with every
+parent, and shows what it changed itself: a fact whose value in the merge is none of its
+parents' (changed while resolving it, an "evil merge"); what a branch brought is shown by
+the branch's own commits. A snapshot is cached under the blobs it read (`revision`), a
+comparison under the snapshots' keys, so a build reads a long history from the cache and
+computes only what the newest commits changed. The cache (`cache.py`) lives in the
+project's `.cache/`, in a folder per version of the generator's code.
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
 import hashlib
-import json
-import os
-import shutil
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ..factsheets.kinds import kind as kind_named
-from .changes import Changes, FactChange, compare
-from .git import (
-    Commit,
-    HistoryUnavailable,
-    Repository,
-    commit_of,
-    commits_touching,
-    extract,
-    head_date,
-    repository_of,
-    trees_at,
+from .cache import CACHE_FOLDER, Cache, open_cache
+from .changes import Changes, common_changes, compare
+from .entries import Entry, History
+from .git import Commit, HistoryUnavailable, commit_of, head_date, repository_of, tracked_path
+from .lineage import Lineage, walk
+from .objects import Objects
+from .revision import (
+    BriefingFiles,
+    FilesMemo,
+    Layout,
+    LinksOutside,
+    briefing_files,
+    write_files,
 )
+from .shapes import WrongShape
 from .snapshot import Snapshot, snapshot_of
 
-__all__ = [
-    "CACHE_FOLDER",
-    "Entry",
-    "FactMarks",
-    "History",
-    "briefing_history",
-    "entry_lines",
-    "fact_marks",
-]
+__all__ = ["CACHE_FOLDER", "Entry", "History", "briefing_history"]
 
-CACHE_FOLDER = Path(".cache") / "briefing-history"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One commit's change to the briefing's facts."""
-
-    commit: str
-    date: str  # when it was committed, ISO 8601 in UTC: 2026-11-24T09:30:00Z
-    subject: str
-    corrections: tuple[str, ...]  # what was wrong, as its Correction trailers say
-    changes: Changes
-    first: bool = False  # the commit that published the briefing
-
-    @property
-    def anchor(self) -> str:
-        """The entry's anchor on the Changes page."""
-        return f"change-{self.commit[:12]}"
-
-    @property
-    def day(self) -> datetime.date:
-        return datetime.date.fromisoformat(self.date[:10])
-
-
-@dataclass(frozen=True)
-class History:
-    """A briefing's change log, newest first; or why there is none (`unavailable`)."""
-
-    entries: tuple[Entry, ...] = ()
-    unavailable: str | None = None
-    as_of: str | None = None  # when HEAD was committed (UTC, ISO 8601)
-    # How many commits were read, and how many needed a snapshot the cache did not hold.
-    commits: int = 0
-    computed: int = 0
-
-    @property
-    def corrections(self) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.corrections)
-
-
-@dataclass
-class FactMarks:
-    """What a fact's entry on its page says of its history."""
-
-    updated: Entry | None = None  # the last change after it was first published
-    # Each correction of it: the commit, and what it changed (with the old values).
-    corrections: list[tuple[Entry, FactChange]] = field(default_factory=list)
-
-
-def fact_marks(history: History) -> dict[tuple[str, str], FactMarks]:
-    """{(kind, current id): its marks}, following renames to the id the fact has now."""
-    marks: dict[tuple[str, str], FactMarks] = {}
-    for entry in reversed(history.entries):  # oldest first
-        for change in entry.changes.facts:
-            key = (change.kind, change.id)
-            if change.action == "renamed" and change.old_id is not None:
-                marks[key] = marks.pop((change.kind, change.old_id), FactMarks())
-            if change.action == "removed":
-                marks.pop(key, None)
-                continue
-            mark = marks.setdefault(key, FactMarks())
-            if change.action == "added":
-                mark.updated, mark.corrections = None, []
-                continue
-            mark.updated = entry
-            if entry.corrections:
-                mark.corrections.append((entry, change))
-    return marks
-
-
-def entry_lines(entry: Entry) -> list[str]:
-    """An entry's changes in words, a line each: for the terminal and the feeds."""
-    lines = [f"Correction: {what}" for what in entry.corrections]
-    added = [f for f in entry.changes.facts if f.action == "added"]
-    if entry.first:
-        lines.append(f"First published, with {len(added)} records.")
-    for change in entry.changes.facts:
-        if entry.first and change.action == "added":
-            continue
-        was = f" (its id was {change.old_id})" if change.old_id else ""
-        single = " · now carried by one lineage only" if change.became_single_source else ""
-        lines.append(
-            f"{change.action.capitalize()} {kind_named(change.kind).singular} {change.id}: "
-            f"{change.title}{was}{single}"
-        )
-        lines += [f"  {f.name}: {f.before} → {f.after}" for f in change.fields]
-    lines += [f"Verdict on {v.title}: {v.before} → {v.after}" for v in entry.changes.verdicts]
-    return lines
+# A commit that broke a fact sheet is passed over to the last one where all read; this far
+# back at most.
+_MAX_BROKEN = 1000
 
 
 def briefing_history(
@@ -150,24 +56,47 @@ def briefing_history(
     no commit). `cache` is the cache's folder (default `root`/.cache/briefing-history)."""
     try:
         repo = repository_of(root)
+        layout = Layout(tracked_path(repo, folder), tracked_path(repo, seeds_dir))
     except HistoryUnavailable as exc:
         return History(unavailable=str(exc))
-    paths = [folder.relative_to(root).as_posix(), seeds_dir.relative_to(root).as_posix()]
-    slug = folder.name
-    try:
-        since_commit = commit_of(repo.top, since) if since else None
-        commits = commits_touching(repo, paths, since_commit)
-        reader = _Reader(repo, slug, paths, cache or root / CACHE_FOLDER)
-        reader.read_trees(commits)
-        entries = [
-            entry
-            for n, c in enumerate(commits)
-            if (entry := reader.entry(c, commits[n + 1 :])) is not None
-        ]
-        as_of = _utc(head_date(repo))
-    except HistoryUnavailable as exc:
-        return History(unavailable=str(exc))
-    return History(tuple(entries), None, as_of, len(commits), reader.computed)
+    since_commit = commit_of(repo.top, since) if since is not None else None
+    base = cache or root / CACHE_FOLDER
+    shown = CACHE_FOLDER.as_posix() if cache is None else str(cache)
+    with open_cache(base, _code_version(), shown) as store, Objects(repo) as objects:
+        notes = (store.note,) if store.note else ()
+        try:
+            commits, lineage = walk(repo, objects, layout, since_commit)
+            reader = _Reader(objects, folder.name, lineage, store)
+            entries = {c.id: reader.entry(c) for c in commits}
+            as_of = head_date(repo)
+        except HistoryUnavailable as exc:
+            return History(unavailable=str(exc), notes=notes)
+        read = [c for c in commits if reader.present(c.id)]
+    logged = [e for e in entries.values() if e is not None]
+    return History(
+        tuple(logged),
+        None,
+        as_of,
+        len(commits),
+        reader.computed,
+        notes + _commit_notes(read, entries),
+        lineage.names,
+        tuple((c.id, c.subject) for c in read if c.corrections and entries[c.id] is None),
+    )
+
+
+def _commit_notes(commits: list[Commit], entries: dict[str, Entry | None]) -> tuple[str, ...]:
+    """What the editor should know of commits the log read: a date no page can show, a
+    Correction trailer that says nothing."""
+    dates = [c.date_note for c in commits if c.date_note and entries[c.id] is not None]
+    blanks = [
+        f"warning: commit {c.id[:12]} ({c.subject}) has a Correction: trailer that says "
+        "nothing, so it is not published as a correction; a correction says what was "
+        "wrong (Correction: the title gave the wrong year)"
+        for c in commits
+        if c.blank_corrections
+    ]
+    return (*dates, *blanks)
 
 
 @functools.cache
@@ -182,111 +111,131 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def _digest(*keys: str | None) -> str:
+    return hashlib.sha256("\n".join(str(k) for k in keys).encode()).hexdigest()
+
+
 class _Reader:
     """Snapshots and comparisons of one briefing at commits, through the cache."""
 
-    def __init__(self, repo: Repository, slug: str, paths: list[str], cache: Path) -> None:
-        self.repo, self.slug, self.paths = repo, slug, paths
-        self.folder = cache / _code_version()
+    def __init__(self, objects: Objects, slug: str, lineage: Lineage, cache: Cache) -> None:
+        self.objects, self.slug, self.lineage = objects, slug, lineage
         self.cache = cache
         self.computed = 0
-        self._trees: dict[str, tuple[str | None, ...]] = {}
+        self._files: dict[str, BriefingFiles | None] = {}
+        self._memo = FilesMemo()
+        self._unreadable: set[str] = set()  # keys of snapshots where a sheet did not read
 
-    def entry(self, commit: Commit, older: list[Commit]) -> Entry | None:
-        """The commit's entry, or None if it changed nothing a reader sees. `older` are the
-        commits before it, newest first."""
-        before_key = self._key(commit.parent) if commit.parent else None
-        after_key = self._key(commit.id)
-        if after_key is None:  # the commit removed the briefing: nothing left to show it on
+    def entry(self, commit: Commit) -> Entry | None:
+        """The commit's entry, or None if it changed nothing a reader sees."""
+        after = self._files_at(commit.id)
+        if after is None:  # the commit removed the briefing: nothing left to show it on
             return None
-        first = before_key is None
-        changes = self._changes(commit, before_key, after_key, older)
+        if len(commit.parents) > 1:
+            changes = self._merge_changes(commit, after)
+        else:
+            changes = self._changes(commit.parent, after)
         if not changes:
             return None
-        date = _utc(commit.date)
-        return Entry(commit.id, date, commit.subject, commit.corrections, changes, first)
+        first = commit.parent is None or self._files_at(commit.parent) is None
+        return Entry(commit.id, commit.date, commit.subject, commit.corrections, changes, first)
 
-    def read_trees(self, commits: list[Commit]) -> None:
-        """Ask git for the trees of the commits and their parents at once."""
-        wanted = {c.id for c in commits} | {c.parent for c in commits if c.parent}
-        self._trees.update(trees_at(self.repo, sorted(wanted), self.paths))
+    def present(self, commit: str) -> bool:
+        """Whether the briefing's folder is there at `commit`."""
+        return self._files_at(commit) is not None
 
-    def _key(self, commit: str) -> str | None:
-        """The cache key of the briefing at `commit`; None where the briefing's folder is
-        not there."""
-        if commit not in self._trees:
-            self._trees.update(trees_at(self.repo, [commit], self.paths))
-        briefing_tree, seeds_tree = self._trees[commit]
-        if briefing_tree is None:
-            return None
-        return hashlib.sha256(f"{self.slug}\n{briefing_tree}\n{seeds_tree}".encode()).hexdigest()
+    def _files_at(self, commit: str) -> BriefingFiles | None:
+        if commit not in self._files:
+            layout = self.lineage.layout_at(self.objects, commit)
+            files = (
+                briefing_files(self.objects, commit, layout, self.slug, self._memo)
+                if layout
+                else None
+            )
+            self._files[commit] = files
+        return self._files[commit]
 
-    def _changes(
-        self, commit: Commit, before_key: str | None, after_key: str, older: list[Commit]
-    ) -> Changes:
-        name = hashlib.sha256(f"{before_key}\n{after_key}".encode()).hexdigest()
-        cached = self._read(f"changes-{name}.json")
-        if cached is not None:
-            return Changes.from_data(cached)
-        before = self._snapshot(commit.parent, before_key) if commit.parent else Snapshot()
-        # A sheet that did not read would show its records as removed. A commit that broke
-        # one has no entry; the one that mends it is compared with the last that read.
-        for earlier in older:
-            if before.readable:
-                break
-            before = self._snapshot(earlier.id, self._key(earlier.id))
-        after = self._snapshot(commit.id, after_key)
-        changes = compare(before, after) if before.readable and after.readable else Changes()
-        self._write(f"changes-{name}.json", changes.to_data())
+    def _changes(self, parent: str | None, after: BriefingFiles) -> Changes:
+        """What changed from `parent` to the briefing's files `after`."""
+        before = self._files_at(parent) if parent else None
+        if before is not None and before.key == after.key:
+            return Changes()  # the same files: the same facts
+        name = f"changes-{_digest(before.key if before else None, after.key)}.json"
+        try:
+            return Changes.from_data(self.cache.read(name))
+        except WrongShape:
+            pass  # not cached, or not as this code writes it: computed again
+        old, new = self._readable_before(parent), self._snapshot(after)
+        changes = compare(old, new) if old.readable and new.readable else Changes()
+        self.cache.write(name, changes.to_data())
         return changes
 
-    def _snapshot(self, commit: str | None, key: str | None) -> Snapshot:
-        if commit is None or key is None:
-            return Snapshot()
-        cached = self._read(f"snapshot-{key}.json")
-        if cached is not None:
-            return Snapshot.from_data(cached)
+    def _merge_changes(self, merge: Commit, after: BriefingFiles) -> Changes:
+        """What a merge changed itself: each change from its first parent that it made
+        from every other parent too."""
+        parents = [self._files_at(p) for p in merge.parents]
+        if any(p is not None and p.key == after.key for p in parents):
+            return Changes()  # it took one side whole
+        keys = [p.key if p else None for p in parents]
+        name = f"changes-{_digest('merge', *keys, after.key)}.json"
+        try:
+            return Changes.from_data(self.cache.read(name))
+        except WrongShape:
+            pass
+        new = self._snapshot(after)
+        olds = [self._readable_before(p) for p in merge.parents]
+        readable = [compare(old, new) for old in olds if old.readable]
+        first_read = olds[0].readable and new.readable
+        changes = common_changes(readable[0], readable[1:]) if first_read else Changes()
+        self.cache.write(name, changes.to_data())
+        return changes
+
+    def _readable_before(self, commit: str | None) -> Snapshot:
+        """The briefing at `commit`; if a fact sheet did not read there, at the last commit
+        before it (by first parents) where all did. A sheet that did not read would show
+        its records as removed: a commit that broke one has no entry, and the one that
+        mends it is compared with the last that read."""
+        for _ in range(_MAX_BROKEN):
+            files = self._files_at(commit) if commit else None
+            if files is None:
+                return Snapshot()
+            if files.key not in self._unreadable:
+                snapshot = self._snapshot(files)
+                if snapshot.readable:
+                    return snapshot
+                self._unreadable.add(files.key)
+            parents = self.objects.commit(commit).parents if commit else ()
+            commit = parents[0] if parents else None
+        return Snapshot(readable=False)
+
+    def _snapshot(self, files: BriefingFiles) -> Snapshot:
+        name = f"snapshot-{files.key}.json"
+        try:
+            return Snapshot.from_data(self.cache.read(name))
+        except WrongShape:
+            pass
         self.computed += 1
-        with tempfile.TemporaryDirectory(prefix="briefing-history-") as tmp:
-            try:
-                project = extract(self.repo, commit, self.paths, Path(tmp))
-            except ValueError:
-                return Snapshot(readable=False)
-            folder, seeds = (project / path for path in self.paths)
-            snapshot = snapshot_of(folder, seeds, project)
+        try:
+            snapshot = self._computed(files)
+        except OSError as exc:
+            raise HistoryUnavailable(
+                f"could not write the files of commit {files.commit[:12]} into a temporary "
+                f"folder to read them ({exc.strerror or exc}); make room in "
+                f"{tempfile.gettempdir()}, or point TMPDIR at a folder with room"
+            ) from None
         # Problems name files in the temporary folder; the log does not show them.
         snapshot.problems = []
-        self._write(f"snapshot-{key}.json", snapshot.to_data())
+        self.cache.write(name, snapshot.to_data())
         return snapshot
 
-    def _read(self, name: str) -> dict[str, Any] | None:
-        try:
-            data = json.loads((self.folder / name).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, dict) else None
-
-    def _write(self, name: str, data: dict[str, Any]) -> None:
-        """Keep an answer for later builds; a cache that cannot be written costs only time."""
-        try:
-            if not self.folder.is_dir():
-                self._start_cache()
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, self.folder / name)
-        except OSError:
-            pass
-
-    def _start_cache(self) -> None:
-        # Answers of other versions of the code are never read again.
-        if self.cache.is_dir():
-            for old in self.cache.iterdir():
-                if old.is_dir() and old.name != self.folder.name:
-                    shutil.rmtree(old, ignore_errors=True)
-        self.folder.mkdir(parents=True, exist_ok=True)
-
-
-def _utc(date: str) -> str:
-    moment = datetime.datetime.fromisoformat(date).astimezone(datetime.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    def _computed(self, files: BriefingFiles) -> Snapshot:
+        """The briefing's files written as a project of their own, checked and analysed."""
+        with tempfile.TemporaryDirectory(prefix="briefing-history-") as tmp:
+            project = Path(tmp)
+            folder, seeds = project / "briefings" / self.slug, project / "seeds"
+            try:
+                write_files(self.objects, files.sheets, folder, files.layout.folder)
+                write_files(self.objects, files.sources, seeds, files.layout.seeds)
+            except LinksOutside:
+                return Snapshot(readable=False)
+            return snapshot_of(folder, seeds, project)

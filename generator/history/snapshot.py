@@ -8,7 +8,7 @@ history can keep one per revision in its cache (`log.py`).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,17 @@ from ..factsheets.load import load_factsheets
 from ..pipeline import discover_briefings
 from ..problems import Problem
 from ..words import describe_count, group_title, verdicts_label
+from .shapes import (
+    WrongShape,
+    boolean,
+    fields_of,
+    integer,
+    json_value,
+    list_of,
+    mapping_of,
+    number_or_none,
+    text,
+)
 
 __all__ = ["LOGGED_KINDS", "Snapshot", "read_tree", "snapshot_of"]
 
@@ -49,9 +60,46 @@ class Snapshot:
         return asdict(self)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Snapshot:
-        problems = [Problem(**p) for p in data.pop("problems", [])]
-        return cls(**data, problems=problems)
+    def from_data(cls, data: Any) -> Snapshot:
+        """A snapshot as `to_data` wrote it; WrongShape for anything else."""
+        data = fields_of(data, {f.name for f in fields(cls)})
+        return cls(
+            readable=boolean(data["readable"]),
+            records=mapping_of(data["records"], lambda r: mapping_of(r, _record)),
+            titles=mapping_of(data["titles"], text),
+            figures=mapping_of(data["figures"], text),
+            grades=mapping_of(data["grades"], integer),
+            lineages=mapping_of(data["lineages"], integer),
+            verdicts=mapping_of(data["verdicts"], _verdict),
+            coverage=number_or_none(data["coverage"]),
+            problems=list_of(data["problems"], _problem),
+        )
+
+
+def _record(value: Any) -> dict[str, Any]:
+    return mapping_of(value, json_value)
+
+
+def _verdict(value: Any) -> list[str]:
+    pair = list_of(value, text)
+    if len(pair) != 2:
+        raise WrongShape("expected a title and a verdict")
+    return pair
+
+
+def _problem(value: Any) -> Problem:
+    data = fields_of(value, {f.name for f in fields(Problem)})
+    severity = text(data["severity"])
+    if severity not in ("error", "warning"):
+        raise WrongShape("expected error or warning")
+    return Problem(
+        text(data["file"]),
+        integer(data["line"]),
+        text(data["field"]),
+        text(data["message"]),
+        "error" if severity == "error" else "warning",
+        integer(data["stage"]),
+    )
 
 
 def snapshot_of(folder: Path, seeds_dir: Path, root: Path) -> Snapshot:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..addresses import FEED_FILE, built_directory
-from ..history.log import Entry, History, entry_lines
+from ..history.entries import Entry, History, entry_lines
 from .markup import printable
 
 __all__ = ["FeedSource", "Feeds", "briefing_feed", "feed_url", "site_feed"]

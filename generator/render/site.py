@@ -25,6 +25,7 @@ from ..collector import collector_paused
 from ..export.data import DATA_FILES, data_files
 from ..factsheets.model import Actor, Place
 from ..history.log import History
+from ..history.record import RECORD_FILE, corrections_record
 from .feeds import Feeds, FeedSource, briefing_feed, feed_url, site_feed
 from .filters import FILTERS
 from .markup import md_text, printable
@@ -186,13 +187,17 @@ def render_home(
     histories: dict[str, History] | None = None,
     feeds: Feeds | None = None,
 ) -> dict[str, str]:
-    """The site's own pages (the home page, which lists every briefing) and, with `feeds`,
-    the site's feed of every briefing's change log that could be read."""
+    """The site's own pages (the home page, which lists every briefing), the record of the
+    corrections it publishes and, with `feeds`, the site's feed of every briefing's change
+    log that could be read."""
     title = "Conflict briefings"
     known = {slug: h for slug, h in (histories or {}).items() if not h.unavailable}
     fed = feeds is not None and bool(known)
     links = _feed_links(feeds, None, None) if fed else None
     files = {"index.md": _page("index.md", "home.md.j2", title, home_view(briefings), feeds=links)}
+    if known:
+        # What the next build compares its log with: no published correction is lost.
+        files[RECORD_FILE] = corrections_record(known)
     if fed and feeds is not None:
         sources = [
             FeedSource(b.slug, b.info.title, known[b.slug]) for b in briefings if b.slug in known

@@ -3,27 +3,47 @@ its Changes page shows it: corrections first, then every change newest first."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..history.log import History, briefing_history, entry_lines
+from ..history.entries import History, entry_lines
+from ..history.log import briefing_history
+from ..history.record import unlogged_notes
 from ..pipeline import discover_briefings
 
 __all__ = ["changes_report", "format_changes"]
 
 
-def changes_report(root: Path, names: list[str], since: str | None) -> Iterator[str]:
-    """The change log of each briefing named (all if none), as text; ValueError for a
-    name that is no briefing or a `since` that names no commit."""
+def changes_report(
+    root: Path, names: list[str], since: str | None, note: Callable[[str], None]
+) -> Iterator[str]:
+    """The change log of each briefing named (all if none), as text, and what the editor
+    should know of how it was read, once each, through `note`. ValueError for a name that
+    is no briefing or a `since` that names no commit, and, after every log, if any could
+    not be read."""
     folders = discover_briefings(root / "briefings")
     unknown = sorted(set(names) - {f.name for f in folders})
     if unknown:
         known = ", ".join(f.name for f in folders) or "none"
         raise ValueError(f"no briefing {', '.join(unknown)}; known: {known}")
+    noted: set[str] = set()
+    read: list[History] = []
+    unread = []
     for folder in folders:
         if not names or folder.name in names:
             history = briefing_history(root, folder, root / "seeds", since=since)
+            for line in history.notes:
+                if line not in noted:
+                    noted.add(line)
+                    note(line)
+            if history.unavailable:
+                unread.append(folder.name)
+            read.append(history)
             yield format_changes(folder.name, history)
+    for line in unlogged_notes(read):
+        note(line)
+    if unread:
+        raise ValueError(f"the change log of {', '.join(unread)} could not be read (see above)")
 
 
 def format_changes(slug: str, history: History) -> str:

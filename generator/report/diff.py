@@ -1,10 +1,11 @@
 """What a change does to the facts: `briefing diff BASE [HEAD]`, for pull-request reviews.
 
-Both revisions are read from git itself (`git archive`), checked and analysed the way a build
-would (`history.snapshot`), and compared (`history.changes`, as the change log compares
-commits): records added, removed, renamed or changed field by field; figures, grades and
-verdicts that moved; facts that became single-source; citations that no longer verify;
-coverage before and after. The result is Markdown, for a pull-request comment.
+Both revisions are read from git itself (the committed blobs: no attribute or filter runs),
+checked and analysed the way a build would (`history.snapshot`), and compared
+(`history.changes`, as the change log compares commits): records added, removed, renamed
+or changed field by field; figures, grades and verdicts that moved; facts that became
+single-source; citations that no longer verify; coverage before and after. The result is
+Markdown, for a pull-request comment.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from pathlib import Path
 
 from ..factsheets.kinds import kind as kind_named
 from ..history.changes import Changes, FactChange, compare
-from ..history.git import HistoryUnavailable, commit_of, extract, repository_of
+from ..history.git import HistoryUnavailable, commit_of, repository_of, tracked_path
+from ..history.objects import Objects
+from ..history.revision import LinksOutside, write_revision
 from ..history.snapshot import LOGGED_KINDS, Snapshot, read_tree
 
 __all__ = ["diff_report", "read_revision", "read_tree"]
@@ -26,15 +29,21 @@ def read_revision(root: Path, revision: str) -> dict[str, Snapshot]:
     the revision: a diff needs no history.)"""
     try:
         repo = repository_of(root, whole_history=False)
+        briefings, seeds = (tracked_path(repo, root / name) for name in ("briefings", "seeds"))
     except HistoryUnavailable as exc:
         raise ValueError(str(exc)) from None
     commit = commit_of(repo.top, revision)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix="briefing-diff-") as tmp, Objects(repo) as objects:
         try:
-            project = extract(repo, commit, ["briefings", "seeds"], Path(tmp))
-        except ValueError as exc:
+            write_revision(objects, commit, briefings, seeds, Path(tmp))
+        except (LinksOutside, HistoryUnavailable) as exc:
             raise ValueError(f"at {revision}, {exc}") from None
-        return read_tree(project)
+        except OSError as exc:
+            raise ValueError(
+                f"at {revision}, the files could not be written into a temporary folder "
+                f"to read them ({exc.strerror}); free space in {tempfile.gettempdir()}"
+            ) from None
+        return read_tree(Path(tmp))
 
 
 def diff_report(

@@ -965,8 +965,8 @@ CASES: list[Case] = [
         "commands",
         "diff of a revision whose seeds/ holds a link out",
         lambda r: ((r / "seeds/evil.txt").symlink_to("/etc/passwd"), git_commit(r)),
-        r"^briefing diff: cannot read a revision: at HEAD, seeds/evil.txt links outside the "
-        r"project",
+        r"^briefing diff: cannot read a revision: at HEAD, seeds/evil.txt links outside "
+        r"seeds/; `briefing check` refuses such links too",
         steps=(Step(("diff", "HEAD")),),
     ),
     Case(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ...addresses import FEED_FILE, Target
 from ...factsheets.kinds import kind as kind_named
 from ...history.changes import FactChange, FieldChange
-from ...history.log import Entry
+from ...history.entries import Entry
 from .base import Book
 from .history import change_link, record_link
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...addresses import Target
 from ...factsheets.dates import format_day
-from ...history.log import Entry, FactMarks, fact_marks
+from ...history.entries import Entry, FactMarks, fact_marks
 from ..values import Correction, FactHistory
 from .base import Book
 
