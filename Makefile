@@ -50,7 +50,7 @@ site: $(STAMP)
 ## test: lint (ruff check and format), type-check (mypy, strict on generator/) and run the
 ## whole test suite
 test: lint $(NODE_STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 ## test-latest: the whole suite on the newest releases pyproject.toml allows (not the lock),
 ## in .venv-latest, then which versions differ from the lock: drift shows up as this report
@@ -64,7 +64,7 @@ test-latest: $(NODE_STAMP)
 	$(LATEST)/bin/python .ci/lock_drift.py $(LOCK)
 	@status=0; \
 	for step in "ruff check generator tests benchmarks .github/scripts" \
-		"ruff format --check generator tests benchmarks .github/scripts" mypy pytest; do \
+		"ruff format --check generator tests benchmarks .github/scripts" mypy "pytest -n auto"; do \
 		echo "$$ $$step"; $(LATEST)/bin/$$step || { status=1; failed="$$failed; $$step"; }; \
 	done; \
 	if [ $$status -eq 0 ]; then echo "test-latest: every step passed on the newest releases"; \
