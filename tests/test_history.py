@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -552,17 +553,26 @@ def test_a_source_added_for_another_briefing_costs_this_one_nothing(tmp_path):
 # --- a public record that is complete and never forgets ---------------------------------
 
 
-def test_a_merge_shows_what_it_changed_itself_and_the_branch_its_own_commits(tmp_path):
-    """Review H11: a fact changed only while resolving a merge was in no entry."""
-    root = small_repo(tmp_path / "p")
+def side_and_main(folder: Path, side: str, main: str) -> tuple[Path, Path]:
+    """A small repository where a branch retitled the crossing and main made the wounded
+    civilians, with the branch being merged (not yet committed): the project, its sheets."""
+    root = small_repo(folder)
     sheets = root / "briefings/test"
     git(root, "checkout", "-q", "-b", "side")
     edit(sheets / "events.yaml", "title: Gunmen cross the border", "title: Gunmen cross over")
-    commit(root, "Side: retitle the crossing", "2026-11-03T09:00:00+00:00")
+    commit(root, side, "2026-11-03T09:00:00+00:00")
     git(root, "checkout", "-q", "-")
     edit(sheets / "claims.yaml", "group: unspecified", "group: civilians")
-    commit(root, "Main: the wounded were civilians", "2026-11-04T09:00:00+00:00")
+    commit(root, main, "2026-11-04T09:00:00+00:00")
     git(root, "merge", "-q", "--no-ff", "--no-commit", "side")
+    return root, sheets
+
+
+def test_a_merge_shows_what_it_changed_itself_and_the_branch_its_own_commits(tmp_path):
+    """Review H11: a fact changed only while resolving a merge was in no entry."""
+    root, sheets = side_and_main(
+        tmp_path / "p", "Side: retitle the crossing", "Main: the wounded were civilians"
+    )
     edit(sheets / "events.yaml", "Gunmen crossed.", "Gunmen crossed in force.")
     commit(root, "Merge side\n\nCorrection: it was a raid in force", "2026-11-05T09:00:00+00:00")
     history = briefing_history(root, sheets, root / "seeds", cache=tmp_path / "c")
@@ -582,15 +592,7 @@ def test_a_merge_shows_what_it_changed_itself_and_the_branch_its_own_commits(tmp
 
 
 def test_a_merge_that_only_joins_two_lines_has_no_entry(tmp_path):
-    root = small_repo(tmp_path / "p")
-    sheets = root / "briefings/test"
-    git(root, "checkout", "-q", "-b", "side")
-    edit(sheets / "events.yaml", "title: Gunmen cross the border", "title: Gunmen cross over")
-    commit(root, "Side", "2026-11-03T09:00:00+00:00")
-    git(root, "checkout", "-q", "-")
-    edit(sheets / "claims.yaml", "group: unspecified", "group: civilians")
-    commit(root, "Main", "2026-11-04T09:00:00+00:00")
-    git(root, "merge", "-q", "--no-ff", "--no-commit", "side")
+    root, sheets = side_and_main(tmp_path / "p", "Side", "Main")
     commit(root, "Merge side", "2026-11-05T09:00:00+00:00")
     history = briefing_history(root, sheets, root / "seeds", cache=tmp_path / "c")
     assert [e.subject for e in history.entries] == [

@@ -80,18 +80,13 @@ def _follow_first_move(
         if commit.parent is None:
             continue
         now, before = (objects.commit(c).tree for c in (commit.id, commit.parent))
-        folder = _present(objects, now, lineage.folders)
-        if folder is not None and _present(objects, before, lineage.folders) is None:
-            source = lineage.source(repo, commit, folder)
-            if source is not None and source not in lineage.folders:
-                lineage.folders.append(source)
-                return True
-        seeds = _present(objects, now, lineage.seeds)
-        if seeds is not None and _present(objects, before, lineage.seeds) is None:
-            source = lineage.source(repo, commit, seeds)
-            if source is not None and source not in lineage.seeds:
-                lineage.seeds.append(source)
-                return True
+        for paths in (lineage.folders, lineage.seeds):
+            found = _present(objects, now, paths)
+            if found is not None and _present(objects, before, paths) is None:
+                source = lineage.source(repo, commit, found)
+                if source is not None and source not in paths:
+                    paths.append(source)
+                    return True
     return False
 
 

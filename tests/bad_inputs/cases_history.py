@@ -192,8 +192,8 @@ def amended_away(root: Path) -> None:
     git(root, "commit", "-q", "--amend", "-m", "Crimea: the year")
 
 
-def evil_merge(root: Path) -> None:
-    """H11: a fact changed only while resolving a merge."""
+def two_lines_of_work(root: Path) -> None:
+    """A branch `side` and main, each with a commit of its own, side not yet merged."""
     git_commit(root)
     git(root, "checkout", "-q", "-b", "side")
     replace(root, EVENTS, CRIMEA, "title: Russian forces enter Crimea\n")
@@ -201,19 +201,18 @@ def evil_merge(root: Path) -> None:
     git(root, "checkout", "-q", "main")
     replace(root, EVENTS, "The Guardian compares", "The Guardian likens")
     commit_all(root, "Main: the Guardian's comparison")
+
+
+def evil_merge(root: Path) -> None:
+    """H11: a fact changed only while resolving a merge."""
+    two_lines_of_work(root)
     git(root, "merge", "-q", "--no-ff", "--no-commit", "side")
     replace(root, EVENTS, "One source calls", "One source (resolved in the merge) calls")
     commit_all(root, "Merge side")
 
 
 def plain_merge(root: Path) -> None:
-    git_commit(root)
-    git(root, "checkout", "-q", "-b", "side")
-    replace(root, EVENTS, CRIMEA, "title: Russian forces enter Crimea\n")
-    commit_all(root, "Side: Crimea's title")
-    git(root, "checkout", "-q", "main")
-    replace(root, EVENTS, "The Guardian compares", "The Guardian likens")
-    commit_all(root, "Main: the Guardian's comparison")
+    two_lines_of_work(root)
     git(root, "merge", "-q", "--no-ff", "side", "-m", "Merge side")
 
 
