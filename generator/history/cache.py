@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CACHE_FOLDER", "Cache", "open_cache"]
+__all__ = ["CACHE_FOLDER", "Cache", "no_cache", "open_cache"]
 
 CACHE_FOLDER = Path(".cache") / "briefing-history"
 # A version's folder, and the files the cache writes into it.
@@ -109,6 +109,12 @@ def open_cache(base: Path, version: str, shown: str) -> Iterator[Cache]:
         yield cache
     finally:
         cache.close()
+
+
+@contextmanager
+def no_cache(note: str) -> Iterator[Cache]:
+    """No cache, for the reason in `note` (told to the editor once)."""
+    yield Cache(note=note)
 
 
 def _opened(base: Path, version: str, shown: str) -> Cache:

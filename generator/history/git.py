@@ -29,6 +29,7 @@ __all__ = [
     "parse_renames",
     "renamed_from",
     "repository_of",
+    "tracked_files_under",
     "tracked_path",
 ]
 
@@ -171,6 +172,14 @@ def tracked_path(repo: Repository, path: Path) -> str:
         raise HistoryUnavailable(
             f"{path.name}/ resolves to a folder outside the git repository"
         ) from None
+
+
+def tracked_files_under(repo: Repository, path: str) -> list[str]:
+    """The files git tracks under `path` (from the repository's top), at most a few."""
+    found = _git(repo.top, "ls-files", "-z", "--", literal(path))
+    if found.returncode != 0:
+        return []
+    return [name for name in found.stdout.decode("utf-8", "replace").split("\0") if name][:3]
 
 
 def literal(path: str) -> str:

@@ -19,10 +19,19 @@ import hashlib
 import tempfile
 from pathlib import Path
 
-from .cache import CACHE_FOLDER, Cache, open_cache
+from .cache import CACHE_FOLDER, Cache, no_cache, open_cache
 from .changes import Changes, common_changes, compare
 from .entries import Entry, History
-from .git import Commit, HistoryUnavailable, commit_of, head_date, repository_of, tracked_path
+from .git import (
+    Commit,
+    HistoryUnavailable,
+    Repository,
+    commit_of,
+    head_date,
+    repository_of,
+    tracked_files_under,
+    tracked_path,
+)
 from .lineage import Lineage, walk
 from .objects import Objects
 from .revision import (
@@ -62,7 +71,9 @@ def briefing_history(
     since_commit = commit_of(repo.top, since) if since is not None else None
     base = cache or root / CACHE_FOLDER
     shown = CACHE_FOLDER.as_posix() if cache is None else str(cache)
-    with open_cache(base, _code_version(), shown) as store, Objects(repo) as objects:
+    committed = _committed_cache(repo, base)
+    opened = no_cache(committed) if committed else open_cache(base, _code_version(), shown)
+    with opened as store, Objects(repo) as objects:
         notes = (store.note,) if store.note else ()
         try:
             commits, lineage = walk(repo, objects, layout, since_commit)
@@ -82,6 +93,25 @@ def briefing_history(
         notes + _commit_notes(read, entries),
         lineage.names,
         tuple((c.id, c.subject) for c in read if c.corrections and entries[c.id] is None),
+    )
+
+
+def _committed_cache(repo: Repository, base: Path) -> str | None:
+    """Why the cache may not be used, if files under it are committed: answers of the right
+    shape committed in a pull request would be read as the log of the facts (an entry a
+    reader sees, a correction that was never made)."""
+    try:
+        where = tracked_path(repo, base.parent)
+    except HistoryUnavailable:
+        return None
+    files = tracked_files_under(repo, where)
+    if not files:
+        return None
+    return (
+        f"History cache not used, so the change log is read from git in full: {where}/ "
+        f"holds files committed to git ({', '.join(files)}), which the cache would read as "
+        f"its own answers; take them out of git (`git rm -r --cached {where}`); the cache is "
+        "written by builds only"
     )
 
 
