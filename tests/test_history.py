@@ -44,9 +44,10 @@ def git(root, *args):
     ).stdout
 
 
-def commit(root, message, date):
+def commit(root, message, date, written=None):
+    """Commit everything, committed at `date` and written at `written` (default: `date`)."""
     git(root, "add", "-A")
-    env = {**os.environ, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date}
+    env = {**os.environ, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": written or date}
     subprocess.run(
         [
             "git",
@@ -779,26 +780,7 @@ def test_a_correction_trailer_on_a_commit_that_changes_nothing_is_a_warning(tmp_
 
 
 def commit_dated(root, message, committed, written="2026-11-03T09:00:00+00:00"):
-    git(root, "add", "-A")
-    env = {**os.environ, "GIT_COMMITTER_DATE": committed, "GIT_AUTHOR_DATE": written}
-    subprocess.run(
-        [
-            "git",
-            "-C",
-            str(root),
-            "-c",
-            "user.name=E",
-            "-c",
-            "user.email=e@x",
-            "commit",
-            "-qm",
-            message,
-        ],
-        check=True,
-        capture_output=True,
-        env=env,
-    )
-    return git(root, "rev-parse", "HEAD").strip()
+    return commit(root, message, committed, written)
 
 
 def test_a_commit_dated_past_the_year_9999_shows_when_it_was_written(tmp_path):
