@@ -349,9 +349,8 @@ def _write_render(
         _err("Feeds: mkdocs.yml sets no site_url, so no Atom feed is written")
     files = render_site(briefings, histories if history else None, feeds)
     config = None if pages_only else plain_config(root / "mkdocs.yml", briefings)
-    docs_source = docs_dir if config is None else root / config["docs_dir"]
     try:
-        write_render(out, files, config, docs_source, _err)
+        write_render(out, files, config, docs_dir, _err)
     except RenderRefused as exc:
         raise CommandError(f"briefing render: {exc}") from None
 

@@ -38,7 +38,7 @@ from .render.nav import hand_written_nav, is_nav_page, site_nav
 from .render.origin import describe, off_origin_loads
 from .render.search_index import PAGES_PER_INDEX, SearchIndexFailed, index_site
 from .render.site import THEME_DIR
-from .settings import setting_line, site_dir_problems, site_url_problem
+from .settings import protected_folders, setting_line, site_dir_problems, site_url_problem
 from .staging import BuildLock, OutputBusy, Staging
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -236,13 +236,7 @@ def _settings_problems(
 ) -> list[Problem]:
     """What is wrong with mkdocs.yml's site_dir and site_url (`settings.py`)."""
     config_file = Path(config.config_file_path)
-    protected = {
-        "briefings": briefings_dir,
-        "seeds": seeds_dir,
-        "docs": Path(config.docs_dir),
-        "git": root / ".git",
-        "cache": root / ".cache",
-    }
+    protected = protected_folders(root, briefings_dir, seeds_dir, Path(config.docs_dir))
     problems = site_dir_problems(config_file, Path(config.site_dir), root, protected)
     if config.site_url and (reason := site_url_problem(config.site_url)):
         line = setting_line(config_file, "site_url")

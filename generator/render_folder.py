@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .settings import output_folder_problem
+from .settings import output_folder_problem, protected_folders
 from .staging import BuildLock, OutputBusy, Staging
 
 __all__ = ["RENDER_MARKER", "RenderRefused", "check_render_target", "write_render"]
@@ -36,13 +36,7 @@ def check_render_target(root: Path, out: Path, docs_dir: Path) -> None:
     target = out.resolve()
     if target.exists() and not target.is_dir():
         raise RenderRefused(f"--out {out} is a file; give a folder (it is created)")
-    protected = {
-        "briefings": root / "briefings",
-        "seeds": root / "seeds",
-        "docs": docs_dir,
-        "git": root / ".git",
-        "cache": root / ".cache",
-    }
+    protected = protected_folders(root, root / "briefings", root / "seeds", docs_dir)
     if reason := output_folder_problem(target, root, protected):
         raise RenderRefused(
             f"--out {out} {reason}, which the render would replace; render into a folder of its own"

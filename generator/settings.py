@@ -26,6 +26,7 @@ __all__ = [
     "PLUGIN",
     "output_folder_problem",
     "plugin_problem",
+    "protected_folders",
     "setting_line",
     "site_dir_problems",
     "site_url_problem",
@@ -46,6 +47,20 @@ def setting_line(config_file: Path, key: str) -> int:
         return 1
     found = (n for n, line in enumerate(lines, 1) if re.match(rf"{re.escape(key)}\s*:", line))
     return next(found, 1)
+
+
+def protected_folders(
+    root: Path, briefings_dir: Path, seeds_dir: Path, docs_dir: Path
+) -> dict[str, Path]:
+    """The folders, by name, that no output may be, hold or lie in: the inputs, the
+    repository and the history's cache."""
+    return {
+        "briefings": briefings_dir,
+        "seeds": seeds_dir,
+        "docs": docs_dir,
+        "git": root / ".git",
+        "cache": root / ".cache",
+    }
 
 
 def output_folder_problem(target: Path, root: Path, protected: dict[str, Path]) -> str | None:
@@ -85,34 +100,23 @@ def site_dir_problems(
 ) -> list[Problem]:
     """The problems with mkdocs.yml's site_dir, where a build writes the site."""
     shown = display_path(site_dir, root)
-    where = display_path(config_file, root)
-    line = setting_line(config_file, "site_dir")
     if reason := output_folder_problem(site_dir, root, protected):
-        return [
-            Problem(
-                where,
-                line,
-                "site_dir",
-                f"'{shown}' {reason}, which a build would replace whole; build into a "
-                "folder of its own, such as site",
-            )
-        ]
-    if site_dir.exists() and not site_dir.is_dir():
-        return [
-            Problem(where, line, "site_dir", f"'{shown}' is a file; name a folder, such as site")
-        ]
-    if _unbuilt_files(site_dir):
-        return [
-            Problem(
-                where,
-                line,
-                "site_dir",
-                f"'{shown}' holds files a build did not write (it has no index.html, "
-                "404.html or sitemap.xml), and a build replaces the folder whole; build "
-                "into a new folder, or move these files away yourself",
-            )
-        ]
-    return []
+        why = (
+            f"'{shown}' {reason}, which a build would replace whole; build into a folder of "
+            "its own, such as site"
+        )
+    elif site_dir.exists() and not site_dir.is_dir():
+        why = f"'{shown}' is a file; name a folder, such as site"
+    elif _unbuilt_files(site_dir):
+        why = (
+            f"'{shown}' holds files a build did not write (it has no index.html, 404.html or "
+            "sitemap.xml), and a build replaces the folder whole; build into a new folder, "
+            "or move these files away yourself"
+        )
+    else:
+        return []
+    line = setting_line(config_file, "site_dir")
+    return [Problem(display_path(config_file, root), line, "site_dir", why)]
 
 
 # What may not appear in an address printed into pages and feeds.
