@@ -17,7 +17,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .cache import CACHE_FOLDER, Cache, no_cache, open_cache
 from .changes import Changes, common_changes, compare
@@ -46,6 +48,9 @@ from .shapes import WrongShape
 from .snapshot import Snapshot, snapshot_of
 
 __all__ = ["CACHE_FOLDER", "Entry", "History", "briefing_history"]
+
+# What the cache keeps: snapshots and comparisons, each written as data by `to_data`.
+_Kept = TypeVar("_Kept", Snapshot, Changes)
 
 # A commit that broke a fact sheet is passed over to the last one where all read; this far
 # back at most.
@@ -191,14 +196,12 @@ class _Reader:
         if before is not None and before.key == after.key:
             return Changes()  # the same files: the same facts
         name = f"changes-{_digest(before.key if before else None, after.key)}.json"
-        try:
-            return Changes.from_data(self.cache.read(name))
-        except WrongShape:
-            pass  # not cached, or not as this code writes it: computed again
-        old, new = self._readable_before(parent), self._snapshot(after)
-        changes = compare(old, new) if old.readable and new.readable else Changes()
-        self.cache.write(name, changes.to_data())
-        return changes
+
+        def computed() -> Changes:
+            old, new = self._readable_before(parent), self._snapshot(after)
+            return compare(old, new) if old.readable and new.readable else Changes()
+
+        return self._cached(name, Changes.from_data, computed)
 
     def _merge_changes(self, merge: Commit, after: BriefingFiles) -> Changes:
         """What a merge changed itself: each change from its first parent that it made
@@ -208,17 +211,15 @@ class _Reader:
             return Changes()  # it took one side whole
         keys = [p.key if p else None for p in parents]
         name = f"changes-{_digest('merge', *keys, after.key)}.json"
-        try:
-            return Changes.from_data(self.cache.read(name))
-        except WrongShape:
-            pass
-        new = self._snapshot(after)
-        olds = [self._readable_before(p) for p in merge.parents]
-        readable = [compare(old, new) for old in olds if old.readable]
-        first_read = olds[0].readable and new.readable
-        changes = common_changes(readable[0], readable[1:]) if first_read else Changes()
-        self.cache.write(name, changes.to_data())
-        return changes
+
+        def computed() -> Changes:
+            new = self._snapshot(after)
+            olds = [self._readable_before(p) for p in merge.parents]
+            readable = [compare(old, new) for old in olds if old.readable]
+            first_read = olds[0].readable and new.readable
+            return common_changes(readable[0], readable[1:]) if first_read else Changes()
+
+        return self._cached(name, Changes.from_data, computed)
 
     def _readable_before(self, commit: str | None) -> Snapshot:
         """The briefing at `commit`; if a fact sheet did not read there, at the last commit
@@ -239,14 +240,28 @@ class _Reader:
         return Snapshot(readable=False)
 
     def _snapshot(self, files: BriefingFiles) -> Snapshot:
-        name = f"snapshot-{files.key}.json"
+        return self._cached(
+            f"snapshot-{files.key}.json", Snapshot.from_data, lambda: self._computed(files)
+        )
+
+    def _cached(
+        self, name: str, read: Callable[[Any], _Kept], compute: Callable[[], _Kept]
+    ) -> _Kept:
+        """The answer kept in the cache under `name`; if there is none, or not as this
+        code writes it, `compute`d and kept."""
         try:
-            return Snapshot.from_data(self.cache.read(name))
+            return read(self.cache.read(name))
         except WrongShape:
             pass
+        answer = compute()
+        self.cache.write(name, answer.to_data())
+        return answer
+
+    def _computed(self, files: BriefingFiles) -> Snapshot:
+        """The briefing's files written as a project of their own, checked and analysed."""
         self.computed += 1
         try:
-            snapshot = self._computed(files)
+            snapshot = self._checked(files)
         except OSError as exc:
             raise HistoryUnavailable(
                 f"could not write the files of commit {files.commit[:12]} into a temporary "
@@ -255,11 +270,9 @@ class _Reader:
             ) from None
         # Problems name files in the temporary folder; the log does not show them.
         snapshot.problems = []
-        self.cache.write(name, snapshot.to_data())
         return snapshot
 
-    def _computed(self, files: BriefingFiles) -> Snapshot:
-        """The briefing's files written as a project of their own, checked and analysed."""
+    def _checked(self, files: BriefingFiles) -> Snapshot:
         with tempfile.TemporaryDirectory(prefix="briefing-history-") as tmp:
             project = Path(tmp)
             folder, seeds = project / "briefings" / self.slug, project / "seeds"
