@@ -74,16 +74,20 @@ class SearchIndexFailed(Exception):
 def index_site(site_dir: Path, briefings: list[str], pages_per_index: int = PAGES_PER_INDEX) -> str:
     """Write the search indexes of the site built in `site_dir`, whose briefings are the
     folders `briefings`; return what was indexed ("Indexed 57 pages in 1 index")."""
-    groups = _groups(site_dir, briefings, pages_per_index)
     others = sorted(
         p.name
         for p in site_dir.iterdir()
         if p.name not in _NOT_PAGES and p.name not in briefings and _holds_pages(p)
     )
+    # The pages under each top-level entry, counted once: they cut the groups and bound
+    # each run's time.
+    counts = {entry: _pages(site_dir, entry) for entry in [*briefings, *others]}
+    groups = _groups(briefings, counts, pages_per_index)
     listed, pages = [], 0
     for number, group in enumerate(groups):
         folder = f"{number}/"
-        pages += _run_pagefind(site_dir, group + (others if number == 0 else []), folder)
+        entries = group + (others if number == 0 else [])
+        pages += _run_pagefind(site_dir, entries, folder, sum(counts[e] for e in entries))
         listed.append({"folder": folder, "briefings": group})
     (site_dir / SEARCH_FOLDER / INDEXES).write_text(json.dumps(listed) + "\n")
     count = len(groups)
@@ -113,13 +117,13 @@ def _holds_pages(path: Path) -> bool:
     return path.suffix == ".html" if path.is_file() else path.is_dir()
 
 
-def _groups(site_dir: Path, briefings: list[str], pages_per_index: int) -> list[list[str]]:
-    """The briefings in order, cut into groups of at most `pages_per_index` pages (a
-    bigger briefing is a group of its own). Always at least one group."""
+def _groups(briefings: list[str], counts: dict[str, int], pages_per_index: int) -> list[list[str]]:
+    """The briefings in order, cut into groups of at most `pages_per_index` pages (`counts`
+    a briefing; a bigger briefing is a group of its own). Always at least one group."""
     groups: list[list[str]] = [[]]
     size = 0
     for slug in briefings:
-        pages = _pages(site_dir, slug)
+        pages = counts[slug]
         if groups[-1] and size + pages > pages_per_index:
             groups.append([])
             size = 0
@@ -145,8 +149,9 @@ def _glob(entries: list[str], site_dir: Path) -> str:
     return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
 
 
-def _run_pagefind(site_dir: Path, entries: list[str], folder: str) -> int:
-    """Index the pages under `entries` into SEARCH_FOLDER/`folder`; the pages indexed."""
+def _run_pagefind(site_dir: Path, entries: list[str], folder: str, pages: int) -> int:
+    """Index the `pages` pages under `entries` into SEARCH_FOLDER/`folder`; the pages
+    indexed."""
     out = site_dir / SEARCH_FOLDER / folder
     # `python -m pagefind`: the Pagefind this Python has (the pagefind[bin] wheel), whatever
     # is on PATH.
@@ -154,7 +159,7 @@ def _run_pagefind(site_dir: Path, entries: list[str], folder: str) -> int:
     # Not the "¶" of each heading's permalink.
     command += [str(out), "--exclude-selectors", ".headerlink"]
     command += ["--glob", _glob(entries, site_dir) if entries else "index.html"]
-    pages = sum(_pages(site_dir, entry) for entry in entries) if entries else 1
+    pages = pages if entries else 1
     status, output = _run(command, pagefind_timeout(pages), pages)
     if status != 0 or not (out / "pagefind.js").is_file():
         raise SearchIndexFailed(_failure(status, output, out / "pagefind.js", site_dir))
