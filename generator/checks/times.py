@@ -95,8 +95,8 @@ def clock_changes(sheets: FactSheets) -> list[Problem]:
         change = None if zone is None else clock_change(day, time, zone)
         if change is None:
             continue
-        why = _skipped(time, day, zone_name, change) if change.skipped else None
-        if why is not None:
+        if change.skipped:
+            why = _skipped(time, day, zone_name, change)
             problems.append(sheets.problem_at(sheet, record, name, why))
         else:
             message = _passed_twice(time, day, zone_name, change)
