@@ -47,26 +47,26 @@ def test_diff_between_two_commits_and_the_working_tree(project, capsys):
 
     assert main(["--root", str(root), "diff", "HEAD~1", "HEAD"]) == 0
     report = capsys.readouterr().out
-    assert report.startswith("## What this change does to the facts (HEAD~1 → HEAD)\n")
-    assert "- **added** `lowford-militia`: Lowford militia" in report
-    assert "- **changed** `petrov-wounded`: 9 wounded (unspecified)\n  - figure: 8 → 9" in report
+    assert report.startswith("## What this change does to the facts (`HEAD~1` → `HEAD`)\n")
+    assert "- **added** `lowford-militia`: `Lowford militia`" in report
+    assert "- **changed** `petrov-wounded`: `9 wounded (unspecified)`\n  - figure: `8` → `9`" in report
     assert (
-        "- **changed** `crossing`: Gunmen cross the border\n"
-        "  - citation: herald: “crossed the border into Riverton district on Monday” → —\n"
-        "  - grade: 2, probably true → 3, possibly true\n"
-        "  - independent lineages: 2 → 1"
+        "- **changed** `crossing`: `Gunmen cross the border`\n"
+        "  - citation: `herald: “crossed the border into Riverton district on Monday”` → `—`\n"
+        "  - grade: `2, probably true` → `3, possibly true`\n"
+        "  - independent lineages: `2` → `1`"
     ) in report
-    assert "#### Figures that changed\n\n- `petrov-wounded`: 8 → 9" in report
+    assert "#### Figures that changed\n\n- `petrov-wounded`: `8` → `9`" in report
     assert "#### Facts that became single-source\n\n- event `crossing`: 2 lineages → 1" in report
 
     # The working tree: a quote that no longer verifies.
     (sheets / "claims.yaml").write_text(CLAIMS.replace("said eight", "said nine"))
     assert main(["--root", str(root), "diff", "HEAD"]) == 0
     report = capsys.readouterr().out
-    assert "(HEAD → working tree)" in report
+    assert "(`HEAD` → `working tree`)" in report
     assert (
-        "#### Citations that no longer verify\n\n- briefings/test/claims.yaml:10: "
-        "`citations[0].quote`: not found in source 'daily'"
+        "#### Citations that no longer verify\n\n- `briefings/test/claims.yaml:10`: "
+        "`citations[0].quote`: `not found in source 'daily'"
     ) in report
 
 
@@ -80,3 +80,20 @@ def test_an_unchanged_tree_says_so_and_a_bad_revision_is_an_error(project, capsy
     err = capsys.readouterr().err
     assert err.startswith("briefing diff: cannot read a revision: ")
     assert "Traceback" not in err
+
+
+def test_a_hostile_title_reaches_the_summary_as_one_code_span(project, capsys):
+    # Security finding 9: the summary goes into a pull-request comment under the bot's name.
+    root = project()
+    git(root, "init", "-q")
+    commit(root, "one")
+    sheets = root / "briefings/test"
+    hostile = "Crimea @newsroom/editors [ok](https://evil.example) <img src=x> `x`"
+    events = (sheets / "events.yaml").read_text()
+    (sheets / "events.yaml").write_text(
+        events.replace("title: Gunmen cross the border", f"title: '{hostile}'", 1)
+    )
+    assert main(["--root", str(root), "diff", "HEAD"]) == 0
+    report = capsys.readouterr().out
+    # One span, padded because the title ends with a backtick: nothing in it renders.
+    assert f"  - title: `Gunmen cross the border` → `` {hostile} ``\n" in report

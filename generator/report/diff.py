@@ -10,6 +10,7 @@ Markdown, for a pull-request comment.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -50,7 +51,10 @@ def diff_report(
     base: dict[str, Snapshot], head: dict[str, Snapshot], base_name: str, head_name: str
 ) -> str:
     """The Markdown summary of what changed between two readings of the briefings."""
-    lines = [f"## What this change does to the facts ({base_name} → {head_name})", ""]
+    lines = [
+        f"## What this change does to the facts ({quoted(base_name)} → {quoted(head_name)})",
+        "",
+    ]
     for slug in sorted(base.keys() | head.keys()):
         lines += _briefing_report(slug, base.get(slug), head.get(slug))
     return "\n".join(lines).rstrip() + "\n"
@@ -67,19 +71,21 @@ def _briefing_report(slug: str, base: Snapshot | None, head: Snapshot | None) ->
         if entries:
             lines += [f"#### {kind.label}", "", *(line for e in entries for line in e), ""]
     figures = [
-        f"- `{c.id}`: {f.before} → {f.after}"
+        f"- {quoted(c.id)}: {quoted(f.before)} → {quoted(f.after)}"
         for c in changes.facts
         for f in c.fields
         if f.name == "figure"
     ]
     if figures:
         lines += ["#### Figures that changed", "", *figures, ""]
-    verdicts = [f"- {v.title}: {v.before} → {v.after}" for v in changes.verdicts]
+    verdicts = [
+        f"- {quoted(v.title)}: {quoted(v.before)} → {quoted(v.after)}" for v in changes.verdicts
+    ]
     if verdicts:
         lines += ["#### Verdicts that changed", "", *verdicts, ""]
     lines += _problem_lines(head)
     single = [
-        f"- {kind_named(c.kind).singular} `{c.id}`: "
+        f"- {kind_named(c.kind).singular} {quoted(c.id)}: "
         f"{next(f.before for f in c.fields if f.name == 'independent lineages')} lineages → 1"
         for c in changes.facts
         if c.became_single_source
@@ -101,9 +107,9 @@ def _briefing_report(slug: str, base: Snapshot | None, head: Snapshot | None) ->
 
 
 def _fact_lines(change: FactChange) -> list[str]:
-    was = f" (was `{change.old_id}`)" if change.old_id else ""
-    lines = [f"- **{change.action}** `{change.id}`{was}: {change.title}"]
-    return lines + [f"  - {f.name}: {f.before} → {f.after}" for f in change.fields]
+    was = f" (was {quoted(change.old_id)})" if change.old_id else ""
+    lines = [f"- **{change.action}** {quoted(change.id)}{was}: {quoted(change.title)}"]
+    return lines + [f"  - {f.name}: {quoted(f.before)} → {quoted(f.after)}" for f in change.fields]
 
 
 def _problem_lines(head: Snapshot) -> list[str]:
@@ -119,10 +125,27 @@ def _problem_lines(head: Snapshot) -> list[str]:
             lines += [
                 f"#### {title}",
                 "",
-                *(f"- {p.file}:{p.line}: `{p.field}`: {p.message}" for p in problems),
+                *(
+                    f"- {quoted(f'{p.file}:{p.line}')}: {quoted(p.field)}: {quoted(p.message)}"
+                    for p in problems
+                ),
                 "",
             ]
     return lines
+
+
+def quoted(value: object) -> str:
+    """A value from a fact sheet, a source or the command line as one inline code span,
+    whatever backticks or line breaks it holds: the summary goes into a pull-request
+    comment, where a title such as `@team [confirm](https://evil.example) <img>` would
+    otherwise ping a team, post a link and carry HTML under the bot's name."""
+    if value is None or str(value) == "":
+        return "—"
+    flat = " ".join(re.split(r"\r\n|\r|\n", str(value)))
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {flat} " if flat.startswith("`") or flat.endswith("`") else flat
+    return f"{fence}{padded}{fence}"
 
 
 def _percent(value: float | None) -> str:
