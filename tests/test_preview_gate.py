@@ -1,5 +1,7 @@
-"""The preview gate (.github/scripts/preview_gate.py) against a fake GitHub API: which pull
-request a Preview run built, and whether a stranger's preview may be published."""
+"""The preview gate (.github/scripts/preview_gate.py, preview_approval.py,
+preview_comment.py) against a fake GitHub API: which pull request a Preview run built,
+whether and where its preview may be published, and how a maintainer approves a commit
+and withdraws the approval."""
 
 from __future__ import annotations
 
@@ -15,15 +17,28 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
-SCRIPT = ROOT / ".github/scripts/preview_gate.py"
-_spec = importlib.util.spec_from_file_location("preview_gate", SCRIPT)
-assert _spec is not None and _spec.loader is not None
-gate = importlib.util.module_from_spec(_spec)
-sys.modules["preview_gate"] = gate  # dataclasses look their module up there
-_spec.loader.exec_module(gate)
+SCRIPTS = ROOT / ".github/scripts"
+
+
+def _script(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses, and the scripts' own imports, look it up there
+    spec.loader.exec_module(module)
+    return module
+
+
+api_module = _script("github_api")
+gate = _script("preview_gate")
+approval = _script("preview_approval")
+commenting = _script("preview_comment")
 
 REPO = "newsroom/briefing"
 OLD, NEW, OTHER = "a" * 40, "b" * 40, "c" * 40
+ELSEWHERE = gate.Settings("previews-org/briefing-previews")
+NOWHERE = gate.Settings()
+RUN_ID = 12_345_678_901  # run ids are past ten billion
 
 
 def pull(
@@ -33,14 +48,14 @@ def pull(
     sha: str,
     *,
     state: str = "open",
-    author: str = "NONE",
+    author: str = "stranger",
     labels: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     owner = (head_repo or "ghost/x").split("/")[0]
     return {
         "number": number,
         "state": state,
-        "author_association": author,
+        "user": {"login": author},
         "labels": [{"name": name} for name in labels],
         "head": {
             "sha": sha,
@@ -55,7 +70,7 @@ def pull(
 def run(head_repo: str, branch: str, sha: str, event: str = "pull_request") -> dict[str, Any]:
     owner = head_repo.split("/")[0]
     return {
-        "id": 77,
+        "id": RUN_ID,
         "event": event,
         "head_sha": sha,
         "head_branch": branch,
@@ -63,28 +78,45 @@ def run(head_repo: str, branch: str, sha: str, event: str = "pull_request") -> d
     }
 
 
-def status(sha: str, creator: str = "github-actions[bot]", state: str = "success") -> dict:
+def status(
+    sha: str,
+    creator: str = "github-actions[bot]",
+    state: str = "success",
+    at: str = "2026-11-23T10:00:00Z",
+) -> dict:
     return {
         "sha": sha,
         "context": "preview/approved",
         "state": state,
         "creator": {"login": creator},
-        "created_at": "2026-11-23T10:00:00Z",
-        "description": f"preview approved by @editor for {sha[:7]}",
+        "created_at": at,
+        "description": f"approved by editor for {sha[:7]}",
     }
 
 
 class FakeGitHub:
-    """Answers the gate's calls as GitHub would: the pulls list filtered by `head`, commit
-    statuses by commit, collaborator permissions by user; records every call."""
+    """Answers the scripts' calls as GitHub would: pulls listed by `head` or read by
+    number, commit statuses by commit, collaborator permissions by user, Preview runs by
+    head commit, a pull request's files and comments; records every call."""
 
     def __init__(
-        self, pulls=(), statuses=None, permissions=None, artifacts=("pr", "site"), answers=None
+        self,
+        pulls=(),
+        statuses=None,
+        permissions=None,
+        artifacts=("pr", "site"),
+        answers=None,
+        runs=None,
+        files=(),
+        comments=(),
     ):
         self.pulls = list(pulls)
         self.artifacts = list(artifacts)
         self.statuses = statuses or {}
         self.permissions = permissions or {}
+        self.runs = runs  # the Preview runs listed for a head commit; None: one per pull
+        self.files = list(files)
+        self.comments = list(comments)
         # A hostile answer, as it comes, for each kind of call named here ("pulls",
         # "statuses", "artifacts", "permission").
         self.answers = answers or {}
@@ -93,23 +125,46 @@ class FakeGitHub:
     def get(self, path: str) -> Any:
         self.calls.append(("GET", path, None))
         base, _, query = path.partition("?")
+        params = urllib.parse.parse_qs(query)
         kind = next((k for k in self.answers if f"/{k}" in base), None)
         if kind is not None:
             return self.answers[kind]
         if base == f"/repos/{REPO}/pulls":
-            head = urllib.parse.parse_qs(query)["head"][0]
-            return [p for p in self.pulls if p["head"]["label"] == head]
+            return [p for p in self.pulls if p["head"]["label"] == params["head"][0]]
+        if base.startswith(f"/repos/{REPO}/pulls/") and base.endswith("/files"):
+            page = int(params["page"][0])
+            return self.files[(page - 1) * 100 : page * 100]
+        if base.startswith(f"/repos/{REPO}/pulls/"):
+            number = int(base.split("/")[-1])
+            return next(p for p in self.pulls if p["number"] == number)
         if base.startswith(f"/repos/{REPO}/commits/") and base.endswith("/statuses"):
             return self.statuses.get(base.split("/")[-2], [])
-        if base == f"/repos/{REPO}/actions/runs/77/artifacts":
+        if base == f"/repos/{REPO}/actions/runs/{RUN_ID}/artifacts":
             return {"artifacts": [{"name": name, "expired": False} for name in self.artifacts]}
+        if base == f"/repos/{REPO}/actions/workflows/preview.yml/runs":
+            sha = params["head_sha"][0]
+            if self.runs is not None:
+                return {"workflow_runs": self.runs}
+            heads = [p["head"] for p in self.pulls if p["head"]["sha"] == sha]
+            return {
+                "workflow_runs": [
+                    run(h["repo"]["full_name"], h["ref"], sha) for h in heads if h["repo"]
+                ]
+            }
         if base.startswith(f"/repos/{REPO}/collaborators/"):
             user = urllib.parse.unquote(base.split("/")[-2])
             return {"permission": self.permissions.get(user, "none")}
+        if base.startswith(f"/repos/{REPO}/issues/") and base.endswith("/comments"):
+            page = int(params["page"][0])
+            return self.comments[(page - 1) * 100 : page * 100]
         raise AssertionError(f"unexpected GET {path}")
 
     def post(self, path: str, body: dict[str, Any]) -> Any:
         self.calls.append(("POST", path, body))
+        return {}
+
+    def patch(self, path: str, body: dict[str, Any]) -> Any:
+        self.calls.append(("PATCH", path, body))
         return {}
 
     def delete(self, path: str) -> Any:
@@ -120,31 +175,51 @@ class FakeGitHub:
         return [c for c in self.calls if c[0] != "GET"]
 
 
+def decide(api: FakeGitHub, the_run: dict, artifact: str | None, settings=ELSEWHERE):
+    return gate.deploy_decision(api, REPO, the_run, artifact, settings)
+
+
 # ---------------------------------------------------------------------------------------
 # Which pull request, and whether to publish it
 
 
 def test_a_branch_of_this_repository_is_deployed_to_its_own_number():
-    api = FakeGitHub([pull(12, REPO, "fix-dates", NEW, author="CONTRIBUTOR")])
-    decision = gate.deploy_decision(api, REPO, run(REPO, "fix-dates", NEW), "12\n")
+    api = FakeGitHub([pull(12, REPO, "fix-dates", NEW)])
+    decision = decide(api, run(REPO, "fix-dates", NEW), "12\n")
     assert (decision.action, decision.number, decision.sha) == ("deploy", 12, NEW)
+    assert (decision.run, decision.target) == (RUN_ID, "elsewhere")
     assert decision.reason == "it comes from a branch of this repository"
 
 
-def test_a_members_fork_is_deployed_without_a_label():
-    api = FakeGitHub([pull(13, "editor/briefing", "main", NEW, author="MEMBER")])
-    decision = gate.deploy_decision(api, REPO, run("editor/briefing", "main", NEW), "13")
+def test_a_fork_by_someone_with_write_access_is_deployed_without_an_approval():
+    api = FakeGitHub(
+        [pull(13, "editor/briefing", "main", NEW, author="editor")], permissions={"editor": "write"}
+    )
+    decision = decide(api, run("editor/briefing", "main", NEW), "13")
     assert (decision.action, decision.number) == ("deploy", 13)
-    assert decision.reason == "its author is a member of this repository"
+    assert decision.reason == "its author, editor, has write access to this repository"
 
 
-def test_a_strangers_fork_waits_for_a_maintainer_and_the_comment_says_why():
+@pytest.mark.parametrize("permission", ["read", "triage", "none"])
+def test_an_author_without_write_access_waits_whatever_github_calls_them(permission):
+    # Security finding 3: author_association said COLLABORATOR or MEMBER for a read-only
+    # collaborator or any organisation member; the permission API is what approvers pass.
+    api = FakeGitHub(
+        [pull(14, "helper/briefing", "main", NEW, author="helper")],
+        permissions={"helper": permission},
+    )
+    decision = decide(api, run("helper/briefing", "main", NEW), "14")
+    assert (decision.action, decision.number) == ("wait", 14)
+    assert ("GET", f"/repos/{REPO}/collaborators/helper/permission", None) in api.calls
+
+
+def test_a_strangers_fork_waits_for_a_maintainer_and_the_comment_says_how():
     api = FakeGitHub([pull(14, "stranger/briefing", "main", NEW)])
-    decision = gate.deploy_decision(api, REPO, run("stranger/briefing", "main", NEW), "14")
-    assert (decision.action, decision.number, decision.unlabel) == ("wait", 14, False)
-    text = gate.comment(decision, "", "SUMMARY")
-    assert text.startswith(f"### Preview of {NEW[:7]} waiting\n")
-    assert "only after a maintainer has read the change and labelled it `preview`" in text
+    decision = decide(api, run("stranger/briefing", "main", NEW), "14")
+    assert (decision.action, decision.number) == ("wait", 14)
+    text = commenting.comment_text(decision, "", "skipped", "SUMMARY", "", [])
+    assert text.startswith(f"<!-- briefing-preview -->\n### Preview of {NEW[:7]} waiting\n")
+    assert f"approved its commit by commenting `/preview {NEW}`" in text
     assert "SUMMARY" not in text  # the untrusted summary is not posted either
     assert api.writes() == []
 
@@ -154,26 +229,51 @@ def test_a_strangers_fork_with_its_head_commit_approved_is_deployed():
         [pull(15, "stranger/briefing", "main", NEW, labels=("preview",))],
         statuses={NEW: [status(NEW)]},
     )
-    decision = gate.deploy_decision(api, REPO, run("stranger/briefing", "main", NEW), "15")
+    decision = decide(api, run("stranger/briefing", "main", NEW), "15")
     assert (decision.action, decision.number) == ("deploy", 15)
     assert (
-        decision.reason
-        == f"a maintainer approved {NEW[:7]} ('preview approved by @editor for {NEW[:7]}')"
+        decision.reason == f"a maintainer approved {NEW[:7]} ('approved by editor for {NEW[:7]}')"
     )
 
 
-def test_a_label_given_before_a_new_push_approves_nothing_and_is_taken_off():
-    # The maintainer approved OLD; the stranger then pushed NEW. The label is still on the
-    # pull request, but the approval is a status on OLD only.
+def test_an_approval_of_an_earlier_commit_approves_nothing_after_a_new_push():
     api = FakeGitHub(
         [pull(16, "stranger/briefing", "main", NEW, labels=("preview",))],
         statuses={OLD: [status(OLD)]},
     )
-    decision = gate.deploy_decision(api, REPO, run("stranger/briefing", "main", NEW), "16")
-    assert (decision.action, decision.unlabel) == ("wait", True)
-    assert "was given to an earlier commit" in decision.reason
-    assert [c[1] for c in api.calls if c[0] == "GET"][-1] == (
-        f"/repos/{REPO}/commits/{NEW}/statuses?per_page=100"
+    decision = decide(api, run("stranger/briefing", "main", NEW), "16")
+    assert decision.action == "wait"
+    assert "approved an earlier commit" in decision.reason
+    assert api.writes() == []
+
+
+def test_an_approval_stands_only_while_the_label_is_on():
+    # Security finding 4: the status stayed on the commit for good. Taking the label off
+    # withdraws every approval of the pull request, even one on a commit pushed back later.
+    api = FakeGitHub([pull(17, "stranger/briefing", "main", OLD)], statuses={OLD: [status(OLD)]})
+    decision = decide(api, run("stranger/briefing", "main", OLD), "17")
+    assert (decision.action, decision.target) == ("remove", "elsewhere")
+    assert "was withdrawn ('the `preview` label was taken off')" in decision.reason
+
+
+def test_a_newer_failure_status_withdraws_the_approval_of_the_same_commit():
+    api = FakeGitHub(
+        [pull(18, "stranger/briefing", "main", NEW, labels=("preview",))],
+        statuses={
+            NEW: [
+                status(NEW),
+                {
+                    **status(NEW, state="failure", at="2026-11-23T11:00:00Z"),
+                    "description": "approval withdrawn by editor",
+                },
+            ]
+        },
+    )
+    decision = decide(api, run("stranger/briefing", "main", NEW), "18")
+    assert decision.action == "remove"
+    assert decision.reason == (
+        f"the approval of {NEW[:7]} was withdrawn ('approval withdrawn by editor'), so the "
+        "preview is taken down"
     )
 
 
@@ -187,21 +287,79 @@ def test_a_label_given_before_a_new_push_approves_nothing_and_is_taken_off():
     ids=["a person", "another app", "not success"],
 )
 def test_only_this_repositorys_workflow_approves(approval):
-    approval = {**approval, "context": "preview/approved"}
-    api = FakeGitHub([pull(17, "stranger/briefing", "main", NEW)], statuses={NEW: [approval]})
-    decision = gate.deploy_decision(api, REPO, run("stranger/briefing", "main", NEW), "17")
-    assert decision.action == "wait"
+    api = FakeGitHub(
+        [pull(17, "stranger/briefing", "main", NEW, labels=("preview",))],
+        statuses={NEW: [approval]},
+    )
+    decision = decide(api, run("stranger/briefing", "main", NEW), "17")
+    assert decision.action in ("wait", "remove") and decision.action != "deploy"
+
+
+# ---------------------------------------------------------------------------------------
+# Where a preview goes
+
+
+def test_without_a_preview_origin_a_preview_is_an_artifact_never_pages_on_the_site():
+    api = FakeGitHub(
+        [pull(60, "editor/briefing", "main", NEW, author="editor")], permissions={"editor": "admin"}
+    )
+    decision = decide(api, run("editor/briefing", "main", NEW), "60", NOWHERE)
+    assert (decision.action, decision.target) == ("deploy", "artifact")
+    text = commenting.comment_text(
+        decision, "", "skipped", "- `x`", f"https://github.com/{REPO}/actions/runs/{RUN_ID}", []
+    )
+    assert f"### Preview of {NEW[:7]}: download" in text
+    assert (
+        f"Download the artifact `site` from https://github.com/{REPO}/actions/runs/{RUN_ID}" in text
+    )
+
+
+def test_a_forks_preview_stays_off_the_origin_even_when_the_project_opts_in():
+    on_origin = gate.Settings(on_origin=True)
+    api = FakeGitHub(
+        [pull(61, "editor/briefing", "main", NEW, author="editor")], permissions={"editor": "admin"}
+    )
+    assert decide(api, run("editor/briefing", "main", NEW), "61", on_origin).target == "artifact"
+    api = FakeGitHub([pull(62, REPO, "fix", NEW)])
+    assert decide(api, run(REPO, "fix", NEW), "62", on_origin).target == "origin"
+    assert decide(api, run(REPO, "fix", NEW), "62", NOWHERE).target == "artifact"
+
+
+def test_a_closed_pull_request_without_published_previews_needs_nothing():
+    api = FakeGitHub([pull(63, REPO, "fix", NEW, state="closed")])
+    assert decide(api, run(REPO, "fix", NEW), "63", NOWHERE).action == "skip"
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "on_origin", "message"),
+    [
+        (
+            "newsroom/previews",
+            "",
+            "owned by newsroom like this repository: its pages would be "
+            "served from the same origin, https://newsroom.github.io",
+        ),
+        ("NewsRoom/previews", "", "owned by newsroom like this repository"),
+        ("not a repository", "", "PREVIEW_REPOSITORY is not what the gate reads"),
+        ("", "yes", "PREVIEW_ON_ORIGIN is 'yes': set it to true"),
+    ],
+)
+def test_a_preview_origin_that_is_the_sites_own_is_refused(elsewhere, on_origin, message):
+    with pytest.raises(gate.GateError) as refused:
+        gate.Settings.read(REPO, elsewhere, on_origin)
+    assert message in str(refused.value)
+
+
+# ---------------------------------------------------------------------------------------
+# The run and its artifact number
 
 
 def test_an_artifact_naming_someone_elses_pull_request_is_refused():
     # The stranger's build wrote 20 (a maintainer's pull request) into pr/number.
     api = FakeGitHub(
-        [
-            pull(20, REPO, "big-update", OTHER, author="OWNER"),
-            pull(21, "stranger/briefing", "main", NEW),
-        ]
+        [pull(20, REPO, "big-update", OTHER), pull(21, "stranger/briefing", "main", NEW)]
     )
-    decision = gate.deploy_decision(api, REPO, run("stranger/briefing", "main", NEW), "20")
+    decision = decide(api, run("stranger/briefing", "main", NEW), "20")
     assert (decision.action, decision.number) == ("refuse", None)
     assert decision.reason.startswith("the artifact names pull request #20, but GitHub lists #21")
     assert api.writes() == []
@@ -210,21 +368,21 @@ def test_an_artifact_naming_someone_elses_pull_request_is_refused():
 @pytest.mark.parametrize("text", ["20; rm -rf /", "7\n::error::fake", "-1", "٣", "1" * 30])
 def test_an_artifact_number_that_is_not_a_number_is_refused_on_one_line(text):
     api = FakeGitHub([pull(21, "stranger/briefing", "main", NEW)])
-    decision = gate.deploy_decision(api, REPO, run("stranger/briefing", "main", NEW), text)
+    decision = decide(api, run("stranger/briefing", "main", NEW), text)
     assert decision.action == "refuse"
     assert "\n" not in decision.reason and "is not a number" in decision.reason
 
 
 def test_the_number_comes_from_github_when_the_run_uploaded_none():
     api = FakeGitHub([pull(22, "stranger/briefing", "main", NEW)])
-    decision = gate.deploy_decision(api, REPO, run("stranger/briefing", "main", NEW), None)
+    decision = decide(api, run("stranger/briefing", "main", NEW), None)
     assert (decision.action, decision.number) == ("wait", 22)
 
 
 def test_a_branch_name_cannot_change_the_query():
     branch = "x&head=newsroom:main&state=open"
-    api = FakeGitHub([pull(23, REPO, "main", NEW, author="OWNER")])
-    decision = gate.deploy_decision(api, REPO, run("stranger/briefing", branch, NEW), None)
+    api = FakeGitHub([pull(23, REPO, "main", NEW)])
+    decision = decide(api, run("stranger/briefing", branch, NEW), None)
     assert decision.action == "refuse"
     sent = api.calls[0][1]
     assert urllib.parse.parse_qs(sent.partition("?")[2])["head"] == [f"stranger:{branch}"]
@@ -232,78 +390,116 @@ def test_a_branch_name_cannot_change_the_query():
 
 def test_a_closed_pull_request_has_its_preview_removed():
     api = FakeGitHub([pull(24, "stranger/briefing", "main", NEW, state="closed")])
-    decision = gate.deploy_decision(api, REPO, run("stranger/briefing", "main", NEW), "24")
-    assert (decision.action, decision.number) == ("remove", 24)
-    assert (
-        gate.comment(decision, "", "")
-        == "### Preview removed\n\n#24 is closed, so its preview is removed.\n"
+    decision = decide(api, run("stranger/briefing", "main", NEW), "24")
+    assert (decision.action, decision.number, decision.target) == ("remove", 24, "elsewhere")
+    assert commenting.comment_text(decision, "", "success", "", "", []) == (
+        "<!-- briefing-preview -->\n### Preview removed\n\n#24 is closed, so its preview is "
+        "removed.\n"
     )
 
 
 def test_a_run_for_an_older_commit_is_skipped():
     api = FakeGitHub([pull(25, REPO, "fix", NEW)])
-    decision = gate.deploy_decision(api, REPO, run(REPO, "fix", OLD), "25")
+    decision = decide(api, run(REPO, "fix", OLD), "25")
     assert (decision.action, decision.number) == ("skip", 25)
 
 
 def test_a_reused_branch_picks_the_open_pull_request_with_that_head():
     api = FakeGitHub([pull(26, REPO, "fix", OLD, state="closed"), pull(27, REPO, "fix", NEW)])
-    assert gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), None).number == 27
-    assert gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), "27").number == 27
+    assert decide(api, run(REPO, "fix", NEW), None).number == 27
+    assert decide(api, run(REPO, "fix", NEW), "27").number == 27
 
 
 def test_two_open_pull_requests_from_one_head_without_a_number_are_refused():
     # One branch may head pull requests into two base branches; the run's number then
     # decides, and without one the gate will not guess.
     api = FakeGitHub([pull(33, REPO, "fix", NEW), pull(34, REPO, "fix", NEW)])
-    decision = gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), None)
+    decision = decide(api, run(REPO, "fix", NEW), None)
     assert decision.action == "refuse"
     assert "cannot tell which pull request the run built (#33, #34, 2 open)" in decision.reason
-    assert gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), "34").number == 34
+    assert decide(api, run(REPO, "fix", NEW), "34").number == 34
 
 
-def test_a_run_that_built_nothing_is_skipped_without_a_comment():
-    # Another label starts a Preview run whose build job is skipped: nothing to deploy.
+def test_a_run_that_built_nothing_is_skipped_without_a_comment(tmp_path, monkeypatch, capsys):
     api = FakeGitHub([pull(28, REPO, "fix", NEW)], artifacts=())
-    decision = gate.deploy_decision(api, REPO, run(REPO, "fix", NEW), None)
+    decision = decide(api, run(REPO, "fix", NEW), None)
     assert (decision.action, decision.number) == ("skip", 28)
-    assert gate.comment(decision, "", "") == ""
+    path = tmp_path / "decision.json"
+    path.write_text(json.dumps(gate.asdict(decision)))
+    assert commenting.main(["--decision", str(path)]) == 0
+    assert capsys.readouterr().out == "no comment: the decision is skip\n"
 
 
 def test_a_run_that_is_not_a_pull_requests_is_skipped():
-    decision = gate.deploy_decision(FakeGitHub(), REPO, run(REPO, "main", NEW, "push"), None)
-    assert decision.action == "skip"
-
-
-def test_the_deployed_comment_names_the_commit_the_address_and_the_reason():
-    decision = gate.Decision("deploy", "its author is a member of this repository", 13, NEW)
-    text = gate.comment(
-        decision, "https://newsroom.github.io/briefing/pr-preview/pr-13/", "S" * 70_000
-    )
-    assert text.startswith(
-        f"### Preview of {NEW[:7]}\n\nhttps://newsroom.github.io/briefing/pr-preview/pr-13/\n"
-    )
-    assert "Published because its author is a member of this repository." in text
-    assert "(cut: the summary is longer than a comment)" in text
-    assert len(text) < 65_536
+    assert decide(FakeGitHub(), run(REPO, "main", NEW, "push"), None).action == "skip"
 
 
 # ---------------------------------------------------------------------------------------
-# Approval by label
+# A new decision asked for by an approval or a withdrawal (workflow_dispatch)
 
 
-def label_event(label: str, sender: str, sha: str = NEW, state: str = "open") -> dict:
+def test_a_dispatched_decision_takes_the_newest_preview_run_of_the_head():
+    api = FakeGitHub(
+        [pull(35, "stranger/briefing", "main", NEW, labels=("preview",))],
+        statuses={NEW: [status(NEW)]},
+        runs=[
+            run("stranger/briefing", "main", NEW) | {"id": 5},
+            run("stranger/briefing", "main", NEW),
+            run("impostor/briefing", "main", NEW) | {"id": RUN_ID + 1},
+        ],
+    )
+    decision = gate.dispatched_decision(api, REPO, 35, ELSEWHERE)
+    assert (decision.action, decision.run, decision.sha) == ("deploy", RUN_ID, NEW)
+    listed = next(c[1] for c in api.calls if "/workflows/preview.yml/runs" in c[1])
+    assert "status=success" in listed and f"head_sha={NEW}" in listed
+
+
+def test_a_dispatched_decision_before_the_run_has_finished_waits_for_it():
+    api = FakeGitHub(
+        [pull(36, "stranger/briefing", "main", NEW, labels=("preview",))],
+        statuses={NEW: [status(NEW)]},
+        runs=[],
+    )
+    decision = gate.dispatched_decision(api, REPO, 36, ELSEWHERE)
+    assert decision.action == "skip" and "has finished yet" in decision.reason
+
+
+def test_a_dispatched_withdrawal_takes_the_preview_down_without_a_run():
+    api = FakeGitHub(
+        [pull(37, "stranger/briefing", "main", NEW)],
+        statuses={NEW: [status(NEW, state="failure")]},
+        runs=[],
+    )
+    assert gate.dispatched_decision(api, REPO, 37, ELSEWHERE).action == "remove"
+
+
+# ---------------------------------------------------------------------------------------
+# Approving a commit, and withdrawing
+
+
+def comment_event(body: str, sender: str = "editor", number: int = 30, pr: bool = True) -> dict:
+    issue: dict[str, Any] = {"number": number}
+    if pr:
+        issue["pull_request"] = {"url": "x"}
     return {
-        "label": {"name": label},
-        "sender": {"login": sender},
-        "pull_request": {"number": 30, "state": state, "head": {"sha": sha}},
+        "comment": {"id": 900, "body": body, "user": {"login": sender}},
+        "issue": issue,
+        "repository": {"default_branch": "main"},
     }
 
 
-def test_a_maintainers_label_approves_the_head_commit_it_was_given_to():
-    api = FakeGitHub(permissions={"editor": "write"})
-    approved, message = gate.approve(api, REPO, label_event("preview", "editor"))
-    assert approved and message == f"approved the preview of #30 at {NEW[:7]} for @editor"
+def dispatch(number: int) -> tuple[str, str, dict]:
+    return (
+        "POST",
+        f"/repos/{REPO}/actions/workflows/preview-deploy.yml/dispatches",
+        {"ref": "main", "inputs": {"pull-request": str(number)}},
+    )
+
+
+def test_a_maintainers_command_approves_the_full_commit_it_names():
+    api = FakeGitHub([pull(30, "stranger/briefing", "main", NEW)], permissions={"editor": "write"})
+    approved, message = approval.on_comment(api, REPO, comment_event(f"/preview {NEW}\nread it"))
+    assert approved and message == f"approved the preview of #30 at {NEW[:7]} for editor"
     assert api.writes() == [
         (
             "POST",
@@ -311,103 +507,100 @@ def test_a_maintainers_label_approves_the_head_commit_it_was_given_to():
             {
                 "state": "success",
                 "context": "preview/approved",
-                "description": f"preview approved by @editor for {NEW[:7]}",
+                "description": f"approved by editor for {NEW[:7]}",
             },
-        )
+        ),
+        ("POST", f"/repos/{REPO}/issues/30/labels", {"labels": ["preview"]}),
+        dispatch(30),
+        ("POST", f"/repos/{REPO}/issues/comments/900/reactions", {"content": "+1"}),
     ]
 
 
-def test_a_label_from_someone_without_write_access_approves_nothing_and_comes_off():
-    # A triage role may label, and the API reports its permission as "read".
-    api = FakeGitHub(permissions={"helper": "read"})
-    approved, message = gate.approve(api, REPO, label_event("preview", "helper"))
-    assert not approved and "has read access" in message
-    assert api.writes() == [("DELETE", f"/repos/{REPO}/issues/30/labels/preview", None)]
+def test_an_approval_of_a_commit_that_is_no_longer_the_head_is_refused():
+    # The maintainer read OLD; the stranger pushed NEW meanwhile.
+    api = FakeGitHub([pull(30, "stranger/briefing", "main", NEW)], permissions={"editor": "admin"})
+    approved, message = approval.on_comment(api, REPO, comment_event(f"/preview {OLD}"))
+    assert not approved
+    assert message == (
+        f"editor approved {OLD[:12]}, but the head of #30 is now {NEW[:12]}: read the commits "
+        f"since, then comment `/preview {NEW}`"
+    )
+    assert api.writes() == [
+        ("POST", f"/repos/{REPO}/issues/comments/900/reactions", {"content": "-1"})
+    ]
 
 
-def test_another_label_does_nothing():
+@pytest.mark.parametrize(
+    "body", [f"/preview {NEW[:7]}", f"/preview {NEW[:39]}", "/preview", "/previewer", "lgtm"]
+)
+def test_a_shortened_hash_or_another_comment_approves_nothing(body):
+    api = FakeGitHub([pull(30, "stranger/briefing", "main", NEW)], permissions={"editor": "admin"})
+    approved, _ = approval.on_comment(api, REPO, comment_event(body))
+    assert not approved and api.calls == []
+
+
+@pytest.mark.parametrize("permission", ["read", "triage", "none"])
+def test_a_command_from_someone_without_write_access_does_nothing(permission):
+    api = FakeGitHub(
+        [pull(30, "stranger/briefing", "main", NEW)], permissions={"helper": permission}
+    )
+    approved, message = approval.on_comment(api, REPO, comment_event(f"/preview {NEW}", "helper"))
+    assert not approved and f"helper has {permission} access" in message
+    assert api.writes() == [
+        ("POST", f"/repos/{REPO}/issues/comments/900/reactions", {"content": "-1"})
+    ]
+
+
+def test_a_command_on_an_issue_does_nothing():
     api = FakeGitHub(permissions={"editor": "admin"})
-    assert gate.approve(api, REPO, label_event("documentation", "editor"))[0] is False
+    approved, message = approval.on_comment(api, REPO, comment_event(f"/preview {NEW}", pr=False))
+    assert not approved and message == "#30 is an issue, not a pull request"
     assert api.calls == []
 
 
-def test_the_approval_then_lets_the_deploy_through_and_a_new_push_takes_it_away():
+@pytest.mark.parametrize("how", ["command", "label"])
+def test_withdrawing_posts_a_newer_failure_takes_the_label_off_and_asks_again(how):
     api = FakeGitHub(
-        [pull(31, "stranger/briefing", "main", OLD, labels=("preview",))],
+        [pull(30, "stranger/briefing", "main", NEW, labels=("preview",))],
         permissions={"editor": "maintain"},
     )
-    assert gate.approve(api, REPO, label_event("preview", "editor", OLD))[0]
-    api.statuses = {OLD: [status(OLD)]}  # what the POST above recorded
-    assert (
-        gate.deploy_decision(api, REPO, run("stranger/briefing", "main", OLD), "31").action
-        == "deploy"
-    )
-    api.pulls = [pull(31, "stranger/briefing", "main", NEW, labels=("preview",))]
-    after_push = gate.deploy_decision(api, REPO, run("stranger/briefing", "main", NEW), "31")
-    assert (after_push.action, after_push.unlabel) == ("wait", True)
-
-
-# ---------------------------------------------------------------------------------------
-# The command the deploy job runs
-
-
-def test_the_deploy_command_writes_outputs_takes_a_stale_label_off_and_fails_on_refusal(
-    tmp_path, monkeypatch
-):
-    event = tmp_path / "event.json"
-    output = tmp_path / "output"
-    number = tmp_path / "number"
-    decision = tmp_path / "decision.json"
-    api = FakeGitHub([pull(40, "stranger/briefing", "main", NEW, labels=("preview",))])
-    monkeypatch.setattr(gate, "GitHub", lambda *args: api)
-    monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
-    monkeypatch.setenv("GITHUB_OUTPUT", str(output))
-    monkeypatch.setenv("GITHUB_REPOSITORY", REPO)
-    monkeypatch.setenv("GITHUB_TOKEN", "t")
-    event.write_text(json.dumps({"workflow_run": run("stranger/briefing", "main", NEW)}))
-    number.write_text("40\n")
-    args = ["deploy", "--artifact", str(number), "--decision", str(decision)]
-
-    assert gate.main(args) == 0
-    assert output.read_text() == f"action=wait\nnumber=40\nsha={NEW}\n"
-    assert api.writes() == [("DELETE", f"/repos/{REPO}/issues/40/labels/preview", None)]
-    assert json.loads(decision.read_text())["action"] == "wait"
-
-    number.write_text("41\n")
-    output.write_text("")
-    assert gate.main(args) == 1
-    assert output.read_text() == f"action=refuse\nnumber=\nsha={NEW}\n"
-
-
-def test_the_comment_command_writes_the_comment(tmp_path):
-    decision = tmp_path / "decision.json"
-    decision.write_text(
-        json.dumps(
+    if how == "command":
+        done, message = approval.on_comment(api, REPO, comment_event("/preview withdraw"))
+    else:
+        event = {
+            "label": {"name": "preview"},
+            "sender": {"login": "editor"},
+            "pull_request": {"number": 30},
+            "repository": {"default_branch": "main"},
+        }
+        done, message = approval.on_unlabel(api, REPO, event)
+    assert done and message.startswith("withdrew the approval of #30's preview")
+    writes = api.writes()
+    assert writes[:3] == [
+        (
+            "POST",
+            f"/repos/{REPO}/statuses/{NEW}",
             {
-                "action": "deploy",
-                "reason": "it comes from a branch of this repository",
-                "number": 5,
-                "sha": NEW,
-                "unlabel": False,
-            }
-        )
-    )
-    summary = tmp_path / "diff.md"
-    summary.write_text("- **added** `new-claim`\n")
-    out = tmp_path / "comment.md"
-    args = [
-        "comment",
-        "--decision",
-        str(decision),
-        "--summary",
-        str(summary),
-        "--url",
-        "https://x/pr-5/",
-        "--out",
-        str(out),
+                "state": "failure",
+                "context": "preview/approved",
+                "description": "approval withdrawn by editor",
+            },
+        ),
+        ("DELETE", f"/repos/{REPO}/issues/30/labels/preview", None),
+        dispatch(30),
     ]
-    assert gate.main(args) == 0
-    assert "https://x/pr-5/" in out.read_text() and "- **added** `new-claim`" in out.read_text()
+
+
+def test_the_whole_round_approve_deploy_withdraw_remove():
+    api = FakeGitHub([pull(31, "stranger/briefing", "main", OLD)], permissions={"editor": "write"})
+    assert approval.on_comment(api, REPO, comment_event(f"/preview {OLD}", number=31))[0]
+    api.statuses = {OLD: [status(OLD)]}  # what the POST above recorded
+    api.pulls = [pull(31, "stranger/briefing", "main", OLD, labels=("preview",))]
+    assert gate.dispatched_decision(api, REPO, 31, ELSEWHERE).action == "deploy"
+    approval.on_comment(api, REPO, comment_event("/preview withdraw", number=31))
+    api.statuses = {OLD: [status(OLD), status(OLD, state="failure", at="2026-11-23T12:00:00Z")]}
+    api.pulls = [pull(31, "stranger/briefing", "main", OLD)]
+    assert gate.dispatched_decision(api, REPO, 31, ELSEWHERE).action == "remove"
 
 
 # ---------------------------------------------------------------------------------------
@@ -436,16 +629,16 @@ def _pull_with(**changes: Any) -> dict[str, Any]:
         ),
         (
             {"pulls": [_pull_with(number="50; echo pwned")]},
-            "[0].number should be a whole number from 1 to 999999999, but is the text "
+            "[0].number should be a whole number from 1 to 999999999999, but is the text "
             "'50; echo pwned'",
         ),
         (
             {"pulls": [_pull_with(number=50.0)]},
-            "[0].number should be a whole number from 1 to 999999999, but is the number '50.0'",
+            "[0].number should be a whole number from 1 to 999999999999, but is the number '50.0'",
         ),
         (
             {"pulls": [_pull_with(number=True)]},
-            "[0].number should be a whole number from 1 to 999999999, but is true",
+            "[0].number should be a whole number from 1 to 999999999999, but is true",
         ),
         (
             {"pulls": [_pull_with(head={"sha": NEW})]},
@@ -477,9 +670,12 @@ def _pull_with(**changes: Any) -> dict[str, Any]:
     ],
 )
 def test_a_malformed_answer_names_the_call_what_was_expected_and_what_came(answers, message):
-    api = FakeGitHub([pull(50, *STRANGER)], answers=answers)
+    # Approved, so that the gate goes on to read the run's artifacts.
+    api = FakeGitHub(
+        [pull(50, *STRANGER, labels=("preview",))], {NEW: [status(NEW)]}, answers=answers
+    )
     with pytest.raises(gate.UnexpectedAnswer) as failed:
-        gate.deploy_decision(api, REPO, run(*STRANGER), "50")
+        decide(api, run(*STRANGER), "50")
     text = str(failed.value)
     assert text.startswith("GitHub's answer to GET /repos/newsroom/briefing/")
     assert text.endswith(f" is not what the gate reads: {message}")
@@ -489,8 +685,11 @@ def test_a_malformed_answer_names_the_call_what_was_expected_and_what_came(answe
 
 def test_a_status_without_a_creator_approves_nothing_as_githubs_schema_allows(capsys):
     # GitHub's schema lets `creator` be null (a deleted account): not an error, not ours.
-    api = FakeGitHub([pull(51, *STRANGER)], statuses={NEW: [{**status(NEW), "creator": None}]})
-    decision = gate.deploy_decision(api, REPO, run(*STRANGER), "51")
+    api = FakeGitHub(
+        [pull(51, *STRANGER, labels=("preview",))],
+        statuses={NEW: [{**status(NEW), "creator": None}]},
+    )
+    decision = decide(api, run(*STRANGER), "51")
     assert (decision.action, decision.number) == ("wait", 51)
 
 
@@ -498,7 +697,7 @@ def test_a_head_sha_that_would_add_output_lines_is_refused_before_anything_is_as
     hostile = run(*STRANGER) | {"head_sha": NEW + "\naction=deploy\nnumber=1"}
     api = FakeGitHub([pull(52, *STRANGER)])
     with pytest.raises(gate.UnexpectedAnswer) as failed:
-        gate.deploy_decision(api, REPO, hostile, "52")
+        decide(api, hostile, "52")
     assert str(failed.value) == (
         "the event's workflow_run is not what the gate reads: head_sha should be a commit "
         f"hash (40 or 64 hexadecimal digits), but is the text '{NEW}\\naction=deploy\\n"
@@ -515,14 +714,14 @@ def test_no_output_value_but_of_its_own_form_is_written(tmp_path, monkeypatch, k
     output = tmp_path / "output"
     monkeypatch.setenv("GITHUB_OUTPUT", str(output))
     with pytest.raises(gate.GateError, match=r"^refused to write the step output "):
-        gate._outputs({"action": "wait", key: value})
+        api_module.write_outputs({"action": "wait", key: value}, gate.OUTPUTS)
     assert not output.exists()
 
 
 def test_an_unwritable_output_file_is_one_error_line(tmp_path, monkeypatch, capsys):
     _deploy_environment(tmp_path, monkeypatch, FakeGitHub([pull(53, *STRANGER)]))
     monkeypatch.setenv("GITHUB_OUTPUT", str(tmp_path))  # a folder: cannot be opened to append
-    assert gate.main(["deploy", "--decision", str(tmp_path / "decision.json")]) == 1
+    assert gate.main(["--decision", str(tmp_path / "decision.json")]) == 1
     assert capsys.readouterr().out == (
         f"::error::cannot write the step's outputs to GITHUB_OUTPUT ({str(tmp_path)!r}): "
         "Is a directory\n"
@@ -530,38 +729,42 @@ def test_an_unwritable_output_file_is_one_error_line(tmp_path, monkeypatch, caps
 
 
 def test_the_label_event_with_a_null_label_is_one_error_line(tmp_path, monkeypatch, capsys):
-    event = label_event("preview", "editor") | {"label": None}
-    _deploy_environment(tmp_path, monkeypatch, FakeGitHub(), event)
-    assert gate.main(["approve"]) == 1
+    event = {"label": None, "sender": {"login": "editor"}, "pull_request": {"number": 30}}
+    _deploy_environment(tmp_path, monkeypatch, FakeGitHub(), event, "pull_request_target")
+    assert approval.main() == 1
     assert capsys.readouterr().out == (
         "::error::the event is not what the gate reads: label should be an object, but is null\n"
     )
 
 
 def test_an_approvals_description_never_starts_a_line_of_the_log(tmp_path, monkeypatch, capsys):
-    approval = {**status(NEW), "description": "ok\n::error::fake\n::add-mask::x"}
-    api = FakeGitHub([pull(54, *STRANGER)], statuses={NEW: [approval]})
+    hostile = {**status(NEW), "description": "ok\n::error::fake\n::add-mask::x"}
+    api = FakeGitHub([pull(54, *STRANGER, labels=("preview",))], statuses={NEW: [hostile]})
     _deploy_environment(tmp_path, monkeypatch, api)
-    assert gate.main(["deploy", "--decision", str(tmp_path / "decision.json")]) == 0
+    assert gate.main(["--decision", str(tmp_path / "decision.json")]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        f"preview deploy for #54 at {NEW[:7]}: a maintainer approved {NEW[:7]} "
+        f"preview deploy for #54 at {NEW[:7]} to elsewhere: a maintainer approved {NEW[:7]} "
         "('ok\\n::error::fake\\n::add-mask::x')"
     ]
 
 
 def test_a_missing_environment_variable_is_one_error_line(monkeypatch, capsys):
     monkeypatch.delenv("GITHUB_EVENT_PATH", raising=False)
-    assert gate.main(["approve"]) == 1
+    monkeypatch.setenv("GITHUB_REPOSITORY", REPO)
+    monkeypatch.setenv("GITHUB_TOKEN", "t")
+    assert approval.main() == 1
     assert capsys.readouterr().out == (
         "::error::GITHUB_EVENT_PATH is not set: this runs in a GitHub Actions job, which sets it\n"
     )
 
 
-def _deploy_environment(tmp_path, monkeypatch, api, event=None) -> None:
+def _deploy_environment(tmp_path, monkeypatch, api, event=None, name="workflow_run") -> None:
     path = tmp_path / "event.json"
     path.write_text(json.dumps(event or {"workflow_run": run(*STRANGER)}))
-    monkeypatch.setattr(gate, "GitHub", lambda *args: api)
+    monkeypatch.setattr(api_module, "GitHub", lambda *args: api)
+    monkeypatch.setenv("GITHUB_EVENT_NAME", name)
+    monkeypatch.setenv("PREVIEW_REPOSITORY", "previews-org/briefing-previews")
     monkeypatch.setenv("GITHUB_EVENT_PATH", str(path))
     monkeypatch.setenv("GITHUB_OUTPUT", str(tmp_path / "output"))
     monkeypatch.setenv("GITHUB_REPOSITORY", REPO)
@@ -628,7 +831,7 @@ def github_answering():
 def test_the_client_turns_what_comes_over_http_into_one_line(
     github_answering, status, body, content_type, message
 ):
-    client = gate.GitHub("t", github_answering(status, body, content_type))
+    client = api_module.GitHub("t", github_answering(status, body, content_type))
     with pytest.raises(gate.GateError) as failed:
         client.get(f"/repos/{REPO}/pulls")
     assert str(failed.value) == message
@@ -638,9 +841,149 @@ def test_the_client_says_when_github_cannot_be_reached():
     with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))
         port = unused.getsockname()[1]
-    client = gate.GitHub("t", f"http://127.0.0.1:{port}")
+    client = api_module.GitHub("t", f"http://127.0.0.1:{port}")
     with pytest.raises(gate.GateError) as failed:
         client.get(f"/repos/{REPO}/pulls")
     assert str(failed.value).startswith(
         f"could not reach GitHub at http://127.0.0.1:{port} for GET /repos/{REPO}/pulls: "
     )
+
+
+# ---------------------------------------------------------------------------------------
+# The commands the jobs run
+
+
+def test_the_deploy_command_writes_outputs_and_fails_on_refusal(tmp_path, monkeypatch):
+    number = tmp_path / "number"
+    decision = tmp_path / "decision.json"
+    api = FakeGitHub([pull(40, "stranger/briefing", "main", NEW)])
+    _deploy_environment(tmp_path, monkeypatch, api, {"workflow_run": run(*STRANGER)})
+    output = tmp_path / "output"
+    number.write_text("40\n")
+    args = ["--artifact", str(number), "--decision", str(decision)]
+
+    assert gate.main(args) == 0
+    assert output.read_text() == f"action=wait\nnumber=40\nsha={NEW}\nrun=\ntarget=\n"
+    assert api.writes() == []
+    assert json.loads(decision.read_text())["action"] == "wait"
+
+    number.write_text("41\n")
+    output.write_text("")
+    assert gate.main(args) == 1
+    assert output.read_text() == f"action=refuse\nnumber=\nsha={NEW}\nrun=\ntarget=\n"
+
+
+def test_the_dispatched_deploy_reads_the_number_from_the_event_inputs(tmp_path, monkeypatch):
+    api = FakeGitHub([pull(41, REPO, "fix", NEW)])
+    event = {"inputs": {"pull-request": "41"}}
+    _deploy_environment(tmp_path, monkeypatch, api, event, "workflow_dispatch")
+    assert gate.main(["--decision", str(tmp_path / "decision.json")]) == 0
+    assert (tmp_path / "output").read_text() == (
+        f"action=deploy\nnumber=41\nsha={NEW}\nrun={RUN_ID}\ntarget=elsewhere\n"
+    )
+
+
+@pytest.mark.parametrize("number", ["41; echo", "0", "", "1" * 10])
+def test_a_dispatched_number_of_another_form_is_one_error_line(
+    tmp_path, monkeypatch, capsys, number
+):
+    event = {"inputs": {"pull-request": number}}
+    _deploy_environment(tmp_path, monkeypatch, FakeGitHub(), event, "workflow_dispatch")
+    assert gate.main(["--decision", str(tmp_path / "decision.json")]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("::error::the event is not what the gate reads: inputs.pull-request ")
+    assert out.count("\n") == 1
+
+
+def test_the_comment_is_edited_in_place_and_quotes_a_hostile_summary(tmp_path, monkeypatch):
+    ours = {
+        "id": 7,
+        "user": {"login": "github-actions[bot]"},
+        "body": "<!-- briefing-preview -->\nold",
+    }
+    theirs = {"id": 8, "user": {"login": "stranger"}, "body": "<!-- briefing-preview -->\nfake"}
+    api = FakeGitHub(
+        [pull(42, REPO, "fix", NEW)],
+        comments=[theirs, ours],
+        files=[
+            {"filename": "briefings/b/events.yaml", "status": "modified"},
+            {"filename": "docs/`x`<script>.md", "status": "added"},
+        ],
+    )
+    decision = tmp_path / "decision.json"
+    decision.write_text(
+        json.dumps(
+            gate.asdict(
+                gate.Decision(
+                    "deploy",
+                    "it comes from a branch of this repository",
+                    42,
+                    NEW,
+                    RUN_ID,
+                    "elsewhere",
+                )
+            )
+        )
+    )
+    summary = tmp_path / "diff.md"
+    summary.write_text(
+        "- **added** Crimea @newsroom/editors [click](https://evil.example) <img src=x>\n"
+    )
+    _deploy_environment(tmp_path, monkeypatch, api)
+    args = [
+        "--decision",
+        str(decision),
+        "--summary",
+        str(summary),
+        "--deployed",
+        "success",
+        "--url",
+        "https://previews-org.github.io/briefing-previews/pr-preview/pr-42/",
+    ]
+    assert commenting.main(args) == 0
+    ((method, path, body),) = api.writes()
+    assert (method, path) == ("PATCH", f"/repos/{REPO}/issues/comments/7")
+    text = body["body"]
+    assert "#### Code changes a reviewer must read" in text
+    assert "- ``docs/`x`<script>.md`` (added)" in text
+    assert "briefings/b/events.yaml" not in text
+    assert "(Shown as text: the summary holds characters" in text
+    assert "```text\n- **added** Crimea @newsroom/editors" in text
+
+
+def test_the_first_comment_is_written_when_there_is_none_of_ours():
+    api = FakeGitHub(comments=[{"id": 8, "user": None, "body": None}])
+    commenting.post(api, REPO, 43, "<!-- briefing-preview -->\nhello")
+    assert api.writes() == [
+        ("POST", f"/repos/{REPO}/issues/43/comments", {"body": "<!-- briefing-preview -->\nhello"})
+    ]
+
+
+def test_a_long_summary_is_cut_at_a_line_and_the_comment_fits():
+    decision = gate.Decision(
+        "deploy", "it comes from a branch of this repository", 13, NEW, RUN_ID, "elsewhere"
+    )
+    summary = "- `x`: a → b\n" * 10_000
+    text = commenting.comment_text(
+        decision,
+        "https://newsroom-previews.github.io/p/pr-preview/pr-13/",
+        "success",
+        summary,
+        "",
+        [],
+    )
+    assert text.startswith(
+        f"<!-- briefing-preview -->\n### Preview of {NEW[:7]}\n\n"
+        "https://newsroom-previews.github.io/p/pr-preview/pr-13/\n"
+    )
+    assert "Built because it comes from a branch of this repository." in text
+    assert "(cut: the summary is longer than a comment)" in text
+    assert "```" not in text  # still inert: cut between lines, not inside a code span
+    assert len(text) < 65_536
+
+
+def test_a_failed_deploy_or_an_odd_address_says_not_published():
+    decision = gate.Decision("deploy", "r", 13, NEW, RUN_ID, "elsewhere")
+    for deployed, url in (("failure", "https://x.github.io/p/"), ("success", "javascript:x")):
+        text = commenting.comment_text(decision, url, deployed, "S", "", [])
+        assert f"### Preview of {NEW[:7]} not published" in text and "javascript" not in text

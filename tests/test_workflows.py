@@ -1,6 +1,7 @@
 """The GitHub workflows, linted offline: schema, security (zizmor), and the rules the preview
 design rests on (no write token where a fork's code runs)."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,6 +101,17 @@ def _checkouts(steps: list[dict]) -> list[dict]:
     return [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout")]
 
 
+def _uses(step: dict, action: str) -> bool:
+    return str(step.get("uses", "")).startswith(action + "@")
+
+
+TRUSTED = {
+    "preview-deploy.yml": ("gate", "deploy-elsewhere", "deploy-origin", "comment"),
+    "preview-approve.yml": ("approval",),
+    "publish-watch.yml": ("watch",),
+}
+
+
 def test_no_workflow_runs_pull_request_code_with_a_write_token():
     for path in WORKFLOWS:
         if path.name != "preview-approve.yml":
@@ -108,81 +120,175 @@ def test_no_workflow_runs_pull_request_code_with_a_write_token():
     assert list(preview["on"]) == ["pull_request"]
     assert preview["permissions"] == {"contents": "read"}
     assert all("permissions" not in job for job in preview["jobs"].values())
-    for name, job in (("preview-deploy.yml", "deploy"), ("preview-approve.yml", "approve")):
+    for name, jobs in TRUSTED.items():
         workflow = load(name)
-        assert workflow["permissions"] == {}
+        assert workflow["permissions"] == {}, name
+        assert set(workflow["jobs"]) == set(jobs), name
         # The trusted workflows check out only this repository's own branch (the default
         # branch, or the base branch for pull_request_target), never the pull request's head.
-        for checkout in _checkouts(workflow["jobs"][job]["steps"]):
-            assert not {"ref", "repository"} & set(checkout.get("with", {})), name
-            assert checkout["with"]["persist-credentials"] is False
-    assert "head_sha" not in (ROOT / ".github/workflows/preview-deploy.yml").read_text()
+        for job in jobs:
+            for checkout in _checkouts(workflow["jobs"][job]["steps"]):
+                assert not {"ref", "repository"} & set(checkout.get("with", {})), name
+                assert checkout["with"]["persist-credentials"] is False
+        assert "head_sha" not in (ROOT / ".github/workflows" / name).read_text()
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it():
+    # Security finding 7: a tag can be moved to other code by whoever controls the action.
+    pin = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w.-]+)@([0-9a-f]{40})  # v\d+\.\d+\.\d+$")
+    count = 0
+    for path in WORKFLOWS:
+        for line in path.read_text().splitlines():
+            if re.match(r"^\s*(- )?uses:", line):
+                assert pin.match(line), f"{path.name}: {line.strip()}"
+                count += 1
+    assert count >= 20
+    dependabot = yaml.safe_load((ROOT / ".github/dependabot.yml").read_text())
+    assert {"package-ecosystem": "github-actions", "directory": "/"}.items() <= (
+        dependabot["updates"][0].items()
+    )
+    # zizmor runs with its default policy (hash pins required): no configuration relaxes it.
+    assert not (ROOT / ".github/zizmor.yml").exists()
+
+
+def test_every_job_states_its_permissions_and_only_deploy_jobs_may_write_contents():
+    writers = set()
+    for path in WORKFLOWS:
+        workflow = load(path.name)
+        for name, job in workflow["jobs"].items():
+            permissions = job.get("permissions", workflow.get("permissions"))
+            assert permissions is not None, f"{path.name} {name}"
+            if permissions.get("contents") == "write":
+                writers.add(f"{path.name}:{name}")
+    assert writers == {"publish.yml:deploy", "preview-deploy.yml:deploy-origin"}
+
+
+def test_deploy_jobs_install_and_run_nothing_and_unpack_outside_the_checkout():
+    deploy_jobs = [
+        ("publish.yml", "deploy"),
+        ("preview-deploy.yml", "deploy-elsewhere"),
+        ("preview-deploy.yml", "deploy-origin"),
+    ]
+    for name, job_name in deploy_jobs:
+        steps = load(name)["jobs"][job_name]["steps"]
+        assert all("run" not in step for step in steps), f"{name} {job_name}"
+    # Every artifact a trusted job downloads lands in the runner's temporary folder, away
+    # from the checkout whose scripts the job runs.
+    for name in [*TRUSTED, "publish.yml"]:
+        for job in load(name)["jobs"].values():
+            for step in job["steps"]:
+                if _uses(step, "actions/download-artifact"):
+                    assert step["with"]["path"].startswith("${{ runner.temp }}/"), name
+
+
+def test_publishing_tests_with_a_read_only_token_then_deploys_in_its_own_group():
+    publish = load("publish.yml")
+    assert "concurrency" not in publish
+    assert publish["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    build, deploy = publish["jobs"]["build"], publish["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert any(step.get("run") == "bash .ci/run" for step in build["steps"])
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"contents": "write"}
+    assert deploy["concurrency"] == {"group": "publish", "cancel-in-progress": False}
+    assert deploy["environment"]["name"] == "publish"
+    pages = next(s for s in deploy["steps"] if _uses(s, "JamesIves/github-pages-deploy-action"))
+    # Previews on the site's own origin survive a publish only where the project opted in.
+    assert pages["with"]["clean-exclude"] == (
+        "${{ vars.PREVIEW_ON_ORIGIN == 'true' && 'pr-preview/' || '' }}"
+    )
+    # A failed or cancelled publish is started again, or reported.
+    watch = load("publish-watch.yml")
+    assert watch["on"] == {"workflow_run": {"workflows": ["Publish"], "types": ["completed"]}}
+    assert watch["jobs"]["watch"]["permissions"] == {
+        "contents": "read",
+        "actions": "write",
+        "issues": "write",
+    }
+    # No other workflow enters the publish group, or any group at workflow level.
+    for path in WORKFLOWS:
+        workflow = load(path.name)
+        assert "concurrency" not in workflow, path.name
+        for name, job in workflow["jobs"].items():
+            group = str(job.get("concurrency", {}).get("group", ""))
+            assert group != "publish" or (path.name, name) == ("publish.yml", "deploy")
+
+
+def test_a_preview_deploy_enters_its_own_group_only_after_the_gate():
+    deploy = load("preview-deploy.yml")
+    assert deploy["on"]["workflow_dispatch"]["inputs"]["pull-request"]["required"] is True
+    for name in ("deploy-elsewhere", "deploy-origin"):
+        job = deploy["jobs"][name]
+        assert job["needs"] == "gate"
+        assert job["concurrency"] == {
+            "group": "preview-deploy-${{ needs.gate.outputs.number }}",
+            "cancel-in-progress": False,
+        }
+        assert "needs.gate.outputs.action == 'deploy'" in job["if"]
 
 
 def test_the_deploy_job_takes_the_pull_request_from_github_not_from_the_artifact():
-    steps = load("preview-deploy.yml")["jobs"]["deploy"]["steps"]
+    jobs = load("preview-deploy.yml")["jobs"]
     text = (ROOT / ".github/workflows/preview-deploy.yml").read_text()
-    gate = next(s for s in steps if s.get("id") == "gate")
+    gate = next(s for s in jobs["gate"]["steps"] if s.get("id") == "gate")
     # The gate runs this repository's script (the default branch's checkout in repo/).
-    assert gate["run"].startswith("python3 repo/.github/scripts/preview_gate.py deploy")
-    assert "--artifact pr/number" in gate["run"]
-    # pr/number reaches nothing but the gate, which only checks it against GitHub's record.
-    assert text.count("pr/number") == 1
-    assert "pr/action" not in text
-    by_gate = "${{ steps.gate.outputs.number }}"
-    preview = next(s for s in steps if "pr-preview-action" in str(s.get("uses", "")))
-    assert preview["with"]["pr-number"] == by_gate
-    assert preview["with"]["action"] == "${{ steps.gate.outputs.action }}"
-    # Previews stay on this repository's Pages unless a project moves them to another origin.
-    assert preview["with"]["deploy-repository"] == (
-        "${{ vars.PREVIEW_REPOSITORY || github.repository }}"
-    )
-    sticky = next(s for s in steps if "sticky-pull-request-comment" in str(s.get("uses", "")))
-    assert sticky["with"]["number"] == by_gate
-    # Every step after the gate that touches GitHub or the site is the gate's to allow.
-    after = steps[steps.index(gate) + 1 :]
-    assert all("steps.gate.outputs.action" in str(s.get("if", "")) for s in after)
+    assert gate["run"].startswith("python3 repo/.github/scripts/preview_gate.py")
+    assert '--artifact "$RUNNER_TEMP/claimed/number"' in gate["run"]
+    # The claimed number reaches nothing but the gate, which only checks it.
+    assert text.count("claimed") == 2
+    by_gate = "${{ needs.gate.outputs.number }}"
+    for name in ("deploy-elsewhere", "deploy-origin"):
+        preview = next(s for s in jobs[name]["steps"] if _uses(s, "rossjrw/pr-preview-action"))
+        assert preview["with"]["pr-number"] == by_gate
+        assert preview["with"]["action"] == "${{ needs.gate.outputs.action }}"
+        assert preview["with"]["source-dir"] == "${{ runner.temp }}/site"
+    assert "sticky-pull-request-comment" not in text  # our own script writes the comment
+    comment = next(s for s in jobs["comment"]["steps"] if "run" in s)
+    assert comment["run"].startswith("python3 repo/.github/scripts/preview_comment.py")
 
 
-def test_a_strangers_preview_needs_a_maintainers_label_on_its_head_commit():
+def test_no_fork_preview_targets_the_sites_own_origin_by_default():
+    jobs = load("preview-deploy.yml")["jobs"]
+    elsewhere, origin = jobs["deploy-elsewhere"], jobs["deploy-origin"]
+    preview = next(s for s in elsewhere["steps"] if _uses(s, "rossjrw/pr-preview-action"))
+    assert preview["with"]["deploy-repository"] == "${{ vars.PREVIEW_REPOSITORY }}"
+    assert preview["with"]["token"] == "${{ secrets.PREVIEW_TOKEN }}"
+    assert elsewhere["environment"] == "preview"
+    assert "needs.gate.outputs.target == 'elsewhere'" in elsewhere["if"]
+    # The site's own origin only where the gate said so (this repository's branches, and
+    # only with PREVIEW_ON_ORIGIN set: tests/test_preview_gate.py).
+    assert "needs.gate.outputs.target == 'origin'" in origin["if"]
+    on_origin = next(s for s in origin["steps"] if _uses(s, "rossjrw/pr-preview-action"))
+    assert "deploy-repository" not in on_origin["with"]
+    gate = next(s for s in jobs["gate"]["steps"] if s.get("id") == "gate")
+    assert gate["env"]["PREVIEW_ON_ORIGIN"] == "${{ vars.PREVIEW_ON_ORIGIN }}"
+
+
+def test_an_approval_is_a_command_or_a_label_taken_off():
     approve = load("preview-approve.yml")
-    assert approve["on"] == {"pull_request_target": {"types": ["labeled"]}}
-    job = approve["jobs"]["approve"]
-    assert job["if"] == "github.event.label.name == 'preview'"
+    assert approve["on"] == {
+        "issue_comment": {"types": ["created"]},
+        "pull_request_target": {"types": ["unlabeled"]},
+    }
+    job = approve["jobs"]["approval"]
     assert job["permissions"] == {
         "contents": "read",
         "statuses": "write",
         "pull-requests": "write",
+        "actions": "write",
     }
     runs = [s["run"] for s in job["steps"] if "run" in s]
-    assert runs == ["python3 .github/scripts/preview_gate.py approve"]
+    assert runs == ["python3 .github/scripts/preview_approval.py"]
     # Nothing from the event is pasted into a command: the script reads the event file.
     assert all("${{" not in run for run in runs)
-    # The label builds the head again, so the approved commit gets deployed...
-    preview = load("preview.yml")
-    assert "labeled" in preview["on"]["pull_request"]["types"]
-    assert "github.event.label.name == 'preview'" in preview["jobs"]["build"]["if"]
-    # ...and the deploy job reads the approval, which it may only read.
-    deploy = load("preview-deploy.yml")["jobs"]["deploy"]
-    assert deploy["permissions"]["statuses"] == "read"
-
-
-def test_publishing_keeps_the_previews():
-    publish = load("publish.yml")
-    assert publish["on"] == {"push": {"branches": ["main"]}}
-    deploy = next(
-        s
-        for s in publish["jobs"]["publish"]["steps"]
-        if "github-pages-deploy-action" in str(s.get("uses", ""))
-    )
-    assert deploy["with"]["clean-exclude"] == "pr-preview/"
-    preview = next(
-        s
-        for s in load("preview-deploy.yml")["jobs"]["deploy"]["steps"]
-        if "pr-preview-action" in str(s.get("uses", ""))
-    )
-    assert preview["with"]["umbrella-dir"] == "pr-preview"
-    # ...so no briefing or hand-written page may take that address (security finding 12).
+    # A label no longer builds anything: an approval asks the deploy workflow directly.
+    assert load("preview.yml")["on"]["pull_request"]["types"] == [
+        "opened",
+        "synchronize",
+        "reopened",
+        "closed",
+    ]
+    # ...so no briefing or hand-written page may take the previews' address (finding 12).
     assert "pr-preview" in RESERVED_SLUGS and "pr-preview" in RESERVED_DOCS
 
 

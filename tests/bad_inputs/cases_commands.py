@@ -427,7 +427,7 @@ def _pull(**changes: Any) -> dict[str, Any]:
     return {
         "number": 50,
         "state": "open",
-        "author_association": "NONE",
+        "user": {"login": "stranger"},
         "labels": [],
         "head": {"sha": SHA, "label": "stranger:main", "repo": {"full_name": "stranger/b"}},
         "base": {"repo": {"full_name": REPO}},
@@ -441,27 +441,33 @@ def _status(**changes: Any) -> dict[str, Any]:
         "state": "success",
         "creator": {"login": "github-actions[bot]"},
         "created_at": "2026-12-07T10:00:00Z",
-        "description": f"preview approved by @editor for {SHA[:7]}",
+        "description": f"approved by editor for {SHA[:7]}",
     } | changes
 
 
 _RUN = {
-    "id": 77,
+    "id": 12_345_678_901,
     "event": "pull_request",
     "head_sha": SHA,
     "head_branch": "main",
     "head_repository": {"full_name": "stranger/b", "owner": {"login": "stranger"}},
 }
-_LABELLED = {
+_COMMENTED = {
+    "comment": {"id": 900, "body": f"/preview {SHA}", "user": {"login": "editor"}},
+    "issue": {"number": 50, "pull_request": {}},
+    "repository": {"default_branch": "main"},
+}
+_UNLABELLED = {
     "label": {"name": "preview"},
     "sender": {"login": "editor"},
-    "pull_request": {"number": 50, "state": "open", "head": {"sha": SHA}},
+    "pull_request": {"number": 50},
+    "repository": {"default_branch": "main"},
 }
+_LABELLED_PULL = [200, [_pull(labels=[{"name": "preview"}])]]
 _ANSWERS = {
     "pulls": [200, [_pull()]],
     "statuses": [200, []],
     "artifacts": [200, {"artifacts": [{"name": "site", "expired": False}]}],
-    "permission": [200, {"permission": "write"}],
 }
 
 
@@ -473,13 +479,15 @@ def gate(
     **spec: Any,
 ) -> Callable[[Path], None]:
     """A setup writing the driver's spec: the shipped answers with `answers` in their place."""
-    default_event = {"workflow_run": _RUN} if command == "deploy" else _LABELLED
+    default_event = {"workflow_run": _RUN} if command == "deploy" else _COMMENTED
+    # The stranger may not write (deploy); the maintainer commenting may (approve).
+    permission = [200, {"permission": "read" if command == "deploy" else "write"}]
 
     def setup(root: Path) -> None:
         written = {
             "command": command,
             "event": default_event if event is None else event,
-            "answers": _ANSWERS | (answers or {}),
+            "answers": _ANSWERS | {"permission": permission} | (answers or {}),
             "artifact": "50",
             **spec,
         }
@@ -512,8 +520,8 @@ GATE_CASES = [
         "gate",
         "a status with creator: null (GitHub's schema allows it: it approves nothing)",
         gate({"statuses": [200, [_status(creator=None)]]}),
-        r"^preview wait for #50 at bbbbbbb: previews of pull requests from forks by people "
-        r"outside the project are published only after a maintainer",
+        r"^preview wait for #50 at bbbbbbb: previews of pull requests by people without "
+        r"write access are built only after a maintainer",
         steps=GATE_STEP,
         outcome="ok",
         verify=_no_deploy,
@@ -544,7 +552,7 @@ GATE_CASES = [
         "a pull request whose number is '50; echo pwned'",
         gate({"pulls": [200, [_pull(number="50; echo pwned")]]}),
         _NOT_READ + r"pulls\?\S+ is not what the gate reads: \[0\]\.number should be a whole "
-        r"number from 1 to 999999999, but is the text '50; echo pwned'$",
+        r"number from 1 to 999999999999, but is the text '50; echo pwned'$",
         steps=GATE_STEP,
         verify=_no_deploy,
     ),
@@ -552,8 +560,13 @@ GATE_CASES = [
         "R-G07",
         "gate",
         "an approval whose description holds '\\n::error::fake'",
-        gate({"statuses": [200, [_status(description="ok\n::error::fake")]]}),
-        r"^preview deploy for #50 at bbbbbbb: a maintainer approved bbbbbbb "
+        gate(
+            {
+                "pulls": _LABELLED_PULL,
+                "statuses": [200, [_status(description="ok\n::error::fake")]],
+            }
+        ),
+        r"^preview deploy for #50 at bbbbbbb to elsewhere: a maintainer approved bbbbbbb "
         r"\('ok\\n::error::fake'\)$",
         steps=GATE_STEP,
         outcome="ok",
@@ -562,8 +575,14 @@ GATE_CASES = [
         "R-G08",
         "gate",
         "the artifacts answer has no 'artifacts' key",
-        gate({"artifacts": [200, {"total_count": 1}]}),
-        _NOT_READ + r"actions/runs/77/artifacts\?per_page=100 is not what the gate reads: "
+        gate(
+            {
+                "pulls": _LABELLED_PULL,
+                "statuses": [200, [_status()]],
+                "artifacts": [200, {"total_count": 1}],
+            }
+        ),
+        _NOT_READ + r"actions/runs/12345678901/artifacts\?per_page=100 is not what the gate reads: "
         r"artifacts should be a list, but is missing$",
         steps=GATE_STEP,
     ),
@@ -571,7 +590,9 @@ GATE_CASES = [
         "R-G10",
         "gate",
         "the label event has label: null",
-        gate(command="approve", event=_LABELLED | {"label": None}),
+        gate(
+            command="approve", event=_UNLABELLED | {"label": None}, event_name="pull_request_target"
+        ),
         r"^::error::the event is not what the gate reads: label should be an object, but is "
         r"null$",
         steps=GATE_STEP,
@@ -608,7 +629,7 @@ GATE_CASES = [
         "a pull request whose number is 50.0",
         gate({"pulls": [200, [_pull(number=50.0)]]}),
         _NOT_READ + r"pulls\?\S+ is not what the gate reads: \[0\]\.number should be a whole "
-        r"number from 1 to 999999999, but is the number '50\.0'$",
+        r"number from 1 to 999999999999, but is the number '50\.0'$",
         steps=GATE_STEP,
     ),
     Case(
@@ -641,9 +662,13 @@ GATE_CASES = [
     Case(
         "N2-G08",
         "gate",
-        "the label event's sender login holds a newline",
-        gate(command="approve", event=_LABELLED | {"sender": {"login": "editor\n::error::x"}}),
-        r"^::error::the event is not what the gate reads: sender\.login should be a GitHub "
+        "the comment event's author login holds a newline",
+        gate(
+            command="approve",
+            event=_COMMENTED
+            | {"comment": _COMMENTED["comment"] | {"user": {"login": "editor\n::error::x"}}},
+        ),
+        r"^::error::the event is not what the gate reads: comment\.user\.login should be a GitHub "
         r"login, but is the text 'editor\\n::error::x'$",
         steps=GATE_STEP,
     ),

@@ -5,8 +5,10 @@ fake GitHub API on 127.0.0.1 that gives the answers a case asks for.
 
 SPEC (written by a case of cases_commands.py) holds:
 
-    command    "deploy" or "approve"
+    command    "deploy" (preview_gate.py) or "approve" (preview_approval.py)
     event      the event the gate reads from GITHUB_EVENT_PATH
+    event_name GITHUB_EVENT_NAME (default: workflow_run for deploy, issue_comment for
+               approve)
     answers    {kind: [status, body]}: the answer to each kind of call ("pulls",
                "statuses", "artifacts", "permission"); a body that is not a string is sent
                as JSON, a string as it is (an HTML page)
@@ -32,7 +34,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-GATE = Path(__file__).resolve().parents[2] / ".github/scripts/preview_gate.py"
+SCRIPTS = Path(__file__).resolve().parents[2] / ".github/scripts"
+PROGRAMS = {"deploy": SCRIPTS / "preview_gate.py", "approve": SCRIPTS / "preview_approval.py"}
 KINDS = ("pulls", "statuses", "artifacts", "permission")
 
 
@@ -52,7 +55,7 @@ def _server(answers: dict[str, Any]) -> http.server.HTTPServer:
             self.end_headers()
             self.wfile.write(raw)
 
-        do_GET = do_POST = do_DELETE = _answer
+        do_GET = do_POST = do_PATCH = do_DELETE = _answer
 
         def log_message(self, *args: Any) -> None:
             pass
@@ -76,7 +79,7 @@ def main(spec_path: str) -> int:
     with tempfile.TemporaryDirectory() as work:
         event = Path(work) / "event.json"
         event.write_text(json.dumps(spec["event"]), encoding="utf-8")
-        args = [spec["command"]]
+        args: list[str] = []
         if spec["command"] == "deploy":
             args += ["--decision", str(Path(work) / "decision.json")]
             if spec.get("artifact") is not None:
@@ -89,9 +92,13 @@ def main(spec_path: str) -> int:
             "GITHUB_REPOSITORY": "newsroom/briefing",
             "GITHUB_TOKEN": "not-a-token",
             "GITHUB_OUTPUT": str(output),
+            "GITHUB_EVENT_NAME": spec.get(
+                "event_name", "workflow_run" if spec["command"] == "deploy" else "issue_comment"
+            ),
+            "PREVIEW_REPOSITORY": "previews-org/briefing-previews",
         }
         done = subprocess.run(
-            [sys.executable, str(GATE), *args],
+            [sys.executable, str(PROGRAMS[spec["command"]]), *args],
             env=env,
             capture_output=True,
             text=True,
