@@ -987,3 +987,11 @@ def test_a_failed_deploy_or_an_odd_address_says_not_published():
     for deployed, url in (("failure", "https://x.github.io/p/"), ("success", "javascript:x")):
         text = commenting.comment_text(decision, url, deployed, "S", "", [])
         assert f"### Preview of {NEW[:7]} not published" in text and "javascript" not in text
+
+
+def test_a_permission_github_will_not_give_is_none_and_approves_nothing(github_answering):
+    client = api_module.GitHub("t", github_answering(404, '{"message": "Not Found"}'))
+    assert gate.permission_of(client, REPO, "stranger") == "none"
+    client = api_module.GitHub("t", github_answering(403, '{"message": "Must have push access"}'))
+    with pytest.raises(gate.GateError, match="GitHub answered 403 to GET .*/permission"):
+        gate.permission_of(client, REPO, "stranger")

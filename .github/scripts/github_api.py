@@ -37,6 +37,10 @@ class GateError(Exception):
     """What stops a script, in one line; `run_main` prints it as a `::error::` line."""
 
 
+class NotFound(GateError):
+    """GitHub answered 404: the thing asked about does not exist, or is not visible."""
+
+
 class UnexpectedAnswer(GateError):
     """An answer (GitHub's, or the event's) that is not of the shape the script reads."""
 
@@ -190,7 +194,8 @@ class GitHub:
         except urllib.error.HTTPError as error:
             if method == "DELETE" and error.code == 404:
                 return None  # the label was not there
-            raise GateError(f"GitHub answered {error.code} to {call}{_said(error)}") from None
+            failed = NotFound if error.code == 404 else GateError
+            raise failed(f"GitHub answered {error.code} to {call}{_said(error)}") from None
         except (OSError, ValueError) as exc:  # URLError, a timeout, a reset connection
             reason = getattr(exc, "reason", None) or exc
             raise GateError(f"could not reach GitHub at {self.base} for {call}: {reason}") from None

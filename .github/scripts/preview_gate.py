@@ -50,6 +50,7 @@ from github_api import (
     Api,
     GateError,
     GitHub,
+    NotFound,
     Nullable,
     Text,
     UnexpectedAnswer,
@@ -258,13 +259,15 @@ def newest_preview_run(api: Api, repo: str, pull: dict[str, Any]) -> dict[str, A
 
 
 def permission_of(api: Api, repo: str, login: str) -> str:
-    """What the collaborators API says `login` may do here (admin ... read, none)."""
+    """What the collaborators API says `login` may do here: admin, write (maintain is
+    reported as write), read (triage too) or none; a 404 (someone GitHub will not name) is
+    none."""
     quoted = urllib.parse.quote(login, safe="")
-    return str(
-        get_checked(api, f"/repos/{repo}/collaborators/{quoted}/permission", PERMISSION)[
-            "permission"
-        ]
-    )
+    path = f"/repos/{repo}/collaborators/{quoted}/permission"
+    try:
+        return str(get_checked(api, path, PERMISSION)["permission"])
+    except NotFound:
+        return "none"
 
 
 def trusted_because(api: Api, repo: str, pull: dict[str, Any]) -> str | None:
