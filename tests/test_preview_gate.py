@@ -200,7 +200,13 @@ def test_a_fork_by_someone_with_write_access_is_deployed_without_an_approval():
     assert decision.reason == "its author, editor, has write access to this repository"
 
 
-@pytest.mark.parametrize("permission", ["read", "triage", "none"])
+# GitHub reports triage as read, and an organisation member without a grant on the
+# repository as read or none, whatever author_association says (MEMBER, COLLABORATOR).
+@pytest.mark.parametrize(
+    "permission",
+    ["read", "triage", "none"],
+    ids=["read-only-collaborator", "triage", "org-member-without-write"],
+)
 def test_an_author_without_write_access_waits_whatever_github_calls_them(permission):
     # Security finding 3: author_association said COLLABORATOR or MEMBER for a read-only
     # collaborator or any organisation member; the permission API is what approvers pass.
