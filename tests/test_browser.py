@@ -2,7 +2,8 @@
 built site served on 127.0.0.1.
 
 Every request a page makes is routed through `Reader`, which lets only 127.0.0.1 through
-and records the rest, with console errors, failed requests and dialogs. Under CI a missing
+and records the rest, with console errors, failed requests, dialogs and what the pages'
+Content-Security-Policy blocked. Under CI a missing
 Chromium or axe-core fails these tests instead of skipping them (conftest.require_tool).
 
 Set BRIEFING_BROWSER_REPORT to a folder to keep, for review: the phone-width screenshots,
@@ -18,7 +19,7 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,20 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+# Reports each thing the page's Content-Security-Policy blocks to the test (an exposed
+# function is not script the page's policy governs).
+_REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e => {
+    window.__briefingViolation(`${e.effectiveDirective} ${e.blockedURI}`);
+});"""
+_POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
+
+
+def without_policy(html: str) -> str:
+    """A page as it would be without the site's policy: what the policy's tests would see
+    if it failed."""
+    return _POLICY_META.sub("", html)
+
+
 @dataclass
 class Reader:
     """A browser context that records what a reader's browser would do wrong."""
@@ -87,10 +102,16 @@ class Reader:
     failed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.context.route("**/*", self._only_local)
         self.context.on("page", self._watch)
+        self.context.expose_function("__briefingViolation", self._blocked)
+        self.context.add_init_script(_REPORT_VIOLATIONS)
+
+    def _blocked(self, what: str) -> None:
+        self.violations.append(what)
 
     def _only_local(self, route: Route) -> None:
         url = route.request.url
@@ -125,8 +146,19 @@ class Reader:
 
         page.on("dialog", dismiss)
 
-    def open(self, url: str) -> Page:
+    def open(self, url: str, rewrite: Callable[[str], str] | None = None) -> Page:
+        """A new tab showing `url`; `rewrite` changes each page of the site it loads."""
         page = self.context.new_page()
+        if rewrite is not None:
+
+            def rewritten(route: Route) -> None:
+                if route.request.resource_type != "document":
+                    route.fallback()  # to _only_local
+                    return
+                response = route.fetch()
+                route.fulfill(response=response, body=rewrite(response.text()))
+
+            page.route("http://127.0.0.1:*/**", rewritten)
         page.goto(url, wait_until="load")
         return page
 
@@ -135,6 +167,7 @@ class Reader:
         assert self.failed == []
         assert self.foreign == []
         assert self.dialogs == []
+        assert self.violations == []
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +238,8 @@ def test_every_page_loads_with_no_error_and_no_request_off_127_0_0_1(
 
 
 def test_the_reader_would_see_a_foreign_request_a_console_error_and_a_dialog(reader, site_url):
-    page = reader.open(site_url)
+    # Without the site's policy, which blocks the request before the network.
+    page = reader.open(site_url, rewrite=without_policy)
     page.evaluate("""() => {
         fetch('https://fonts.example.com/font.woff2').catch(() => {});
         console.error('boom');
@@ -217,6 +251,15 @@ def test_the_reader_would_see_a_foreign_request_a_console_error_and_a_dialog(rea
     assert reader.dialogs and "hi" in reader.dialogs[0]
     with pytest.raises(AssertionError):
         reader.assert_clean()
+
+
+def test_the_reader_would_see_what_the_policy_blocks(reader, site_url):
+    page = reader.open(site_url)
+    page.evaluate("() => fetch('https://fonts.example.com/font.woff2').catch(() => {})")
+    page.wait_for_function("() => true")  # one round trip: the report has arrived
+    page.wait_for_timeout(200)
+    assert reader.foreign == []  # blocked before the network
+    assert reader.violations == ["connect-src https://fonts.example.com/font.woff2"]
 
 
 def test_the_page_types_cover_every_kind_of_generated_page(shipped_site):
@@ -312,7 +355,7 @@ def labelled_results(page: Page, text: str) -> list[tuple[str, str | None]]:
         shown = page.locator("li.md-search-result__item").count()
         more.click()
         page.wait_for_function(
-            f"document.querySelectorAll('li.md-search-result__item').length > {shown}"
+            "n => document.querySelectorAll('li.md-search-result__item').length > n", arg=shown
         )
     return [
         (urlsplit(href).path, label)
@@ -389,7 +432,7 @@ def test_the_timeline_chart_draws_every_event_with_its_status_and_links_to_it(
     # A mark's link lands on the entry.
     target = events[12]["id"]
     rows.nth(12).locator(".briefing-mark").click()
-    page.wait_for_function(f"location.hash === '#{target}'")
+    page.wait_for_function("h => location.hash === h", arg=f"#{target}")
     heading = page.locator(f"[id='{target}']")
     box = heading.bounding_box()
     assert 0 <= box["y"] < page.viewport_size["height"]
@@ -433,7 +476,7 @@ def test_each_incident_has_a_casualty_chart_in_the_order_figures_were_given(
     ).first.bounding_box()
     assert eight["x"] < twelve["x"] < eight["x"] + eight["width"] and eight["y"] > twelve["y"]
     page.locator("a.briefing-chart-row[href='#gladkov-wounded-12']").click()
-    page.wait_for_function("location.hash === '#gladkov-wounded-12'")
+    page.wait_for_function("() => location.hash === '#gladkov-wounded-12'")
     box = page.locator("[id='gladkov-wounded-12']").bounding_box()
     assert 0 <= box["y"] < page.viewport_size["height"]
     reader.assert_clean()
@@ -490,7 +533,9 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page_type(browser, si
         page = reader.open(site_url + path)
         palette = page.locator("body").get_attribute("data-md-color-scheme")
         assert palette == {"light": "default", "dark": "slate"}[scheme]
-        page.add_script_tag(path=str(axe))
+        # Evaluated by the browser's debugger, as the page's own policy does not let a test
+        # add a script to the page (add_script_tag would inline it).
+        page.evaluate(axe.read_text(encoding="utf-8"))
         results = page.evaluate("""async () => {
             const r = await axe.run(document);
             const brief = v => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target}`;
