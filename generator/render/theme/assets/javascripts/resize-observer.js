@@ -6,9 +6,10 @@
  * from another origin, unpinned, that would see every such reader and run on our origin.
  * The site's Content-Security-Policy blocks that request; this file keeps the layout
  * working instead. It is ours rather than that npm package because the package is
- * unmaintained (its last release, 1.5.1, is from 2018) and its thousand lines watch every
- * change to the page to report sizes exactly, where Material needs only to hear that an
- * element may have changed size: it reads `entry.target` and measures the element itself.
+ * unmaintained (its last release, 1.5.1, is from 2018) and is about a thousand lines that
+ * watch every change to the document (a MutationObserver on all of it) to report sizes
+ * exactly, where Material needs only to hear that an element may have changed size: it
+ * reads `entry.target` and measures the element itself.
  * So this measures the observed elements when the page loads and when the window resizes
  * or turns, and reports those whose size changed (and each one once when it is observed).
  *
