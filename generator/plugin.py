@@ -9,6 +9,9 @@ sibling of `site/` and swaps it in only after everything succeeded, strict-mode 
 included, so a failed, killed or out-of-disk build leaves the last good site in place. A
 lock makes a second concurrent build wait for the first.
 
+Every page gets the site's Content-Security-Policy as it is written (`render/policy.py`);
+script in a hand-written page, which the policy would block, fails the build with its line.
+
 Under `mkdocs serve`, a check that fails after a good build prints its problems and builds
 the last good pages again: MkDocs's own server would otherwise stop answering until the
 fact sheets are fixed, and an editor mid-change would lose the preview.
@@ -27,15 +30,18 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from .build import build_pages
 from .problems import Problem, display_path, format_report, has_errors
 from .render.feeds import Feeds
 from .render.nav import hand_written_nav, is_nav_page, site_nav
-from .render.origin import describe, off_origin_loads
+from .render.origin import describe, describe_unprotected, scan_site
+from .render.policy import allow_added_scripts, content_problems, protect
 from .render.search_index import PAGES_PER_INDEX, SearchIndexFailed, index_site
 from .render.site import THEME_DIR
 from .settings import protected_folders, setting_line, site_dir_problems, site_url_problem
@@ -81,7 +87,81 @@ def _plain_errors(hook: Callable[..., T]) -> Callable[..., T]:
     return wrapped
 
 
-class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
+class _SitePolicy:
+    """The plugin's hooks for the site's Content-Security-Policy (`render/policy.py`):
+    every page gets it as it is written, and the staged site is checked before it is
+    published. Script in a hand-written page, which the policy would block, is collected
+    page by page and fails the build, all of it at once."""
+
+    # Found in the build in progress (BriefingPlugin.on_config starts each build afresh).
+    _blocked: tuple[Problem, ...] = ()
+
+    # After every other plugin has changed the page: the policy holds the hashes of the
+    # page's inline scripts as they are written.
+    @event_priority(-100)
+    @_plain_errors
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        content = page.content or ""
+        if page.file.abs_src_path is not None:
+            root = Path(config.config_file_path).resolve().parent
+            where = display_path(Path(page.file.abs_src_path), root)
+            self._blocked += tuple(content_problems(content, page.file.content_string, where))
+        return protect(output, content)
+
+    @event_priority(-100)
+    @_plain_errors
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """404.html is a template rendered without a page: it gets the policy too."""
+        return protect(output_content) if template_name.endswith(".html") else output_content
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        """The preview server adds an inline script to each page it serves (live reload),
+        different every time: allow it in that page's policy as it is served. (MkDocs
+        1.6's LiveReloadServer adds it in _inject_js_into_html; test_plugin.py calls it, so
+        an upgrade that changes it is noticed.)"""
+        inject = server._inject_js_into_html
+
+        def inject_allowed(content: bytes, epoch: int) -> bytes:
+            served: bytes = inject(content, epoch)
+            page, served_page = (b.decode("utf-8", "surrogateescape") for b in (content, served))
+            return allow_added_scripts(page, served_page).encode("utf-8", "surrogateescape")
+
+        server._inject_js_into_html = inject_allowed  # type: ignore[method-assign]
+        return server
+
+    def _refuse_blocked_script(self) -> None:
+        if self._blocked:
+            raise PluginError(
+                "briefing: hand-written pages hold script that the site's "
+                "Content-Security-Policy would block; the previous site is kept:\n"
+                + format_report(list(self._blocked))
+            )
+
+    def _refuse_unsafe_site(self, site: Path, site_url: str | None) -> None:
+        """Fail the build if the staged site would load from another origin, or holds a
+        page without the policy."""
+        scan = scan_site(site, site_url)
+        if scan.loads:
+            raise PluginError(
+                "briefing: the pages would load from other origins, which would see "
+                "every reader; the previous site is kept. Remove what adds them:\n"
+                + describe(scan.loads)
+            )
+        if scan.unprotected:
+            raise PluginError(
+                "briefing: these pages lack the site's Content-Security-Policy as the first "
+                "element of their <head>, so nothing would stop script injected into them; "
+                "the previous site is kept. Pages the theme renders get it: write a "
+                "hand-written page as Markdown (docs/NAME.md), not as an .html file in "
+                "docs/, which is published as it is:\n" + describe_unprotected(scan.unprotected)
+            )
+
+
+class BriefingPlugin(_SitePolicy, BasePlugin[BriefingPluginConfig]):
     _serving = False
     # The generated files, nav and briefings of the last build whose checks passed.
     _last_good: tuple[dict[str, str], list[Any], tuple[str, ...]] | None = None
@@ -105,6 +185,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
     @_plain_errors
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
+        self._blocked = ()
         briefings_dir = root / self.config.briefings_dir
         seeds_dir = root / self.config.seeds_dir
         docs_dir = Path(config.docs_dir)
@@ -187,15 +268,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         """Swap the new site in, unless strict mode is about to fail the build."""
         if self._staging is None:
             return
+        self._refuse_blocked_script()
         if config.strict and _strict_warnings():
             log.info("The previous site is kept: strict mode stops this build on its warnings")
         else:
-            if loads := off_origin_loads(self._staging.path, config.site_url or None):
-                raise PluginError(
-                    "briefing: the pages would load from other origins, which would see "
-                    "every reader; the previous site is kept. Remove what adds them:\n"
-                    + describe(loads)
-                )
+            self._refuse_unsafe_site(self._staging.path, config.site_url or None)
             try:
                 indexed = index_site(
                     self._staging.path, list(self._slugs), self.config.search_pages_per_index

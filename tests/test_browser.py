@@ -2,7 +2,8 @@
 built site served on 127.0.0.1.
 
 Every request a page makes is routed through `Reader`, which lets only 127.0.0.1 through
-and records the rest, with console errors, failed requests and dialogs. Under CI a missing
+and records the rest, with console errors, failed requests, dialogs and what the pages'
+Content-Security-Policy blocked. Under CI a missing
 Chromium or axe-core fails these tests instead of skipping them (conftest.require_tool).
 
 Set BRIEFING_BROWSER_REPORT to a folder to keep, for review: the phone-width screenshots,
@@ -11,16 +12,24 @@ the axe results per page type and scheme, and the first search results for each 
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import http.server
 import json
 import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
 import threading
-from collections.abc import Iterator
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -78,6 +87,26 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+# Reports each thing the page's Content-Security-Policy blocks to the test (an exposed
+# function is not script the page's policy governs).
+_REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e => {
+    window.__briefingViolation(`${e.effectiveDirective} ${e.blockedURI}`);
+});"""
+_POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
+_FALLBACK_TAG = re.compile(r'<script src="[^"]*/resize-observer\.js"></script>')
+
+
+def without_policy(html: str) -> str:
+    """A page as it would be without the site's policy: what the policy's tests would see
+    if it failed."""
+    return _POLICY_META.sub("", html)
+
+
+def without_policy_or_fallback(html: str) -> str:
+    """A page without the policy and without our ResizeObserver fallback."""
+    return _FALLBACK_TAG.sub("", without_policy(html))
+
+
 @dataclass
 class Reader:
     """A browser context that records what a reader's browser would do wrong."""
@@ -87,10 +116,16 @@ class Reader:
     failed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.context.route("**/*", self._only_local)
         self.context.on("page", self._watch)
+        self.context.expose_function("__briefingViolation", self._blocked)
+        self.context.add_init_script(_REPORT_VIOLATIONS)
+
+    def _blocked(self, what: str) -> None:
+        self.violations.append(what)
 
     def _only_local(self, route: Route) -> None:
         url = route.request.url
@@ -125,8 +160,19 @@ class Reader:
 
         page.on("dialog", dismiss)
 
-    def open(self, url: str) -> Page:
+    def open(self, url: str, rewrite: Callable[[str], str] | None = None) -> Page:
+        """A new tab showing `url`; `rewrite` changes each page of the site it loads."""
         page = self.context.new_page()
+        if rewrite is not None:
+
+            def rewritten(route: Route) -> None:
+                if route.request.resource_type != "document":
+                    route.fallback()  # to _only_local
+                    return
+                response = route.fetch()
+                route.fulfill(response=response, body=rewrite(response.text()))
+
+            page.route("http://127.0.0.1:*/**", rewritten)
         page.goto(url, wait_until="load")
         return page
 
@@ -135,6 +181,7 @@ class Reader:
         assert self.failed == []
         assert self.foreign == []
         assert self.dialogs == []
+        assert self.violations == []
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +252,8 @@ def test_every_page_loads_with_no_error_and_no_request_off_127_0_0_1(
 
 
 def test_the_reader_would_see_a_foreign_request_a_console_error_and_a_dialog(reader, site_url):
-    page = reader.open(site_url)
+    # Without the site's policy, which blocks the request before the network.
+    page = reader.open(site_url, rewrite=without_policy)
     page.evaluate("""() => {
         fetch('https://fonts.example.com/font.woff2').catch(() => {});
         console.error('boom');
@@ -219,9 +267,236 @@ def test_the_reader_would_see_a_foreign_request_a_console_error_and_a_dialog(rea
         reader.assert_clean()
 
 
+def test_the_reader_would_see_what_the_policy_blocks(reader, site_url):
+    page = reader.open(site_url)
+    page.evaluate("() => fetch('https://fonts.example.com/font.woff2').catch(() => {})")
+    page.wait_for_function("() => true")  # one round trip: the report has arrived
+    page.wait_for_timeout(200)
+    assert reader.foreign == []  # blocked before the network
+    assert reader.violations == ["connect-src https://fonts.example.com/font.woff2"]
+
+
 def test_the_page_types_cover_every_kind_of_generated_page(shipped_site):
     pages = set(built_pages(shipped_site))
     assert set(PAGE_TYPES.values()) <= pages
+
+
+# ---------------------------------------------------------------------------------------
+# The Content-Security-Policy (generator/render/policy.py)
+
+# Material's bundle, which fetches from unpkg.com what the browser lacks.
+BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js">')
+# Scripts a browser runs, as opposed to data blocks such as Material's __config.
+_RUN_TYPES = {None, "", "text/javascript", "module"}
+
+
+class _Head(HTMLParser):
+    """The elements of a page's head in order, and its inline scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.head: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._where = "before"
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "head":
+            self._where = "head"
+        elif self._where == "head":
+            self.head.append((tag, values))
+        if tag == "script" and "src" not in values and values.get("type") in _RUN_TYPES:
+            self._script = []
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self._where = "after"
+        if tag == "script" and self._script is not None:
+            self.scripts.append("".join(self._script))
+            self._script = None
+
+
+def test_every_page_carries_the_policy_first_and_sends_no_referrer(shipped_site):
+    pages = sorted(shipped_site.rglob("*.html"))
+    assert len(pages) == len(built_pages(shipped_site)) + 1  # and 404.html
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        parsed = _Head()
+        parsed.feed(html)
+        (tag, csp), (second, referrer) = parsed.head[:2]
+        where = path.relative_to(shipped_site).as_posix()
+        assert (tag, csp["http-equiv"]) == ("meta", "Content-Security-Policy"), where
+        assert (second, referrer) == (
+            "meta",
+            {"name": "referrer", "content": "no-referrer"},
+        ), where
+        directives = dict(d.strip().split(" ", 1) for d in csp["content"].split(";"))
+        hashes = [
+            "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+            for s in parsed.scripts
+        ]
+        assert len(hashes) == 3, where  # Material's three inline scripts
+        assert directives == {
+            "default-src": "'self'",
+            "script-src": " ".join(["'self' 'wasm-unsafe-eval'", *hashes]),
+            "style-src": "'self'",
+            "img-src": "'self' data:",
+            "font-src": "'self'",
+            "connect-src": "'self'",
+            "object-src": "'none'",
+            "base-uri": "'self'",
+            "form-action": "'none'",
+        }, where
+        # The character set is still declared where browsers look for it.
+        assert b'<meta charset="utf-8">' in html.encode()[:1024], where
+        # Our ResizeObserver fallback is defined before Material's bundle looks for one.
+        fallback = _FALLBACK_TAG.search(html)
+        bundle = BUNDLE.search(html)
+        assert fallback and bundle and fallback.start() < bundle.start(), where
+
+
+# The pages test (b) and (c) open: Material measures their header, sidebars and tables.
+OLD_BROWSER_PAGES = ["overview", "timeline", "casualties"]
+NO_RESIZE_OBSERVER = "delete window.ResizeObserver;"
+# A diagram appears before Material's bundle looks for one (its listener comes after ours).
+MERMAID = """document.addEventListener("DOMContentLoaded", () => {
+    const diagram = document.createElement("pre");
+    diagram.className = "mermaid";
+    diagram.textContent = "graph LR; A --> B";
+    document.querySelector("article")?.append(diagram);
+});"""
+UNPKG_POLYFILL = "https://unpkg.com/resize-observer-polyfill"
+UNPKG_MERMAID = "https://unpkg.com/mermaid@11/dist/mermaid.min.js"
+
+
+@pytest.fixture
+def old_browser(browser: Browser) -> Iterator[Reader]:
+    """A reader whose browser has no ResizeObserver (Safari before 13.1, say)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(NO_RESIZE_OBSERVER)
+    yield Reader(context)
+    context.close()
+
+
+@pytest.mark.parametrize("name", OLD_BROWSER_PAGES)
+def test_without_resize_observer_a_page_works_and_asks_nothing_of_another_origin(
+    old_browser, site_url, name
+):
+    page = old_browser.open(site_url + PAGE_TYPES[name])
+    # Ours, not the browser's (which was deleted) nor unpkg's.
+    assert page.evaluate("() => String(window.ResizeObserver)").startswith(
+        "function ResizeObserver(callback)"
+    )
+    assert page.locator(".md-header").is_visible()
+    assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+    assert page.locator("article h1").is_visible()
+    if name != "timeline":
+        assert page.locator("article table").first.is_visible()
+    assert search(page, "Gladkov")
+    page.keyboard.press("Escape")
+    # It reports a size that changes with the window, once observed and on each resize.
+    page.evaluate("""() => {
+        window.__sizes = [];
+        new ResizeObserver(entries => entries.forEach(e => __sizes.push(e.contentRect.width)))
+            .observe(document.querySelector(".md-main"));
+    }""")
+    page.wait_for_function("() => __sizes.length === 1")
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.wait_for_function("() => __sizes.length === 2")
+    wide, narrow = page.evaluate("() => __sizes")
+    assert narrow < wide
+    old_browser.assert_clean()  # no request elsewhere, no error, nothing blocked
+
+
+def test_control_without_the_policy_and_our_fallback_material_asks_unpkg(old_browser, site_url):
+    """What the test above would see if the fallback and the policy were gone."""
+    old_browser.open(site_url + PAGE_TYPES["timeline"], rewrite=without_policy_or_fallback)
+    assert old_browser.foreign == [UNPKG_POLYFILL]
+
+
+@pytest.mark.parametrize("name", OLD_BROWSER_PAGES)
+def test_a_diagram_cannot_fetch_mermaid_from_another_origin(reader, site_url, name):
+    reader.context.add_init_script(MERMAID)
+    page = reader.open(site_url + PAGE_TYPES[name])
+    page.wait_for_function("() => !document.querySelector('pre.mermaid')")  # Material saw it
+    page.wait_for_timeout(200)
+    assert reader.foreign == []
+    assert reader.violations == [f"script-src-elem {UNPKG_MERMAID}"]
+
+
+def test_control_without_the_policy_a_diagram_fetches_mermaid_from_unpkg(reader, site_url):
+    reader.context.add_init_script(MERMAID)
+    reader.open(site_url + PAGE_TYPES["timeline"], rewrite=without_policy)
+    assert reader.foreign == [UNPKG_MERMAID]
+
+
+def test_search_runs_under_the_policy(reader, site_url):
+    page = reader.open(site_url + PAGE_TYPES["overview"])
+    assert search(page, "Gladkov")[0].endswith("/actors/vyacheslav-gladkov/")
+    reader.assert_clean()
+
+
+def test_control_search_needs_webassembly_allowed(reader, site_url):
+    """Why the policy allows 'wasm-unsafe-eval': Pagefind's engine is WebAssembly."""
+    page = reader.open(
+        site_url + PAGE_TYPES["overview"],
+        rewrite=lambda html: html.replace(" 'wasm-unsafe-eval'", ""),
+    )
+    page.locator("input.md-search__input").fill("Gladkov")
+    for _ in range(50):
+        if reader.violations:
+            break
+        page.wait_for_timeout(100)
+    assert reader.violations == ["script-src wasm-eval"]
+
+
+def test_the_preview_server_allows_its_live_reload_script(reader, tmp_path):
+    """`mkdocs serve` adds an inline script to every page it serves, different each time:
+    the plugin allows it in that page's policy (plugin.on_serve)."""
+    root = copy_site_inputs(tmp_path)
+    # A preview has a site_url (the server's), so it reads the change log from git.
+    identity = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    identity |= {"GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "commit.gpgsign=false", "commit", "-qm", "."],
+    ):
+        subprocess.run(["git", *args], cwd=root, check=True, env={**os.environ, **identity})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/{SHIPPED}/timeline/"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as answer:
+                    served = answer.read().decode()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.3)
+        assert "livereload(" in served
+        page = reader.context.new_page()
+        with page.expect_console_message(lambda m: m.text == "Enabled live reload"):
+            page.goto(url, wait_until="load")
+        reader.assert_clean()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 # ---------------------------------------------------------------------------------------
@@ -312,7 +587,7 @@ def labelled_results(page: Page, text: str) -> list[tuple[str, str | None]]:
         shown = page.locator("li.md-search-result__item").count()
         more.click()
         page.wait_for_function(
-            f"document.querySelectorAll('li.md-search-result__item').length > {shown}"
+            "n => document.querySelectorAll('li.md-search-result__item').length > n", arg=shown
         )
     return [
         (urlsplit(href).path, label)
@@ -389,7 +664,7 @@ def test_the_timeline_chart_draws_every_event_with_its_status_and_links_to_it(
     # A mark's link lands on the entry.
     target = events[12]["id"]
     rows.nth(12).locator(".briefing-mark").click()
-    page.wait_for_function(f"location.hash === '#{target}'")
+    page.wait_for_function("h => location.hash === h", arg=f"#{target}")
     heading = page.locator(f"[id='{target}']")
     box = heading.bounding_box()
     assert 0 <= box["y"] < page.viewport_size["height"]
@@ -433,7 +708,7 @@ def test_each_incident_has_a_casualty_chart_in_the_order_figures_were_given(
     ).first.bounding_box()
     assert eight["x"] < twelve["x"] < eight["x"] + eight["width"] and eight["y"] > twelve["y"]
     page.locator("a.briefing-chart-row[href='#gladkov-wounded-12']").click()
-    page.wait_for_function("location.hash === '#gladkov-wounded-12'")
+    page.wait_for_function("() => location.hash === '#gladkov-wounded-12'")
     box = page.locator("[id='gladkov-wounded-12']").bounding_box()
     assert 0 <= box["y"] < page.viewport_size["height"]
     reader.assert_clean()
@@ -490,7 +765,9 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page_type(browser, si
         page = reader.open(site_url + path)
         palette = page.locator("body").get_attribute("data-md-color-scheme")
         assert palette == {"light": "default", "dark": "slate"}[scheme]
-        page.add_script_tag(path=str(axe))
+        # Evaluated by the browser's debugger, as the page's own policy does not let a test
+        # add a script to the page (add_script_tag would inline it).
+        page.evaluate(axe.read_text(encoding="utf-8"))
         results = page.evaluate("""async () => {
             const r = await axe.run(document);
             const brief = v => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target}`;

@@ -1,16 +1,21 @@
-"""The plugin's glue: what `mkdocs serve` watches, the nav, several briefings."""
+"""The plugin's glue: what `mkdocs serve` watches, the nav, several briefings, and the
+Content-Security-Policy it writes into every page."""
 
 from __future__ import annotations
 
 import shutil
+import textwrap
 
 import pytest
-from conftest import BRIEFING, ROOT, write_project
+from bad_inputs.kit import tree_digest
+from conftest import BRIEFING, ROOT, mkdocs_build, write_project
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files, InclusionLevel
 
 from generator.plugin import BriefingPlugin
+from generator.render.policy import protect, unprotected
 
 
 def configured(root):
@@ -118,3 +123,87 @@ def test_build_fails_on_a_check_failure_even_after_a_good_build(tmp_path):
     claims.write_text(claims.read_text().replace("eight people", "nine people"))
     with pytest.raises(PluginError, match="briefing check failed"):
         plugin.on_config(load_config(config_file=str(root / "mkdocs.yml")))
+
+
+# ---------------------------------------------------------------------------------------
+# The Content-Security-Policy (render/policy.py): script a hand-written page would run
+
+
+NOTES = textwrap.dedent("""\
+    # Notes
+
+    Some text.
+
+    <script>
+    document.title = "changed";
+    </script>
+
+    A [link](javascript:alert(1)) and <img src="x.png" alt="" onerror="alert(2)">.
+    """)
+
+
+def test_script_in_a_hand_written_page_fails_the_build_at_its_lines_and_keeps_the_site(
+    tmp_path,
+):
+    root = write_project(tmp_path, with_site_config=True)
+    assert mkdocs_build(root / "mkdocs.yml").returncode == 0
+    before = tree_digest(root / "site")
+    (root / "docs/notes.md").write_text(NOTES)
+    result = mkdocs_build(root / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    blocked = (
+        "would be blocked by the site's Content-Security-Policy (pages run scripts only from "
+        "files on the site)"
+    )
+    lines = result.stderr.splitlines()
+    start = next(i for i, line in enumerate(lines) if "briefing: hand-written" in line)
+    assert lines[start].endswith(
+        "briefing: hand-written pages hold script that the site's Content-Security-Policy "
+        "would block; the previous site is kept:"
+    )
+    assert lines[start + 1 : start + 5] == [
+        f"docs/notes.md:5: an inline <script> {blocked}: move the code into a .js file under "
+        "docs/ and list it under extra_javascript in mkdocs.yml",
+        f"docs/notes.md:9: a javascript: link {blocked}: link to a page, or move the code into "
+        "a .js file under docs/ and list it under extra_javascript in mkdocs.yml",
+        f"docs/notes.md:9: an inline event handler (onerror=) {blocked}: move the code into a "
+        ".js file under docs/ that adds the handler with addEventListener, and list it under "
+        "extra_javascript in mkdocs.yml",
+        "3 errors, 0 warnings",
+    ]
+    assert tree_digest(root / "site") == before
+    assert not list(tmp_path.glob(".site.new-*"))
+
+
+def test_an_html_page_copied_from_docs_fails_the_build_and_keeps_the_site(tmp_path):
+    root = write_project(tmp_path, with_site_config=True)
+    assert mkdocs_build(root / "mkdocs.yml").returncode == 0
+    before = tree_digest(root / "site")
+    (root / "docs/embed.html").write_text("<html><head><title>x</title></head></html>\n")
+    result = mkdocs_build(root / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert (
+        "briefing: these pages lack the site's Content-Security-Policy as the first element "
+        "of their <head>"
+    ) in result.stderr
+    assert "write a hand-written page as Markdown (docs/NAME.md)" in result.stderr
+    assert (
+        "\nembed.html: no Content-Security-Policy <meta> as the first element of its <head>\n"
+    ) in result.stderr
+    assert tree_digest(root / "site") == before
+
+
+def test_the_preview_server_s_live_reload_script_is_allowed_in_each_page_it_serves(tmp_path):
+    root = write_project(tmp_path, with_site_config=True)
+    config = configured(root)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        config.plugins.on_serve(server, config=config, builder=lambda: None)
+        page = protect("<html><head><title>é</title></head><body><p>x</p></body></html>")
+        served = server._inject_js_into_html(page.encode(), 12345).decode()
+    finally:
+        server.server_close()
+    assert "livereload(12345, " in served
+    assert unprotected(served) == []

@@ -1,5 +1,6 @@
-"""What a built page would load from another origin: the promise that readers are not
-tracked, checked on every build rather than only in the tests.
+"""What a built page would load from another origin, and which pages lack the site's
+Content-Security-Policy (`policy.py`): the promise that readers are not tracked, checked on
+every build rather than only in the tests.
 
 A theme or a setting in mkdocs.yml adds such loads without a word: `theme: mkdocs` puts
 highlight.js from cdnjs on every page, and Material without `font: false` loads Google
@@ -10,6 +11,11 @@ Only what a browser fetches by itself counts: scripts, stylesheets and other `<l
 load (preconnect, preload, icons), images, frames, media and objects, and `url()`/`@import`
 in the site's CSS. A link a reader may follow (`<a href>`, a feed's `<link rel="alternate">`,
 the canonical address) is not a load.
+
+Every page the theme renders carries the policy as the first element of its head (the
+plugin writes it); an .html file in docs/ is copied as it is, without one, and a plugin
+that changed a page after the policy was written could break it. The same scan names
+such pages, and the build fails on them too.
 """
 
 from __future__ import annotations
@@ -19,7 +25,16 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["OffOrigin", "describe", "off_origin_loads"]
+from .policy import unprotected
+
+__all__ = [
+    "OffOrigin",
+    "SiteScan",
+    "describe",
+    "describe_unprotected",
+    "off_origin_loads",
+    "scan_site",
+]
 
 # Tags whose address attributes a browser fetches when the page loads.
 _LOADING_TAGS = re.compile(
@@ -60,20 +75,38 @@ class OffOrigin:
     pages: tuple[str, ...]  # the files that load it, relative to the site
 
 
-def off_origin_loads(site_dir: Path, site_url: str | None = None) -> list[OffOrigin]:
-    """Every address outside the site's own origin that its pages or CSS would load.
-    `site_url`'s origin, when set, is the site's own."""
+@dataclass(frozen=True)
+class SiteScan:
+    """What the built site would load from elsewhere, and its pages without the policy."""
+
+    loads: list[OffOrigin]
+    unprotected: dict[str, list[str]]  # a page, relative to the site: what is wrong
+
+
+def scan_site(site_dir: Path, site_url: str | None = None) -> SiteScan:
+    """Every address outside the site's own origin that its pages or CSS would load
+    (`site_url`'s origin, when set, is the site's own), and every page whose policy is
+    missing or would not hold."""
     own = _origin(site_url) if site_url else None
     found: dict[str, tuple[str, list[str]]] = {}
+    pages: dict[str, list[str]] = {}
     for path in sorted(site_dir.rglob("*")):
         if path.suffix not in (".html", ".css") or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
+        name = path.relative_to(site_dir).as_posix()
         loads = _css_loads(text) if path.suffix == ".css" else _html_loads(text)
         for url, what in loads:
             if own is None or _origin(url) != own:
-                found.setdefault(url, (what, []))[1].append(path.relative_to(site_dir).as_posix())
-    return [OffOrigin(url, what, tuple(pages)) for url, (what, pages) in found.items()]
+                found.setdefault(url, (what, []))[1].append(name)
+        if path.suffix == ".html" and (wrong := unprotected(text)):
+            pages[name] = wrong
+    return SiteScan([OffOrigin(url, what, tuple(p)) for url, (what, p) in found.items()], pages)
+
+
+def off_origin_loads(site_dir: Path, site_url: str | None = None) -> list[OffOrigin]:
+    """Every address outside the site's own origin that its pages or CSS would load."""
+    return scan_site(site_dir, site_url).loads
 
 
 def describe(loads: list[OffOrigin], limit: int = 5) -> str:
@@ -86,6 +119,14 @@ def describe(loads: list[OffOrigin], limit: int = 5) -> str:
         lines.append(f"{load.url} ({load.what}, on {where})" + (f": {hint}" if hint else ""))
     if len(loads) > limit:
         lines.append(f"and {len(loads) - limit} more addresses")
+    return "\n".join(lines)
+
+
+def describe_unprotected(pages: dict[str, list[str]], limit: int = 5) -> str:
+    """The pages without a policy that holds, one line each, with what is wrong."""
+    lines = [f"{page}: {'; '.join(reasons)}" for page, reasons in list(pages.items())[:limit]]
+    if len(pages) > limit:
+        lines.append(f"and {len(pages) - limit} more pages")
     return "\n".join(lines)
 
 

@@ -318,6 +318,40 @@ BUILD_CASES: list[Case] = [
         steps=BUILD_ONLY,
         outcome="ok",
     ),
+    # --- script the site's Content-Security-Policy would block -----------------------
+    Case(
+        "N2-Y17",
+        "configuration",
+        "a hand-written page with an inline <script> (the policy would block it)",
+        lambda r: write(
+            r,
+            "docs/editing-this-briefing.md",
+            "# Editing\n\nText.\n\n<script>\ndocument.title = 'x';\n</script>\n",
+        ),
+        r"^docs/editing-this-briefing\.md:5: an inline <script> would be blocked by the "
+        r"site's Content-Security-Policy \(pages run scripts only from files on the site\): "
+        r"move the code into a \.js file under docs/ and list it under extra_javascript",
+        steps=BUILD_ONLY,
+    ),
+    Case(
+        "N2-Y18",
+        "configuration",
+        "a hand-written paragraph given an onclick handler by an attribute list",
+        lambda r: write(
+            r, "docs/editing-this-briefing.md", '# Editing\n\nClick me.\n{: onclick="x()" }\n'
+        ),
+        r"^docs/editing-this-briefing\.md:4: an inline event handler \(onclick=\) would be "
+        r"blocked by the site's Content-Security-Policy",
+        steps=BUILD_ONLY,
+    ),
+    Case(
+        "N2-Y19",
+        "configuration",
+        "an .html page in docs/, published as it is, without the policy",
+        lambda r: write(r, "docs/embed.html", "<html><head><title>x</title></head></html>\n"),
+        r"^embed\.html: no Content-Security-Policy <meta> as the first element of its <head>",
+        steps=BUILD_ONLY,
+    ),
     # --- the site's address -------------------------------------------------------------
     Case(
         "R-S03",
