@@ -211,7 +211,7 @@ def _legend(drawn: str) -> str:
             )
         )
     if "briefing-runs-on" in drawn:
-        shapes.append(_key(runs_on(100, rightward=True), "runs on past the edge of the scale"))
+        shapes.append(_key(bar + runs_on(100, rightward=True), "runs on past the strip's edge"))
     if "briefing-off-scale" in drawn:
         shapes.append(
             _key(
