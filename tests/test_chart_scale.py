@@ -196,3 +196,23 @@ def test_a_moment_is_drawn_within_the_track_held_at_the_scales_ends(scale, momen
         assert x == 0
     if moment >= scale.end:
         assert x == 100
+
+
+def test_the_calendars_ends_are_drawn():
+    last, first = datetime.date.max, datetime.date.min
+    cases = [
+        (
+            DateRange(last - datetime.timedelta(days=1), last - datetime.timedelta(days=1), "p"),
+            last,
+        ),
+        (
+            DateRange(first + datetime.timedelta(days=1), first + datetime.timedelta(days=1), "p"),
+            first,
+        ),
+    ]
+    for period, day in cases:
+        record = Event(
+            id="e", title="t", date=day.isoformat(), summary="s", status="reported", citations=[]
+        )
+        html = timeline_chart([chart_row(record, "#e", None)], period, "T")
+        assert html.count('class="briefing-chart-row"') == 1

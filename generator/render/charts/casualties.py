@@ -108,7 +108,7 @@ def _figure_mark(row: FigureRow, maximum: int) -> str:
         f'<rect class="briefing-mark briefing-figure" x="{pct(x0)}" y="{MID - 4:g}" '
         f'width="{pct(max(x1 - x0, 1.0))}" height="8" rx="2"/>'
     )
-    return bar + (runs_on(100, rightward=True) if high is None else "")
+    return bar + (runs_on(100) if high is None else "")
 
 
 def _figure_row(row: FigureRow, loss: str, maximum: int, lines: str) -> str:

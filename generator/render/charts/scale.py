@@ -53,6 +53,14 @@ def _shifted(day: datetime.date, days: int) -> datetime.date:
         return datetime.date.min if days < 0 else datetime.date.max
 
 
+def _day_after(moment: datetime.datetime) -> datetime.datetime:
+    """A day after `moment`, held at the calendar's end."""
+    try:
+        return moment + _DAY
+    except OverflowError:
+        return datetime.datetime.max
+
+
 def strip_of(placed: Placement, period: DateRange) -> str:
     """The strip an event is drawn in: where its placement starts, before, within or after
     the period. The list is ordered by the same start, so each strip is a run of it."""
@@ -112,10 +120,10 @@ def strip_scale(strip: str, placements: Sequence[Placement], period: DateRange) 
     start = day_end(period.end)
     window = day_end(_shifted(period.end, CONTEXT_DAYS))
     near = [p.end for p in placements if p.start <= window]
-    latest = min(max(near), window) if near else start + _DAY
+    latest = min(max(near), window) if near else _day_after(start)
     end = latest if latest.time() == datetime.time() else day_end(latest.date())
     far = len(near) < len(placements)
-    return TimeScale(start, max(end, start + _DAY), trail=MARGIN if far else 0.0)
+    return TimeScale(start, max(end, _day_after(start)), trail=MARGIN if far else 0.0)
 
 
 @dataclass(frozen=True)

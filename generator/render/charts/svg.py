@@ -16,6 +16,7 @@ from ...factsheets.dates import format_day
 from ..markup import printable
 
 __all__ = [
+    "MID",
     "TRACK_HEIGHT",
     "axis_label",
     "day_label",
@@ -60,13 +61,12 @@ def hidden_words(words: str) -> str:
     return f'<span class="briefing-visually-hidden">{text(words)}</span>'
 
 
-def runs_on(share: float, rightward: bool, y: float = MID) -> str:
-    """An arrowhead with its tip at `share` of the track: what it points past runs on
-    beyond the scale."""
-    head = f"M -7 {y - 6:g} l 7 6 l -7 6 z" if rightward else f"M 7 {y - 6:g} l -7 6 l 7 6 z"
+def runs_on(share: float, y: float = MID) -> str:
+    """An arrowhead pointing right, its tip at `share` of the track: what ends in it runs on
+    past the scale."""
     return (
         f'<svg x="{pct(share)}" overflow="visible">'
-        f'<path class="briefing-runs-on" d="{head}"/></svg>'
+        f'<path class="briefing-runs-on" d="M -7 {y - 6:g} l 7 6 l -7 6 z"/></svg>'
     )
 
 

@@ -100,12 +100,12 @@ def _grid_lines(scale: TimeScale, grid: Sequence[Tick]) -> str:
         f'x1="{pct(scale.x(t.moment))}" y1="0" x2="{pct(scale.x(t.moment))}" y2="100%"/>'
         for t in grid
     ]
-    for edge in (scale.lead, 100 - scale.trail) if scale.lead or scale.trail else ():
-        if 0 < edge < 100:
-            lines.append(
-                f'<line class="briefing-grid briefing-margin-edge" x1="{pct(edge)}" y1="0" '
-                f'x2="{pct(edge)}" y2="100%"/>'
-            )
+    lines += [
+        f'<line class="briefing-grid briefing-margin-edge" x1="{pct(edge)}" y1="0" '
+        f'x2="{pct(edge)}" y2="100%"/>'
+        for edge in (scale.lead, 100 - scale.trail)
+        if 0 < edge < 100
+    ]
     return "".join(lines)
 
 
@@ -144,10 +144,9 @@ def _mark(row: TimelineRow, scale: TimeScale, strip: str) -> str:
         f'<rect class="{shape}" x="{pct(x0)}" y="{MID - 5:g}" '
         f'width="{pct(max(x1 - x0, MIN_BAR))}" height="10" rx="3"/>'
     )
-    if placed.start < scale.start:
-        bar += runs_on(scale.lead, rightward=False)
+    # A strip holds what starts on its scale (scale.py): only the end can run past it.
     if placed.end > scale.end:
-        bar += runs_on(100 - scale.trail, rightward=True)
+        bar += runs_on(100 - scale.trail)
     return whisker + bar
 
 
@@ -211,7 +210,7 @@ def _legend(drawn: str) -> str:
             )
         )
     if "briefing-runs-on" in drawn:
-        shapes.append(_key(bar + runs_on(100, rightward=True), "runs on past the strip's edge"))
+        shapes.append(_key(bar + runs_on(100), "runs on past the strip's edge"))
     if "briefing-off-scale" in drawn:
         shapes.append(
             _key(
