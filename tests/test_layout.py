@@ -162,6 +162,17 @@ def test_on_a_phone_the_casualty_charts_show_their_figures_on_their_first_screen
     phone.assert_clean()
 
 
+def test_search_leaves_the_charts_words_to_the_entries_they_repeat(sites):
+    # The rows are text now: without Pagefind's attribute, every label, status and legend
+    # word would be indexed a second time and shown in the results' excerpts.
+    site = sites["shipped"]
+    for section in ("timeline", "casualties"):
+        html = (site.root / site.slug / section / "index.html").read_text(encoding="utf-8")
+        figures = html.split('<figure class="briefing-figure"')[1:]
+        assert figures, section
+        assert all(f.startswith(" data-pagefind-ignore") for f in figures), section
+
+
 # ---------------------------------------------------------------------------------------
 # Every page, on a phone and on a desk
 
