@@ -10,7 +10,7 @@ import pytest
 
 from generator.factsheets.dates import DateRange
 from generator.factsheets.model import Actor, CasualtyClaim, CountRange, Event, Place
-from generator.render.charts import timeline_chart, timeline_domain
+from generator.render.charts import timeline_chart
 from generator.render.search import search_words
 from generator.render.views.facts import chart_row
 from generator.words import describe_claim
@@ -97,23 +97,25 @@ def event(
     )
 
 
-def test_the_time_axis_takes_in_nearby_events_and_leaves_distant_ones_to_the_margin():
+def test_the_background_has_a_strip_of_its_own_and_distant_events_its_margin():
     period = DateRange(DAY, DAY, "22 May 2023")
     events = [
         event("old", "2014", "year"),
         event("month", "2023-05", "month"),
         event("raid", "2023-05-22"),
     ]
-    assert timeline_domain(period, [e.when for e in events]) == (
-        datetime.date(2023, 5, 1),
-        datetime.date(2023, 5, 31),
-    )
     svg = timeline_chart([chart_row(e, f"#{e.id}", None) for e in events], period, "T")
     assert svg.count('class="briefing-chart-row"') == 3
-    assert ">earlier</text>" in svg and ">later</text>" not in svg
-    # The old event is a margin marker; the month a bar; the day a dot.
-    old, month, raid = svg.split('<a class="briefing-chart-row"')[1:]
-    assert "<path" in old and '<rect class="briefing-mark' in month and "<circle" in raid
+    before, during = svg.split('<div class="briefing-strip ')[1:]
+    assert before.startswith("briefing-strip-before") and during.startswith("briefing-strip-period")
+    assert ">earlier</text>" in before and ">later</text>" not in svg
+    # The old event is a marker in the margin; the month a bar running on past the strip's
+    # end (where the period begins); the raid's day a bar across the day, in the period.
+    old, month = before.split('<a class="briefing-chart-row"')[1:]
+    assert "briefing-off-scale" in old and "<rect" not in old
+    assert '<rect class="briefing-mark' in month and "briefing-runs-on" in month
+    (raid,) = during.split('<a class="briefing-chart-row"')[1:]
+    assert '<rect class="briefing-mark' in raid.split("</a>")[0]
 
 
 def test_a_time_of_day_places_the_mark_within_its_day_by_the_listing_rule():
@@ -123,7 +125,7 @@ def test_a_time_of_day_places_the_mark_within_its_day_by_the_listing_rule():
         svg = timeline_chart(
             [chart_row(event("e", "2023-05-22", time=time), "#e", None)], period, "T"
         )
-        found = re.search(r'<(circle|rect) class="briefing-mark[^"]*" (?:cx|x)="([\d.]+)"', svg)
+        found = re.search(r'<(circle|rect) class="briefing-mark[^"]*" (?:cx|x)="([\d.]+)%"', svg)
         assert found is not None
         return found.group(1), float(found.group(2))
 

@@ -90,7 +90,7 @@ def test_the_timeline_lists_events_by_one_rule_with_their_times_and_zone(site):
 
 def test_the_chart_draws_rows_in_the_list_order_where_the_rule_places_them(site):
     html = page(site, "timeline")
-    labels = texts(html, "text", "briefing-row-label")
+    labels = texts(html, "span", "briefing-row-label")
     assert [label.split(" · ")[0] for label in labels] == [
         "13 Oct",
         "13 Oct",
@@ -103,7 +103,7 @@ def test_the_chart_draws_rows_in_the_list_order_where_the_rule_places_them(site)
     assert len(rows) == 6
 
     def start(row: str) -> float:
-        shape = re.search(r'<(?:circle|rect) class="briefing-mark[^"]*" (?:cx|x)="([\d.]+)"', row)
+        shape = re.search(r'<(?:circle|rect) class="briefing-mark[^"]*" (?:cx|x)="([\d.]+)%"', row)
         assert shape is not None, row
         return float(shape.group(1))
 

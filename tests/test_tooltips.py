@@ -8,6 +8,8 @@ and the HTML is parsed: the text a browser shows must be the name as written.
 
 from __future__ import annotations
 
+import html
+import re
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -78,15 +80,18 @@ def test_a_badge_class_and_a_permalink_read_as_written():
     assert ("a", "href", "#it's") in cite.attributes
 
 
-def test_chart_titles_read_as_written():
+def test_chart_names_read_as_written():
     row = FigureRow(NAME, "8", 8, 8, False, False, "#x")
     chart = CasualtyChart(NAME, (FigureGroup(NAME, "consistent", (row,)),), f"caption {NAME}")
     # A <figure> starts its own line: a raw HTML block, as the pages print it.
+    page = markdown.markdown(FILTERS["casualty_chart"](chart), extensions=["tables"])
     parsed = _Texts()
-    parsed.feed(markdown.markdown(FILTERS["casualty_chart"](chart), extensions=["tables"]))
-    assert NAME in parsed.titles
-    assert f"8: {NAME}" in parsed.titles  # the row's title
-    assert ("svg", "aria-label", NAME) in parsed.attributes
+    parsed.feed(page)
+    assert ("div", "aria-label", NAME) in parsed.attributes  # the chart's name
+    assert ("ol", "aria-label", NAME) in parsed.attributes  # the loss's list of figures
+    # The row's words, which name its link.
+    (label,) = re.findall(r'<span class="briefing-row-label">(.*?)</span>', page)
+    assert html.unescape(label) == NAME
 
 
 def test_every_tooltip_of_a_built_site_reads_as_written(tmp_path: Path):

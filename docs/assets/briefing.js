@@ -405,3 +405,51 @@
     });
   }
 })();
+
+// ==== Wide tables (layout) ====
+// A table too wide for its column scrolls inside its own box (Material's
+// .md-typeset__scrollwrap). Say so above it: otherwise a reader sees a column cut off and
+// no sign that there is more. The stylesheet fits tables to a desk's column and makes wide
+// ones cards on a phone, so this is the exception; it is checked again when the width
+// changes.
+(function () {
+  "use strict";
+  var NOTE = "briefing-scroll-note";
+  function overflows(box) {
+    return box.scrollWidth > box.clientWidth + 1;
+  }
+  function label(table) {
+    // Material makes the table scroll itself, inside a box that may scroll too.
+    var box = table.closest(".md-typeset__scrollwrap") || table;
+    var note = box.previousElementSibling;
+    var noted = note !== null && note.classList.contains(NOTE);
+    var scrolls = overflows(table) || overflows(box);
+    if (scrolls && !noted) {
+      note = document.createElement("p");
+      note.className = NOTE;
+      note.textContent = "Wider than the page: scroll the table sideways for more columns →";
+      box.parentNode.insertBefore(note, box);
+    } else if (!scrolls && noted) {
+      note.remove();
+    }
+  }
+  function check() {
+    document.querySelectorAll("article table").forEach(label);
+  }
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (!pending) {
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        check();
+      });
+    }
+  });
+  // After Material has wrapped the tables (its scripts run on the same load).
+  if (document.readyState === "complete") {
+    check();
+  } else {
+    window.addEventListener("load", check);
+  }
+})();

@@ -225,10 +225,11 @@ def marked_words(changes: Iterable[WordChange]) -> Md:
 def _figure(svg: str, caption: str) -> Md:
     # A <figure> at the start of a line makes a raw HTML block that Markdown leaves alone,
     # so the escaped labels inside stay text. Search skips the chart: its labels repeat the
-    # entries beside it.
+    # entries beside it (Pagefind's attribute and Material's). The chart fits its column
+    # (charts/svg.py): nothing to scroll.
     return Md(
-        f'<figure class="briefing-figure" data-search-exclude><div class="briefing-scroll">'
-        f"{svg}</div><figcaption>{html.escape(caption)}</figcaption></figure>"
+        f'<figure class="briefing-figure" data-pagefind-ignore data-search-exclude>'
+        f"{svg}<figcaption>{html.escape(caption)}</figcaption></figure>"
     )
 
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .svg import ROW, WIDTH, fit, text
+from .svg import MID, axis_label, hidden_words, pct, runs_on, text, track
 
-__all__ = ["FigureGroup", "FigureRow", "casualty_chart"]
+__all__ = ["FigureGroup", "FigureRow", "casualty_chart", "figure_share"]
+
+AXIS_HEIGHT = 18
+# Where zero and the axis maximum are drawn, in per cent of the track: a dot at either
+# end stays whole, and an open figure's arrow has room past the maximum.
+ZERO, TOP = 2.0, 94.0
 
 
 def _nice_maximum(value: int) -> int:
@@ -51,90 +56,68 @@ def _axis_maximum(rows: Sequence[FigureRow]) -> int:
     return _nice_maximum(math.ceil(max(numbers, default=1) * 1.2))
 
 
+def figure_share(number: float, maximum: int) -> float:
+    """Where `number` is drawn on an axis from 0 to `maximum`, in per cent of the track."""
+    return ZERO + (TOP - ZERO) * min(max(number, 0), maximum) / maximum
+
+
 def casualty_chart(title: str, groups: Sequence[FigureGroup]) -> str:
     """An incident's figures: for each kind of loss, a row per figure in the order they were
     given, a dot for a single number, a bar for a range, a bar running off the axis for an
-    open figure ("at least 8"), from zero for an upper bound ("up to 5")."""
-    label_w, value_w = 300, 90
-    left, right = label_w + 10, WIDTH - value_w - 10
-    y = 4
-    parts: list[str] = []
-    for group in groups:
-        maximum = _axis_maximum(group.rows)
-
-        def x(n: float, maximum: int = maximum) -> float:
-            return left + (right - left) * n / maximum
-
-        parts.append(
-            f'<text class="briefing-chart-heading" x="0" y="{y + 16}">'
-            f"{text(group.title)} · {text(group.verdict)}</text>"
-        )
-        y += 26
-        for n in (0, maximum / 2, maximum):
-            if n != int(n):
-                continue
-            parts.append(
-                f'<line class="briefing-grid" x1="{x(n):.1f}" y1="{y}" '
-                f'x2="{x(n):.1f}" y2="{y + ROW * len(group.rows)}"/>'
-                f'<text class="briefing-axis" x="{x(n):.1f}" '
-                f'y="{y + ROW * len(group.rows) + 14}" text-anchor="middle">'
-                f"{int(n)}</text>"
-            )
-        for row in group.rows:
-            parts.append(_figure_row(row, y, label_w, value_w, x, right))
-            y += ROW
-        y += 24
-    height = y
-    return "".join(
-        [
-            f'<svg class="briefing-chart briefing-casualty-chart" viewBox="0 0 {WIDTH} {height}" '
-            f'width="{WIDTH}" height="{height}" role="group" aria-label="{text(title)}">',
-            f"<title>{text(title)}</title>",
-            *parts,
-            "</svg>",
-        ]
+    open figure ("at least 8"), from zero for an upper bound ("up to 5"). Each row says the
+    figure first, so a phone shows the numbers with the words, the marks below them."""
+    blocks = "".join(_group(group) for group in groups)
+    return (
+        f'<div class="briefing-chart briefing-casualty-chart" role="group" '
+        f'aria-label="{text(title)}">{blocks}</div>'
     )
 
 
-def _figure_row(
-    row: FigureRow,
-    y: float,
-    label_w: float,
-    value_w: float,
-    x: Callable[[float], float],
-    right: float,
-) -> str:
-    mid = y + ROW / 2
+def _group(group: FigureGroup) -> str:
+    maximum = _axis_maximum(group.rows)
+    marks = [n for n in (0, maximum / 2, maximum) if n == int(n)]
+    axis = "".join(axis_label(figure_share(n, maximum), str(int(n)), 13) for n in marks)
+    lines = "".join(
+        f'<line class="briefing-grid" x1="{pct(figure_share(n, maximum))}" y1="0" '
+        f'x2="{pct(figure_share(n, maximum))}" y2="100%"/>'
+        for n in marks
+    )
+    rows = "".join(_figure_row(row, group.title, maximum, lines) for row in group.rows)
+    return (
+        '<div class="briefing-chart-group">'
+        f'<p class="briefing-chart-heading">{text(group.title)} · {text(group.verdict)}</p>'
+        f'<div class="briefing-chart-axis">{track(axis, AXIS_HEIGHT, "briefing-axis-track")}'
+        f'</div><ol class="briefing-chart-rows" aria-label="{text(group.title)}">{rows}</ol>'
+        "</div>"
+    )
+
+
+def _figure_mark(row: FigureRow, maximum: int) -> str:
     low, high = row.low, row.high
     if row.unknown:
-        mark = f'<text class="briefing-axis" x="{x(0):.1f}" y="{mid + 4.5}">no figure given</text>'
-    elif low == high and low is not None:
+        return f'<text class="briefing-axis" x="{pct(ZERO)}" y="{MID + 4:g}">no figure given</text>'
+    if low == high and low is not None:
         ring = " briefing-about" if row.about else ""
-        mark = (
-            f'<circle class="briefing-mark briefing-figure{ring}" cx="{x(low):.1f}" '
-            f'cy="{mid}" r="5.5"/>'
+        return (
+            f'<circle class="briefing-mark briefing-figure{ring}" '
+            f'cx="{pct(figure_share(low, maximum))}" cy="{MID:g}" r="5.5"/>'
         )
-    elif high is None:
-        x0 = x(low or 0)
-        mark = (
-            f'<rect class="briefing-mark briefing-figure" x="{x0:.1f}" y="{mid - 4}" '
-            f'width="{max(right - x0 - 8, 2):.1f}" height="8" rx="2"/>'
-            f'<path class="briefing-mark briefing-figure" d="M {right:.1f} {mid} '
-            f'l -9 -6 v 12 z"/>'
-        )
-    else:
-        x0, x1 = x(low or 0), x(high)
-        mark = (
-            f'<rect class="briefing-mark briefing-figure" x="{x0:.1f}" y="{mid - 4}" '
-            f'width="{max(x1 - x0, 3):.1f}" height="8" rx="2"/>'
-        )
-    full = f"{row.figure}: {row.label}"
+    x0 = figure_share(low or 0, maximum)
+    x1 = 100.0 if high is None else figure_share(high, maximum)
+    bar = (
+        f'<rect class="briefing-mark briefing-figure" x="{pct(x0)}" y="{MID - 4:g}" '
+        f'width="{pct(max(x1 - x0, 1.0))}" height="8" rx="2"/>'
+    )
+    return bar + (runs_on(100) if high is None else "")
+
+
+def _figure_row(row: FigureRow, loss: str, maximum: int, lines: str) -> str:
+    # Named by its words: the figure, the loss it counts, then who gave it, when and where
+    # it was reported. The figure comes first on a phone too.
     return (
-        f'<a class="briefing-chart-row" href="{text(row.href)}">'
-        f"<title>{text(full)}</title>"
-        f'<rect class="briefing-row-hit" x="0" y="{y}" width="{WIDTH}" height="{ROW}"/>'
-        f'<text class="briefing-row-label" x="0" y="{mid + 4.5}">'
-        f"{text(fit(row.label, label_w - 8))}</text>{mark}"
-        f'<text class="briefing-chart-value" x="{WIDTH - value_w:.1f}" y="{mid + 4.5}">'
-        f"{text(fit(row.figure, value_w))}</text></a>"
+        f'<li><a class="briefing-chart-row" href="{text(row.href)}">'
+        f'<span class="briefing-chart-value">{text(row.figure)}</span>'
+        f"{hidden_words(f' ({loss}): ')}"
+        f'<span class="briefing-row-label">{text(row.label)}</span>'
+        f"{track(lines + _figure_mark(row, maximum))}</a></li>"
     )

@@ -1,20 +1,24 @@
-"""The timeline: events on a time axis, a row each."""
+"""The timeline: events in date order, a row each, in strips before, within and after the
+briefing's period (`scale` says which strip and where)."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...factsheets.dates import DateRange
 from ...factsheets.times import Placement, day_end, day_start
-from .svg import ROW, WIDTH, day_label, fit, text
+from .scale import STRIPS, Tick, TimeScale, days_of, strip_of, strip_scale, ticks
+from .svg import MID, axis_label, hidden_words, pct, runs_on, text, track
 
-__all__ = ["TimelineRow", "timeline_chart", "timeline_domain"]
+__all__ = ["STATUSES", "TimelineRow", "timeline_chart"]
 
-# How far around the briefing's period an event may lie and still be drawn to scale.
-CONTEXT_DAYS = 31
 STATUSES = ("confirmed", "reported", "claimed", "disputed", "denied")
+# The narrowest a bar is drawn, in per cent of the track, so a day on a long scale shows.
+MIN_BAR = 0.8
+AXIS_HEIGHT = 34
+HATCH = "timeline--hatch"
 
 
 @dataclass(frozen=True)
@@ -32,198 +36,189 @@ class TimelineRow:
     href: str
 
 
-def timeline_domain(
-    period: DateRange, spans: Sequence[DateRange]
-) -> tuple[datetime.date, datetime.date]:
-    """The days the time axis covers: the briefing's period, widened to take in every event
-    that lies within CONTEXT_DAYS of it. Events further away are drawn in an "earlier" or
-    "later" margin, with their date in words, rather than squeezing the axis."""
-    margin = datetime.timedelta(days=CONTEXT_DAYS)
-    start, end = period.start, period.end
-    for when in spans:
-        if when.start >= period.start - margin and when.end <= period.end + margin:
-            start, end = min(start, when.start), max(end, when.end)
-    return start, end
-
-
-def _ticks(start: datetime.date, end: datetime.date) -> list[datetime.date]:
-    days = (end - start).days + 1
-    if days <= 16:
-        step = 1
-    elif days <= 70:
-        step = 7
-    else:
-        firsts = []
-        day = start.replace(day=1)
-        while day <= end:
-            if day >= start:
-                firsts.append(day)
-            day = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-        return firsts
-    return [start + datetime.timedelta(days=n) for n in range(0, days, step)]
-
-
 def timeline_chart(rows: Sequence[TimelineRow], period: DateRange, title: str) -> str:
-    """Events on a time axis, a row each in date order: a dot for an event dated to the
-    day (placed within the day when a time is given), a bar for the span of days a vaguer
-    date stands for, dashed for "around". Fill and outline show the status."""
-    start, end = timeline_domain(period, [r.when for r in rows])
-    label_w, margin_w = 270, 60
-    left = label_w + margin_w  # the plot, between the "earlier" and "later" margins
-    right = WIDTH - margin_w
-    days = (end - start).days + 1
-    scale = (right - left) / days
-
-    def x(day: datetime.date, fraction: float = 0.0) -> float:
-        return left + ((day - start).days + fraction) * scale
-
-    origin = day_start(start)
-
-    def at(moment: datetime.datetime) -> float:
-        return left + (moment - origin).total_seconds() / 86_400 * scale
-
-    top = 34
-    height = top + ROW * len(rows) + 40
-    parts = [
-        f'<svg class="briefing-chart briefing-timeline-chart" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" role="group" aria-labelledby="timeline--title">',
-        f'<title id="timeline--title">{text(title)}</title>',
-        _hatch_pattern("timeline--hatch"),
+    """Events in date order, a row each: its date and title, and beside them (on a phone,
+    below them) its mark on the time scale of its strip. A dot for a clock time; a bar for
+    the whole time a date allows (a day without a time is the whole day, "evening" its
+    hours); a line with end caps over the days an "around" date may stand for. Fill and
+    outline show the status."""
+    strips = [
+        _strip(name, in_strip, period)
+        for name in STRIPS
+        if (in_strip := [r for r in rows if strip_of(r.placed, period) == name])
     ]
-    # The briefing's own period, shaded across every row.
-    parts.append(
-        f'<rect class="briefing-period" x="{x(period.start):.1f}" y="{top - 6}" '
-        f'width="{((period.end - period.start).days + 1) * scale:.1f}" '
-        f'height="{ROW * len(rows) + 6}"><title>The briefing period: {text(period.label)}'
-        "</title></rect>"
+    drawn = "".join(strips)
+    return (
+        f'<div class="briefing-chart briefing-timeline-chart" role="group" '
+        f'aria-label="{text(title)}">{_hatch_pattern()}{drawn}{_legend(drawn)}</div>'
     )
-    for tick in _ticks(start, end):
-        tx = x(tick, 0.5 if scale >= 20 else 0.0)
-        parts.append(
-            f'<line class="briefing-grid" x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" '
-            f'y2="{top + ROW * len(rows)}"/>'
-        )
-        # The first label starts at its tick, clear of the "earlier" margin's label.
-        anchor = "start" if tx - left < 20 else "middle"
-        parts.append(
-            f'<text class="briefing-axis" x="{tx:.1f}" y="{top - 12}" '
-            f'text-anchor="{anchor}">{text(day_label(tick))}</text>'
-        )
-    if any(r.when.end < start for r in rows):
-        parts.append(
-            f'<text class="briefing-axis" x="{left - 8}" y="{top - 12}" '
-            'text-anchor="end">earlier</text>'
-        )
-    if any(r.when.start > end for r in rows):
-        parts.append(f'<text class="briefing-axis" x="{right + 18}" y="{top - 12}">later</text>')
-    for i, row in enumerate(rows):
-        parts.append(
-            _timeline_row(
-                row,
-                top + ROW * i,
-                label_w,
-                at,
-                start,
-                end,
-                (label_w + 4, left - 4),
-                (right + 4, WIDTH - 4),
-            )
-        )
-    parts.append(_status_legend(top + ROW * len(rows) + 24))
-    parts.append("</svg>")
+
+
+def _strip_heading(name: str, period: DateRange, scale: TimeScale) -> str:
+    if name == "before":
+        return "Before the briefing period: the background"
+    if name == "after":
+        return "After the briefing period"
+    return f"The briefing period, {period.label}" + (", hour by hour" if scale.by_the_hour else "")
+
+
+def _strip(name: str, rows: Sequence[TimelineRow], period: DateRange) -> str:
+    scale = strip_scale(name, [r.placed for r in rows], period)
+    grid = ticks(scale)
+    heading = _strip_heading(name, period, scale)
+    lines = _grid_lines(scale, grid)
+    items = "".join(_row(row, scale, name, lines) for row in rows)
+    return (
+        f'<div class="briefing-strip briefing-strip-{name}">'
+        f'<p class="briefing-strip-heading">{text(heading)}</p>'
+        f'<div class="briefing-chart-axis">'
+        f"{track(_axis(scale, grid), AXIS_HEIGHT, 'briefing-axis-track')}</div>"
+        f'<ol class="briefing-chart-rows" aria-label="{text(heading)}">{items}</ol></div>'
+    )
+
+
+def _axis(scale: TimeScale, grid: Sequence[Tick]) -> str:
+    """Tick labels (hours, or days), the days above the hours on a scale of hours, and
+    "earlier" or "later" over a margin."""
+    parts = [axis_label(scale.x(t.moment), t.label, 28) for t in grid if t.label]
+    if scale.by_the_hour:
+        for start, end, name in days_of(scale):
+            middle = (scale.x(max(start, scale.start)) + scale.x(min(end, scale.end))) / 2
+            parts.append(axis_label(middle, name, 12, "briefing-axis briefing-axis-day"))
+    if scale.lead:
+        parts.append(axis_label(0, "earlier", 12))
+    if scale.trail:
+        parts.append(axis_label(100, "later", 12))
     return "".join(parts)
 
 
-def _timeline_row(
-    row: TimelineRow,
-    y: float,
-    label_w: float,
-    at: Callable[[datetime.datetime], float],
-    start: datetime.date,
-    end: datetime.date,
-    earlier: tuple[float, float],
-    later: tuple[float, float],
-) -> str:
-    when, status = row.when, row.status
-    full = f"{row.label}: {row.title} ({status})"
-    mid = y + ROW / 2
-    label = fit(f"{row.label} · {row.title}", label_w - 8)
-    shape_class = f"briefing-mark briefing-status-{status}"
-    if when.end < start or when.start > end:
-        # Outside the drawn span: a marker in the margin, with the date in words.
-        x0, x1 = earlier if when.end < start else later
-        mark = (
-            f'<path class="{shape_class}" d="M {x0 + 4:.1f} {mid} l 8 -6 v 12 z"/>'
-            if when.end < start
-            else f'<path class="{shape_class}" d="M {x1 - 4:.1f} {mid} l -8 -6 v 12 z"/>'
-        )
-    else:
-        limits = (at(day_start(start)), at(day_end(end)))
-        mark = _mark(row, mid, at, shape_class, limits)
-    # The <title> names the link in full; an aria-label would not contain the shortened
-    # visible label, which screen-reader users who speak what they see depend on.
+def _grid_lines(scale: TimeScale, grid: Sequence[Tick]) -> str:
+    """The ticks' lines across a row, and the edge of a margin, drawn in every row so the
+    eye can follow them down a long strip."""
+    lines = [
+        f'<line class="briefing-grid{" briefing-grid-major" if t.major else ""}" '
+        f'x1="{pct(scale.x(t.moment))}" y1="0" x2="{pct(scale.x(t.moment))}" y2="100%"/>'
+        for t in grid
+    ]
+    lines += [
+        f'<line class="briefing-grid briefing-margin-edge" x1="{pct(edge)}" y1="0" '
+        f'x2="{pct(edge)}" y2="100%"/>'
+        for edge in (scale.lead, 100 - scale.trail)
+        if 0 < edge < 100
+    ]
+    return "".join(lines)
+
+
+def _row(row: TimelineRow, scale: TimeScale, strip: str, lines: str) -> str:
+    # The link is named by its words: the date and title as shown, and the status, which
+    # the mark shows by its fill and outline.
     return (
-        f'<a class="briefing-chart-row" href="{text(row.href)}">'
-        f"<title>{text(full)}</title>"
-        f'<rect class="briefing-row-hit" x="0" y="{y}" width="{WIDTH}" height="{ROW}"/>'
-        f'<text class="briefing-row-label" x="0" y="{mid + 4.5}">{text(label)}</text>'
-        f"{mark}</a>"
+        f'<li><a class="briefing-chart-row" href="{text(row.href)}">'
+        f'<span class="briefing-row-label">{text(f"{row.label} · {row.title}")}</span>'
+        f"{hidden_words(f' (status: {row.status})')}"
+        f"{track(lines + _mark(row, scale, strip))}</a></li>"
     )
 
 
-def _mark(
-    row: TimelineRow,
-    mid: float,
-    at: Callable[[datetime.datetime], float],
-    shape_class: str,
-    limits: tuple[float, float],
-) -> str:
-    """A dot for a moment, a bar for a span (clipped to the axis); an "around" date is
-    dashed, with a faint whisker over the days it may stand for."""
+def _mark(row: TimelineRow, scale: TimeScale, strip: str) -> str:
+    """The row's mark: to scale, or a marker in the margin for an event further away than
+    the scale reaches (its date is in the row's words)."""
     placed = row.placed
-    low_limit, high_limit = limits
-
-    def clip(value: float) -> float:
-        return min(max(value, low_limit), high_limit)
-
+    shape = f"briefing-mark briefing-status-{row.status}"
+    if strip == "before" and placed.start < scale.start:
+        return f'<path class="{shape} briefing-off-scale" d="M 3 {MID:g} l 8 -6 v 12 z"/>'
+    if strip == "after" and placed.start > scale.end:
+        return (
+            f'<svg x="100%" overflow="visible"><path class="{shape} briefing-off-scale" '
+            f'd="M -3 {MID:g} l -8 -6 v 12 z"/></svg>'
+        )
     whisker = ""
     if placed.around is not None:
-        shape_class += " briefing-approximate"
-        low = clip(at(day_start(placed.around.start)))
-        high = clip(at(day_end(placed.around.end)))
-        whisker = (
-            f'<line class="briefing-around" x1="{low:.1f}" y1="{mid}" x2="{high:.1f}" y2="{mid}"/>'
-        )
+        shape += " briefing-approximate"
+        whisker = _whisker(scale, day_start(placed.around.start), day_end(placed.around.end))
     if placed.point:
-        cx = clip(at(placed.start))
-        return f'{whisker}<circle class="{shape_class}" cx="{cx:.1f}" cy="{mid}" r="5.5"/>'
-    x0, x1 = clip(at(placed.start)), clip(at(placed.end))
-    return (
-        f'{whisker}<rect class="{shape_class}" x="{x0:.1f}" y="{mid - 5}" '
-        f'width="{max(x1 - x0, 3):.1f}" height="10" rx="3"/>'
+        x = pct(scale.x(placed.start))
+        return f'{whisker}<circle class="{shape}" cx="{x}" cy="{MID:g}" r="5.5"/>'
+    x0, x1 = scale.x(placed.start), scale.x(placed.end)
+    bar = (
+        f'<rect class="{shape}" x="{pct(x0)}" y="{MID - 5:g}" '
+        f'width="{pct(max(x1 - x0, MIN_BAR))}" height="10" rx="3"/>'
     )
+    # A strip holds what starts on its scale (scale.py): only the end can run past it.
+    if placed.end > scale.end:
+        bar += runs_on(100 - scale.trail)
+    return whisker + bar
 
 
-def _hatch_pattern(pattern_id: str) -> str:
-    return (
-        f'<defs><pattern id="{pattern_id}" width="4" height="4" '
-        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        '<rect class="briefing-hatch-line" width="2" height="4"/></pattern></defs>'
-    )
-
-
-def _status_legend(y: float) -> str:
-    parts = [f'<text class="briefing-axis" x="0" y="{y + 4}">Status:</text>']
-    for i, status in enumerate(STATUSES):
-        x = 60 + i * 98
-        parts.append(
-            f'<circle class="briefing-mark briefing-status-{status}" cx="{x}" '
-            f'cy="{y}" r="5.5"/><text class="briefing-axis" x="{x + 10}" '
-            f'y="{y + 4}">{status}</text>'
-        )
-    parts.append(
-        f'<rect class="briefing-mark briefing-status-reported" x="{60 + 5 * 98}" '
-        f'y="{y - 5}" width="26" height="10" rx="3"/><text class="briefing-axis" '
-        f'x="{60 + 5 * 98 + 32}" y="{y + 4}">a span of days</text>'
-    )
+def _whisker(scale: TimeScale, low: datetime.datetime, high: datetime.datetime) -> str:
+    """A faint line over the days an "around" date may stand for, capped where they end
+    and running to the edge where they go on past it."""
+    x0, x1 = scale.x(low), scale.x(high)
+    parts = [
+        f'<line class="briefing-around" x1="{pct(x0)}" y1="{MID:g}" x2="{pct(x1)}" y2="{MID:g}"/>'
+    ]
+    for moment, x in ((low, x0), (high, x1)):
+        if scale.shows(moment):
+            parts.append(
+                f'<line class="briefing-around" x1="{pct(x)}" y1="{MID - 5:g}" '
+                f'x2="{pct(x)}" y2="{MID + 5:g}"/>'
+            )
     return "".join(parts)
+
+
+def _hatch_pattern() -> str:
+    # Defined once, for every disputed mark on the page (ids are the document's).
+    return (
+        '<svg class="briefing-chart-defs" width="0" height="0" aria-hidden="true" '
+        f'focusable="false"><defs><pattern id="{HATCH}" width="4" height="4" '
+        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect class="briefing-hatch-line" width="2" height="4"/></pattern></defs></svg>'
+    )
+
+
+def _key(drawing: str, words: str) -> str:
+    return (
+        f'<li><svg class="briefing-key" width="28" height="{2 * MID:g}" aria-hidden="true" '
+        f'focusable="false">{drawing}</svg> {text(words)}</li>'
+    )
+
+
+def _legend(drawn: str) -> str:
+    """What the fills and shapes mean; the shapes only where the chart draws them."""
+    statuses = "".join(
+        _key(f'<circle class="briefing-mark briefing-status-{s}" cx="14" cy="{MID:g}" r="5.5"/>', s)
+        for s in STATUSES
+    )
+    bar = (
+        '<rect class="briefing-mark briefing-status-reported" x="2" y="5" width="24" '
+        'height="10" rx="3"/>'
+    )
+    shapes = [
+        _key(
+            '<circle class="briefing-mark briefing-status-reported" cx="14" cy="10" r="5.5"/>',
+            "a time of day",
+        ),
+        _key(bar, "the whole time a date allows: a day with no time is the whole day"),
+    ]
+    if "briefing-approximate" in drawn:
+        shapes.append(
+            _key(
+                '<line class="briefing-around" x1="1" y1="10" x2="27" y2="10"/>'
+                '<line class="briefing-around" x1="1" y1="5" x2="1" y2="15"/>'
+                '<line class="briefing-around" x1="27" y1="5" x2="27" y2="15"/>',
+                "“around”: the days the date may stand for",
+            )
+        )
+    if "briefing-runs-on" in drawn:
+        shapes.append(_key(bar + runs_on(100), "runs on past the strip's edge"))
+    if "briefing-off-scale" in drawn:
+        shapes.append(
+            _key(
+                '<path class="briefing-mark briefing-status-reported" d="M 8 10 l 8 -6 v 12 z"/>',
+                "further away than the scale: the date is in the row's words",
+            )
+        )
+    return (
+        '<div class="briefing-chart-legend"><p>Status:</p>'
+        f"<ul>{statuses}</ul><p>Marks:</p><ul>{''.join(shapes)}</ul></div>"
+    )

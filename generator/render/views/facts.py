@@ -150,7 +150,7 @@ def timeline_view(book: Book) -> TimelineView:
     rows = tuple(chart_row(e, f"#{e.id}", book.zone) for e in analysis.events)
     span = DateRange(info.period.start, info.period.end, period(info.period.start, info.period.end))
     chart = TimelineChart(
-        f"Timeline of {len(rows)} events; the shaded band is the briefing period",
+        f"Timeline of {len(rows)} events, in date order",
         rows,
         span,
         "Each row links to its entry below, which gives the sources.",
