@@ -993,5 +993,5 @@ def test_a_permission_github_will_not_give_is_none_and_approves_nothing(github_a
     client = api_module.GitHub("t", github_answering(404, '{"message": "Not Found"}'))
     assert gate.permission_of(client, REPO, "stranger") == "none"
     client = api_module.GitHub("t", github_answering(403, '{"message": "Must have push access"}'))
-    with pytest.raises(gate.GateError, match="GitHub answered 403 to GET .*/permission"):
+    with pytest.raises(gate.GateError, match=r"GitHub answered 403 to GET .*/permission"):
         gate.permission_of(client, REPO, "stranger")

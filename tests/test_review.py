@@ -49,7 +49,9 @@ def test_diff_between_two_commits_and_the_working_tree(project, capsys):
     report = capsys.readouterr().out
     assert report.startswith("## What this change does to the facts (`HEAD~1` → `HEAD`)\n")
     assert "- **added** `lowford-militia`: `Lowford militia`" in report
-    assert "- **changed** `petrov-wounded`: `9 wounded (unspecified)`\n  - figure: `8` → `9`" in report
+    assert (
+        "- **changed** `petrov-wounded`: `9 wounded (unspecified)`\n  - figure: `8` → `9`" in report
+    )
     assert (
         "- **changed** `crossing`: `Gunmen cross the border`\n"
         "  - citation: `herald: “crossed the border into Riverton district on Monday”` → `—`\n"
