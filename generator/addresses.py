@@ -24,6 +24,7 @@ from .factsheets.kinds import Kind
 __all__ = [
     "FEED_FILE",
     "SECTIONS",
+    "SITEMAP_FILE",
     "Target",
     "built_directory",
     "group_anchor",
@@ -56,6 +57,8 @@ SECTIONS = [
 
 # A briefing's change log as an Atom feed, beside its pages; the site's, at the top.
 FEED_FILE = "feed.xml"
+# A sitemap of a briefing's pages, beside its feed (render/feeds.py says why).
+SITEMAP_FILE = "sitemap.xml"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from ..addresses import FEED_FILE, SECTIONS, section_page
+from ..addresses import FEED_FILE, SECTIONS, SITEMAP_FILE, section_page
 from ..analysis.build import analyse
 from ..checks.briefing import Briefing
 from ..collector import collector_paused
@@ -26,7 +26,7 @@ from ..export.data import DATA_FILES, data_files
 from ..factsheets.model import Actor, Place
 from ..history.log import History
 from ..history.record import RECORD_FILE, corrections_record
-from .feeds import Feeds, FeedSource, briefing_feed, feed_url, site_feed
+from .feeds import Feeds, FeedSource, briefing_feed, briefing_sitemap, feed_url, site_feed
 from .filters import FILTERS
 from .markup import md_text, printable
 from .search import search_words
@@ -172,6 +172,9 @@ def _briefing_files(
     pages.update(data_files(book.briefing, book.analysis))
     if fed and feeds is not None and history is not None:
         pages[FEED_FILE] = briefing_feed(FeedSource(briefing.slug, of, history), feeds)
+        # What Material's bundle fetches beside the feed's link (feeds.py says why).
+        listed = [path for path in pages if path.endswith(".md")]
+        pages[SITEMAP_FILE] = briefing_sitemap(feeds, briefing.slug, listed)
     return {f"{briefing.slug}/{path}": content for path, content in pages.items()}
 
 
