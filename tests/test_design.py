@@ -33,6 +33,7 @@ RANK = {
     "days": 0,
     "collector": 0,
     "sources": 1,
+    "figure_words": 1,
     "factsheets": 1,
     "addresses": 2,
     "words": 2,

@@ -20,6 +20,7 @@ import jinja2
 
 from ..addresses import FEED_FILE, SECTIONS, SITEMAP_FILE, section_page
 from ..analysis.build import analyse
+from ..analysis.model import Analysis
 from ..checks.briefing import Briefing
 from ..collector import collector_paused
 from ..export.data import DATA_FILES, data_files
@@ -132,20 +133,24 @@ def _page(
 
 
 def render_briefing(
-    briefing: Briefing, history: History | None = None, feeds: Feeds | None = None
+    briefing: Briefing,
+    history: History | None = None,
+    feeds: Feeds | None = None,
+    analysis: Analysis | None = None,
 ) -> dict[str, str]:
     """Every generated file of one briefing: {path relative to docs: text}. `history` is its
-    change log (None: not read); `feeds` says where the site is, to write its feed."""
+    change log (None: not read); `feeds` says where the site is, to write its feed;
+    `analysis` is what is computed from its facts, if the caller has it already."""
     with collector_paused():
-        return _briefing_files(briefing, history, feeds)
+        return _briefing_files(briefing, history, feeds, analysis or analyse(briefing))
 
 
 def _briefing_files(
-    briefing: Briefing, history: History | None, feeds: Feeds | None
+    briefing: Briefing, history: History | None, feeds: Feeds | None, analysis: Analysis
 ) -> dict[str, str]:
     of = briefing.info.title
     fed = feeds is not None and history is not None and not history.unavailable
-    book = Book(briefing, analyse(briefing), history, fed)
+    book = Book(briefing, analysis, history, fed)
     links = _feed_links(feeds, briefing.slug, of) if fed else None
 
     def page(path: str, template: str, title: str, view: Any, **more: Any) -> str:
