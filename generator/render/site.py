@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from ..addresses import FEED_FILE, SECTIONS, SITEMAP_FILE, section_page
+from ..addresses import FEED_FILE, READING_PAGE, SECTIONS, SITEMAP_FILE, section_page
 from ..analysis.build import analyse
 from ..analysis.model import Analysis
 from ..checks.briefing import Briefing
@@ -30,6 +30,7 @@ from ..history.record import RECORD_FILE, corrections_record
 from .feeds import Feeds, FeedSource, briefing_feed, briefing_sitemap, feed_url, site_feed
 from .filters import FILTERS
 from .markup import md_text, printable
+from .nav import READING_TITLE
 from .search import search_words
 from .views.base import Book
 from .views.changes import changes_view
@@ -37,6 +38,7 @@ from .views.compare import compare_view
 from .views.entities import actor_view, actors_view, place_view, places_view
 from .views.facts import casualties_view, statements_view, timeline_view
 from .views.overview import Headed, data_view, home_view, overview_view
+from .views.reading import reading_view
 from .views.sources import source_view, sources_view
 
 __all__ = ["THEME_DIR", "render_briefing", "render_home", "render_site"]
@@ -195,14 +197,17 @@ def render_home(
     histories: dict[str, History] | None = None,
     feeds: Feeds | None = None,
 ) -> dict[str, str]:
-    """The site's own pages (the home page, which lists every briefing), the record of the
-    corrections it publishes and, with `feeds`, the site's feed of every briefing's change
-    log that could be read."""
+    """The site's own pages (the home page, which lists every briefing, and the reader's
+    guide), the record of the corrections it publishes and, with `feeds`, the site's feed
+    of every briefing's change log that could be read."""
     title = "Conflict briefings"
     known = {slug: h for slug, h in (histories or {}).items() if not h.unavailable}
     fed = feeds is not None and bool(known)
     links = _feed_links(feeds, None, None) if fed else None
-    files = {"index.md": _page("index.md", "home.md.j2", title, home_view(briefings), feeds=links)}
+    files = {
+        "index.md": _page("index.md", "home.md.j2", title, home_view(briefings), feeds=links),
+        READING_PAGE: _page(READING_PAGE, "how-to-read.md.j2", READING_TITLE, reading_view()),
+    }
     if known:
         # What the next build compares its log with: no published correction is lost.
         files[RECORD_FILE] = corrections_record(known)

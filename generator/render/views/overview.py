@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from ...addresses import Target, section_page
+from ...addresses import Target, reading_guide, section_page
 from ...factsheets.dates import format_day
 from ...factsheets.model import BriefingInfo
 from ...words import figure_span, period
@@ -35,6 +35,7 @@ class OverviewView:
     sections: tuple[tuple[Target, int], ...]  # each section with how many records it lists
     comparison: Target
     data: Target
+    reading: Target  # the reader's guide to the words below
 
 
 def overview_view(book: Book) -> OverviewView:
@@ -68,6 +69,7 @@ def overview_view(book: Book) -> OverviewView:
         ),
         comparison=Target("source comparison", section_page("Source comparison")),
         data=Target("downloadable data", section_page("Data")),
+        reading=reading_guide("How to read this briefing"),
     )
 
 
