@@ -29,7 +29,8 @@ from .history.record import history_problems
 from .pipeline import briefing_folders, load_briefing
 from .problems import Problem, has_errors
 from .render.feeds import Feeds
-from .render.site import render_briefing, render_home
+from .render.site import briefing_glance, render_briefing, render_home
+from .render.views.glance import Glance
 
 __all__ = ["PARALLEL_FROM", "BriefingHead", "SitePages", "analysed_problems", "build_pages"]
 
@@ -45,6 +46,7 @@ class BriefingHead:
     slug: str
     info: BriefingInfo
     history: History | None = None
+    glance: Glance | None = None  # its "at a glance" box, for the home page
 
 
 @dataclass
@@ -103,7 +105,8 @@ def build_pages(
         for files in pages:
             site.files.update(files)
         histories = {h.slug: h.history for h in site.heads if h.history is not None}
-        site.files.update(render_home(site.heads, histories, feeds))
+        glances = {h.slug: h.glance for h in site.heads if h.glance is not None}
+        site.files.update(render_home(site.heads, histories, feeds, glances))
     return site
 
 
@@ -122,7 +125,8 @@ def _briefing_job(
     analysis = analyse(briefing)
     problems = problems + analysed_problems(briefing, analysis)
     log = briefing_history(root, folder, seeds_dir) if history else None
-    head = BriefingHead(briefing.slug, briefing.info, log)
+    glance = briefing_glance(briefing, log, analysis)
+    head = BriefingHead(briefing.slug, briefing.info, log, glance)
     return head, problems, render_briefing(briefing, log, feeds, analysis)
 
 

@@ -144,6 +144,7 @@ PARTIAL_GIVEN = {
     "_names.md.j2": {"view"},
     "_framing.md.j2": {"rows"},
     "_coverage.md.j2": {"coverage"},
+    "_glance.md.j2": {"glance", "on_home"},
 }
 
 

@@ -4,7 +4,7 @@ figures the comparison finds compatible, or that gives a figure no claim gives, 
 hurried reader something the facts do not back.
 
 The verdicts come from the analysis, which runs after the checks: the caller passes its
-figure groups in (`build.briefing_job` and `briefing check` do). Both findings are
+figure groups in (`build.analysed_problems`, for the build and `briefing check`). Both findings are
 warnings: the summary is prose, and an editor may mean something a word count cannot see.
 """
 

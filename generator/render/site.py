@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,11 +37,12 @@ from .views.changes import changes_view
 from .views.compare import compare_view
 from .views.entities import actor_view, actors_view, place_view, places_view
 from .views.facts import casualties_view, statements_view, timeline_view
+from .views.glance import Glance, glance_view
 from .views.overview import Headed, data_view, home_view, overview_view
 from .views.reading import reading_view
 from .views.sources import source_view, sources_view
 
-__all__ = ["THEME_DIR", "render_briefing", "render_home", "render_site"]
+__all__ = ["THEME_DIR", "briefing_glance", "render_briefing", "render_home", "render_site"]
 
 # The theme's templates the site changes (each says why), put before the theme's own.
 THEME_DIR = Path(__file__).parent / "theme"
@@ -185,6 +186,14 @@ def _briefing_files(
     return {f"{briefing.slug}/{path}": content for path, content in pages.items()}
 
 
+def briefing_glance(
+    briefing: Briefing, history: History | None = None, analysis: Analysis | None = None
+) -> Glance:
+    """The briefing's "at a glance" box, for its entry on the home page (its overview has
+    its own): what `render_briefing` computes it from."""
+    return glance_view(Book(briefing, analysis or analyse(briefing), history))
+
+
 def _feed_links(feeds: Feeds | None, slug: str | None, title: str | None) -> list[dict[str, str]]:
     if feeds is None:
         return []
@@ -196,16 +205,20 @@ def render_home(
     briefings: Sequence[Headed],
     histories: dict[str, History] | None = None,
     feeds: Feeds | None = None,
+    glances: Mapping[str, Glance] | None = None,
 ) -> dict[str, str]:
     """The site's own pages (the home page, which lists every briefing, and the reader's
     guide), the record of the corrections it publishes and, with `feeds`, the site's feed
-    of every briefing's change log that could be read."""
+    of every briefing's change log that could be read. `glances` holds each briefing's
+    "at a glance" box, by folder."""
     title = "Conflict briefings"
     known = {slug: h for slug, h in (histories or {}).items() if not h.unavailable}
     fed = feeds is not None and bool(known)
     links = _feed_links(feeds, None, None) if fed else None
     files = {
-        "index.md": _page("index.md", "home.md.j2", title, home_view(briefings), feeds=links),
+        "index.md": _page(
+            "index.md", "home.md.j2", title, home_view(briefings, glances), feeds=links
+        ),
         READING_PAGE: _page(READING_PAGE, "how-to-read.md.j2", READING_TITLE, reading_view()),
     }
     if known:
@@ -228,7 +241,10 @@ def render_site(
     `histories`, the Changes pages say the change log was not read."""
     files: dict[str, str] = {}
     histories = histories or {}
+    glances = {}
     for briefing in briefings:
-        files.update(render_briefing(briefing, histories.get(briefing.slug), feeds))
-    files.update(render_home(briefings, histories, feeds))
+        history, analysis = histories.get(briefing.slug), analyse(briefing)
+        files.update(render_briefing(briefing, history, feeds, analysis))
+        glances[briefing.slug] = briefing_glance(briefing, history, analysis)
+    files.update(render_home(briefings, histories, feeds, glances))
     return files
