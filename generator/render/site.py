@@ -31,7 +31,7 @@ from .feeds import Feeds, FeedSource, briefing_feed, briefing_sitemap, feed_url,
 from .filters import FILTERS
 from .markup import md_text, printable
 from .nav import READING_TITLE
-from .search import search_words
+from .search import search_meta, search_words
 from .views.base import Book
 from .views.changes import changes_view
 from .views.compare import compare_view
@@ -90,6 +90,7 @@ def _front_matter(
     search_words: list[str] | None = None,
     search_names: list[str] | None = None,
     feeds: list[dict[str, str]] | None = None,
+    meta: dict[str, str] | None = None,
 ) -> str:
     # MkDocs takes a page's title from its first heading and keeps it entity-escaped;
     # Material prints it through `striptags`, which unescapes it, into <title> without
@@ -104,6 +105,9 @@ def _front_matter(
         if values:
             printed = [printable(value) for value in values]
             lines.append(f"{key}: {json.dumps(printed, ensure_ascii=False)}")
+    # What a search result says of the page, and how its words weigh (search.search_meta).
+    for key, value in (meta or {}).items():
+        lines.append(f"{key}: {json.dumps(printable(value), ensure_ascii=False)}")
     # The theme's main.html links each page to its feeds (<link rel="alternate">).
     if feeds:
         lines.append(f"feeds: {json.dumps(feeds, ensure_ascii=False)}")
@@ -132,7 +136,8 @@ def _page(
     words = names = None
     if record is not None and search is not None:
         words, names = search[path.removesuffix(".md")], list(record.names)
-    return _front_matter(title, briefing, words, names, feeds) + _tidy(markdown)
+    meta = search_meta(path) if briefing is not None else None
+    return _front_matter(title, briefing, words, names, feeds, meta) + _tidy(markdown)
 
 
 def render_briefing(
