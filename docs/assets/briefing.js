@@ -212,9 +212,12 @@
       url: anchor ? data.url.split("#")[0] + "#" + encodeURIComponent(anchor.id) : data.url,
       fact: Boolean(fact),
       kind: kind,
-      title: anchor && headings.length ? headings.filter(Boolean).join(" › ") : data.meta.title || data.url,
+      // A source's paragraph is titled as the pages cite it: "The Guardian ¶20".
+      title: fact && data.meta.fact === "paragraph"
+        ? data.meta.title + " ¶" + anchor.id.replace(/^\D+/, "")
+        : anchor && headings.length ? headings.filter(Boolean).join(" › ") : data.meta.title || data.url,
       // The page a fact stands on, unless the label or the briefing already names it.
-      page: anchor && [kind, data.meta.briefing].indexOf(data.meta.title) < 0 ? data.meta.title : "",
+      page: anchor && data.meta.fact !== "paragraph" && [kind, data.meta.briefing].indexOf(data.meta.title) < 0 ? data.meta.title : "",
       excerpt: (from > start ? "… " : "") + parts.join(" ") + (from + WORDS < end ? " …" : "")
     };
   }
