@@ -23,7 +23,10 @@ from .factsheets.kinds import Kind
 
 __all__ = [
     "FEED_FILE",
+    "READING_PAGE",
+    "READING_SECTIONS",
     "SECTIONS",
+    "SITEMAP_FILE",
     "Target",
     "built_directory",
     "group_anchor",
@@ -32,6 +35,7 @@ __all__ = [
     "html_url",
     "incident_anchor",
     "paragraph_anchor",
+    "reading_guide",
     "record_address",
     "relative_url",
     "reserved_anchors",
@@ -56,6 +60,21 @@ SECTIONS = [
 
 # A briefing's change log as an Atom feed, beside its pages; the site's, at the top.
 FEED_FILE = "feed.xml"
+# A sitemap of a briefing's pages, beside its feed (render/feeds.py says why).
+SITEMAP_FILE = "sitemap.xml"
+
+# The reader's guide to the words the pages compute, at the site's top (path under docs),
+# and the anchors of its sections, which badges and the overview link to.
+READING_PAGE = "how-to-read.md"
+READING_SECTIONS = (
+    "at-a-glance",
+    "status",
+    "credibility",
+    "lineages",
+    "verdicts",
+    "scopes",
+    "errata",
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,13 @@ class Target:
     text: str
     page: str
     anchor: str | None = None
+
+
+def reading_guide(text: str, section: str | None = None) -> Target:
+    """A link from a page of a briefing to the reader's guide, or to one of its sections
+    (READING_SECTIONS): "Status: confirmed" → ../how-to-read.md#status."""
+    assert section is None or section in READING_SECTIONS, section
+    return Target(text, f"../{READING_PAGE}", section)
 
 
 def section_page(title: str) -> str:

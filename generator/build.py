@@ -19,15 +19,20 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from .analysis.build import analyse
+from .analysis.model import Analysis
+from .checks.briefing import Briefing
+from .checks.summary import summary_problems
 from .factsheets.model import BriefingInfo
 from .history.log import History, briefing_history
 from .history.record import history_problems
 from .pipeline import briefing_folders, load_briefing
 from .problems import Problem, has_errors
 from .render.feeds import Feeds
-from .render.site import render_briefing, render_home
+from .render.site import briefing_glance, render_briefing, render_home
+from .render.views.glance import Glance
 
-__all__ = ["PARALLEL_FROM", "BriefingHead", "SitePages", "build_pages"]
+__all__ = ["PARALLEL_FROM", "BriefingHead", "SitePages", "analysed_problems", "build_pages"]
 
 # Below this many briefings, starting worker processes costs more than it saves.
 PARALLEL_FROM = 4
@@ -41,6 +46,7 @@ class BriefingHead:
     slug: str
     info: BriefingInfo
     history: History | None = None
+    glance: Glance | None = None  # its "at a glance" box, for the home page
 
 
 @dataclass
@@ -99,7 +105,8 @@ def build_pages(
         for files in pages:
             site.files.update(files)
         histories = {h.slug: h.history for h in site.heads if h.history is not None}
-        site.files.update(render_home(site.heads, histories, feeds))
+        glances = {h.slug: h.glance for h in site.heads if h.glance is not None}
+        site.files.update(render_home(site.heads, histories, feeds, glances))
     return site
 
 
@@ -115,9 +122,20 @@ def _briefing_job(
     # A failed check keeps the whole site from being built: rendering would be wasted.
     if has_errors(problems):
         return BriefingHead(briefing.slug, briefing.info), problems, {}
+    analysis = analyse(briefing)
+    problems = problems + analysed_problems(briefing, analysis)
     log = briefing_history(root, folder, seeds_dir) if history else None
-    head = BriefingHead(briefing.slug, briefing.info, log)
-    return head, problems, render_briefing(briefing, log, feeds)
+    glance = briefing_glance(briefing, log, analysis)
+    head = BriefingHead(briefing.slug, briefing.info, log, glance)
+    return head, problems, render_briefing(briefing, log, feeds, analysis)
+
+
+def analysed_problems(briefing: Briefing, analysis: Analysis | None = None) -> list[Problem]:
+    """The checks that need what is computed from the facts, which the checks stage runs
+    before: the summary against the figures' verdicts. `briefing check` and the build
+    both report them."""
+    analysis = analysis or analyse(briefing)
+    return summary_problems(briefing.sheets, analysis.claim_groups)
 
 
 def _map_folders(job: partial[_JobResult], folders: list[Path]) -> list[_JobResult]:

@@ -35,6 +35,7 @@ from pathlib import Path
 from . import terminal
 from .analysis.coverage import measure_coverage
 from .analysis.names import known_names
+from .build import analysed_problems
 from .checks.briefing import Briefing
 from .checks.records import citations_of
 from .factsheets.json_schema import SCHEMA_DIR, schema_files
@@ -203,6 +204,7 @@ def _run(args: argparse.Namespace) -> int:
     briefings, problems = load_briefings(
         root, root / "briefings", root / "seeds", args.briefings or None, docs_dir_of(root)
     )
+    problems += [p for briefing in briefings for p in analysed_problems(briefing)]
     failed = has_errors(problems) or (args.command == "check" and args.strict and problems)
     if problems:
         _err(format_report(problems))

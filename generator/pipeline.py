@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from .addresses import READING_PAGE
 from .checks.briefing import Briefing, check_briefing
 from .checks.records import records_of
 from .confine import is_inside, unreachable
@@ -41,9 +42,13 @@ RESERVED_DOCS = {
     # preview, and publish.yml keeps the folder when it publishes the site.
     "pr-preview": "holds the previews of pull requests (pr-preview/pr-N/)",
 }
+# The reader's guide, a page the generator writes at the site's top.
+READING_SLUG = READING_PAGE.removesuffix(".md")
 # Top-level addresses MkDocs and the theme write to, and those above: a briefing with one
 # of these names would share its folder in the built site.
-RESERVED_SLUGS = frozenset({"assets", "index", "404", "sitemap", SCHEMA_FOLDER, *RESERVED_DOCS})
+RESERVED_SLUGS = frozenset(
+    {"assets", "index", "404", "sitemap", READING_SLUG, SCHEMA_FOLDER, *RESERVED_DOCS}
+)
 
 
 def discover_briefings(briefings_dir: Path) -> list[Path]:

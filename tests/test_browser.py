@@ -65,6 +65,7 @@ PAGE_TYPES = {
     "compare": f"{SHIPPED}/compare/",
     "data": f"{SHIPPED}/data/",
     "guide": "editing-this-briefing/",
+    "how to read": "how-to-read/",
 }
 
 
@@ -237,9 +238,9 @@ def test_every_page_loads_with_no_error_and_no_request_off_127_0_0_1(
     entities = sum(
         len(data(shipped_site, f)) for f in ("actors.json", "places.json", "sources.json")
     )
-    # Home, two guides, the briefing's ten section pages (Changes included) and a page per
-    # entity.
-    assert len(pages) == 3 + 10 + entities
+    # Home, the reader's guide, two editors' guides, the briefing's ten section pages
+    # (Changes included) and a page per entity.
+    assert len(pages) == 4 + 10 + entities
     page = reader.open(site_url)
     for i, path in enumerate(pages):
         page.goto(site_url + path, wait_until="load")

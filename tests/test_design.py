@@ -33,6 +33,7 @@ RANK = {
     "days": 0,
     "collector": 0,
     "sources": 1,
+    "figure_words": 1,
     "factsheets": 1,
     "addresses": 2,
     "words": 2,
@@ -143,6 +144,7 @@ PARTIAL_GIVEN = {
     "_names.md.j2": {"view"},
     "_framing.md.j2": {"rows"},
     "_coverage.md.j2": {"coverage"},
+    "_glance.md.j2": {"glance", "on_home"},
 }
 
 

@@ -10,8 +10,8 @@ import pytest
 from conftest import CLAIMS
 
 from generator.analysis.coverage import proper_names
-from generator.analysis.figure_words import figure_phrase, figures_in
 from generator.cli import main
+from generator.figure_words import figure_phrase, figures_in
 from generator.text import name_pattern
 
 

@@ -248,6 +248,15 @@ def test_the_feeds_are_valid_atom_with_an_entry_per_change(pages, history_repo):
         assert "https://example.org/briefings/feed.xml" in pages[path].split("---")[1]
 
 
+def test_a_sitemap_of_the_briefings_pages_stands_beside_its_feed(pages):
+    # Material's bundle fetches sitemap.xml beside every <link rel="alternate">: beside the
+    # briefing's feed there was none, and every briefing page logged a 404 (issue 27).
+    listed = re.findall(r"<loc>([^<]+)</loc>", pages["test/sitemap.xml"])
+    generated = [p for p in pages if p.startswith("test/") and p.endswith(".md")]
+    assert len(listed) == len(generated) and "https://example.org/briefings/test/" in listed
+    assert "https://example.org/briefings/test/actors/northern-brigade/" in listed
+
+
 def test_a_shallow_clone_says_the_history_is_not_available(history_repo, tmp_path):
     root, _ = history_repo
     clone = tmp_path / "shallow"
@@ -262,6 +271,7 @@ def test_a_shallow_clone_says_the_history_is_not_available(history_repo, tmp_pat
     assert "## All changes" not in page
     assert "Updated" not in site.files["test/timeline.md"]
     assert "test/feed.xml" not in site.files and "feed.xml" not in site.files
+    assert "test/sitemap.xml" not in site.files
     assert site.history_notes == [
         "Change log not available in this build: this is a shallow clone, which holds only "
         "the latest commits; build from a full clone (`git fetch --unshallow`) to show the "

@@ -52,6 +52,7 @@ def test_several_briefings_are_listed_on_the_home_page_and_in_the_nav(tmp_path):
     assert "[Second briefing](second/index.md)" in home
     assert [next(iter(entry)) for entry in config.nav] == [
         "All briefings",
+        "How to read a briefing",
         "Second briefing",
         "Test briefing",
         "Editing this briefing",

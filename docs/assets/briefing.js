@@ -147,12 +147,86 @@
     }, false);
     return p;
   }
-  function item(data) {
+  // ---- Search that lands on the fact (issue 27, item 7) ----------------------------------
+  // A result opens the fact it found, not the top of its page: the element with an id just
+  // before the page's best-scoring matched word (an event's or a statement's heading, a
+  // claim's row, a source's paragraph), found in Pagefind's `anchors`; its excerpt is the
+  // words around that word, within the fact. The page's title (h1) is not a fact: a match
+  // there opens the page, as does a match on an actor's or place's page, which is the fact.
+  // The hidden list of the words an actor or place is found by (main.html) ranks the page
+  // but is never shown or landed on.
+  var NAMES_ID = "briefing-search-names";
+  var WORDS = 24;
+  function landing(data) {
+    var words = (data.content || "").split(/\s+/);
+    var anchors = (data.anchors || []).slice().sort(function (a, b) {
+      return a.location - b.location;
+    });
+    var names = anchors.filter(function (a) {
+      return a.id === NAMES_ID;
+    })[0];
+    var shown = names ? names.location : words.length;
+    var hits = (data.weighted_locations || []).filter(function (hit) {
+      return hit.location < shown;
+    });
+    var best = hits.reduce(function (top, hit) {
+      return !top || hit.balanced_score > top.balanced_score ? hit : top;
+    }, null);
+    var at = best ? best.location : 0;
+    var facts = anchors.filter(function (a) {
+      return a.id !== NAMES_ID && a.element !== "h1" && /^(h[2-6]|p|span|li|td|tr|div|section)$/.test(a.element);
+    });
+    var before = facts.filter(function (a) {
+      return a.location <= at;
+    });
+    var anchor = best && before.length ? before[before.length - 1] : null;
+    // The result's title: the headings it stands under ("22 May 2023: The raid › Who was
+    // responsible"), the page's own when it opens the page.
+    var headings = [];
+    before.forEach(function (a) {
+      var level = /^h([2-6])$/.exec(a.element);
+      if (level && a.text) {
+        headings = headings.slice(0, Number(level[1]) - 2);
+        headings[Number(level[1]) - 2] = a.text;
+      }
+    });
+    var next = facts.filter(function (a) {
+      return a.location > at;
+    })[0];
+    // The excerpt starts after the heading the result is titled by, so as not to repeat it.
+    var start = anchor ? anchor.location + (/^h[2-6]$/.test(anchor.element) ? (anchor.text || "").split(/\s+/).length : 0) : 0;
+    var end = Math.min(next ? next.location : shown, shown);
+    var from = Math.max(start, Math.min(at - Math.floor(WORDS / 3), end - WORDS));
+    var marked = {};
+    hits.forEach(function (hit) {
+      marked[hit.location] = true;
+    });
+    var parts = [];
+    for (var i = Math.max(from, 0); i < Math.min(from + WORDS, end); i++) {
+      parts.push(marked[i] ? "<mark>" + words[i] + "</mark>" : words[i]);
+    }
+    // A source's facts are its paragraphs; a heading of its page is analysis about it.
+    var fact = anchor && data.meta.fact && !(data.meta.fact === "paragraph" && anchor.element !== "p");
+    var kind = fact ? data.meta.fact : data.meta.kind;
+    return {
+      url: anchor ? data.url.split("#")[0] + "#" + encodeURIComponent(anchor.id) : data.url,
+      fact: Boolean(fact),
+      kind: kind,
+      // A source's paragraph is titled as the pages cite it: "The Guardian ¶20".
+      title: fact && data.meta.fact === "paragraph"
+        ? data.meta.title + " ¶" + anchor.id.replace(/^\D+/, "")
+        : anchor && headings.length ? headings.filter(Boolean).join(" › ") : data.meta.title || data.url,
+      // The page a fact stands on, unless the label or the briefing already names it.
+      page: anchor && data.meta.fact !== "paragraph" && [kind, data.meta.briefing].indexOf(data.meta.title) < 0 ? data.meta.title : "",
+      excerpt: (from > start ? "… " : "") + parts.join(" ") + (from + WORDS < end ? " …" : "")
+    };
+  }
+  function item(data, found) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = data.url;
+    link.href = found.url;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     if (data.meta.briefing) {
@@ -161,14 +235,24 @@
       label.textContent = data.meta.briefing;
       article.appendChild(label);
     }
+    if (found.kind) {
+      // What the result is: "Event", "Claim", "Actor", "Changes", ...; and for a fact, the
+      // page it stands on.
+      var kind = document.createElement("span");
+      kind.className = "briefing-search-kind";
+      var words = found.kind.charAt(0).toUpperCase() + found.kind.slice(1);
+      kind.textContent = found.page ? words + " · " + found.page : words;
+      article.appendChild(kind);
+    }
     var title = document.createElement("h1");
-    title.textContent = data.meta.title || data.url;
+    title.textContent = found.title;
     article.appendChild(title);
-    article.appendChild(excerpt(data.excerpt || ""));
+    article.appendChild(excerpt(found.excerpt));
     link.appendChild(article);
     li.appendChild(link);
     return li;
   }
+  // ---- End of search that lands on the fact ---------------------------------------------
   function more(from) {
     var button = document.createElement("button");
     button.type = "button";
@@ -196,18 +280,22 @@
   function namedFirst(pages, query) {
     // Pagefind ranks by words, so "Graivoron" can rank Graivoron district above the town
     // (the district's page is shorter). A page one of whose listed names is exactly the
-    // query comes first, within the reader's briefing's results and within the rest.
+    // query comes first, within the reader's briefing's results and within the rest; then
+    // the results that open a fact (an event, a claim, a statement, a source's paragraph),
+    // then the rest, each in Pagefind's order.
     var wanted = plain(query);
-    var key = function (data, index) {
+    var key = function (page, index) {
+      var data = page.data;
       var mine = here && data.filters.briefing && data.filters.briefing[0] === here;
-      return [mine || !here ? 0 : 1, named(data, wanted) ? 0 : 1, index];
+      var byName = named(data, wanted);
+      return [mine || !here ? 0 : 1, byName ? 0 : 1, byName || page.found.fact ? 0 : 1, index];
     };
     return pages
-      .map(function (data, index) {
-        return { data: data, key: key(data, index) };
+      .map(function (page, index) {
+        return { data: page, key: key(page, index) };
       })
       .sort(function (a, b) {
-        return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
+        return a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.key[3] - b.key[3];
       })
       .map(function (entry) {
         return entry.data;
@@ -219,15 +307,20 @@
       batch.map(function (result) {
         return result.data();
       })
-    ).then(function (pages) {
+    ).then(function (fragments) {
       if (ticket !== asked) {
         return;
       }
+      // Where each result lands, for this query (Pagefind keeps a page's data between
+      // searches: nothing of one query's may be kept on it).
+      var pages = fragments.map(function (data) {
+        return { data: data, found: landing(data) };
+      });
       if (from === 0) {
         pages = namedFirst(pages, shown.query);
       }
-      pages.forEach(function (data) {
-        list.appendChild(item(data));
+      pages.forEach(function (page) {
+        list.appendChild(item(page.data, page.found));
       });
       if (from + PAGE < shown.length) {
         var li = document.createElement("li");

@@ -31,9 +31,9 @@ from ..checks.records import citations_of
 from ..factsheets.dates import MONTHS
 from ..factsheets.kinds import kind as kind_named
 from ..factsheets.model import Citation, Waiver
+from ..figure_words import AMOUNT_WORDS, figure_phrase, figures_in
 from ..sources.text import SourceText
 from ..text import ABBREVIATIONS, normalise, split_sentences
-from .figure_words import AMOUNT_WORDS, figure_phrase, figures_in
 
 __all__ = [
     "Coverage",

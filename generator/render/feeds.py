@@ -4,21 +4,30 @@ entry per change-log entry, newest first.
 A feed's links must be absolute, so feeds are written only when the site's address
 (mkdocs.yml's `site_url`) is known. Entries carry the change in words as plain text and
 never the commit's author: an editor's name stays off the public site.
+
+Beside a briefing's feed goes a sitemap of the briefing's pages (`briefing_sitemap`).
+Every page links to its feeds with `<link rel="alternate">`, and Material's bundle reads
+every such link as another language version of the site: it fetches `sitemap.xml` beside
+the linked address (`setupAlternate`, whose selector matches any `rel=alternate`). Beside
+the site's feed that is MkDocs's own sitemap; beside a briefing's there was none, and every
+briefing page logged a 404. The sitemap is a true one, of the briefing's own pages, so
+Material reads it as it reads the site's and a reader's click goes nowhere new.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..addresses import FEED_FILE, built_directory
 from ..history.entries import Entry, History, entry_lines
 from .markup import printable
 
-__all__ = ["FeedSource", "Feeds", "briefing_feed", "feed_url", "site_feed"]
+__all__ = ["FeedSource", "Feeds", "briefing_feed", "briefing_sitemap", "feed_url", "site_feed"]
 
 _ATOM = "http://www.w3.org/2005/Atom"
+_SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ET.register_namespace("", _ATOM)
 
 
@@ -72,6 +81,19 @@ def site_feed(briefings: Sequence[FeedSource], feeds: Feeds) -> str:
         entries,
         as_of,
     )
+
+
+def briefing_sitemap(feeds: Feeds, slug: str, pages: Iterable[str]) -> str:
+    """A sitemap (sitemaps.org 0.9) of one briefing's pages (paths relative to its
+    folder), for the address beside its feed."""
+    urlset = ET.Element(f"{{{_SITEMAP}}}urlset")
+    for page in pages:
+        url = ET.SubElement(urlset, f"{{{_SITEMAP}}}url")
+        address = f"{_base(feeds.site_url)}{slug}/{built_directory(page)}"
+        ET.SubElement(url, f"{{{_SITEMAP}}}loc").text = printable(address)
+    ET.indent(urlset)
+    text = ET.tostring(urlset, encoding="unicode", default_namespace=_SITEMAP)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n"
 
 
 def _base(site_url: str) -> str:

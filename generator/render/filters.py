@@ -145,6 +145,12 @@ def verdict(value: Verdict) -> Md:
     )
 
 
+def count(value: int) -> Md:
+    """A count in a table ("Events: 3"), marked so that search leaves it out of the index:
+    in a result's excerpt, a column of counts reads as "1. 0." and says nothing."""
+    return Md(f'<span class="briefing-count">{md_text(value)}</span>')
+
+
 def paragraphs(text: str) -> Md:
     """Free text, keeping the editor's blank-line paragraph breaks."""
     blocks = [b for b in text.split("\n\n") if b.strip()]
@@ -264,6 +270,7 @@ FILTERS: dict[str, Any] = {
     "single_source": single_source,
     "verdict": verdict,
     "paragraphs": paragraphs,
+    "count": count,
     "cite_line": cite_line,
     "names_used": names_used,
     "fact_history": fact_history,

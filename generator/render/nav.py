@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..addresses import SECTIONS
+from ..addresses import READING_PAGE, SECTIONS
 from ..confine import InputRefused, read_inside
 from .views.overview import Headed
 
-__all__ = ["hand_written_nav", "is_nav_page", "site_nav"]
+__all__ = ["READING_TITLE", "hand_written_nav", "is_nav_page", "site_nav"]
+
+# The reader's guide (views/reading.py), listed after the home page.
+READING_TITLE = "How to read a briefing"
 
 
 def hand_written_nav(docs_dir: Path) -> list[dict[str, str]]:
@@ -35,7 +38,7 @@ def site_nav(briefings: Sequence[Headed], extra: list[dict[str, str]] | None = N
     (A flat nav of every entity page makes each page carry the whole nav.) `extra`
     entries, such as `hand_written_nav`, come after the briefings.
     """
-    nav: list[Any] = [{"All briefings": "index.md"}]
+    nav: list[Any] = [{"All briefings": "index.md"}, {READING_TITLE: READING_PAGE}]
     for briefing in briefings:
         slug = briefing.slug
         section: list[Any] = [f"{slug}/index.md"]
@@ -50,4 +53,6 @@ def is_nav_page(path: str) -> bool:
     """Whether a generated page (path under docs) is listed in the nav: the home page and
     each briefing's index pages, not the page of each actor, place and source."""
     _, _, rest = path.partition("/")
-    return path == "index.md" or rest == "index.md" or any(rest == p for _, p in SECTIONS)
+    if path in ("index.md", READING_PAGE):
+        return True
+    return rest == "index.md" or any(rest == p for _, p in SECTIONS)

@@ -1,13 +1,27 @@
-"""How readers find an actor's or place's page: the words it is found by (the theme's
-main.html gives them to the search index, `search_index.index_site`)."""
+"""How readers find a page and the fact on it: the words an actor's or place's page is
+found by, and what each result says of its page (the theme's main.html gives both to the
+search index, `search_index.index_site`; docs/assets/briefing.js shows them)."""
 
 from __future__ import annotations
 
 import re
 
+from ..addresses import SECTIONS, section_page
+from ..factsheets.kinds import KINDS
 from ..factsheets.model import Actor, Place
 
-__all__ = ["search_words"]
+__all__ = ["search_meta", "search_words"]
+
+# How much a page's words count in search against the facts' (Pagefind's weight on the
+# whole page; 1 for the rest). The change log and the data page say again what the facts
+# say (a figure that changed, a file's fields): a search for "tank" must find the border
+# post's entry before the commit that reworded it. The comparison sets every fact beside
+# every source, so it ranks between.
+_PAGE_WEIGHTS = {
+    section_page("Changes"): 0.2,
+    section_page("Data"): 0.2,
+    section_page("Source comparison"): 0.5,
+}
 
 
 def search_words(records: list[Actor | Place]) -> dict[str, list[str]]:
@@ -47,3 +61,29 @@ def search_words(records: list[Actor | Place]) -> dict[str, list[str]]:
 
 def _record_key(record: Actor | Place) -> str:
     return f"{'actors' if isinstance(record, Actor) else 'places'}/{record.id}"
+
+
+def search_meta(path: str) -> dict[str, str]:
+    """What a search result says of the page of a briefing at `path` (relative to its
+    folder): `search_kind`, the kind of page ("Timeline", "actor"); `search_fact`, the kind
+    of fact an anchor on it is ("event"), from the kinds' own table; and `search_weight`
+    where its words count less than the facts'."""
+    meta: dict[str, str] = {}
+    sections = {page: title for title, page in SECTIONS}
+    if path in sections:
+        meta["search_kind"] = sections[path]
+    elif path == "index.md":
+        meta["search_kind"] = "Overview"
+    for kind in KINDS:
+        if kind.page == path:
+            meta["search_fact"] = kind.singular
+        elif kind.page and kind.page.endswith("/") and path.startswith(kind.page):
+            if path in sections:  # the kind's list page
+                continue
+            meta.setdefault("search_kind", kind.singular)
+            # A source's page is its text: a result opens the paragraph it found.
+            if kind.name == "sources":
+                meta["search_fact"] = "paragraph"
+    if path in _PAGE_WEIGHTS:
+        meta["search_weight"] = str(_PAGE_WEIGHTS[path])
+    return meta

@@ -52,6 +52,10 @@ SEARCH_FOLDER = "pagefind"
 # The list of the indexes ({"folder": relative to SEARCH_FOLDER, "briefings": [...]}).
 INDEXES = "indexes.json"
 PAGES_PER_INDEX = 1500
+# What is never indexed, so never in an excerpt: the "¶" of each heading's permalink; each
+# fact's cite line, whose address and sources repeat the entry; the charts, whose labels
+# repeat the entries beside them; counts in tables ("1. 0." in an excerpt says nothing).
+_NOT_INDEXED = (".headerlink", ".briefing-cite", ".briefing-figure", ".briefing-count")
 # Top-level folders of the built site that hold no pages to search.
 _NOT_PAGES = frozenset({SEARCH_FOLDER, "assets"})
 # How long one Pagefind run may take before it is stopped, so that a Pagefind that never
@@ -156,8 +160,7 @@ def _run_pagefind(site_dir: Path, entries: list[str], folder: str, pages: int) -
     # `python -m pagefind`: the Pagefind this Python has (the pagefind[bin] wheel), whatever
     # is on PATH.
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path"]
-    # Not the "¶" of each heading's permalink.
-    command += [str(out), "--exclude-selectors", ".headerlink"]
+    command += [str(out), *(a for s in _NOT_INDEXED for a in ("--exclude-selectors", s))]
     command += ["--glob", _glob(entries, site_dir) if entries else "index.html"]
     pages = pages if entries else 1
     status, output = _run(command, pagefind_timeout(pages), pages)

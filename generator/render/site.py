@@ -11,34 +11,38 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from ..addresses import FEED_FILE, SECTIONS, section_page
+from ..addresses import FEED_FILE, READING_PAGE, SECTIONS, SITEMAP_FILE, section_page
 from ..analysis.build import analyse
+from ..analysis.model import Analysis
 from ..checks.briefing import Briefing
 from ..collector import collector_paused
 from ..export.data import DATA_FILES, data_files
 from ..factsheets.model import Actor, Place
 from ..history.log import History
 from ..history.record import RECORD_FILE, corrections_record
-from .feeds import Feeds, FeedSource, briefing_feed, feed_url, site_feed
+from .feeds import Feeds, FeedSource, briefing_feed, briefing_sitemap, feed_url, site_feed
 from .filters import FILTERS
 from .markup import md_text, printable
-from .search import search_words
+from .nav import READING_TITLE
+from .search import search_meta, search_words
 from .views.base import Book
 from .views.changes import changes_view
 from .views.compare import compare_view
 from .views.entities import actor_view, actors_view, place_view, places_view
 from .views.facts import casualties_view, statements_view, timeline_view
+from .views.glance import Glance, glance_view
 from .views.overview import Headed, data_view, home_view, overview_view
+from .views.reading import reading_view
 from .views.sources import source_view, sources_view
 
-__all__ = ["THEME_DIR", "render_briefing", "render_home", "render_site"]
+__all__ = ["THEME_DIR", "briefing_glance", "render_briefing", "render_home", "render_site"]
 
 # The theme's templates the site changes (each says why), put before the theme's own.
 THEME_DIR = Path(__file__).parent / "theme"
@@ -86,6 +90,7 @@ def _front_matter(
     search_words: list[str] | None = None,
     search_names: list[str] | None = None,
     feeds: list[dict[str, str]] | None = None,
+    meta: dict[str, str] | None = None,
 ) -> str:
     # MkDocs takes a page's title from its first heading and keeps it entity-escaped;
     # Material prints it through `striptags`, which unescapes it, into <title> without
@@ -100,6 +105,9 @@ def _front_matter(
         if values:
             printed = [printable(value) for value in values]
             lines.append(f"{key}: {json.dumps(printed, ensure_ascii=False)}")
+    # What a search result says of the page, and how its words weigh (search.search_meta).
+    for key, value in (meta or {}).items():
+        lines.append(f"{key}: {json.dumps(printable(value), ensure_ascii=False)}")
     # The theme's main.html links each page to its feeds (<link rel="alternate">).
     if feeds:
         lines.append(f"feeds: {json.dumps(feeds, ensure_ascii=False)}")
@@ -128,24 +136,29 @@ def _page(
     words = names = None
     if record is not None and search is not None:
         words, names = search[path.removesuffix(".md")], list(record.names)
-    return _front_matter(title, briefing, words, names, feeds) + _tidy(markdown)
+    meta = search_meta(path) if briefing is not None else None
+    return _front_matter(title, briefing, words, names, feeds, meta) + _tidy(markdown)
 
 
 def render_briefing(
-    briefing: Briefing, history: History | None = None, feeds: Feeds | None = None
+    briefing: Briefing,
+    history: History | None = None,
+    feeds: Feeds | None = None,
+    analysis: Analysis | None = None,
 ) -> dict[str, str]:
     """Every generated file of one briefing: {path relative to docs: text}. `history` is its
-    change log (None: not read); `feeds` says where the site is, to write its feed."""
+    change log (None: not read); `feeds` says where the site is, to write its feed;
+    `analysis` is what is computed from its facts, if the caller has it already."""
     with collector_paused():
-        return _briefing_files(briefing, history, feeds)
+        return _briefing_files(briefing, history, feeds, analysis or analyse(briefing))
 
 
 def _briefing_files(
-    briefing: Briefing, history: History | None, feeds: Feeds | None
+    briefing: Briefing, history: History | None, feeds: Feeds | None, analysis: Analysis
 ) -> dict[str, str]:
     of = briefing.info.title
     fed = feeds is not None and history is not None and not history.unavailable
-    book = Book(briefing, analyse(briefing), history, fed)
+    book = Book(briefing, analysis, history, fed)
     links = _feed_links(feeds, briefing.slug, of) if fed else None
 
     def page(path: str, template: str, title: str, view: Any, **more: Any) -> str:
@@ -172,7 +185,18 @@ def _briefing_files(
     pages.update(data_files(book.briefing, book.analysis))
     if fed and feeds is not None and history is not None:
         pages[FEED_FILE] = briefing_feed(FeedSource(briefing.slug, of, history), feeds)
+        # What Material's bundle fetches beside the feed's link (feeds.py says why).
+        listed = [path for path in pages if path.endswith(".md")]
+        pages[SITEMAP_FILE] = briefing_sitemap(feeds, briefing.slug, listed)
     return {f"{briefing.slug}/{path}": content for path, content in pages.items()}
+
+
+def briefing_glance(
+    briefing: Briefing, history: History | None = None, analysis: Analysis | None = None
+) -> Glance:
+    """The briefing's "at a glance" box, for its entry on the home page (its overview has
+    its own): what `render_briefing` computes it from."""
+    return glance_view(Book(briefing, analysis or analyse(briefing), history))
 
 
 def _feed_links(feeds: Feeds | None, slug: str | None, title: str | None) -> list[dict[str, str]]:
@@ -186,15 +210,22 @@ def render_home(
     briefings: Sequence[Headed],
     histories: dict[str, History] | None = None,
     feeds: Feeds | None = None,
+    glances: Mapping[str, Glance] | None = None,
 ) -> dict[str, str]:
-    """The site's own pages (the home page, which lists every briefing), the record of the
-    corrections it publishes and, with `feeds`, the site's feed of every briefing's change
-    log that could be read."""
+    """The site's own pages (the home page, which lists every briefing, and the reader's
+    guide), the record of the corrections it publishes and, with `feeds`, the site's feed
+    of every briefing's change log that could be read. `glances` holds each briefing's
+    "at a glance" box, by folder."""
     title = "Conflict briefings"
     known = {slug: h for slug, h in (histories or {}).items() if not h.unavailable}
     fed = feeds is not None and bool(known)
     links = _feed_links(feeds, None, None) if fed else None
-    files = {"index.md": _page("index.md", "home.md.j2", title, home_view(briefings), feeds=links)}
+    files = {
+        "index.md": _page(
+            "index.md", "home.md.j2", title, home_view(briefings, glances), feeds=links
+        ),
+        READING_PAGE: _page(READING_PAGE, "how-to-read.md.j2", READING_TITLE, reading_view()),
+    }
     if known:
         # What the next build compares its log with: no published correction is lost.
         files[RECORD_FILE] = corrections_record(known)
@@ -215,7 +246,10 @@ def render_site(
     `histories`, the Changes pages say the change log was not read."""
     files: dict[str, str] = {}
     histories = histories or {}
+    glances = {}
     for briefing in briefings:
-        files.update(render_briefing(briefing, histories.get(briefing.slug), feeds))
-    files.update(render_home(briefings, histories, feeds))
+        history, analysis = histories.get(briefing.slug), analyse(briefing)
+        files.update(render_briefing(briefing, history, feeds, analysis))
+        glances[briefing.slug] = briefing_glance(briefing, history, analysis)
+    files.update(render_home(briefings, histories, feeds, glances))
     return files

@@ -851,6 +851,29 @@ CASES: list[Case] = [
         ),
         rf"{B}/places.yaml:\d+: coordinates.lat: inf is not a latitude",
     ),
+    Case(
+        "N-F05",
+        "figures",
+        "a summary giving a figure no claim gives (20 wounded for the governor's 12)",
+        lambda r: replace(r, f"{B}/briefing.yaml", "gave 12 as the", "gave 20 as the"),
+        rf"{B}/briefing.yaml:5: warning: summary: gives “20 as the number of civilians "
+        r"wounded”, but no claim in claims.yaml gives 20",
+        outcome="warning",
+    ),
+    Case(
+        "N-F06",
+        "figures",
+        "a summary saying the sources disagree over figures the comparison finds compatible",
+        lambda r: replace(
+            r,
+            f"{B}/briefing.yaml",
+            "The sources name the two groups differently.",
+            "The sources disagree on the number of wounded.",
+        ),
+        rf"{B}/briefing.yaml:5: warning: summary: says the sources disagree about the figures "
+        r"for wounded .*, but no figures compared for that loss are apart: Wounded: civilians",
+        outcome="warning",
+    ),
     # --- quotes ------------------------------------------------------------------------------
     Case(
         "Y26",

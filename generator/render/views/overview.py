@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from ...addresses import Target, section_page
+from ...addresses import READING_PAGE, Target, reading_guide, section_page
 from ...factsheets.dates import format_day
 from ...factsheets.model import BriefingInfo
 from ...words import figure_span, period
 from ..values import Verdict
 from .base import Book
+from .glance import Glance, glance_view, rooted
 
 __all__ = ["DataView", "HomeView", "OverviewView", "data_view", "home_view", "overview_view"]
 
@@ -35,6 +36,8 @@ class OverviewView:
     sections: tuple[tuple[Target, int], ...]  # each section with how many records it lists
     comparison: Target
     data: Target
+    reading: Target  # the reader's guide to the words below
+    glance: Glance  # the "at a glance" box (views/glance.py)
 
 
 def overview_view(book: Book) -> OverviewView:
@@ -68,6 +71,8 @@ def overview_view(book: Book) -> OverviewView:
         ),
         comparison=Target("source comparison", section_page("Source comparison")),
         data=Target("downloadable data", section_page("Data")),
+        reading=reading_guide("How to read this briefing"),
+        glance=glance_view(book),
     )
 
 
@@ -80,12 +85,15 @@ class BriefingEntry:
     end: str
     status: str
     last_reviewed: str
+    period: str = ""  # '22–23 May 2023'
+    glance: Glance | None = None  # its box, with links from the home page
 
 
 @dataclass(frozen=True)
 class HomeView:
     briefings: tuple[BriefingEntry, ...]
     guide: Target
+    reading: Target
 
 
 class Headed(Protocol):
@@ -99,7 +107,10 @@ class Headed(Protocol):
     def info(self) -> BriefingInfo: ...
 
 
-def home_view(briefings: Sequence[Headed]) -> HomeView:
+def home_view(briefings: Sequence[Headed], glances: Mapping[str, Glance] | None = None) -> HomeView:
+    """The home page: every briefing, each with its "at a glance" box when `glances` has it
+    (by the briefing's folder)."""
+    glances = glances or {}
     return HomeView(
         briefings=tuple(
             BriefingEntry(
@@ -109,11 +120,14 @@ def home_view(briefings: Sequence[Headed]) -> HomeView:
                 str(b.info.period.start),
                 str(b.info.period.end),
                 b.info.status,
-                str(b.info.last_reviewed),
+                format_day(b.info.last_reviewed),
+                period(b.info.period.start, b.info.period.end),
+                rooted(glances[b.slug], b.slug) if b.slug in glances else None,
             )
             for b in briefings
         ),
         guide=Target("Writing fact sheets", "writing-fact-sheets.md"),
+        reading=Target("How to read a briefing", READING_PAGE),
     )
 
 

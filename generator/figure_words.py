@@ -1,14 +1,14 @@
 """Figures in a sentence, as coverage looks for them: a casualty-like number (digits or a
 number word near killed, wounded, evacuated, treated, shot down, ...) or a negative such as
 "no deaths" or "not clear how many were injured", each with the words a claim must quote to
-capture it."""
+capture it. Coverage reads the sources with it, and the summary check a briefing's summary."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..text import NUMBER_WORDS
+from .text import NUMBER_WORDS
 
 __all__ = ["AMOUNT_WORDS", "Figure", "figure_phrase", "figures_in"]
 

@@ -1,0 +1,84 @@
+"""The reader's guide, "How to read a briefing" (`how-to-read/`): what the words the pages
+compute mean, in plain words. Its lists are read from the tables the code uses (the
+statuses a fact sheet allows, the credibility and reliability scales, the verdicts on
+figures and the words they are shown with), so a word added or renamed there is on this
+page too; the meanings beside them are here, one per word, and an import fails until a new
+word has one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import get_args, get_type_hints
+
+from ...analysis.figures import Verdict
+from ...factsheets.model import BriefingInfo
+from ...factsheets.vocabulary import Status
+from ...words import CREDIBILITY_SCALE, RELIABILITY_SCALE, verdict_label
+
+__all__ = ["ReadingView", "Term", "reading_view"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word as the pages show it, and what it means."""
+
+    word: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    statuses: tuple[Term, ...]
+    briefing_statuses: tuple[Term, ...]
+    grades: tuple[Term, ...]
+    reliabilities: tuple[Term, ...]
+    verdicts: tuple[Term, ...]
+
+
+# Whether a fact happened: what each status of a fact sheet says (factsheets.vocabulary).
+_STATUS_MEANINGS = {
+    "reported": "a source states it in its own voice; no one is named as claiming or denying it",
+    "claimed": "someone says it happened, or that they did it; the entry names who. A claim "
+    "is not a finding: it says who says so",
+    "confirmed": "someone other than those who claim it says it happened, and the entry names "
+    "them; it is their word, not a check made by the briefing's editors",
+    "denied": "someone named on the entry says it did not happen",
+    "disputed": "some say it happened and others deny it; the entry names both",
+}
+# What a briefing's own status says of it (BriefingInfo.status).
+_BRIEFING_STATUS_MEANINGS = {
+    "developing": "the story is still moving: facts may be added, figures may rise, and "
+    "grades may change",
+    "stable": "the editors expect no new reporting to change it much; it is still corrected "
+    "when something is found wrong",
+    "archived": "no longer updated",
+}
+# What each verdict on a set of figures for one loss means (analysis.figures.Verdict).
+_VERDICT_MEANINGS = {
+    "one figure": "only one figure is given for this loss: there is nothing to compare it with",
+    "consistent": "every figure allows at least one common number (their ranges meet). This "
+    "says only that they do not exclude each other: it does not mean they confirm each other, "
+    "nor that they are the same count",
+    "update": "the same claimant gives a later, higher figure for a count that only grows (or "
+    "a later figure for one that can fall): the later one replaces the earlier",
+    "conflict": "two claimants give figures that cannot both be true at that time, or one "
+    "claimant gives two different figures at once, or a count that only grows falls",
+    "unordered": "one claimant gives two different figures and no source says when each was "
+    "given: they cannot be put in order, so neither can be called the update",
+}
+for _table, _words in (
+    (_STATUS_MEANINGS, get_args(Status)),
+    (_BRIEFING_STATUS_MEANINGS, get_args(get_type_hints(BriefingInfo)["status"])),
+    (_VERDICT_MEANINGS, get_args(Verdict)),
+):
+    assert list(_table) == list(_words), f"the reader's guide has no meaning for {_words}"
+
+
+def reading_view() -> ReadingView:
+    return ReadingView(
+        statuses=tuple(Term(s, _STATUS_MEANINGS[s]) for s in get_args(Status)),
+        briefing_statuses=tuple(Term(s, m) for s, m in _BRIEFING_STATUS_MEANINGS.items()),
+        grades=tuple(Term(str(n), label) for n, label in CREDIBILITY_SCALE.items()),
+        reliabilities=tuple(Term(g, label) for g, label in RELIABILITY_SCALE.items()),
+        verdicts=tuple(Term(verdict_label(v), _VERDICT_MEANINGS[v]) for v in get_args(Verdict)),
+    )
