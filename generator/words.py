@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .factsheets.dates import format_day
-from .factsheets.model import CasualtyClaim, Event, Source
+from .factsheets.model import CasualtyClaim, Source
 from .factsheets.times import clock_label, is_clock, zone_named
 
 if TYPE_CHECKING:
@@ -24,20 +24,19 @@ __all__ = [
     "ASPECTS",
     "CREDIBILITY_SCALE",
     "RELIABILITY_SCALE",
+    "VERDICT_WORDS",
     "claimant",
     "credibility_label",
     "credibility_steps",
     "describe_claim",
     "describe_count",
     "figure_reason",
-    "figure_span",
     "group_title",
     "language",
     "lineage_words",
     "moment",
     "period",
     "reliability",
-    "roles",
     "shared_narration",
     "verdict_label",
     "verdicts_label",
@@ -143,16 +142,18 @@ def describe_claim(claim: CasualtyClaim) -> str:
 
 
 def claimant(claim: CasualtyClaim, actor_name: Names, source_label: Names) -> str:
-    """Who gives a figure: the claimant by name, or the outlet stating it in its own voice."""
+    """Who gives a figure, as a reason names it: the claimant by name, or the outlet
+    stating it in its own voice: 'MONDO (its own count)'."""
     if claim.claimant:
         return actor_name(claim.claimant)
-    return f"{source_label(claim.citations[0].source)} (unattributed)"
+    return f"{source_label(claim.citations[0].source)} (its own count)"
 
 
-def moment(claim: CasualtyClaim, zone: ZoneInfo | None = None) -> str:
+def moment(claim: CasualtyClaim, zone: ZoneInfo | None = None, *, year: bool = False) -> str:
     """When a figure was given: '22 May', '22 May (morning)', '14 October, 11:30 MSK
-    (09:30 BST as written)', or, when no source says, '23 May (date of publication)'."""
-    day = format_day(claim.as_of, year=False)
+    (09:30 BST as written)', or, when no source says, '23 May (date of publication)'; with
+    `year`, '23 May 2023 (date of publication)'."""
+    day = format_day(claim.as_of, year=year)
     if claim.as_of_precision == "before":
         return f"before {day}"
     label = clock_label(claim.as_of, claim.as_of_time, zone_named(claim.time_zone) or zone, zone)
@@ -170,36 +171,43 @@ def group_title(group: ClaimGroup) -> str:
     return f"{group.category.capitalize()}: {group.group}{scope}"
 
 
-def _numbers_written(claim: CasualtyClaim) -> list[int]:
-    """The numbers a figure's words give: 1,200 for "more than 1,200" (its bounds would
-    give 1,201), both ends of a range, nothing for an unknown."""
-    count = claim.count
-    if count == "unknown":
-        return []
-    if isinstance(count, int):
-        return [count]
-    return [n for n in (count.min, count.max) if n is not None]
-
-
-def figure_span(group: ClaimGroup) -> str:
-    """The figures given, lowest to highest, as the sources write them ('8–12'; 'more
-    than 1,200' for one), for the overview. An open figure never becomes a range from 0."""
-    numbered = [c for c in group.claims if c.count != "unknown"]
-    if not numbered:
-        return "unknown"
-    if len({describe_count(c) for c in numbered}) == 1:
-        return describe_count(numbered[0])
-    stated = sorted(n for c in numbered for n in _numbers_written(c))
-    low, high = stated[0], stated[-1]
-    return _number(low) if low == high else f"{_number(low)}–{_number(high)}"
-
-
-_VERDICT_LABELS = {"update": "update over time", "unordered": "cannot be ordered"}
+# The verdicts on the figures for one loss: each key (as `analysis.figures` gives it and the
+# data files print it), the word readers see, and what it means. Every page, data file and
+# feed says a verdict with these words, and the reader's guide explains them with these
+# meanings. "Compatible" is no stronger than the comparison: figures that do not exclude
+# each other may still differ, and neither confirms the other.
+VERDICT_WORDS = {
+    "one figure": (
+        "one figure",
+        "only one figure is given for this loss: there is nothing to compare it with",
+    ),
+    "compatible": (
+        "compatible",
+        "every figure allows at least one common number (their ranges meet). This says only "
+        "that they do not exclude each other: it does not mean they agree or confirm each "
+        "other, nor that they are the same count",
+    ),
+    "update": (
+        "update over time",
+        "the same claimant gives a later, higher figure for a count that only grows (or a "
+        "later figure for one that can fall): the later one replaces the earlier",
+    ),
+    "conflict": (
+        "conflict",
+        "two claimants give figures that cannot both be true at that time, or one claimant "
+        "gives two different figures at once, or a count that only grows falls",
+    ),
+    "unordered": (
+        "cannot be ordered",
+        "one claimant gives two different figures and no source says when each was given: "
+        "they cannot be put in order, so neither can be called the update",
+    ),
+}
 
 
 def verdict_label(verdict: str) -> str:
     """A figure verdict as readers see it: 'update' is 'update over time'."""
-    return _VERDICT_LABELS.get(verdict, verdict)
+    return VERDICT_WORDS[verdict][0]
 
 
 def verdicts_label(comparison: FigureComparison) -> str:
@@ -264,12 +272,12 @@ def figure_reason(
     who: Callable[[CasualtyClaim], str],
     zone: ZoneInfo | None = None,
 ) -> str:
-    """Why the figures for one loss are consistent, an update, unordered or in conflict
+    """Why the figures for one loss are compatible, an update, unordered or in conflict
     (each verdict the group reaches, most serious first); `who` names a figure's claimant."""
     if comparison.verdict == "one figure":
         return "only one figure is given"
-    if comparison.verdict == "consistent":
-        return f"the figures meet: {_allowed(comparison.common)}"
+    if comparison.verdict == "compatible":
+        return f"the figures do not exclude each other: {_allowed(comparison.common)}"
     said = [
         f"{verdict_label(verdict)}: "
         + "; ".join(
@@ -366,7 +374,7 @@ def reliability(source: Source) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Dates, languages, roles
+# Dates and languages
 
 
 def period(start: datetime.date, end: datetime.date) -> str:
@@ -384,17 +392,3 @@ def language(source: Source) -> str:
         original = source.original_language or "an unknown language"
         return f"{source.language}, translated from {original}"
     return source.language
-
-
-def roles(actor_id: str, event: Event) -> str:
-    """What an actor does in an event: 'involved, claims it'."""
-    return ", ".join(
-        role
-        for role, ids in (
-            ("involved", event.actors),
-            ("claims it", event.claimed_by),
-            ("confirms it", event.confirmed_by),
-            ("denies it", event.denied_by),
-        )
-        if actor_id in ids
-    )

@@ -865,3 +865,88 @@ def test_markup_in_fact_sheets_and_sources_stays_text_in_the_browser(reader, hos
     assert results
     assert page.locator(".md-search-result img").count() == 0
     reader.assert_clean()
+
+
+# ---------------------------------------------------------------------------------------
+# Attribution (issue 27): citations safe to paste, badges in words, "Copied" announced
+
+SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
+
+
+def sized_context(browser: Browser, size: str, **more) -> BrowserContext:
+    width, height = SIZES[size]
+    phone = {"is_mobile": True, "has_touch": True} if size == "phone" else {}
+    return browser.new_context(viewport={"width": width, "height": height}, **phone, **more)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_copied_citation_of_a_figure_names_its_claimant_grade_outlet_and_address(
+    browser, site_url, shipped_site, size
+):
+    context = sized_context(browser, size, permissions=["clipboard-read", "clipboard-write"])
+    reader = Reader(context)
+    page = reader.open(site_url + f"{SHIPPED}/casualties/")
+    claim = next(c for c in data(shipped_site, "claims.json") if c["id"] == "gladkov-wounded-12")
+    graded = claim["graded"]
+    cite = page.locator(".briefing-cite:has(a.briefing-permalink[href='#gladkov-wounded-12'])")
+    button = cite.get_by_role("button", name="Copy this citation")
+    button.scroll_into_view_if_needed()
+    assert button.is_visible()
+    button.click()
+    page.wait_for_function("document.querySelector('.briefing-live').textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    for words in (
+        "12 civilians wounded",
+        "according to Vyacheslav Gladkov",
+        "as of 23 May 2023 (date of publication)",
+        f"Credibility {graded['grade']} of 6: {graded['label']}",
+        'Unnamed outlet ("Militias Are Attacking"), 23 May 2023, ¶18, ¶5, address not recorded',
+    ):
+        assert words in copied, (words, copied)
+    assert copied.endswith(f"/{SHIPPED}/casualties/#gladkov-wounded-12")
+    if REPORT:
+        report_path(f"citation-gladkov-12-{size}.txt").write_text(copied, encoding="utf-8")
+    # "Copied" is on the button, and said through the page's live region.
+    assert button.count() == 0
+    assert cite.get_by_role("button", name="Copied").inner_text() == "Copied"
+    assert page.get_by_role("status").inner_text() == "Copied"
+    reader.assert_clean()
+    context.close()
+
+
+# What each badge says, in full; each links to its section of the reader's guide.
+BADGE_WORDS = {
+    "status": r"(Status: (reported|claimed|confirmed|denied|disputed)|Briefing: \w+)",
+    "credibility": r"Credibility [1-6] of 6: [a-z ]+( \(set by an editor\))?",
+    "lineages": r"Sources: one lineage",
+    "verdicts": r"Figures: (compatible|update over time|conflict|cannot be ordered)"
+    r"( and [a-z ]+)*",
+    "errata": r"(Erratum|Corrected|Correction)",
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_badges_say_in_words_what_they_are_and_link_to_the_readers_guide(browser, site_url, size):
+    context = sized_context(browser, size)
+    reader = Reader(context)
+    seen: dict[str, int] = {}
+    for path in ("", "timeline/", "casualties/", "statements/"):
+        page = reader.open(site_url + f"{SHIPPED}/{path}")
+        badges = page.locator("article a.briefing-badge-link")
+        names = badges.evaluate_all("links => links.map(a => [a.getAttribute('href'), 0])")
+        assert names, path
+        snapshot = page.locator("article").aria_snapshot()
+        spoken = re.findall(r'- link "([^"]*)"', snapshot)
+        for i, (href, _) in enumerate(names):
+            section = href.rsplit("#", 1)[1]
+            assert href.endswith(f"how-to-read/#{section}"), href
+            badge = badges.nth(i)
+            shown = badge.inner_text()
+            assert re.fullmatch(BADGE_WORDS[section], shown), (path, section, shown)
+            # What eyes see is what a screen reader says: the link's name is the words.
+            assert shown in spoken, (path, shown)
+            seen[section] = seen.get(section, 0) + 1
+        page.close()
+    assert set(seen) >= {"status", "credibility", "lineages", "verdicts"}
+    reader.assert_clean()
+    context.close()

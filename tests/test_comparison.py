@@ -218,7 +218,7 @@ def compare_figures(claims, category, who):
     )
 
 
-def test_figures_whose_ranges_meet_are_consistent():
+def test_figures_whose_ranges_meet_are_compatible():
     found = compare_figures(
         [
             claim("a", 8),
@@ -228,7 +228,10 @@ def test_figures_whose_ranges_meet_are_consistent():
         "wounded",
         who,
     )
-    assert (found.verdict, found.reason) == ("consistent", "the figures meet: all allow 8")
+    assert (found.verdict, found.reason) == (
+        "compatible",
+        "the figures do not exclude each other: all allow 8",
+    )
 
 
 def test_a_later_higher_count_is_an_update():
@@ -461,7 +464,7 @@ def test_the_data_carries_lineage_counts_grades_and_verdicts(project, tmp_path):
     assert "| [The Copy](sources/copy.md) | F, not graded by an editor |" in compare
     assert "one lineage with [The Wire](sources/wire.md)" in compare
     timeline = (out / "test/timeline.md").read_text()
-    assert "single source</span>" in timeline.split("## 22 May 2023: The town is shelled")[1]
+    assert "Sources: one lineage</span>" in timeline.split("## 22 May 2023: The town is shelled")[1]
     assert (
         "- **Independent lineages (2):** [The Wire](sources/wire.md) + "
         "[The Copy](sources/copy.md); [The Local](sources/local.md)"

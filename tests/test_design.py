@@ -38,6 +38,7 @@ RANK = {
     "addresses": 2,
     "words": 2,
     "checks": 3,
+    "attribution": 3,
     "analysis": 4,
     "pipeline": 4,
     "export": 5,

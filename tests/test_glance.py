@@ -18,7 +18,7 @@ from generator.history.changes import Changes, FactChange
 from generator.history.entries import Entry, History
 from generator.pipeline import load_briefings
 from generator.render.site import briefing_glance, render_site
-from generator.render.views.attributed import AttributedFigure
+from generator.render.values import ClaimFigure
 from generator.render.views.base import Book
 from generator.render.views.glance import Glance, main_event
 
@@ -38,7 +38,7 @@ def fiction() -> Briefing:
     return _briefing(FIXTURE, FICTION)
 
 
-def _figures(glance: Glance) -> list[AttributedFigure]:
+def _figures(glance: Glance) -> list[ClaimFigure]:
     return [f for loss in glance.losses for f in loss.figures]
 
 
@@ -59,17 +59,16 @@ def test_every_figure_of_the_main_event_is_in_the_box_with_its_claimant_and_as_o
     shown = {f.entry.anchor: f for f in _figures(glance)}
     assert set(shown) == {c.id for c in claims.values() if c.incident == main}
     for claim_id, figure in shown.items():
-        claim = claims[claim_id]
-        assert figure.claimant, claim_id
+        claim, said = claims[claim_id], figure.said
         if claim.claimant is None:
             # The outlet's own figure says so: never a bare number.
-            assert figure.own_voice and figure.claimant.endswith(", in its own voice")
+            assert figure.claimant is None
+            assert said.according_to.startswith("the outlet's own count (")
         else:
-            assert figure.claimant.text == next(
-                a.name for a in briefing.actors if a.id == claim.claimant
-            )
-            assert figure.words.startswith(f"{figure.figure}, according to ")
-        assert figure.as_of and " as of " in figure.words
+            assert figure.claimant is not None
+            name = next(a.name for a in briefing.actors if a.id == claim.claimant)
+            assert said.according_to == f"according to {name}"
+        assert said.as_of and f", as of {said.as_of}" in said.sentence
 
 
 def test_the_shipped_box_says_what_its_facts_say_and_no_more(shipped):
@@ -91,9 +90,9 @@ def test_the_shipped_box_says_what_its_facts_say_and_no_more(shipped):
     assert "Ukrainian government" in [t.text for t in who.also_said]
     assert (who.entry.page, who.entry.anchor) == ("timeline.md", "raid-begins--responsibility")
     wounded = next(loss for loss in glance.losses if loss.loss.text == "Wounded: civilians")
-    assert [f.figure for f in wounded.figures] == ["unknown", "12", "at least 8"]
+    assert [f.said.figure for f in wounded.figures] == ["unknown", "12", "at least 8"]
     assert wounded.verdict_link.anchor == "verdicts"
-    assert wounded.verdict.reason == "the figures meet: all allow 12"
+    assert wounded.verdict.reason == "the figures do not exclude each other: all allow 12"
     assert [d.fact.anchor for d in glance.disputes] == ["graivoron-drone-strikes--target"]
     assert [t.text for t in glance.disputes[0].denied_by] == ["Russia"]
     assert glance.disputes_before == 1  # the Bakhmut claim, in May before the raid
@@ -140,8 +139,10 @@ def test_the_home_page_shows_each_briefings_box_with_links_from_the_top(shipped)
     home = render_site([shipped])["index.md"]
     box = home.split('<section class="briefing-glance" markdown="1" data-pagefind-ignore>')[1]
     assert "### At a glance" in box
-    assert f"[12]({SHIPPED}/casualties.md#gladkov-wounded-12), according to " in box
+    assert f"[12]({SHIPPED}/casualties.md#gladkov-wounded-12)**</span>, " in box
+    assert f"according to [Vyacheslav Gladkov]({SHIPPED}/actors/vyacheslav-gladkov.md)" in box
     assert "[Status: confirmed](how-to-read.md#status)" in box
     overview = render_site([shipped])[f"{SHIPPED}/index.md"]
-    assert "[12](casualties.md#gladkov-wounded-12), according to [Vyacheslav Gladkov]" in overview
+    assert "[12](casualties.md#gladkov-wounded-12)**</span>, " in overview
+    assert "according to [Vyacheslav Gladkov](actors/vyacheslav-gladkov.md)" in overview
     assert overview.index("## At a glance") < overview.index("On Monday 22 May 2023")

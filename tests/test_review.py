@@ -49,9 +49,11 @@ def test_diff_between_two_commits_and_the_working_tree(project, capsys):
     report = capsys.readouterr().out
     assert report.startswith("## What this change does to the facts (`HEAD~1` → `HEAD`)\n")
     assert "- **added** `lowford-militia`: `Lowford militia`" in report
+    # A claim is named with who gives it and when, as everywhere readers see it.
     assert (
-        "- **changed** `petrov-wounded`: `9 wounded (unspecified)`\n  - figure: `8` → `9`" in report
-    )
+        "- **changed** `petrov-wounded`: `9 people wounded, according to Ivan Petrov, as of 22 "
+        "May 2023 (date of publication)`\n  - figure: `8` → `9`"
+    ) in report
     assert (
         "- **changed** `crossing`: `Gunmen cross the border`\n"
         "  - citation: `herald: “crossed the border into Riverton district on Monday”` → `—`\n"

@@ -105,8 +105,9 @@ def test_figures_for_the_region_stand_side_by_side_and_other_scopes_apart(built)
     anchor = 'id="raid-begins--wounded--civilians--belgorod-region"'
     section = html[html.index(anchor) :]
     section = section[: section.index("<h3", 10)]
-    # The region's figures meet (12 and "at least eight"), in the order they were given.
-    assert "consistent</span>" in section
+    # The region's figures do not exclude each other (12 and "at least eight"): compatible,
+    # in the order they were given.
+    assert "Figures: compatible</span>" in section
     order = [
         section.index(f'id="{claim}"')
         for claim in ("mondo-wounded-unknown", "gladkov-wounded-12", "thansan-injured-at-least-8")

@@ -14,6 +14,7 @@ import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jinja2
 import markdown
 from conftest import CLAIMS, EVENTS, SEED, SOURCES, mkdocs_build, write_project
 
@@ -62,11 +63,19 @@ def _tooltips(md: str) -> list[str]:
     return [v for _, a, v in _parsed(md).attributes if a in {"title", "aria-label"}]
 
 
+# A page of a briefing, as the filters that link out of it (badges) are given it.
+PAGE = (
+    jinja2.Environment()
+    .from_string("")
+    .new_context({"page_path": "casualties.md", "folder": "test/"})
+)
+
+
 def test_each_badge_tooltip_reads_as_written():
     tooltips = {
-        "grade": FILTERS["grade"](Grade(2, "probably true", (f"claimed by {NAME}",), False)),
-        "single source": FILTERS["single_source"](f"Carried only by {NAME}"),
-        "verdict": FILTERS["verdict"](Verdict("conflict", "conflicting", f"8 from {NAME}")),
+        "grade": FILTERS["grade"](PAGE, Grade(2, "probably true", (f"claimed by {NAME}",), False)),
+        "single source": FILTERS["single_source"](PAGE, f"Carried only by {NAME}"),
+        "verdict": FILTERS["verdict"](PAGE, Verdict("conflict", "conflicting", f"8 from {NAME}")),
     }
     for kind, md in tooltips.items():
         (shown,) = _tooltips(md)
@@ -74,15 +83,15 @@ def test_each_badge_tooltip_reads_as_written():
 
 
 def test_a_badge_class_and_a_permalink_read_as_written():
-    badge = _parsed(FILTERS["badge"]("it's <x>"))
+    badge = _parsed(FILTERS["badge"](PAGE, "it's <x>"))
     assert ("span", "class", "briefing-badge briefing-it's <x>") in badge.attributes
-    cite = _parsed(FILTERS["cite_line"](CiteLine(NAME, "/a/b", "it's")))
+    cite = _parsed(FILTERS["cite_line"](CiteLine(NAME, NAME, "/a/b", "it's")))
     assert ("a", "href", "#it's") in cite.attributes
 
 
 def test_chart_names_read_as_written():
     row = FigureRow(NAME, "8", 8, 8, False, False, "#x")
-    chart = CasualtyChart(NAME, (FigureGroup(NAME, "consistent", (row,)),), f"caption {NAME}")
+    chart = CasualtyChart(NAME, (FigureGroup(NAME, "compatible", (row,)),), f"caption {NAME}")
     # A <figure> starts its own line: a raw HTML block, as the pages print it.
     page = markdown.markdown(FILTERS["casualty_chart"](chart), extensions=["tables"])
     parsed = _Texts()

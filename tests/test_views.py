@@ -143,11 +143,17 @@ def test_casualties_group_figures_by_incident_with_a_verdict_and_reason(book):
         "Update over time: 8 from Ivan Petrov on 22 May (date of publication), then 12 on "
         "23 May: a later, higher figure from the same claimant, as a running count grows."
     )
-    assert [c.figure for c in group.claims] == ["8", "12"]
-    assert [c.as_of for c in group.claims] == ["22 May (date of publication)", "23 May"]
+    # Every figure with who gives it and when, in the table, the list and the chart.
+    assert [c.figure.said.figure for c in group.claims] == ["8", "12"]
+    assert [c.figure.said.according_to for c in group.claims] == ["according to Ivan Petrov"] * 2
+    assert [c.figure.said.as_of_day for c in group.claims] == [
+        "22 May (date of publication)",
+        "23 May",
+    ]
+    # A chart's row says who gives its figure and when, then who reported it.
     assert [r.label for r in incident.chart.groups[0].rows] == [
-        "22 May · Ivan Petrov · The Daily",
-        "23 May · Ivan Petrov · The Herald",
+        "according to Ivan Petrov, as of 22 May (date of publication) · reported by The Daily",
+        "according to Ivan Petrov, as of 23 May · reported by The Herald",
     ]
 
 
@@ -169,7 +175,11 @@ def test_the_comparison_lists_reuse_corroboration_and_figures_per_source(book):
     assert [[t.text for t in cell] for cell in crossing.cells] == [["¶2"], ["¶2"], []]
     assert crossing.lineages == 1
     (figures,) = view.figures
-    assert [[t.text for t in cell] for cell in figures.cells] == [["8"], [], ["12"]]
+    assert [[t.text for t in cell] for cell in figures.cells] == [
+        ["8, according to Ivan Petrov, as of 22 May (date of publication)"],
+        [],
+        ["12, according to Ivan Petrov, as of 23 May"],
+    ]
     assert [t.text for t, _, _ in view.reasons] == ["Gunmen cross the border, Wounded: unspecified"]
     (_, rows) = view.statements[0]
     assert [row.share for row in rows] == ["base", "100%"]
@@ -178,8 +188,9 @@ def test_the_comparison_lists_reuse_corroboration_and_figures_per_source(book):
 def test_an_actor_and_a_place_show_the_facts_about_them(book):
     petrov = actor_view(book, book.actors["ivan-petrov"])
     assert [c.link.text for c in petrov.claims] == [
-        "8 people wounded, as of 2023-05-22",
-        "12 people wounded, as of 2023-05-23",
+        "8 people wounded (Gunmen cross the border), according to Ivan Petrov, as of 22 May "
+        "2023 (date of publication)",
+        "12 people wounded (Gunmen cross the border), according to Ivan Petrov, as of 23 May 2023",
     ]
     assert [s.anchor for s in petrov.statements] == ["petrov-wounded-said"]
     brigade = actor_view(book, book.actors["northern-brigade"])
@@ -201,15 +212,20 @@ def test_a_source_page_shows_its_lineage_and_what_cites_each_paragraph(book):
     assert independent.lineage == ()
     assert [t.text for t, _ in independent.unique] == [
         "May 2023: Shelling before the raid",
-        "12 people wounded (Gunmen cross the border)",
+        "12 people wounded (Gunmen cross the border), according to Ivan Petrov, as of 23 May 2023",
     ]
 
 
-def test_the_overview_counts_sections_and_spans_figures(book):
+def test_the_overview_counts_sections_and_gives_each_claimants_figures_on_one_line(book):
     view = overview_view(book)
     assert {t.text: n for t, n in view.sections}["Casualty claims"] == 2
-    (figure,) = view.key_figures
-    assert (figure.span, figure.claims) == ("8–12", 2)
+    assert view.background == ()
+    (loss,) = view.story
+    assert loss.title == "Wounded: who is not said"
+    (line,) = loss.lines
+    assert [f.said.figure for f, _ in line.figures] == ["8", "12"]
+    ((compared),) = loss.compared
+    assert compared.verdict.label == "update over time"
 
 
 @pytest.mark.parametrize(

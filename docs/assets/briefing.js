@@ -1,8 +1,17 @@
 // Cite lines: show each permalink as the absolute address the reader is on, and offer a
 // button that copies the whole reference. Without JavaScript the line still reads, with
-// the link's path within the site.
+// the link's path within the site. "Copied" shows on the button and is announced through
+// a live region (a button's new text alone is not read out).
 (function () {
   "use strict";
+  var live = null;
+  function announce(text) {
+    // Emptied first, so a second copy is announced again.
+    live.textContent = "";
+    setTimeout(function () {
+      live.textContent = text;
+    }, 100);
+  }
   function prepare() {
     document.querySelectorAll(".briefing-cite").forEach(function (cite) {
       var link = cite.querySelector("a.briefing-permalink");
@@ -14,6 +23,13 @@
       if (!navigator.clipboard) {
         return;
       }
+      if (!live) {
+        live = document.createElement("div");
+        live.className = "briefing-live";
+        live.setAttribute("role", "status");
+        live.setAttribute("aria-live", "polite");
+        document.body.appendChild(live);
+      }
       var button = document.createElement("button");
       button.type = "button";
       button.className = "briefing-copy";
@@ -22,6 +38,8 @@
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(text.textContent.trim()).then(function () {
           button.textContent = "Copied";
+          button.setAttribute("aria-label", "Copied");
+          announce("Copied");
         });
       });
       cite.appendChild(button);

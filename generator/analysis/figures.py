@@ -1,7 +1,8 @@
-"""Whether the figures given for one loss agree, were updated, or conflict, and why.
+"""Whether the figures given for one loss are compatible, were updated, or conflict, and why.
 
 Figures are compared pairwise by the range of numbers each allows (`CasualtyClaim.bounds`).
-Two figures whose ranges meet agree. Two that don't are:
+Two figures whose ranges meet are compatible: they do not exclude each other, which is all
+the comparison can say (it is not agreement: 12 and "at least 8" differ). Two that don't are:
 - an **update** when one claimant gives a later, higher running count (the killed do not
   come back to life), or a later figure for a count that can rise or fall;
 - a **conflict** when two claimants give them, or one claimant gives them at the same time,
@@ -36,6 +37,7 @@ __all__ = [
     "FigureComparison",
     "Finding",
     "claim_moment",
+    "claimant_key",
     "compare_figures",
     "group_claims",
     "implies",
@@ -54,7 +56,7 @@ CUMULATIVE = {
     "shot down",
 }
 
-Verdict = Literal["one figure", "consistent", "update", "conflict", "unordered"]
+Verdict = Literal["one figure", "compatible", "update", "conflict", "unordered"]
 # The order in which a group's verdicts are said; the first present is its badge.
 SEVERITY: tuple[Verdict, ...] = ("conflict", "unordered", "update")
 
@@ -79,7 +81,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class CommonRange:
-    """What every figure of a consistent group allows: from `low` (set by the figure
+    """What every figure of a compatible group allows: from `low` (set by the figure
     `lowest_by`) to `high` (None: no upper bound; set by `highest_by`)."""
 
     low: int
@@ -95,7 +97,7 @@ class FigureComparison:
     verdict: Verdict
     # The pairs that do not meet, in the order they were found.
     findings: tuple[Finding, ...] = ()
-    # For "consistent": the range every figure allows; None when no figure gives a number.
+    # For "compatible": the range every figure allows; None when no figure gives a number.
     common: CommonRange | None = None
     conflicting: frozenset[str] = frozenset()
 
@@ -110,7 +112,7 @@ class FigureComparison:
 @dataclass(frozen=True)
 class ClaimGroup:
     """All figures for one incident, category and group, ordered by when they were given,
-    and whether they agree."""
+    and whether they are compatible."""
 
     incident: Event
     category: str
@@ -154,7 +156,7 @@ def _same_moment(a: CasualtyClaim, b: CasualtyClaim, moments: dict[str, Moment])
     return day_a == day_b and (not time_a or not time_b or time_a == time_b)
 
 
-def _claimant(claim: CasualtyClaim) -> str:
+def claimant_key(claim: CasualtyClaim) -> str:
     """Who gives a figure: its claimant, or for a figure in an outlet's own voice, the
     outlet (two outlets are two claimants)."""
     return claim.claimant or f"outlet:{claim.citations[0].source}"
@@ -189,7 +191,7 @@ def _finding(
     a: CasualtyClaim, b: CasualtyClaim, category: str, moments: dict[str, Moment]
 ) -> Finding:
     """The finding on two figures that don't meet; a is the earlier (or as early)."""
-    if _claimant(a) != _claimant(b):
+    if claimant_key(a) != claimant_key(b):
         how: Literal["same moment", "other claimant"] = (
             "same moment" if _same_moment(a, b, moments) else "other claimant"
         )
@@ -239,7 +241,7 @@ def compare_figures(
         if not _ranges_meet(a, b)
     )
     if not findings:
-        return FigureComparison("consistent", common=_common_range(ordered))
+        return FigureComparison("compatible", common=_common_range(ordered))
     verdict = next(v for v in SEVERITY if any(f.verdict == v for f in findings))
     conflicting = frozenset(
         c.id for f in findings if f.verdict == "conflict" for c in (f.earlier, f.later)

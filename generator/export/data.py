@@ -19,12 +19,14 @@ from ..analysis.corroboration import Credibility, Lineage
 from ..analysis.coverage import percent
 from ..analysis.figures import FigureComparison
 from ..analysis.model import Analysis, FactAnalysis
+from ..attribution import Attribution, as_of_basis, attribute
 from ..checks.briefing import Briefing
 from ..factsheets.hints import fields_of
 from ..factsheets.model import CasualtyClaim, Citation
 from ..factsheets.times import zone_named
 from ..sources.reuse import N_GRAM
 from ..words import (
+    VERDICT_WORDS,
     claimant,
     credibility_label,
     credibility_steps,
@@ -34,6 +36,9 @@ from ..words import (
 from .jsontext import indented
 
 __all__ = ["DATA_FILES", "data_files", "record_to_data"]
+
+# The verdicts a group of figures can get, as the data files write them.
+_VERDICTS = ", ".join(f"{v} ({words[0]}: {words[1]})" for v, words in VERDICT_WORDS.items())
 
 # File name -> what it holds, for the data page.
 DATA_FILES = {
@@ -47,12 +52,15 @@ DATA_FILES = {
     "computed corroboration: lineages (the independent lineages carrying it, each a list of "
     "source ids), lineage_count, single_source, and graded (the credibility grade 1–6, its "
     "label, the computed grade and the steps that led to it).",
-    "claims.json": "Casualty and loss claims: id, claimant, as_of, incident, category, group, "
-    "count, qualifier, place, scope, words, part_of, witness, note, credibility, citations "
-    "(each a source's rendering: says, qualifier, date_phrase, erratum); plus min and max, the "
-    "bounds the figure allows; lineages, lineage_count, single_source and graded as for "
-    "events; and figures: the verdict on the figures for the same loss (one figure, "
-    "consistent, update, conflict or unordered) and the reason.",
+    "claims.json": "Casualty and loss claims: id, claimant (an actor id; null when the outlet "
+    "gives the figure in its own voice), as_of, incident, category, group, count, qualifier, "
+    "place, scope, words, part_of, witness, note, credibility, citations (each a source's "
+    "rendering: says, qualifier, date_phrase, erratum); plus min and max, the bounds the "
+    "figure allows; attribution: the figure as the site says it, never without who gives it "
+    "(according_to: 'according to' the claimant, or \"the outlet's own count\"; as_of in words; "
+    "as_of_basis: stated, date of publication, or given before; text: all of it in one "
+    "sentence); lineages, lineage_count, single_source and graded as for events; and "
+    "figures: the verdict on the figures for the same loss (" + _VERDICTS + ") and the reason.",
     "statements.json": "Statements: id, speaker, title, date, precision, date_phrase, time, "
     "where, event, note, credibility, citations (each source's rendering); plus date_start, "
     "date_end, and lineages, lineage_count, single_source and graded as for events.",
@@ -66,9 +74,11 @@ DATA_FILES = {
     "A–F and the reason), notes, strip (the lines hidden from display); plus lineage (the "
     "original source of its lineage).",
     "claims.csv": "Casualty and loss claims, one row per claim, for spreadsheets: id, "
-    "incident, category, group, figure (in words), min, max, claimant, as_of, place, "
-    "credibility (grade 1–6), verdict (on the figures for the same loss), sources (source "
-    "id and paragraph) and quotes.",
+    "incident, category, group, figure (in words), according_to (who gives it), as_of_words "
+    "and as_of_basis (as in claims.json), attributed (the figure, who gives it and when, in "
+    "one sentence), min, max, claimant (actor id), as_of, place, credibility (grade 1–6), "
+    "verdict (on the figures for the same loss: " + _VERDICTS + "), sources (source id and "
+    "paragraph) and quotes.",
     "events.csv": "Events, one row per event in date order, for spreadsheets: id, date (as "
     "the sources allow), date_start, date_end, precision, time, title, status, claimed_by, "
     "confirmed_by, denied_by (actor ids), credibility (grade 1–6), lineage_count, "
@@ -114,7 +124,10 @@ def _cited(citations: Sequence[Citation]) -> str:
 
 
 def _claims_csv(
-    claims: list[CasualtyClaim], analysis: Analysis, verdicts: dict[str, FigureComparison]
+    claims: list[CasualtyClaim],
+    analysis: Analysis,
+    verdicts: dict[str, FigureComparison],
+    said: dict[str, Attribution],
 ) -> str:
     rows = []
     for claim in claims:
@@ -126,6 +139,10 @@ def _claims_csv(
                 claim.category,
                 claim.group,
                 describe_count(claim),
+                said[claim.id].according_to,
+                said[claim.id].as_of,
+                as_of_basis(claim),
+                said[claim.id].sentence,
                 low,
                 high,
                 claim.claimant or "",
@@ -144,6 +161,10 @@ def _claims_csv(
             "category",
             "group",
             "figure",
+            "according_to",
+            "as_of_words",
+            "as_of_basis",
+            "attributed",
             "min",
             "max",
             "claimant",
@@ -308,18 +329,22 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
         }
 
     verdicts = {c.id: g.comparison for g in analysis.claim_groups for c in g.claims}
+    zone = zone_named(briefing.info.timezone)
+    said = {c.id: attribute(c, actor_name, source_label, zone) for c in briefing.claims}
 
     def claim_extra(claim: CasualtyClaim) -> dict[str, Any]:
         low, high = claim.bounds
         verdict = verdicts[claim.id]
-        reason = figure_reason(
-            verdict,
-            lambda c: claimant(c, actor_name, source_label),
-            zone_named(briefing.info.timezone),
-        )
+        reason = figure_reason(verdict, lambda c: claimant(c, actor_name, source_label), zone)
         return {
             "min": low,
             "max": high,
+            "attribution": {
+                "according_to": said[claim.id].according_to,
+                "as_of": said[claim.id].as_of,
+                "as_of_basis": as_of_basis(claim),
+                "text": said[claim.id].sentence,
+            },
             **corroboration("claims", claim),
             "figures": {"verdict": verdict.verdict, "reason": reason},
         }
@@ -340,6 +365,6 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
         "data/sources.json": dump(
             briefing.sources, lambda s: {"lineage": analysis.sources[s.id].lineage}
         ),
-        "data/claims.csv": _claims_csv(ordered_claims, analysis, verdicts),
+        "data/claims.csv": _claims_csv(ordered_claims, analysis, verdicts, said),
         "data/events.csv": _events_csv(analysis),
     }

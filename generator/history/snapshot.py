@@ -15,10 +15,12 @@ from typing import Any
 from ..addresses import group_anchor
 from ..analysis.build import analyse
 from ..analysis.coverage import percent
+from ..attribution import attribute
 from ..checks.briefing import check_briefing
 from ..export.data import record_to_data
 from ..factsheets.kinds import KINDS
-from ..factsheets.load import load_factsheets
+from ..factsheets.load import FactSheets, load_factsheets
+from ..factsheets.times import zone_named
 from ..pipeline import discover_briefings
 from ..problems import Problem
 from ..words import describe_count, group_title, verdicts_label
@@ -114,8 +116,7 @@ def snapshot_of(folder: Path, seeds_dir: Path, root: Path) -> Snapshot:
             records[r.id] = _comparable(record_to_data(r))
             state.titles[f"{kind.name}/{r.id}"] = _title(r)
     state.figures = {c.id: describe_count(c) for c in sheets.claims}
-    for c in sheets.claims:
-        state.titles[f"claims/{c.id}"] = f"{state.figures[c.id]} {c.category} ({c.group})"
+    state.titles.update(_claim_titles(sheets))
     if briefing is not None and not problems:
         analysis = analyse(briefing)
         for (kind_name, rid), fact in analysis.facts.items():
@@ -130,6 +131,20 @@ def snapshot_of(folder: Path, seeds_dir: Path, root: Path) -> Snapshot:
             state.verdicts[anchor] = [title, verdicts_label(group.comparison)]
         state.coverage = percent(analysis.coverage.items)
     return state
+
+
+def _claim_titles(sheets: FactSheets) -> dict[str, str]:
+    """Each claim as the change log names it, never without who gives it: '12 civilians
+    wounded, according to Vyacheslav Gladkov, as of 23 May 2023 (date of publication)'."""
+    actors = {a.id: a.name for a in sheets.actors}
+    sources = {s.id: s.short_label for s in sheets.sources}
+    zone = zone_named(sheets.info.timezone) if sheets.info else None
+    return {
+        f"claims/{c.id}": attribute(
+            c, lambda a: actors.get(a, a), lambda s: sources.get(s, s), zone
+        ).sentence
+        for c in sheets.claims
+    }
 
 
 def _title(record: Any) -> str:

@@ -1,6 +1,10 @@
 """The filters templates print views with, bound to the page being written (the way
 MkDocs gives themes a `url` filter): links relative to the page, citations, badges, grades,
-charts. Every filter returns `Md`, Markdown built here from escaped values.
+figures, charts. Every filter returns `Md`, Markdown built here from escaped values.
+
+A claim's figure is printed with its claimant and as-of, each part marked for the test that
+walks the built site (tests/test_attribution.py): the figure with `data-figure`, who gives
+it with `data-claimant` and when with `data-as-of`, each holding the claim's id.
 """
 
 from __future__ import annotations
@@ -15,17 +19,20 @@ import jinja2
 from ..addresses import Target, html_url, relative_url
 from ..analysis.statements import JOIN, WordChange
 from . import charts
+from .badges import BADGE_FILTERS, badge_link, correction_badge
 from .markup import Md, attr, md_text, safe_url
 from .values import (
     CasualtyChart,
     CiteLine,
+    ClaimantLine,
+    ClaimFigure,
     DerivationGraph,
     FactHistory,
+    FigureLink,
     Grade,
     NamesUsed,
     Quote,
     TimelineChart,
-    Verdict,
 )
 
 __all__ = ["FILTERS"]
@@ -40,17 +47,101 @@ def _here(context: jinja2.runtime.Context) -> str:
 
 @jinja2.pass_context
 def link(context: jinja2.runtime.Context, value: Target | str | None) -> Md:
-    """A link to a page of the briefing, relative to this page; text as it is."""
+    """A link to a page of the briefing, relative to this page; text as it is (a link to a
+    claim with its figure, claimant and as-of marked)."""
     if value is None:
         return Md("")
     if isinstance(value, str):
         return md_text(value)
     path = _relative(_here(context), value.page)
+    label = md_text(value.text)
+    if isinstance(value, FigureLink) and value.figure is not None:
+        label = Md(md_text(value.prefix) + _figure_label(value.figure, value.short))
+    return Md(f"[{label}]({path}#{value.anchor})" if value.anchor else f"[{label}]({path})")
+
+
+# ---------------------------------------------------------------------------------------
+# Figures: never without who gives them and as of when
+
+
+def _marked(part: str, claims: str, text: str) -> str:
+    """Markdown `text` in a span marking it as part `part` ("figure", "claimant", "as-of")
+    of the claims `claims` (ids, space-separated)."""
+    return f'<span data-{part}="{attr(claims)}">{text}</span>'
+
+
+def _figure_label(figure: ClaimFigure, short: bool = False) -> Md:
+    """A claim's link text: '12 civilians wounded (Armed men cross …), according to
+    Vyacheslav Gladkov, as of 23 May 2023 (date of publication)'; `short`: '12, according
+    to Vyacheslav Gladkov, as of 23 May (date of publication)'."""
+    said = figure.said
+    what, when = (said.figure, said.as_of_day) if short else (said.what, said.as_of)
+    context = "" if short else " " + md_text(f"({figure.incident})")
     return Md(
-        f"[{md_text(value.text)}]({path}#{value.anchor})"
-        if value.anchor
-        else f"[{md_text(value.text)}]({path})"
+        _marked("figure", figure.claim, md_text(what))
+        + f"{context}, "
+        + _marked("claimant", figure.claim, md_text(said.according_to))
+        + ", "
+        + _marked("as-of", figure.claim, md_text(f"as of {when}"))
     )
+
+
+def figure(value: ClaimFigure) -> Md:
+    """The figure alone, in bold, for a table whose row names its claimant and as-of."""
+    return Md(_marked("figure", value.claim, f"**{md_text(value.said.figure)}**"))
+
+
+def _who(context: jinja2.runtime.Context, value: ClaimFigure, according: bool) -> Md:
+    """Who gives a figure, the claimant's name linking to its page."""
+    said = value.said
+    if value.claimant is None:
+        return md_text(said.according_to if according else said.claimant)
+    name = link(context, Target(said.claimant, value.claimant.page))
+    return Md(f"according to {name}" if according else name)
+
+
+@jinja2.pass_context
+def claimant(context: jinja2.runtime.Context, value: ClaimFigure) -> Md:
+    """Who gives a figure, for a table's column: 'Vyacheslav Gladkov', "the outlet's own
+    count (MONDO)"."""
+    return Md(_marked("claimant", value.claim, _who(context, value, according=False)))
+
+
+def as_of(value: ClaimFigure) -> Md:
+    """When a figure was given, without the year: '23 May (date of publication)'."""
+    return Md(_marked("as-of", value.claim, md_text(value.said.as_of_day)))
+
+
+@jinja2.pass_context
+def said(context: jinja2.runtime.Context, value: ClaimFigure, linked: bool = False) -> Md:
+    """'**12**, according to [Vyacheslav Gladkov](…), as of 23 May (date of publication)';
+    `linked`: the figure links to its entry on the casualties page."""
+    who = _marked("claimant", value.claim, _who(context, value, according=True))
+    when = _marked("as-of", value.claim, md_text(f"as of {value.said.as_of_day}"))
+    shown = figure(value)
+    if linked:
+        entry = link(context, Target(value.said.figure, value.entry.page, value.entry.anchor))
+        shown = Md(_marked("figure", value.claim, f"**{entry}**"))
+    return Md(f"{shown}, {who}, {when}")
+
+
+@jinja2.pass_context
+def claimant_line(context: jinja2.runtime.Context, line: ClaimantLine) -> Md:
+    """ "**According to [Vyacheslav Gladkov](…):** **[12 civilians wounded](…)** in Belgorod
+    region (Armed men cross …), as of 23 May (date of publication); …", the claimant
+    marked as giving every figure of the line."""
+    first = line.figures[0][0]
+    who = _who(context, first, according=True)
+    parts = []
+    for value, covers in line.figures:
+        said = value.said
+        what = link(context, Target(said.what, value.entry.page, value.entry.anchor))
+        where = " " + md_text(covers) if covers else ""
+        when = _marked("as-of", value.claim, md_text(f"as of {said.as_of_day}"))
+        incident = md_text(f"({value.incident})")
+        parts.append(f"{_marked('figure', value.claim, f'**{what}**')}{where} {incident}, {when}")
+    ids = " ".join(value.claim for value, _ in line.figures)
+    return Md(_marked("claimant", ids, f"**{who[:1].upper()}{who[1:]}:**") + " " + "; ".join(parts))
 
 
 # Every page links to the same few hundred pages many times: each path is worked out once.
@@ -76,10 +167,8 @@ def cite(context: jinja2.runtime.Context, quote: Quote) -> Md:
     if quote.rendering:
         text += " " + md_text(f"(gives it as “{quote.rendering}”)")
     if quote.erratum is not None:
-        text += (
-            ' <span class="briefing-badge briefing-erratum" title="counts for nothing">'
-            "erratum</span> " + md_text(quote.erratum)
-        )
+        flag = badge_link(context, "errata", "briefing-erratum", "Erratum", "counts for nothing")
+        text += f" {flag} " + md_text(quote.erratum)
     return Md(text)
 
 
@@ -103,45 +192,12 @@ def reuse_share(shares: tuple[float, float] | None) -> Md:
     return Md(f"{shares[0]:.1f}% ({shares[1]:.1f}%)")
 
 
-def badge(status: str) -> Md:
-    # Statuses come from a fixed list, but escape anyway: a template may pass any value.
-    return Md(f'<span class="briefing-badge briefing-{attr(status)}">{md_text(status)}</span>')
-
-
-def grade(value: Grade) -> Md:
-    """A credibility badge, with how the grade came about in its tooltip."""
-    edited = " (editor)" if value.edited else ""
-    return Md(
-        f'<span class="briefing-badge briefing-cred-{value.grade}" '
-        f'title="{attr("; ".join(value.steps))}">{value.grade} · '
-        f"{md_text(value.label)}{edited}</span>"
-    )
-
-
 def grade_steps(value: Grade) -> Md:
     """How the grade came about, one clause per step: for the fact's own entry."""
     return Md(
         f"**Credibility {value.grade} ({md_text(value.label)}):** "
         + md_text("; then ".join(value.steps))
         + "."
-    )
-
-
-def single_source(title: str | None) -> Md:
-    """A badge on a fact that one lineage carries; `title` says which."""
-    if title is None:
-        return Md("")
-    return Md(
-        f'<span class="briefing-badge briefing-single" title="{attr(title)}">single source</span>'
-    )
-
-
-def verdict(value: Verdict) -> Md:
-    if value.verdict == "one figure":
-        return Md("one figure")
-    return Md(
-        f'<span class="briefing-badge briefing-figures-{attr(value.verdict)}" '
-        f'title="{attr(value.reason)}">{md_text(value.label)}</span>'
     )
 
 
@@ -158,10 +214,14 @@ def paragraphs(text: str) -> Md:
 
 
 def cite_line(value: CiteLine) -> Md:
-    # briefing.js replaces the link's text with the absolute URL the reader sees.
+    """The reference as text, then the permalink (briefing.js replaces its text with the
+    absolute URL the reader sees, and adds the Copy button, which copies all of it)."""
+    fact = md_text(value.fact) + "."
+    if value.figure is not None:
+        fact = _figure_label(value.figure) + "."
     return Md(
         f'<span class="briefing-cite"><span class="briefing-cite-label">Cite:</span> '
-        f'<span class="briefing-cite-text">{md_text(value.text)} <a '
+        f'<span class="briefing-cite-text">{fact} {md_text(value.text)} <a '
         f'class="briefing-permalink" href="#{attr(value.anchor)}">'
         f"{md_text(value.address)}</a></span></span>"
     )
@@ -178,7 +238,7 @@ def fact_history(context: jinja2.runtime.Context, value: FactHistory | None) -> 
         before = _flat("; ".join(f"{n}: {was}" for n, was in correction.before))
         what = md_text(_sentence(_flat(correction.what)))
         parts.append(
-            f'<span class="briefing-badge briefing-corrected">corrected</span> '
+            f"{correction_badge(context)} "
             f"**Corrected on {link(context, correction.when)}:** {what}"
             + (f" Before: {md_text(before)}." if before else "")
         )
@@ -264,11 +324,12 @@ FILTERS: dict[str, Any] = {
     "external": external,
     "lineages": lineages,
     "reuse_share": reuse_share,
-    "badge": badge,
-    "grade": grade,
+    "figure": figure,
+    "claimant": claimant,
+    "as_of": as_of,
+    "said": said,
+    "claimant_line": claimant_line,
     "grade_steps": grade_steps,
-    "single_source": single_source,
-    "verdict": verdict,
     "paragraphs": paragraphs,
     "count": count,
     "cite_line": cite_line,
@@ -279,4 +340,5 @@ FILTERS: dict[str, Any] = {
     "timeline_chart": timeline_chart,
     "casualty_chart": casualty_chart,
     "derivation_graph": derivation_graph,
+    **BADGE_FILTERS,
 }

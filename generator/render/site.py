@@ -131,8 +131,13 @@ def _page(
     record: Actor | Place | None = None,
     search: dict[str, list[str]] | None = None,
     feeds: list[dict[str, str]] | None = None,
+    folder: str = "",
 ) -> str:
-    markdown = _ENV.get_template(template).render(page_path=path, title=title, view=view)
+    # `folder`: where `path` is in the site ("<slug>/" for a briefing's pages), for the
+    # filters' links out of the briefing (to the reader's guide).
+    markdown = _ENV.get_template(template).render(
+        page_path=path, title=title, view=view, folder=folder
+    )
     words = names = None
     if record is not None and search is not None:
         words, names = search[path.removesuffix(".md")], list(record.names)
@@ -162,7 +167,8 @@ def _briefing_files(
     links = _feed_links(feeds, briefing.slug, of) if fed else None
 
     def page(path: str, template: str, title: str, view: Any, **more: Any) -> str:
-        return _page(path, template, title, view, briefing=of, feeds=links, **more)
+        folder = f"{briefing.slug}/"
+        return _page(path, template, title, view, briefing=of, feeds=links, folder=folder, **more)
 
     pages = {"index.md": page("index.md", "overview.md.j2", of, overview_view(book))}
     for section in _SECTIONS:

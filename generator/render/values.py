@@ -7,21 +7,67 @@ from dataclasses import dataclass
 
 from ..addresses import Target
 from ..analysis.statements import WordChange
+from ..attribution import Attribution
 from ..factsheets.dates import DateRange
+from ..words import CREDIBILITY_SCALE
 from .charts import FigureGroup, TimelineRow
 
 __all__ = [
     "CasualtyChart",
     "CiteLine",
+    "ClaimFigure",
+    "ClaimantLine",
     "Correction",
     "DerivationGraph",
     "FactHistory",
+    "FigureLink",
     "Grade",
     "NamesUsed",
     "Quote",
     "TimelineChart",
     "Verdict",
 ]
+
+
+@dataclass(frozen=True)
+class ClaimFigure:
+    """A claim's figure as every page shows it: with who gives it and as of when
+    (`Book.figure` makes it, from `attribution.attribute`). Templates print it only through
+    the `figure`, `claimant` and `as_of` filters, which mark each part in the HTML for the
+    test that no figure stands without its claimant; printed bare it is an error."""
+
+    claim: str  # the claim's id
+    said: Attribution
+    claimant: Target | None  # the claimant's page; None for the outlet's own count
+    entry: Target  # the figure's entry on the casualties page
+    incident: str  # the incident's title
+
+    def __str__(self) -> str:
+        raise TypeError(f"figure {self.claim!r} printed without its claimant: use |figure")
+
+
+@dataclass(frozen=True)
+class FigureLink(Target):
+    """A link to a claim, labelled with its figure, its claimant and its as-of: '12
+    civilians wounded (Armed men cross …), according to Vyacheslav Gladkov, as of 23 May
+    2023 (date of publication)'. `text` is that label as plain text."""
+
+    figure: ClaimFigure | None = None
+    # Only the figure, its claimant and as-of, for a row that gives the loss and incident:
+    # '12, according to Vyacheslav Gladkov, as of 23 May (date of publication)', after
+    # `prefix` ('MONDO: ').
+    short: bool = False
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimantLine:
+    """One claimant's figures for one loss, on one line: each figure with what it covers
+    ('in Graivoron, people wounded after the town came under artillery fire'), its
+    incident and its as-of, so that figures for different places or scopes are never two
+    lines a reader could add up."""
+
+    figures: tuple[tuple[ClaimFigure, str], ...]  # each figure, and what it covers
 
 
 @dataclass(frozen=True)
@@ -47,23 +93,32 @@ class Grade:
     steps: tuple[str, ...]
     edited: bool  # an editor overrode the computed grade
 
+    @property
+    def words(self) -> str:
+        """'Credibility 2 of 6: probably true', as a badge and a cite line say it."""
+        edited = " (set by an editor)" if self.edited else ""
+        return f"Credibility {self.grade} of {len(CREDIBILITY_SCALE)}: {self.label}{edited}"
+
 
 @dataclass(frozen=True)
 class Verdict:
     """The verdict on the figures for one loss: its kind, its label, and the reason."""
 
-    verdict: str  # the most serious: "one figure", "consistent", "update", "unordered", ...
+    verdict: str  # the most serious: "one figure", "compatible", "update", "unordered", ...
     label: str
     reason: str
 
 
 @dataclass(frozen=True)
 class CiteLine:
-    """A reference to one fact a reader can copy, and its permalink."""
+    """A reference to one fact a reader can copy, and its permalink: the fact (for a
+    claim, its figure with claimant and as-of), then `text` (grade, sources, briefing)."""
 
+    fact: str  # what the fact is: "22 May 2023: The raid"; for a claim, its incident
     text: str
     address: str  # the fact's place in the built site, as shown without JavaScript
     anchor: str
+    figure: ClaimFigure | None = None  # a claim's figure, said with its claimant
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,9 @@ def _nice_maximum(value: int) -> int:
 
 @dataclass(frozen=True)
 class FigureRow:
-    """One figure as the casualty chart draws it: the label, the figure in words, the
-    range it allows (None: open), and where its entry is."""
+    """One figure as the casualty chart draws it: the label (who gives it first, then when
+    and who reported it), the figure in words, the range it allows (None: open), and where
+    its entry is; `claim` (its id) marks the figure and its label in the HTML."""
 
     label: str
     figure: str
@@ -39,6 +40,7 @@ class FigureRow:
     unknown: bool
     about: bool
     href: str
+    claim: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,11 +115,15 @@ def _figure_mark(row: FigureRow, maximum: int) -> str:
 
 def _figure_row(row: FigureRow, loss: str, maximum: int, lines: str) -> str:
     # Named by its words: the figure, the loss it counts, then who gave it, when and where
-    # it was reported. The figure comes first on a phone too.
+    # it was reported. The figure comes first on a phone too. The figure and the label
+    # naming its claimant and as-of are marked with the claim (tests/test_attribution.py).
+    claim = text(row.claim)
+    said = f' data-claimant="{claim}" data-as-of="{claim}"' if row.claim else ""
+    figure = f' data-figure="{claim}"' if row.claim else ""
     return (
-        f'<li><a class="briefing-chart-row" href="{text(row.href)}">'
-        f'<span class="briefing-chart-value">{text(row.figure)}</span>'
+        f'<li><a class="briefing-chart-row" href="{text(row.href)}"{figure}>'
+        f'<span class="briefing-chart-value"{figure}>{text(row.figure)}</span>'
         f"{hidden_words(f' ({loss}): ')}"
-        f'<span class="briefing-row-label">{text(row.label)}</span>'
+        f'<span class="briefing-row-label"{said}>{text(row.label)}</span>'
         f"{track(lines + _figure_mark(row, maximum))}</a></li>"
     )

@@ -3,8 +3,9 @@ and the values shared by several pages (links to facts, quotes, grades, verdicts
 
 from __future__ import annotations
 
+import datetime
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
@@ -23,6 +24,7 @@ from ...analysis.corroboration import Credibility
 from ...analysis.dependence import SharedNarration
 from ...analysis.figures import ClaimGroup
 from ...analysis.model import Analysis, FactAnalysis, FactKey
+from ...attribution import attribute
 from ...checks.briefing import Briefing
 from ...factsheets.dates import format_day
 from ...factsheets.kinds import kind
@@ -33,13 +35,12 @@ from ...words import (
     claimant,
     credibility_label,
     credibility_steps,
-    describe_claim,
     figure_reason,
     group_title,
     shared_narration,
     verdicts_label,
 )
-from ..values import CiteLine, Grade, Quote, Verdict
+from ..values import CiteLine, ClaimFigure, FigureLink, Grade, Quote, Verdict
 
 __all__ = ["FACT_LABELS", "WIDE", "Book"]
 
@@ -113,9 +114,6 @@ class Book:
     def actor(self, actor_id: str) -> Target:
         return Target(self.actor_name(actor_id), f"actors/{actor_id}.md")
 
-    def claimant(self, actor_id: str | None) -> Target | str:
-        return self.actor(actor_id) if actor_id else "the reporting outlet (unattributed)"
-
     def place(self, place_id: str | None) -> Target | None:
         return Target(self.places[place_id].name, f"places/{place_id}.md") if place_id else None
 
@@ -139,9 +137,12 @@ class Book:
 
     @_remembered
     def fact(self, key: FactKey) -> Target:
-        """A link to a fact, labelled as it is listed: 'Kozinka', '22 May 2023: The raid'."""
+        """A link to a fact, labelled as it is listed: 'Kozinka', '22 May 2023: The raid';
+        a claim's with its figure, claimant and as-of (a `FigureLink`)."""
         record = self.analysis.facts[key].record
         page, anchor = record_address(kind(key[0]), record.id)
+        if key[0] == "claims":
+            return FigureLink(self.fact_label(key), page, anchor, self.figure(record))
         return Target(self.fact_label(key), page, anchor)
 
     def fact_label(self, key: FactKey) -> str:
@@ -191,23 +192,16 @@ class Book:
         """Why sources of different lineages count as one for a fact, a sentence each."""
         return tuple(shared_narration(s, self.source_label) for s in found)
 
-    def cite_line(self, fact: FactAnalysis) -> CiteLine:
-        """A reference to one fact that a reader can copy: the fact, the sources and
-        paragraphs carrying it, the briefing, and the fact's permalink."""
-        sources = "; ".join(
-            f"{self.source_label(s)} " + ", ".join(f"¶{n}" for n in paragraphs)
-            for s, paragraphs in fact.carriers.items()
-        )
-        info = self.briefing.info
-        text = (
-            f"{self.fact_label(fact.key)}. Sources: {sources}. In “{info.title}”, last "
-            f"reviewed {format_day(info.last_reviewed)}."
-        )
-        page, anchor = record_address(fact.kind, fact.record.id)
-        assert anchor is not None
-        return CiteLine(text, f"{self.briefing.slug}/{built_directory(page)}#{anchor}", anchor)
-
     # Figures ----------------------------------------------------------------------------
+
+    def figure(self, claim: CasualtyClaim) -> ClaimFigure:
+        """A claim's figure as every page shows it, never without who gives it and as of
+        when: the one place a figure becomes what readers see."""
+        return self._figures[claim.id]
+
+    @cached_property
+    def _figures(self) -> dict[str, ClaimFigure]:
+        return {claim.id: _claim_figure(self, claim) for claim in self.briefing.claims}
 
     def who(self, claim: CasualtyClaim) -> str:
         """A claim's claimant by name, or the outlet giving the figure in its own voice."""
@@ -220,6 +214,76 @@ class Book:
             verdicts_label(comparison),
             figure_reason(comparison, self.who, self.zone),
         )
+
+
+def _claim_figure(book: Book, claim: CasualtyClaim) -> ClaimFigure:
+    return ClaimFigure(
+        claim.id,
+        attribute(claim, book.actor_name, book.source_label, book.zone),
+        book.actor(claim.claimant) if claim.claimant else None,
+        Target(claim.id, "casualties.md", claim.id),
+        book.events[claim.incident].title,
+    )
+
+
+def _claim_label(figure: ClaimFigure) -> str:
+    """'12 civilians wounded (Armed men cross …), according to Vyacheslav Gladkov, as of
+    23 May 2023 (date of publication)'."""
+    said = figure.said
+    return f"{said.what} ({figure.incident}), {said.according_to}, as of {said.as_of}"
+
+
+def cite_line(book: Book, fact: FactAnalysis) -> CiteLine:
+    """A reference to one fact that a reader can copy and paste into a story: the fact
+    (a claim's figure with who gives it and as of when), its credibility in words, each
+    source that carries it (outlet, date, paragraphs, address), the briefing, and the
+    fact's permalink."""
+    sources = "; ".join(
+        source_reference(book, s, paragraphs) for s, paragraphs in fact.carriers.items()
+    )
+    grade = ""
+    if fact.credibility is not None:
+        grade = f"{book.grade_of(fact.credibility).words}. "
+    info = book.briefing.info
+    text = (
+        f"{grade}Sources: {sources}. In “{info.title}”, last updated "
+        f"{format_day(last_updated(book))}."
+    )
+    page, anchor = record_address(fact.kind, fact.record.id)
+    assert anchor is not None
+    address = f"{book.briefing.slug}/{built_directory(page)}#{anchor}"
+    if isinstance(fact.record, CasualtyClaim):
+        figure = book.figure(fact.record)
+        return CiteLine(figure.incident, text, address, anchor, figure)
+    return CiteLine(book.fact_label(fact.key), text, address, anchor)
+
+
+def source_reference(book: Book, source_id: str, paragraphs: Sequence[int]) -> str:
+    """A source as a citation names it: 'The Guardian, 23 May 2023, ¶8, address not
+    recorded' (its original address, when the fact sheet gives one)."""
+    source = book.sources[source_id]
+    where = ", ".join(f"¶{n}" for n in paragraphs)
+    address = source.url or "address not recorded"
+    return f"{source.short_label}, {format_day(source.published)}, {where}, {address}"
+
+
+def last_updated(book: Book) -> datetime.date:
+    """When the briefing last changed: the editor's last review, or the last change to
+    its facts after it when the change log says so. Every page and cite line gives this
+    one date, so "last updated" never reads earlier than an entry's "Updated"."""
+    reviewed = book.briefing.info.last_reviewed
+    if book.history is None or not book.history.entries:
+        return reviewed
+    return max(reviewed, *(e.day for e in book.history.entries))
+
+
+def figure_link(book: Book, claim: CasualtyClaim, prefix: str = "") -> FigureLink:
+    """A link to a claim's entry for a row that already names the loss: `prefix`, then
+    '12, according to Vyacheslav Gladkov, as of 23 May (date of publication)'."""
+    figure = book.figure(claim)
+    said = figure.said
+    text = f"{prefix}{said.figure}, {said.according_to}, as of {said.as_of_day}"
+    return FigureLink(text, "casualties.md", claim.id, figure, short=True, prefix=prefix)
 
 
 def hidden_text(book: Book, source_id: str, block: int) -> Target:
@@ -264,6 +328,6 @@ FACT_LABELS: dict[str, Callable[[Book, Any], str]] = {
     "actors": lambda book, actor: str(actor.name),
     "places": lambda book, place: str(place.name),
     "events": lambda book, event: f"{event.when.label}: {event.title}",
-    "claims": lambda book, claim: f"{describe_claim(claim)} ({book.events[claim.incident].title})",
+    "claims": lambda book, claim: _claim_label(book.figure(claim)),
     "statements": lambda book, said: f"{book.actor_name(said.speaker)}: {said.title}",
 }

@@ -12,9 +12,9 @@ from ...analysis.statements import WordChange
 from ...checks.derivation import DECLARED_REUSE
 from ...factsheets.model import CasualtyClaim, Source
 from ...sources.reuse import SharedPassage
-from ...words import CREDIBILITY_SCALE, describe_count, reliability
+from ...words import CREDIBILITY_SCALE, reliability
 from ..values import DerivationGraph, Grade, NamesUsed, Verdict
-from .base import WIDE, Book, group_reason
+from .base import WIDE, Book, figure_link, group_reason
 from .entities import FramingRow, framing_rows, names_rows
 from .sources import MISSING_SHOWN, CoverageRow, coverage_rows, reliability_scale
 
@@ -210,8 +210,8 @@ def _figure_row(book: Book, group: ClaimGroup, order: dict[str, int] | None) -> 
     """A loss's row: the figures each source carries, per source or (wide) as "Source:
     figure" for the sources carrying one."""
 
-    def figure(claim: CasualtyClaim, text: str) -> Target:
-        return Target(text, "casualties.md", claim.id)
+    def figure(claim: CasualtyClaim, prefix: str = "") -> Target:
+        return figure_link(book, claim, prefix)
 
     def carries(claim: CasualtyClaim, source_id: str) -> bool:
         return any(c.source == source_id for c in claim.citations)
@@ -221,11 +221,9 @@ def _figure_row(book: Book, group: ClaimGroup, order: dict[str, int] | None) -> 
         sources = sorted(
             {c.source for claim in group.claims for c in claim.citations}, key=order.__getitem__
         )
-    cells = tuple(
-        tuple(figure(c, describe_count(c)) for c in group.claims if carries(c, s)) for s in sources
-    )
+    cells = tuple(tuple(figure(c) for c in group.claims if carries(c, s)) for s in sources)
     carried = tuple(
-        figure(c, f"{book.source_label(s)}: {describe_count(c)}")
+        figure(c, f"{book.source_label(s)}: ")
         for s in sources
         for c in group.claims
         if carries(c, s)

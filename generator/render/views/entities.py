@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from ...addresses import Target
 from ...analysis.model import EntityAnalysis
-from ...factsheets.model import Actor, Place
-from ...words import describe_claim, roles
+from ...factsheets.model import Actor, Event, Place
 from ..values import FactHistory, Grade, NamesUsed, Quote
 from .base import WIDE, Book
 from .history import fact_history
@@ -78,7 +77,7 @@ class FactLine:
     link: Target
     grade: Grade
     single: str | None
-    note: str = ""  # after the link: an event's roles, a claim's incident
+    note: str = ""  # after the link: an event's roles
 
 
 def names_rows(
@@ -130,12 +129,12 @@ def _event_lines(book: Book, entity: EntityAnalysis, with_roles: bool) -> tuple[
 
 
 def _claim_lines(book: Book, entity: EntityAnalysis) -> tuple[FactLine, ...]:
+    """Each claim, its link labelled with its figure, claimant, as-of and incident."""
     return tuple(
         FactLine(
-            Target(f"{describe_claim(c)}, as of {c.as_of}", "casualties.md", c.id),
+            book.fact(("claims", c.id)),
             book.grade(("claims", c.id)),
             book.single_source(("claims", c.id)),
-            book.events[c.incident].title,
         )
         for c in entity.claims
     )
@@ -198,4 +197,18 @@ def place_view(book: Book, place: Place) -> PlaceView:
         claims=_claim_lines(book, entity),
         names_omitted=_omitted(book, names),
         history=fact_history(book, "places", place.id),
+    )
+
+
+def roles(actor_id: str, event: Event) -> str:
+    """What an actor does in an event: 'involved, claims it'."""
+    return ", ".join(
+        role
+        for role, ids in (
+            ("involved", event.actors),
+            ("claims it", event.claimed_by),
+            ("confirms it", event.confirmed_by),
+            ("denies it", event.denied_by),
+        )
+        if actor_id in ids
     )

@@ -9,20 +9,27 @@ from zoneinfo import ZoneInfo
 from ...addresses import Target, incident_anchor
 from ...analysis.figures import ClaimGroup
 from ...analysis.model import AssertionAnalysis
-from ...factsheets.dates import DateRange, format_day
+from ...factsheets.dates import DateRange
 from ...factsheets.model import Assertion, CasualtyClaim, Event, Statement
 from ...factsheets.times import (
-    clock_label,
     end_label,
     placement,
     time_label,
     when_text,
-    zone_named,
 )
-from ...words import ASPECTS, describe_count, group_title, moment, period, verdicts_label
+from ...words import ASPECTS, VERDICT_WORDS, group_title, period, verdicts_label
 from ..charts import FigureGroup, FigureRow, TimelineRow
-from ..values import CasualtyChart, CiteLine, FactHistory, Grade, Quote, TimelineChart, Verdict
-from .base import Book, group_reason
+from ..values import (
+    CasualtyChart,
+    CiteLine,
+    ClaimFigure,
+    FactHistory,
+    Grade,
+    Quote,
+    TimelineChart,
+    Verdict,
+)
+from .base import Book, cite_line, group_reason
 from .history import fact_history
 
 __all__ = [
@@ -60,7 +67,7 @@ def _graded(book: Book, kind: str, record: Event | CasualtyClaim | Statement) ->
         book.grade(key),
         book.single_source(key),
         book.lineages(key),
-        book.cite_line(fact),
+        cite_line(book, fact),
         tuple(book.quote(c) for c in record.citations),
         book.shared(fact.shared),
         fact_history(book, kind, record.id),
@@ -185,12 +192,10 @@ def timeline_view(book: Book) -> TimelineView:
 @dataclass(frozen=True)
 class ClaimEntry:
     claim: CasualtyClaim
-    figure: str
-    claimant: Target | str
+    figure: ClaimFigure  # with who gives it and as of when
     place: Target | None
     reported_by: tuple[Target, ...]  # each citation's source and paragraph
     facts: Graded
-    as_of: str = ""  # '23 May (date of publication)' when no source says when
     part_of: Target | None = None  # the figure this one is part of
 
 
@@ -218,26 +223,27 @@ class IncidentEntry:
 class CasualtiesView:
     credibility: Target  # where the grades are explained
     incidents: tuple[IncidentEntry, ...]
+    # The words of each verdict a group of figures can get.
+    verdicts: tuple[str, ...] = ()
 
 
 def _figure_row(book: Book, claim: CasualtyClaim) -> FigureRow:
-    label = clock_label(
-        claim.as_of, claim.as_of_time, zone_named(claim.time_zone) or book.zone, book.zone
-    )
-    when = format_day(claim.as_of, year=False, short_month=True) + (
-        f" {label.shown}" if label else ""
-    )
-    who = book.actor_name(claim.claimant) if claim.claimant else "unattributed"
+    """A figure as the chart draws it, its label saying who gives it and when, then who
+    reported it: 'according to Vyacheslav Gladkov, as of 23 May (date of publication) ·
+    reported by The Guardian'."""
+    said = book.figure(claim).said
     sources = ", ".join(dict.fromkeys(book.source_label(c.source) for c in claim.citations))
+    label = f"{said.according_to}, as of {said.as_of_day}"
     low, high = claim.bounds
     return FigureRow(
-        f"{when} · {who} · {sources}",
-        describe_count(claim),
+        label + (f" · reported by {sources}" if claim.claimant else ""),
+        said.figure,
         low,
         high,
         claim.count == "unknown",
         claim.qualifier == "about",
         f"#{claim.id}",
+        claim=claim.id,
     )
 
 
@@ -245,12 +251,10 @@ def _claim_entry(book: Book, claim: CasualtyClaim) -> ClaimEntry:
     part_of = book.fact(("claims", claim.part_of)) if claim.part_of else None
     return ClaimEntry(
         claim,
-        describe_count(claim),
-        book.claimant(claim.claimant),
+        book.figure(claim),
         book.place(claim.place),
         tuple(book.quote(q).where for q in claim.citations),
         _graded(book, "claims", claim),
-        moment(claim, book.zone),
         part_of,
     )
 
@@ -298,7 +302,9 @@ def casualties_view(book: Book) -> CasualtiesView:
             )
         )
     return CasualtiesView(
-        Target("source comparison", "compare.md", "credibility"), tuple(incidents)
+        Target("source comparison", "compare.md", "credibility"),
+        tuple(incidents),
+        tuple(label for v, (label, _) in VERDICT_WORDS.items() if v != "one figure"),
     )
 
 

@@ -25,8 +25,7 @@ from ...factsheets.kinds import kind as kind_named
 from ...factsheets.model import Assertion, Event, Period
 from ...history.entries import Entry
 from ...words import ASPECTS, CREDIBILITY_SCALE
-from ..values import Grade, Verdict
-from .attributed import AttributedFigure, attributed_figure
+from ..values import ClaimFigure, Grade, Verdict
 from .base import Book
 from .history import change_link
 
@@ -65,7 +64,7 @@ class Loss:
     """The figures for one loss in the main event, each with its claimant."""
 
     loss: Target  # "Wounded: civilians" -> its figures on the casualties page
-    figures: tuple[AttributedFigure, ...]
+    figures: tuple[ClaimFigure, ...]
     verdict: Verdict
     verdict_link: Target  # the verdict's word -> the guide's #verdicts
 
@@ -178,7 +177,7 @@ def _loss(book: Book, group: ClaimGroup) -> Loss:
     verdict = book.verdict(group)
     return Loss(
         book.group(group),
-        tuple(attributed_figure(book, c) for c in group.claims),
+        tuple(book.figure(c) for c in group.claims),
         verdict,
         reading_guide(verdict.label, "verdicts"),
     )

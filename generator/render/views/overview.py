@@ -7,37 +7,87 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ...addresses import READING_PAGE, Target, reading_guide, section_page
+from ...analysis.figures import ClaimGroup
+from ...analysis.losses import ClaimantFigures, Loss, key_figures
 from ...factsheets.dates import format_day
-from ...factsheets.model import BriefingInfo
-from ...words import figure_span, period
-from ..values import Verdict
-from .base import Book
+from ...factsheets.model import BriefingInfo, CasualtyClaim
+from ...words import period
+from ..values import ClaimantLine, Verdict
+from .base import Book, group_reason, last_updated
 from .glance import Glance, glance_view, rooted
 
-__all__ = ["DataView", "HomeView", "OverviewView", "data_view", "home_view", "overview_view"]
+__all__ = [
+    "DataView",
+    "HomeView",
+    "LossView",
+    "OverviewView",
+    "data_view",
+    "home_view",
+    "overview_view",
+]
 
 
 @dataclass(frozen=True)
-class KeyFigure:
-    incident: Target
-    loss: Target
-    span: str
-    claims: int
+class Compared:
+    """A group of figures for the loss that were compared, and the verdict."""
+
+    group: Target
     verdict: Verdict
+    reason: str
+
+
+@dataclass(frozen=True)
+class LossView:
+    title: str  # "Wounded: civilians"
+    lines: tuple[ClaimantLine, ...]
+    compared: tuple[Compared, ...]
 
 
 @dataclass(frozen=True)
 class OverviewView:
     status: str
     period: str
-    last_reviewed: str
+    last_updated: str
     summary: str
-    key_figures: tuple[KeyFigure, ...]
+    story: tuple[LossView, ...]  # the key figures of incidents in the briefing's period
+    background: tuple[LossView, ...]  # and of those before it
     sections: tuple[tuple[Target, int], ...]  # each section with how many records it lists
     comparison: Target
     data: Target
     reading: Target  # the reader's guide to the words below
     glance: Glance  # the "at a glance" box (views/glance.py)
+
+
+def _covers(book: Book, claim: CasualtyClaim) -> str:
+    """What a figure covers, beside its figure on the overview: 'in Graivoron, people
+    wounded after the town came under artillery fire'."""
+    parts = [f"in {book.places[claim.place].name}"] if claim.place else []
+    return ", ".join([*parts, *([claim.counted_scope] if claim.counted_scope else [])])
+
+
+def _line(book: Book, figures: ClaimantFigures) -> ClaimantLine:
+    return ClaimantLine(tuple((book.figure(c), _covers(book, c)) for c in figures.claims))
+
+
+def _compared(book: Book, group: ClaimGroup) -> Compared:
+    place = f", {book.places[group.place].name}" if group.place else ""
+    scope = f" ({group.scope})" if group.scope else ""
+    return Compared(
+        book.group(group, f"{group.incident.title}{place}{scope}"),
+        book.verdict(group),
+        group_reason(book, group),
+    )
+
+
+def _loss_view(book: Book, loss: Loss) -> LossView:
+    title = f"{loss.category.capitalize()}: {loss.group}"
+    if loss.group == "unspecified":
+        title = f"{loss.category.capitalize()}: who is not said"
+    return LossView(
+        title,
+        tuple(_line(book, f) for f in loss.by_claimant),
+        tuple(_compared(book, g) for g in loss.compared),
+    )
 
 
 def overview_view(book: Book) -> OverviewView:
@@ -51,21 +101,14 @@ def overview_view(book: Book) -> OverviewView:
         ("Statements", "Statements", briefing.statements),
         ("Sources", "Sources", briefing.sources),
     ]
+    figures = key_figures(analysis.claim_groups, info.period.start, book.zone)
     return OverviewView(
         status=info.status,
         period=period(info.period.start, info.period.end),
-        last_reviewed=format_day(info.last_reviewed),
+        last_updated=format_day(last_updated(book)),
         summary=info.summary,
-        key_figures=tuple(
-            KeyFigure(
-                book.fact(("events", g.incident.id)),
-                book.group(g),
-                figure_span(g),
-                len(g.claims),
-                book.verdict(g),
-            )
-            for g in analysis.claim_groups
-        ),
+        story=tuple(_loss_view(book, loss) for loss in figures.story),
+        background=tuple(_loss_view(book, loss) for loss in figures.background),
         sections=tuple(
             (Target(text, section_page(title)), len(records)) for text, title, records in counted
         ),

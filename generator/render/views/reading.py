@@ -1,9 +1,9 @@
 """The reader's guide, "How to read a briefing" (`how-to-read/`): what the words the pages
 compute mean, in plain words. Its lists are read from the tables the code uses (the
 statuses a fact sheet allows, the credibility and reliability scales, the verdicts on
-figures and the words they are shown with), so a word added or renamed there is on this
-page too; the meanings beside them are here, one per word, and an import fails until a new
-word has one."""
+figures with their words and meanings, `words.VERDICT_WORDS`), so a word added or renamed
+there is on this page too; the meanings of statuses are here, one per word, and an import
+fails until a new word has one."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import get_args, get_type_hints
 from ...analysis.figures import Verdict
 from ...factsheets.model import BriefingInfo
 from ...factsheets.vocabulary import Status
-from ...words import CREDIBILITY_SCALE, RELIABILITY_SCALE, verdict_label
+from ...words import CREDIBILITY_SCALE, RELIABILITY_SCALE, VERDICT_WORDS
 
 __all__ = ["ReadingView", "Term", "reading_view"]
 
@@ -53,23 +53,10 @@ _BRIEFING_STATUS_MEANINGS = {
     "when something is found wrong",
     "archived": "no longer updated",
 }
-# What each verdict on a set of figures for one loss means (analysis.figures.Verdict).
-_VERDICT_MEANINGS = {
-    "one figure": "only one figure is given for this loss: there is nothing to compare it with",
-    "consistent": "every figure allows at least one common number (their ranges meet). This "
-    "says only that they do not exclude each other: it does not mean they confirm each other, "
-    "nor that they are the same count",
-    "update": "the same claimant gives a later, higher figure for a count that only grows (or "
-    "a later figure for one that can fall): the later one replaces the earlier",
-    "conflict": "two claimants give figures that cannot both be true at that time, or one "
-    "claimant gives two different figures at once, or a count that only grows falls",
-    "unordered": "one claimant gives two different figures and no source says when each was "
-    "given: they cannot be put in order, so neither can be called the update",
-}
 for _table, _words in (
     (_STATUS_MEANINGS, get_args(Status)),
     (_BRIEFING_STATUS_MEANINGS, get_args(get_type_hints(BriefingInfo)["status"])),
-    (_VERDICT_MEANINGS, get_args(Verdict)),
+    (VERDICT_WORDS, get_args(Verdict)),
 ):
     assert list(_table) == list(_words), f"the reader's guide has no meaning for {_words}"
 
@@ -80,5 +67,5 @@ def reading_view() -> ReadingView:
         briefing_statuses=tuple(Term(s, m) for s, m in _BRIEFING_STATUS_MEANINGS.items()),
         grades=tuple(Term(str(n), label) for n, label in CREDIBILITY_SCALE.items()),
         reliabilities=tuple(Term(g, label) for g, label in RELIABILITY_SCALE.items()),
-        verdicts=tuple(Term(verdict_label(v), _VERDICT_MEANINGS[v]) for v in get_args(Verdict)),
+        verdicts=tuple(Term(*VERDICT_WORDS[v]) for v in get_args(Verdict)),
     )
