@@ -74,7 +74,7 @@ def test_disagree_over_figures_that_meet_is_a_warning_at_the_summary(tmp_path):
         "unspecified (Gunmen cross the border): "
     )
     # The verdict's own word and its reason, as the casualties page says them.
-    assert "the figures meet: all allow 8" in message
+    assert "the figures do not exclude each other: all allow 8" in message
     assert message.endswith(
         "or, if the sources do conflict, correct the claims so that the comparison shows it"
     )
