@@ -150,7 +150,7 @@ def test_the_glance_box_tops_the_overview_with_every_figure_attributed(reader, s
     assert set(shown) == {i for i, c in claims.items() if c["incident"] == event}
     for claim_id, line in shown.items():
         claimant = claims[claim_id]["claimant"]
-        said = f"according to {names[claimant]}" if claimant else ", in its own voice"
+        said = f"according to {names[claimant]}" if claimant else "the outlet's own count ("
         assert said in line and ", as of " in line, line
     # Status and grade in words, each linking to what it means.
     guide = page.eval_on_selector_all(

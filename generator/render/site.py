@@ -228,7 +228,7 @@ def render_home(
     links = _feed_links(feeds, None, None) if fed else None
     files = {
         "index.md": _page(
-            "index.md", "home.md.j2", title, home_view(briefings, glances), feeds=links
+            "index.md", "home.md.j2", title, home_view(briefings, glances, histories), feeds=links
         ),
         READING_PAGE: _page(READING_PAGE, "how-to-read.md.j2", READING_TITLE, reading_view()),
     }

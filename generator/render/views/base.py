@@ -268,13 +268,18 @@ def source_reference(book: Book, source_id: str, paragraphs: Sequence[int]) -> s
 
 
 def last_updated(book: Book) -> datetime.date:
-    """When the briefing last changed: the editor's last review, or the last change to
-    its facts after it when the change log says so. Every page and cite line gives this
-    one date, so "last updated" never reads earlier than an entry's "Updated"."""
-    reviewed = book.briefing.info.last_reviewed
-    if book.history is None or not book.history.entries:
+    """When the briefing last changed (`last_updated_on`)."""
+    return last_updated_on(book.briefing.info.last_reviewed, book.history)
+
+
+def last_updated_on(reviewed: datetime.date, history: History | None) -> datetime.date:
+    """When a briefing last changed: the editor's last review, or the last change to its
+    facts after it when the change log says so. Every page and cite line gives this one
+    date, so "last updated" never reads earlier than an entry's "Updated" (last_reviewed is
+    typed by hand; the log is git's)."""
+    if history is None or not history.entries:
         return reviewed
-    return max(reviewed, *(e.day for e in book.history.entries))
+    return max(reviewed, *(e.day for e in history.entries))
 
 
 def figure_link(book: Book, claim: CasualtyClaim, prefix: str = "") -> FigureLink:

@@ -11,9 +11,10 @@ from ...analysis.figures import ClaimGroup
 from ...analysis.losses import ClaimantFigures, Loss, key_figures
 from ...factsheets.dates import format_day
 from ...factsheets.model import BriefingInfo, CasualtyClaim
+from ...history.entries import History
 from ...words import period
 from ..values import ClaimantLine, Verdict
-from .base import Book, group_reason, last_updated
+from .base import Book, group_reason, last_updated, last_updated_on
 from .glance import Glance, glance_view, rooted
 
 __all__ = [
@@ -127,7 +128,7 @@ class BriefingEntry:
     start: str
     end: str
     status: str
-    last_reviewed: str
+    last_updated: str  # as the overview says it (base.last_updated_on)
     period: str = ""  # '22–23 May 2023'
     glance: Glance | None = None  # its box, with links from the home page
 
@@ -150,10 +151,15 @@ class Headed(Protocol):
     def info(self) -> BriefingInfo: ...
 
 
-def home_view(briefings: Sequence[Headed], glances: Mapping[str, Glance] | None = None) -> HomeView:
+def home_view(
+    briefings: Sequence[Headed],
+    glances: Mapping[str, Glance] | None = None,
+    histories: Mapping[str, History] | None = None,
+) -> HomeView:
     """The home page: every briefing, each with its "at a glance" box when `glances` has it
-    (by the briefing's folder)."""
-    glances = glances or {}
+    and its last update as its overview says it (`histories`: each change log read), by
+    the briefing's folder."""
+    glances, histories = glances or {}, histories or {}
     return HomeView(
         briefings=tuple(
             BriefingEntry(
@@ -163,7 +169,7 @@ def home_view(briefings: Sequence[Headed], glances: Mapping[str, Glance] | None 
                 str(b.info.period.start),
                 str(b.info.period.end),
                 b.info.status,
-                format_day(b.info.last_reviewed),
+                format_day(last_updated_on(b.info.last_reviewed, histories.get(b.slug))),
                 period(b.info.period.start, b.info.period.end),
                 rooted(glances[b.slug], b.slug) if b.slug in glances else None,
             )
