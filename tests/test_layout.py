@@ -218,14 +218,13 @@ def test_on_a_phone_a_figure_its_claimant_and_its_grade_are_on_one_card(phone, s
     page = phone.open(site.page("casualties"))
     cards = page.locator("article table tbody tr")
     assert cards.count() == len(claims)
-    # The figure, who gives it (headed "According to" since the attribution work), and
-    # the grade.
+    # The figure, who gives it, and the grade.
     headings = page.locator("article table").first.locator("th").all_inner_texts()
-    assert headings[:2] == ["Figure", "According to"] and "Credibility" in headings
+    assert headings[:2] == ["Figure", "Claimant"] and "Credibility" in headings
     for i in range(cards.count()):
         card = cards.nth(i)
         card.scroll_into_view_if_needed()
-        for column in ("Figure", "According to", "Credibility"):
+        for column in ("Figure", "Claimant", "Credibility"):
             cell = card.locator(f"td[data-label='{column}']")
             assert cell.inner_text().strip(), (i, column)
             box = cell.bounding_box()
