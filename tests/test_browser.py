@@ -893,7 +893,9 @@ def test_the_copied_citation_of_a_figure_names_its_claimant_grade_outlet_and_add
     button.scroll_into_view_if_needed()
     assert button.is_visible()
     button.click()
-    page.wait_for_function("document.querySelector('.briefing-live').textContent === 'Copied'")
+    page.wait_for_function(
+        "() => document.querySelector('.briefing-live').textContent === 'Copied'"
+    )
     copied = page.evaluate("navigator.clipboard.readText()")
     for words in (
         "12 civilians wounded",
@@ -936,7 +938,9 @@ def test_badges_say_in_words_what_they_are_and_link_to_the_readers_guide(browser
         names = badges.evaluate_all("links => links.map(a => [a.getAttribute('href'), 0])")
         assert names, path
         snapshot = page.locator("article").aria_snapshot()
-        spoken = re.findall(r'- link "([^"]*)"', snapshot)
+        # A name with a colon ("Status: confirmed") is quoted whole in the YAML snapshot:
+        # - 'link "Status: confirmed"':
+        spoken = re.findall(r'- \'?link "([^"]*)"', snapshot)
         for i, (href, _) in enumerate(names):
             section = href.rsplit("#", 1)[1]
             assert href.endswith(f"how-to-read/#{section}"), href
