@@ -18,15 +18,18 @@ from generator.analysis.figures import compare_figures as figure_comparison
 from generator.analysis.figures import implies
 from generator.analysis.framing import describe_actors
 from generator.analysis.names import looks_like
-from generator.analysis.statements import closest_rendering, word_diff
+from generator.analysis.statements import closest_rendering, compare_renderings, word_diff
 from generator.cli import main
 from generator.factsheets.model import (
     Actor,
     CasualtyClaim,
+    Citation,
     CountRange,
     CredibilityOverride,
     Rendering,
     Source,
+    SourceGrade,
+    Statement,
 )
 from generator.sources.text import clean_source_text
 from generator.words import credibility_label, credibility_steps, figure_reason
@@ -297,6 +300,45 @@ def test_the_base_rendering_is_the_one_closest_to_all_others():
         "the talks will begin at noon",
     ]
     assert closest_rendering(renderings) == 1
+
+
+def graded(id_, grade, derived_from=()):
+    graded_source = source(id_, derived_from)
+    graded_source.reliability = SourceGrade(grade=grade, reason="r")
+    return graded_source
+
+
+def statement_rendered(*renderings):
+    return Statement(
+        id="s",
+        speaker="petrov",
+        title="t",
+        date="2023-05-22",
+        where="w",
+        citations=[Citation(source=sid, quote=quote) for sid, quote in renderings],
+    )
+
+
+def test_the_base_rendering_is_the_most_reliable_original_not_the_closest():
+    # The translation is closest to both others, but it copies the original: the original
+    # is the base, and the translation's wording is the deviation (audit m15).
+    said = statement_rendered(
+        ("wire", "a sabotage group has entered the district and will be eliminated"),
+        ("copy", "a sabotage group entered the district and will be eliminated soon"),
+        ("blog", "a sabotage group entered the district and will be destroyed soon"),
+    )
+    sources = [graded("wire", "B"), graded("copy", "D", ["wire"]), graded("blog", "F")]
+    assert compare_renderings(said).base == 1  # by closeness alone: the copy
+    comparison = compare_renderings(said, sources)
+    assert [r.source for r in comparison.renderings][comparison.base] == "wire"
+    copy = comparison.renderings[1]
+    assert ("has", "dropped") in [(c.text, c.change) for c in copy.changes]
+    # A copy of a copy is still a copy; an ungraded source counts as F, below a graded D.
+    sources = [graded("wire", "B", ["blog"]), source("copy", ["wire"]), graded("blog", "D")]
+    assert compare_renderings(said, sources).base == 2
+    # Among equals (same grade, none copied), the closest to all the others.
+    sources = [graded("wire", "C"), graded("copy", "C"), graded("blog", "C")]
+    assert compare_renderings(said, sources).base == 1
 
 
 def test_framing_collects_words_attached_to_a_name_outside_quotations():

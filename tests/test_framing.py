@@ -3,9 +3,10 @@ reading, and the shapes it used to get wrong (issue 15).
 
 Precision on the shipped Belgorod briefing, judged by hand (the words describe that actor,
 in the source's own voice, complete): before the rules were tightened, 25 descriptions, 22
-correct (88%); now 19 descriptions, 19 correct (100%). `JUDGED` is the list that was read;
-when framing or the briefing changes, print `briefing_descriptions` (run this file's
-`_listing`), judge each new line and update it.
+correct (88%); then 19 descriptions, 19 correct (100%), missing three an editor found by
+reading (audit of 2026-12-07, M8); now 23 descriptions, 23 correct, those three among
+them. `JUDGED` is the list that was read; when framing or the briefing changes, print
+`briefing_descriptions` (run this file's `_listing`), judge each new line and update it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,23 @@ JUDGED = {
         "russian-volunteer-corps",
         "militias-attacking",
         "a hard-right nationalist group with links to international Nazi organisations",
+    ),
+    ("russian-volunteer-corps", "guardian", "which is led by a prominent Russian nationalist"),
+    (
+        "russian-volunteer-corps",
+        "militias-attacking",
+        "which is notorious for its ties with a variety of hard-right and neo-Nazi groups",
+    ),
+    (
+        "freedom-of-russia-legion",
+        "militias-attacking",
+        "which is made up of Russian military and intelligence officials who have defected to"
+        " Ukraine's side",
+    ),
+    (
+        "freedom-of-russia-legion",
+        "thansan",
+        "a group of Russian volunteers fighting against Moscow with the Ukrainian army",
     ),
     ("vyacheslav-gladkov", "guardian", "The Belgorod governor"),
     ("vyacheslav-gladkov", "militias-attacking", "the governor of Belgorod"),
@@ -65,8 +83,8 @@ def test_every_description_of_the_shipped_briefing_was_judged_correct():
     found = _shipped()
     got = {(actor, d.source, d.words) for actor, d in found}
     assert got == JUDGED, "judge these and update JUDGED:\n" + _listing(found)
-    # Precision 19 of 19.
-    assert len(found) == len(JUDGED) == 19
+    # Precision 23 of 23.
+    assert len(found) == len(JUDGED) == 23
 
 
 def _describe(text: str, names: dict[str, str]) -> dict[str, list[str]]:
@@ -108,6 +126,13 @@ def test_verbs_clauses_lists_and_introductions_are_not_descriptions():
 
         Karsland armed the militia Dravenia supports.
 
+        Dravenia, which is where the talks were held, agreed. Karsland, which is said to be
+        neutral, agreed. Karsland, which describes itself as neutral, agreed. Dravenia, which
+        is being watched, agreed. Anna Kovac, who is a minister, spoke.
+
+        Ivan Petrov, a colonel fighting and a farmer, spoke. Ivan Petrov, a colonel leading
+        troops fighting rebels, spoke.
+
         The government ousts Karsland envoys. Ivan Petrov, a former colonel turned farmer, spoke.
         """,
         NAMES,
@@ -128,12 +153,21 @@ def test_titles_and_appositives_attached_to_a_name_are_descriptions():
 
         Karsland, the capital, was quiet. "It is calm," Ivan Petrov, a spokesman for the
         army told reporters.
+
+        Dravenia, which is led by a council of elders, agreed. The talks were held in
+        Karsland, which is notorious for its long winters.
+
+        Anna Kovac, a soldier fighting against the rebels in the north, spoke.
         """,
         NAMES,
     )
     assert found == {
         "petrov": ["hard-line", "the regional governor", "army chief", "a spokesman for the army"],
-        "kovac": ["a former colonel", "Foreign minister"],
-        "dravenia": ["The small mountain state"],
-        "karsland": ["the capital"],
+        "kovac": [
+            "a former colonel",
+            "Foreign minister",
+            "a soldier fighting against the rebels in the north",
+        ],
+        "dravenia": ["The small mountain state", "which is led by a council of elders"],
+        "karsland": ["the capital", "which is notorious for its long winters"],
     }

@@ -3,6 +3,9 @@
 import textwrap
 
 from generator.cli import main
+from generator.pipeline import load_briefings
+from generator.problems import has_errors
+from generator.render.site import render_site
 from generator.sources.reuse import measure_reuse
 from generator.sources.text import clean_source_text
 
@@ -155,3 +158,65 @@ def test_check_accepts_a_supported_declaration_and_warns_about_an_unsupported_on
         "derive from 'original', but they share only 0.0% of their narration in runs of 6 "
         "words; check the declaration (a loose translation may share little wording)"
     )
+
+
+# Two reports of one statement: the same long quotation, and the same words introducing its
+# speaker (narration), as the Guardian and another outlet wrote Andriy Yusov's words.
+STATEMENT = (
+    '"We will hold the mill and every road around it until the talks begin and the army '
+    'withdraws from the valley," Ivan Petrov, a spokesman for the regional command, told '
+)
+ATTRIBUTED = STATEMENT + "local radio.\n\nThe mill was quiet on Tuesday.\n"
+ALSO_ATTRIBUTED = STATEMENT + "the Kyiv media.\n\nFighting went on near the bridge.\n"
+QUOTED_ONLY = (
+    'Ivan Petrov spoke to journalists: "We will hold the mill and every road around it until '
+    'the talks begin and the army withdraws from the valley."\n'
+)
+
+
+def test_a_quotation_sharing_its_narration_is_not_labelled_a_mere_quotation():
+    # The rule facts' lineages go by (dependence) and the label the compare page gives a
+    # run are one: a mostly quoted run that holds six words of narration is shared
+    # narration (audit m10: the page said "quotation" where the statement was one lineage).
+    reuse = measure_reuse(texts(a=ATTRIBUTED, b=ALSO_ATTRIBUTED, c=QUOTED_ONLY))
+    shared = reuse.passages["a", "b"][0]
+    assert shared.quoted and shared.shares_narration and shared.narration_words == 9
+    only_quoted = reuse.passages["a", "c"][0]
+    assert only_quoted.quoted and not only_quoted.shares_narration
+
+
+def test_the_compare_page_says_how_much_narration_a_quoted_run_shares(project):
+    sources = "".join(
+        f"- id: {sid}\n  file: {sid}.txt\n  outlet: Outlet {sid.upper()}\n  title: Mill\n"
+        "  published: 2023-05-23\n  language: en\n"
+        for sid in ("a", "b", "c")
+    )
+    events = textwrap.dedent("""\
+        - id: mill
+          title: The mill is held
+          date: 2023-05-22
+          summary: A spokesman said the mill would be held.
+          status: reported
+          citations:
+            - source: a
+              quote: The mill was quiet on Tuesday
+            - source: b
+              quote: Fighting went on near the bridge
+            - source: c
+              quote: Ivan Petrov spoke to journalists
+        """)
+    root = project(
+        files={"sources.yaml": sources, "events.yaml": events, "claims.yaml": ""},
+        seeds={"a.txt": ATTRIBUTED, "b.txt": ALSO_ATTRIBUTED, "c.txt": QUOTED_ONLY},
+    )
+    briefings, problems = load_briefings(root, root / "briefings", root / "seeds")
+    assert not has_errors(problems)
+    compare = render_site(briefings)["test/compare.md"]
+    runs = [line for line in compare.splitlines() if line.startswith("- [Outlet")]
+    # A and B share the quotation and its narration; each shares only the quotation with C.
+    assert [run.split("), ", 1)[0].rsplit(") ", 1)[1] for run in runs] == [
+        "(quotation, and 9 words of narration around it: shared narration",
+        "(quotation",
+        "(quotation",
+    ]
+    assert "[Outlet A ¶1](sources/a.md#p1) · [Outlet B ¶1](sources/b.md#p1) (" in runs[0]

@@ -343,6 +343,6 @@ def analyse(briefing: Briefing) -> Analysis:
         places=_frozen(places),
         sources=_frozen(_sources(briefing, facts, coverage)),
         coverage=coverage,
-        comparisons=_frozen({s.id: compare_renderings(s) for s in statements}),
+        comparisons=_frozen({s.id: compare_renderings(s, briefing.sources) for s in statements}),
         event_statements=_frozen({e: tuple(s) for e, s in about.items()}),
     )

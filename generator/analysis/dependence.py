@@ -47,7 +47,7 @@ def _shared(
             passage
             for passage in reuse.passages.get((a, b), [])
             if passage.words >= SHARED_RUN
-            and passage.narration_words >= N_GRAM
+            and passage.shares_narration
             and passage.paragraph_a in carriers[a]
             and passage.paragraph_b in carriers[b]
         ),

@@ -8,9 +8,15 @@ words in a source's mouth. Only three shapes count, each a noun phrase with no v
   ("Kremlin spokesperson Dmitry Peskov", "the state-run RIA Novosti");
 - an appositive after it, closed by a clause mark ("Ivan Petrov, the regional governor,
   said", "said Viacheslav Gladkov, the governor of Belgorod.");
-- an appositive before it ("The Belgorod governor, Vyacheslav Gladkov, said").
+- an appositive before it ("The Belgorod governor, Vyacheslav Gladkov, said");
+- a relative clause that says what the actor is, "which is" or "which are" then an
+  adjective or participle, closed by a clause mark ("the Corps, which is led by a prominent
+  nationalist, said"; "the Legion, which is made up of officers who have defected").
 
-Relative clauses ("which is led by ..."), participles ("led by ..."), anything that runs on
+An appositive's noun may be followed by a present participle that qualifies it ("the
+Legion, a group of Russian volunteers fighting against Moscow with the Ukrainian army").
+Other relative clauses ("who has led ...", "which describes itself as ...", "which is a
+name many share"), participles right after the name ("led by ..."), anything that runs on
 into a verb, lists and introductory phrases ("In Dravenia, the government ...") give no
 description. A word list cannot tell every verb from a noun, so the rules lean on what a
 description is made of (role words, hyphenated modifiers) rather than on spotting verbs.
@@ -18,7 +24,10 @@ description is made of (role words, hyphenated modifiers) rather than on spottin
 Measured on the shipped Belgorod briefing (`briefing_descriptions`, each read and judged:
 the words describe that actor, in the source's own voice, complete): before these rules 25
 descriptions, 22 correct (three were the legion's self-description or a clause clipped
-mid-phrase); with them 19 descriptions, 19 correct. Tests: tests/test_framing.py.
+mid-phrase); with them 19 descriptions, 19 correct, but three descriptions an editor
+found by reading were missed (two "which is" clauses and an appositive with a participle,
+audit of 2026-12-07); with the last two shapes, 23 descriptions, 23 correct. Tests:
+tests/test_framing.py.
 """
 
 from __future__ import annotations
@@ -133,6 +142,17 @@ _MAX_APPOSITIVE = 12
 # An appositive runs from its determiner to a clause mark (or the sentence's end).
 _AFTER = re.compile(r",\s+((?:an?|the)\s[^,.;:!?\"()]+?)(?:\s+-\s|(?=[,.;:!?)])|$)")
 _REPORTING = re.compile(r"\s(?:said|says|told|tells|added|adds|wrote|writes)\b.*$")
+# A relative clause after the name that says what the actor is: "which is" or "which are",
+# up to a clause mark (or the sentence's end).
+_RELATIVE = re.compile(r",\s+(which\s+(?:is|are)\s[^,.;:!?\"()]+?)(?=[,.;:!?)]|$)")
+_MAX_RELATIVE = 16
+_AUXILIARIES = _words(
+    "is are was were be been being am has have had do does did will would can could may might"
+    " must shall should"
+)
+# Verbs that make a relative clause someone's report or self-description rather than the
+# source's own description ("which is said to be", "which is claimed by").
+_REPORTED = _words("said says told claimed claims described describes called calls reported")
 _BEFORE = re.compile(r"(?:^|[,;:(]\s*|\"\s*)((?:[Aa]n?|[Tt]he|[Aa]nother)\s[^,.;:\"()]+),\s*$")
 
 
@@ -152,24 +172,43 @@ def _participle(word: str, index: int, words: list[str]) -> bool:
 
 def _noun_phrase(phrase: str, longest: int) -> str | None:
     """The phrase if it is a determiner and a noun phrase with no verb, of 2 to `longest`
-    words, ending at a noun; otherwise None."""
+    words, ending at a noun; otherwise None. A noun phrase may go on with one present
+    participle that qualifies its noun ("a group of volunteers fighting against Moscow")."""
     words = phrase.split()
     if not 2 <= len(words) <= longest or not all(
         _WORD.fullmatch(w) or _POSSESSIVE.fullmatch(w) for w in words
     ):
         return None
+    qualified = False
     for index, word in enumerate(words):
         lower = word.casefold()
         if index and (lower in _VERBS or lower in {"and", "or", "but", "who", "which", "that"}):
             return None
         if _participle(word, index, words):
-            return None
-    head = words[-1]
-    if head.casefold() in _NOT_HEADS or head.casefold().endswith("ly") or len(head) < 2:
-        return None
-    if _POSSESSIVE.fullmatch(head) and not _WORD.fullmatch(head):
+            if qualified or not _qualifies(words, index):
+                return None
+            qualified = True
+    if not _ends_at_noun(words[-1]):
         return None
     return " ".join(words)
+
+
+def _ends_at_noun(word: str) -> bool:
+    """Whether a phrase may end at this word: not a function word, verb, adverb or a bare
+    possessive."""
+    lower = word.casefold()
+    if lower in _NOT_HEADS or lower.endswith("ly") or len(word) < 2:
+        return False
+    return not (_POSSESSIVE.fullmatch(word) and not _WORD.fullmatch(word))
+
+
+def _qualifies(words: list[str], index: int) -> bool:
+    """Whether the participle at `index` qualifies a complete noun phrase before it ("a
+    group of volunteers fighting"): a present participle (a past one reads as a verb, "a
+    colonel turned farmer"), right after a determiner and a noun."""
+    return (
+        words[index].casefold().endswith("ing") and index >= 2 and _ends_at_noun(words[index - 1])
+    )
 
 
 def _title(before: str, after: str) -> str | None:
@@ -258,6 +297,27 @@ def _before_appositive(before: str, after: str) -> str | None:
     return _noun_phrase(" ".join(phrase), 5)
 
 
+def _relative(before: str, after: str) -> str | None:
+    """A relative clause after the name that says what it is, closed by a clause mark:
+    "the Corps, which is led by a prominent nationalist, said". The predicate must be an
+    adjective or a participle: after "which is a ..." the noun may describe the name
+    itself ("Ivan Petrov, which is a name many share")."""
+    match = _RELATIVE.match(after)
+    if not match or _in_introduction(before):
+        return None
+    words = match.group(1).split()
+    if len(words) > _MAX_RELATIVE or not all(
+        _WORD.fullmatch(w) or _POSSESSIVE.fullmatch(w) for w in words
+    ):
+        return None
+    predicate = words[2].casefold()
+    if predicate in _FUNCTION or predicate in _AUXILIARIES or predicate.endswith("ing"):
+        return None
+    if any(w.casefold() in _REPORTED for w in words[2:]) or not _ends_at_noun(words[-1]):
+        return None
+    return " ".join(words)
+
+
 def describe_actors(
     texts: dict[str, SourceText], names: dict[str, str]
 ) -> dict[str, dict[str, list[Description]]]:
@@ -280,6 +340,7 @@ def describe_actors(
                         _title(before, after),
                         _appositive(before, after, pattern),
                         _before_appositive(before, after),
+                        _relative(before, after),
                     ):
                         if words:
                             actor = names[match.group(0)]

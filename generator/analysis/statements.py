@@ -1,5 +1,12 @@
-"""Statements as each source renders them, compared word by word against the rendering
-closest to all the others. Computed at build time; nothing here renders.
+"""Statements as each source renders them, compared word by word against a base rendering.
+Computed at build time; nothing here renders.
+
+The base is the rendering the others are read against, so it must be the one a reader
+would trust most: the rendering of the most reliable source among those that copy none of
+the others here (an original before its translation), and of those the closest to all the
+others. Closeness alone picked MONDO's translation of the governor's words (graded D,
+declared derived from the Guardian) over the Guardian's, and showed the Guardian's
+wording as the deviation (audit of 2026-12-07, m15).
 """
 
 from __future__ import annotations
@@ -7,10 +14,11 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..factsheets.model import Citation, Statement
+from ..factsheets.model import Citation, Source, Statement
 from ..text import normalise
 
 __all__ = [
@@ -18,6 +26,7 @@ __all__ = [
     "Rendering",
     "StatementComparison",
     "WordChange",
+    "base_rendering",
     "closest_rendering",
     "compare_renderings",
     "word_diff",
@@ -48,14 +57,44 @@ def _similarity(a: list[str], b: list[str]) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def closest_rendering(renderings: list[str]) -> int:
-    """The index of the rendering closest to all the others: the base to compare with."""
+def closest_rendering(renderings: list[str], among: Sequence[int] | None = None) -> int:
+    """The index of the rendering closest to all the others, of those `among` (default:
+    all)."""
     keys = [[_word_key(w) for w in rendering.split()] for rendering in renderings]
 
     def total(i: int) -> float:
         return sum(_similarity(keys[i], k) for j, k in enumerate(keys) if j != i)
 
-    return max(range(len(renderings)), key=lambda i: (total(i), -i))
+    candidates = range(len(renderings)) if among is None else among
+    return max(candidates, key=lambda i: (total(i), -i))
+
+
+def _ancestors(source: str, sources: Mapping[str, Source]) -> set[str]:
+    """Every source `source` derives from, directly or through another."""
+    found: set[str] = set()
+    waiting = list(sources[source].derived_from) if source in sources else []
+    while waiting:
+        origin = waiting.pop()
+        if origin not in found:
+            found.add(origin)
+            waiting += sources[origin].derived_from if origin in sources else []
+    return found
+
+
+def base_rendering(renderings: list[str], by: list[str], sources: Sequence[Source]) -> int:
+    """The index of the base rendering: of the sources (`by`, one per rendering) that copy
+    none of the others, those with the best reliability grade (ungraded counts as F), and
+    of those the rendering closest to all the others."""
+    known = {s.id: s for s in sources}
+    present = set(by)
+
+    def standing(i: int) -> tuple[bool, str]:
+        source = known.get(by[i])
+        grade = source.reliability.grade if source and source.reliability else "F"
+        return bool(_ancestors(by[i], known) & present), grade
+
+    best = min(standing(i) for i in range(len(by)))
+    return closest_rendering(renderings, [i for i in range(len(by)) if standing(i) == best])
 
 
 def word_diff(base: str, other: str) -> tuple[list[WordChange], float]:
@@ -109,13 +148,14 @@ class StatementComparison:
     base: int
 
 
-def compare_renderings(statement: Statement) -> StatementComparison:
-    """Each source's rendering against the one closest to all the others."""
+def compare_renderings(statement: Statement, sources: Sequence[Source] = ()) -> StatementComparison:
+    """Each source's rendering against the base (`base_rendering`; `sources` gives their
+    grades and derivation)."""
     pieces: dict[str, list[Citation]] = {}
     for citation in statement.citations:
         pieces.setdefault(citation.source, []).append(citation)
     texts = [f" {JOIN} ".join(c.quote.strip() for c in cs) for cs in pieces.values()]
-    base = closest_rendering(texts)
+    base = base_rendering(texts, list(pieces), sources)
     renderings = []
     for i, (source, citations) in enumerate(pieces.items()):
         if i == base:

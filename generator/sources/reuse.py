@@ -56,6 +56,13 @@ class SharedPassage:
     # reports of one statement do not.
     narration_words: int = 0
 
+    @property
+    def shares_narration(self) -> bool:
+        """Whether the run holds an n-gram's worth of narration: then it is not only a
+        shared quotation, even when it is mostly quoted ('"...," Andriy Yusov, a
+        spokesperson for Ukraine's military intelligence, told'), and points to copying."""
+        return self.narration_words >= N_GRAM
+
 
 @dataclass
 class Reuse:

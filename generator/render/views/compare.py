@@ -31,6 +31,9 @@ class Passage:
     quoted: bool
     words: int
     text: str
+    # Words of narration in a mostly quoted run that shares narration all the same (the
+    # sign of copying the facts' lineages go by); 0 otherwise.
+    narration: int = 0
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,7 @@ def _passages(book: Book) -> tuple[tuple[Target, Target, tuple[Passage, ...]], .
                     p.quoted,
                     p.words,
                     p.text,
+                    p.narration_words if p.quoted and p.shares_narration else 0,
                 )
                 for p in found
             ),
