@@ -9,9 +9,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..factsheets.model import CasualtyClaim, Rendering, Source
 from ..factsheets.vocabulary import QUALIFIER_MEANINGS
-from ..text import NUMBER_WORDS, normalise
+from ..text import NUMBER_WORDS, normalise, quoted_numbers
 from .editorial_facts import Fact, Finding
-from .editorial_rules import DENYING, HEDGES, KEEPS_HEDGE, QUALIFYING
+from .editorial_rules import DENYING, HEDGES, KEEPS_HEDGE, QUALIFYING, WEAK_HEDGES
 from .editorial_text import Cited, Reader, content_words, numbers_in, words_of
 from .summary import LOSS_WORDS
 
@@ -46,7 +46,10 @@ def dropped_hedge(fact: Fact, cited: Sequence[Cited], reader: Reader) -> list[Fi
         return []
     if any(KEEPS_HEDGE.search(text) for text in fact.words.values()):
         return []
+    # A hedge anywhere in the quote's sentence, or a weaker one ("claimed", "according to")
+    # in the quote itself: beside it, that word is often about something else.
     hedged = [(c, m.group(0)) for c in cited for m in HEDGES.finditer(c.sentences)]
+    hedged += [(c, m.group(0)) for c in cited for m in WEAK_HEDGES.finditer(c.citation.quote)]
     if not hedged:
         return []
     where = ", ".join(dict.fromkeys(_where(c) for c, _ in hedged))
@@ -60,7 +63,7 @@ def dropped_hedge(fact: Fact, cited: Sequence[Cited], reader: Reader) -> list[Fi
 
 def unheld_numbers(fact: Fact, cited: Sequence[Cited], reader: Reader) -> list[Finding]:
     """A number in the title or summary that no cited paragraph gives."""
-    held = {n for c in cited for n in numbers_in(c.paragraph)}
+    held = {n for c in cited for n in quoted_numbers(c.paragraph)}
     findings = []
     for name, text in fact.words.items():
         if unheld := sorted(numbers_in(text) - held):
@@ -95,10 +98,12 @@ def unnamed_actors(fact: Fact, cited: Sequence[Cited], reader: Reader) -> list[F
     for role, ids in fact.roles.items():
         for actor_id in ids:
             actor = reader.actors.get(actor_id)
-            if actor is None or any(reader.named(c.paragraph, actor) for c in cited):
+            # A source names a speaker, then goes on in the next paragraph ("He added").
+            if actor is None or any(reader.named(f"{c.before} {c.paragraph}", actor) for c in cited):
                 continue
             message = (
-                f"lists {actor.name!r} ({actor_id}), whom no cited paragraph names by any of "
+                f"lists {actor.name!r} ({actor_id}), whom no cited paragraph (or the one before "
+                f"it) names by any of "
                 f"their names ({_quoted(actor.names)}); cite the paragraph that names them, add "
                 "the source's name for them to their aliases, or remove them"
             )

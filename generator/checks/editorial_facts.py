@@ -73,8 +73,9 @@ def facts_of(sheets: FactSheets) -> Iterator[Fact]:
         yield _event_fact(event)
         for i, assertion in enumerate(event.assertions):
             yield _assertion_fact(event, i, assertion)
+    events = {e.id: e for e in sheets.events}
     for claim in sheets.claims:
-        yield _claim_fact(claim)
+        yield _claim_fact(claim, events.get(claim.incident))
     for statement in sheets.statements:
         yield _statement_fact(statement)
 
@@ -121,8 +122,15 @@ def _assertion_fact(event: Event, index: int, assertion: Assertion) -> Fact:
     )
 
 
-def _claim_fact(claim: CasualtyClaim) -> Fact:
+def _claim_fact(claim: CasualtyClaim, incident: Event | None) -> Fact:
+    """A figure: its citations are about its loss, its place, its claimant, or (as its
+    incident is) the event's places, actors and title."""
     claimant = [claim.claimant] if claim.claimant else []
+    place = [claim.place] if claim.place else []
+    topic = [claim.category, claim.scope or ""]
+    if incident is not None:
+        place += incident.places
+        topic.append(incident.title)
     return Fact(
         "claims",
         claim,
@@ -131,10 +139,10 @@ def _claim_fact(claim: CasualtyClaim) -> Fact:
         {},
         list(claim.citations),
         {"claimant": claimant},
-        [claim.place] if claim.place else [],
-        claimant,
+        list(dict.fromkeys(place)),
+        list(dict.fromkeys([*claimant, *(incident.actors if incident else [])])),
         None,
-        " ".join(p for p in (claim.category, claim.scope) if p),
+        " ".join(topic),
     )
 
 

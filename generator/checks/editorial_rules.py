@@ -23,6 +23,7 @@ __all__ = [
     "QUALIFYING",
     "RULES",
     "STALE_WAIVER",
+    "WEAK_HEDGES",
     "word_pattern",
 ]
 
@@ -90,8 +91,13 @@ HEDGES = word_pattern(
     r"|(?:has|have|had|could) not (?:yet )?been (?:independently )?(?:confirmed|verified)"
     r"|could not (?:independently )?(?:confirm|verify)|not (?:yet )?(?:be )?"
     r"(?:independently )?(?:confirmed|verified)|(?:is|was|are|were) said to"
-    r"|according to|claim(?:s|ed)?|(?:it is|it was|it's) not (?:yet )?clear"
-    r"|(?:believed|thought|understood|suspected) to|may have|might have|possibly|probably"
+    r"|(?:it is|it was|it's) not (?:yet )?clear"
+)
+# Weaker hedges: they hedge the words they stand among, but often concern something else in
+# the same sentence ("Although partisans have claimed attacks before, these are ...").
+WEAK_HEDGES = word_pattern(
+    r"according to|claim(?:s|ed)?|(?:believed|thought|understood|suspected) to|may have"
+    r"|might have|possibly|probably"
 )
 # Words that attribute what follows to someone: a summary with one of these, or a hedge,
 # keeps the source's distance from what it reports.
@@ -100,7 +106,9 @@ ATTRIBUTING = word_pattern(
     r"|stat(?:es|ed)|announc(?:es|ed)|wr(?:ote|ites)|accus(?:es|ed)|blam(?:es|ed)"
     r"|insist(?:s|ed)|assert(?:s|ed)|maintain(?:s|ed)|describ(?:es|ed)|posted"
 )
-KEEPS_HEDGE = re.compile(rf"{HEDGES.pattern}|{ATTRIBUTING.pattern}", re.IGNORECASE)
+KEEPS_HEDGE = re.compile(
+    rf"{HEDGES.pattern}|{WEAK_HEDGES.pattern}|{ATTRIBUTING.pattern}", re.IGNORECASE
+)
 # Words that report a denial or a rival account of what happened.
 DENYING = word_pattern(
     r"den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"

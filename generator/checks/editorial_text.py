@@ -47,10 +47,15 @@ _WORD = re.compile(r"[\w'’-]+")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
+# Number words a summary counts what it names with ("the two groups", "one source"), not
+# figures a source must give.
+_COUNTING = re.compile(r"(?<![\w-])(?:one|two|both)(?![\w-])", re.IGNORECASE)
+
+
 def numbers_in(text: str) -> set[int]:
-    """The numbers a text gives, in digits or words, leaving out "one" and zero (a
-    summary's "one source", "no one")."""
-    return {n for n in quoted_numbers(text) if n > 1}
+    """The numbers a text gives, in digits or words, leaving out zero, and "one" and "two"
+    in words (a summary's "one source", "the two groups")."""
+    return {n for n in quoted_numbers(_COUNTING.sub(" ", text)) if n > 1}
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class Cited:
     citation: Citation
     paragraph: str
     sentences: str
+    before: str = ""  # the displayed paragraph before it
 
 
 class Reader:
@@ -93,29 +99,31 @@ class Reader:
         return common
 
     def cited(self, citation: Citation) -> Cited:
-        """The citation with its paragraph (hidden lines of its block included) and the
-        sentences of the paragraph its quote overlaps; the quote alone where the paragraph
-        cannot be found."""
+        """The citation with its paragraph (hidden lines of its block included), the
+        sentences of the paragraph its quote overlaps (the quote alone where the paragraph
+        cannot be found), and the paragraph before."""
         quote = normalise(citation.quote)
-        paragraph = self._paragraph(citation.source, citation.paragraph)
+        paragraph, before = self._paragraph(citation.source, citation.paragraph)
         at = paragraph.find(quote)
         if at < 0:
-            return Cited(citation, paragraph or quote, quote)
+            return Cited(citation, paragraph or quote, quote, before)
         end = at + len(quote)
         spans = [(s, e) for s, e in split_sentences(paragraph) if s < end and at < e]
         if not spans:
-            return Cited(citation, paragraph, quote)
-        return Cited(citation, paragraph, paragraph[spans[0][0] : spans[-1][1]])
+            return Cited(citation, paragraph, quote, before)
+        return Cited(citation, paragraph, paragraph[spans[0][0] : spans[-1][1]], before)
 
-    def _paragraph(self, source: str, number: int | None) -> str:
+    def _paragraph(self, source: str, number: int | None) -> tuple[str, str]:
+        """The paragraph's text (its hidden lines first) and the displayed one before."""
         text = self.texts.get(source)
         if text is None or number is None:
-            return ""
-        shown = [
-            t for p, t in zip(text.paragraphs, text.normalised, strict=True) if p.number == number
-        ]
+            return "", ""
+        numbers = [p.number for p in text.paragraphs]
         hidden = [normalise(line.text) for line in text.stripped if line.block == number]
-        return " ".join([*hidden, *shown])
+        shown = [text.normalised[numbers.index(number)]] if number in numbers else []
+        earlier = [i for i, n in enumerate(numbers) if n < number]
+        before = text.normalised[earlier[-1]] if earlier else ""
+        return " ".join([*hidden, *shown]), before
 
     def names(self, record: Actor | Place) -> re.Pattern[str] | None:
         """A pattern matching any name of the record in the forms a text gives it."""
