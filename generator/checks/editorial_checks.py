@@ -27,8 +27,10 @@ _SAID = re.compile(
     re.IGNORECASE,
 )
 _WEAK_GRADES = {"E", "F"}
+# Whose words a source may carry on into the next paragraph without naming them again.
+_SPEAKERS = {"claimant", "speaker"}
 # What a quote can hold of a figure's qualifier, just before its number.
-_QUALIFIED = re.compile(rf"(?:{QUALIFYING.pattern})\s+(?:of\s+)?$", re.IGNORECASE)
+_QUALIFIED = re.compile(rf"(?:{QUALIFYING.pattern})\s+(?:of\s+)?(?=\w)", re.IGNORECASE)
 
 
 def _quoted(found: Sequence[str]) -> str:
@@ -99,11 +101,13 @@ def unnamed_actors(fact: Fact, cited: Sequence[Cited], reader: Reader) -> list[F
         for actor_id in ids:
             actor = reader.actors.get(actor_id)
             # A source names a speaker, then goes on in the next paragraph ("He added").
-            if actor is None or any(reader.named(f"{c.before} {c.paragraph}", actor) for c in cited):
+            carried = role in _SPEAKERS
+            texts = [f"{c.before} {c.paragraph}" if carried else c.paragraph for c in cited]
+            if actor is None or any(reader.named(text, actor) for text in texts):
                 continue
             message = (
-                f"lists {actor.name!r} ({actor_id}), whom no cited paragraph (or the one before "
-                f"it) names by any of "
+                f"lists {actor.name!r} ({actor_id}), whom no cited paragraph"
+                f"{' (or the one before it)' * carried} names by any of "
                 f"their names ({_quoted(actor.names)}); cite the paragraph that names them, add "
                 "the source's name for them to their aliases, or remove them"
             )
@@ -184,18 +188,19 @@ def dropped_qualifier(fact: Fact, cited: Sequence[Cited], reader: Reader) -> lis
 
 
 def _before_figure(cited: Cited, count: int, says: str | None) -> str | None:
-    """The paragraph's text just before the figure's number in the quote, if found."""
+    """The paragraph's text from just before the figure's number in the quote to its end
+    (a rendering's `says` may hold the qualifier: "at least eight"), if found."""
     paragraph = cited.paragraph
     quote = normalise(cited.citation.quote)
     at = paragraph.find(quote)
     if at < 0:
         paragraph, at = quote, 0
-    words = [normalise(says)] if says else [f"{count:,}", str(count)]
-    words += [w for w, n in NUMBER_WORDS.items() if n == count]
+    words = [normalise(says)] if says else []
+    words += [f"{count:,}", str(count), *(w for w, n in NUMBER_WORDS.items() if n == count)]
     for word in words:
         found = re.search(rf"(?<![\w,]){re.escape(word)}(?![\w])", quote, re.IGNORECASE)
         if found:
-            return paragraph[max(0, at + found.start() - 40) : at + found.start()]
+            return paragraph[max(0, at + found.start() - 25) : at + found.end()]
     return None
 
 
