@@ -226,6 +226,9 @@ def test_a_waiver_silences_one_rule_for_one_record_and_a_stale_one_is_reported(p
           reason: kept from an older summary
         - name: Zembla
           reason: a name no source uses any more
+        - check: unheld-name
+          record: crosing
+          reason: a typo in the id
         """)
     found = _warnings(project, events=events, waivers=silence)
     assert found == [
@@ -233,6 +236,9 @@ def test_a_waiver_silences_one_rule_for_one_record_and_a_stale_one_is_reported(p
         "for 'crossing', but that rule finds nothing there (any more); remove the waiver",
         "briefings/test/waivers.yaml:7: warning: name: stale-waiver: waives 'Zembla' for the "
         "coverage check, but it is found uncaptured nowhere (any more); remove the waiver",
+        "briefings/test/waivers.yaml:10: warning: record: stale-waiver: 'crosing' is the id of "
+        "no event, claim or statement; write the id of the record the warning names (an "
+        "assertion's is its event's)",
     ]
 
 

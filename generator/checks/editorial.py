@@ -73,17 +73,26 @@ def editorial_problems(briefing: Briefing, analysis: Analysis) -> list[Problem]:
         for f in findings
         if f.key not in silenced
     ]
-    return problems + list(_stale_waivers(briefing, analysis, {f.key for f in findings}))
+    ids = {fact.id for fact in facts_of(sheets)}
+    return problems + list(_stale_waivers(briefing, analysis, {f.key for f in findings}, ids))
 
 
 def _stale_waivers(
-    briefing: Briefing, analysis: Analysis, found: set[tuple[str, str]]
+    briefing: Briefing, analysis: Analysis, found: set[tuple[str, str]], ids: set[str]
 ) -> Iterator[Problem]:
     """A warning for each waiver that no longer matches anything."""
     file = briefing.sheets.files.get("waivers", "waivers.yaml")
     unused = {id(w) for w in analysis.coverage.unused_waivers}
     for waiver in briefing.waivers:
-        if waiver.check is not None and (waiver.check, waiver.record) not in found:
+        if waiver.check is not None and waiver.record not in ids:
+            yield _stale(
+                file,
+                waiver,
+                "record",
+                f"'{waiver.record}' is the id of no event, claim or statement; write the id "
+                "of the record the warning names (an assertion's is its event's)",
+            )
+        elif waiver.check is not None and (waiver.check, waiver.record) not in found:
             yield _stale(
                 file,
                 waiver,
