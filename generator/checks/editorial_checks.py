@@ -6,12 +6,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from typing import get_args
 
 from ..factsheets.model import CasualtyClaim, Rendering, Source
-from ..factsheets.vocabulary import QUALIFIER_MEANINGS
+from ..factsheets.vocabulary import QUALIFIER_MEANINGS, Qualifier
 from ..text import NUMBER_WORDS, normalise, quoted_numbers
 from .editorial_facts import Fact, Finding
-from .editorial_rules import DENYING, HEDGES, KEEPS_HEDGE, QUALIFYING, WEAK_HEDGES
+from .editorial_rules import (
+    DENYING,
+    HEDGES,
+    KEEPS_HEDGE,
+    QUALIFYING,
+    SAYS,
+    WEAK_GRADES,
+    WEAK_HEDGES,
+)
 from .editorial_text import Cited, Reader, content_words, numbers_in, words_of
 from .summary import LOSS_WORDS
 
@@ -20,13 +29,6 @@ __all__ = ["TEXT_RULES", "weak_confirmation"]
 Rule = Callable[[Fact, Sequence[Cited], Reader], list[Finding]]
 # Statuses that present a fact as happening, which a denial cited beside cannot support.
 _AFFIRMING = {"reported", "claimed", "confirmed"}
-# Words a quoted sentence attributes a figure with.
-_SAID = re.compile(
-    r"(?<![\w-])(?:said|says?|told|according to|claim(?:s|ed)?|stated|announced|quoted)"
-    r"(?![\w-])",
-    re.IGNORECASE,
-)
-_WEAK_GRADES = {"E", "F"}
 # Whose words a source may carry on into the next paragraph without naming them again.
 _SPEAKERS = {"claimant", "speaker"}
 # What a quote can hold of a figure's qualifier, just before its number.
@@ -149,7 +151,7 @@ def unattributed_figure(fact: Fact, cited: Sequence[Cited], reader: Reader) -> l
         (c, m.group(0))
         for c in cited
         if not (isinstance(c.citation, Rendering) and c.citation.erratum)
-        for m in [_SAID.search(c.sentences)]
+        for m in [SAYS.search(c.sentences)]
         if m
     ]
     if not said:
@@ -205,8 +207,11 @@ def _before_figure(cited: Cited, count: int, says: str | None) -> str | None:
 
 
 def _qualifier(words: str) -> str:
+    """The qualifier a source's words mean: "no more than" is "at most", "an estimated" is
+    "about"."""
     said = " ".join(words.lower().split())
-    return QUALIFIER_MEANINGS.get(said, said)
+    meant = QUALIFIER_MEANINGS.get(said, said)
+    return meant if meant in get_args(Qualifier) else "about"
 
 
 def denial_as_support(fact: Fact, cited: Sequence[Cited], reader: Reader) -> list[Finding]:
@@ -236,7 +241,7 @@ def weak_confirmation(
         return []
     cited = list(dict.fromkeys(c.source for c in fact.citations))
     grades = [(s, sources[s].reliability) for s in cited if s in sources]
-    if grades and all(g is not None and g.grade in _WEAK_GRADES for _, g in grades):
+    if grades and all(g is not None and g.grade in WEAK_GRADES for _, g in grades):
         why = "rests only on sources graded E or F (" + ", ".join(
             f"{s}: {g.grade}" for s, g in grades if g is not None
         )

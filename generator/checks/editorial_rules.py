@@ -22,7 +22,9 @@ __all__ = [
     "KEEPS_HEDGE",
     "QUALIFYING",
     "RULES",
+    "SAYS",
     "STALE_WAIVER",
+    "WEAK_GRADES",
     "WEAK_HEDGES",
     "word_pattern",
 ]
@@ -109,6 +111,11 @@ ATTRIBUTING = word_pattern(
 KEEPS_HEDGE = re.compile(
     rf"{HEDGES.pattern}|{WEAK_HEDGES.pattern}|{ATTRIBUTING.pattern}", re.IGNORECASE
 )
+# Words with which a quoted sentence gives a figure to someone: "eight were wounded, the
+# governor said".
+SAYS = word_pattern(r"said|says?|told|according to|claim(?:s|ed)?|stated|announced|quoted")
+# The source grades (Admiralty scale) on which nothing is 'confirmed' alone.
+WEAK_GRADES = frozenset({"E", "F"})
 # Words that report a denial or a rival account of what happened.
 DENYING = word_pattern(
     r"den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
