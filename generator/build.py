@@ -22,6 +22,7 @@ from pathlib import Path
 from .analysis.build import analyse
 from .analysis.model import Analysis
 from .checks.briefing import Briefing
+from .checks.editorial import editorial_problems
 from .checks.summary import summary_problems
 from .factsheets.model import BriefingInfo
 from .history.log import History, briefing_history
@@ -132,10 +133,12 @@ def _briefing_job(
 
 def analysed_problems(briefing: Briefing, analysis: Analysis | None = None) -> list[Problem]:
     """The checks that need what is computed from the facts, which the checks stage runs
-    before: the summary against the figures' verdicts. `briefing check` and the build
-    both report them."""
+    before: the summary against the figures' verdicts, and the editorial check (which
+    reads grades and lineages). `briefing check` and the build both report them."""
     analysis = analysis or analyse(briefing)
-    return summary_problems(briefing.sheets, analysis.claim_groups)
+    return summary_problems(briefing.sheets, analysis.claim_groups) + editorial_problems(
+        briefing, analysis
+    )
 
 
 def _map_folders(job: partial[_JobResult], folders: list[Path]) -> list[_JobResult]:

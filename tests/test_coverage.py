@@ -178,7 +178,8 @@ def test_a_waiver_must_say_what_it_waives_and_quote_the_source(project, capsys):
     assert err[0] == (
         "briefings/test/waivers.yaml:3: reason: give exactly one of 'name' "
         "(a proper name, waived in every source) or 'sentence' (a source and "
-        "a quote from the sentence)"
+        "a quote from the sentence) or 'check' (an editorial check's rule, with `record`, "
+        "the id of the record it may pass)"
     )
     assert err[1].startswith(
         "briefings/test/waivers.yaml:4: sentence.quote: not found in source 'daily'"

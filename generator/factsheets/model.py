@@ -32,7 +32,6 @@ from .parts import (
     StripRule,
     alias_problems,
     count_bounds,
-    exactly_one_of,
     status_problems,
     too_large,
     zone_problems,
@@ -60,6 +59,7 @@ from .vocabulary import (
     Time,
     ZoneName,
 )
+from .waiver import Waiver
 
 __all__ = [
     "Actor",
@@ -374,23 +374,3 @@ class Statement(Dated, Record):
 
     def validate(self) -> list[tuple[str, str]]:
         return self.date_problems() + zone_problems("time_zone", self.time_zone)
-
-
-@dataclass
-class Waiver(Record):
-    """Something the coverage check need not find captured: a name, or one sentence."""
-
-    EXACTLY_ONE_OF: ClassVar[dict[str, str]] = {
-        "name": "a proper name, waived in every source",
-        "sentence": "a source and a quote from the sentence",
-    }
-    reason: Text
-    name: str | None = None
-    sentence: Citation | None = None
-
-    def validate(self) -> list[tuple[str, str]]:
-        if problems := exactly_one_of(self):
-            return problems
-        if self.name is not None and not self.name.strip():
-            return [("name", "must not be empty")]
-        return []

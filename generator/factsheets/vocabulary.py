@@ -147,6 +147,19 @@ QUALIFIER_MEANINGS = {
     "nearly": "about",
     "almost": "about",
 }
+# The editorial check's rules a waiver may silence for one record
+# (`checks/editorial_rules.py` says what each finds and how to fix it).
+EditorialRule = Literal[
+    "dropped-hedge",
+    "dropped-qualifier",
+    "unheld-number",
+    "unheld-name",
+    "unnamed-actor",
+    "unrelated-citation",
+    "weak-confirmation",
+    "unattributed-figure",
+    "denial-as-support",
+]
 # The Admiralty (NATO) scale for how reliable a source is, judged by an editor.
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 

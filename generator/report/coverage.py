@@ -33,7 +33,8 @@ def format_coverage(briefing: Briefing, coverage: Coverage, seeds: str) -> tuple
                 )
         lines.append(f'{where}: {what}: "{item.sentence}"')
     counts = {id(w): n for w, n in waiver_counts(coverage.items)}
-    for waiver in briefing.waivers:
+    # A waiver of an editorial-check warning is `briefing check`'s, not coverage's.
+    for waiver in (w for w in briefing.waivers if w.check is None):
         what = f"name '{waiver.name}'" if waiver.name is not None else "sentence"
         n = counts.get(id(waiver), 0)
         if waiver in coverage.unused_waivers:
