@@ -137,6 +137,9 @@ def test_a_name_no_cited_paragraph_holds(project):
     # A name the cited paragraph holds, a listed actor's alias, an outlet: none is a warning.
     held = "Gunmen crossed into Riverton district, The Daily says; the brigade led them."
     assert _warnings(project, events=_event(summary=held)) == []
+    # A day's or month's name, possessive or not, names no one.
+    dated = "Gunmen crossed the border in Friday's darkness, in June."
+    assert _warnings(project, events=_event(summary=dated)) == []
 
 
 def test_a_claimant_confirmer_or_denier_no_cited_paragraph_names(project):

@@ -147,8 +147,10 @@ class Reader:
             opening = match.start() in starts or masked[: match.start()].rstrip()[-1:] in "\"'(:;–—"
             while words and opening and words[0].lower() in self.common:
                 words.pop(0)
+            # A possessive is the word's ("Monday's" is a calendar word).
+            words = [re.sub(r"['’]s?$", "", w) for w in words]
             words = [w for w in words if w not in _CALENDAR and w.lower() not in _STOP | _TITLES]
-            name = re.sub(r"['’]s?$", "", " ".join(words))
+            name = " ".join(words)
             if name and not self.is_demonym(name):
                 found.append(name)
         return list(dict.fromkeys(found))
