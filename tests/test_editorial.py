@@ -159,6 +159,28 @@ def test_a_claimant_confirmer_or_denier_no_cited_paragraph_names(project):
     assert _warnings(project, claims=claims) == []
 
 
+def test_an_actor_referred_to_by_office_is_named(project):
+    """A source that says "the governor of Riverton" names the governor for the check, once
+    the office is among the actor's titles; an office no title lists still warns."""
+    seed = SEED.replace("Governor Ivan Petrov said", "The governor of Riverton said")
+    root_files = {"sources.yaml": SOURCES}
+    actors = ACTORS + "- id: karl-weiss\n  name: Karl Weiss\n  kind: person\n"
+    claims = CLAIMS.replace("claimant: ivan-petrov", "claimant: karl-weiss")
+
+    def warnings(actors: str) -> list[str]:
+        root = project(
+            files={**root_files, "actors.yaml": actors, "claims.yaml": claims},
+            seeds={"daily.txt": seed},
+        )
+        briefings, problems = load_briefings(root, root / "briefings", root / "seeds")
+        assert not [p for p in problems if p.severity == "error"], problems
+        return [str(p) for b in briefings for p in analysed_problems(b)]
+
+    assert any("unnamed-actor: lists 'Karl Weiss'" in w for w in warnings(actors))
+    titled = actors + "  titles: [governor of Riverton]\n"
+    assert warnings(titled) == []
+
+
 def test_a_citation_whose_paragraph_is_about_something_else(project):
     events = EVENTS + textwrap.indent(
         "  - source: daily\n    quote: A tank and some artillery pieces were seen\n", "  "

@@ -111,7 +111,8 @@ def unnamed_actors(fact: Fact, cited: Sequence[Cited], reader: Reader) -> list[F
                 f"lists {actor.name!r} ({actor_id}), whom no cited paragraph"
                 f"{' (or the one before it)' * carried} names by any of "
                 f"their names ({_quoted(actor.names)}); cite the paragraph that names them, add "
-                "the source's name for them to their aliases, or remove them"
+                "the source's name for them to their aliases (an office it names them by, such "
+                "as 'the governor of the region', to their titles), or remove them"
             )
             findings.append(Finding("unnamed-actor", fact, role, message))
     return findings

@@ -52,8 +52,8 @@ RULES: dict[str, tuple[str, str]] = {
     "unnamed-actor": (
         "a claimant, confirmer, denier or speaker whom no cited paragraph names by any of "
         "their names",
-        "cite the paragraph that names them, add the name the source uses to their aliases, "
-        "or remove them from the record",
+        "cite the paragraph that names them, add the name the source uses to their aliases "
+        "(or the office it names them by to their titles), or remove them from the record",
     ),
     "unrelated-citation": (
         "a citation whose paragraph names none of the record's places or actors and has none "

@@ -127,7 +127,8 @@ class Reader:
 
     def names(self, record: Actor | Place) -> re.Pattern[str] | None:
         """A pattern matching any name of the record in the forms a text gives it."""
-        return _names_of(tuple(record.names))
+        titles = record.titles if isinstance(record, Actor) else []
+        return _names_of((*record.names, *titles))
 
     def named(self, text: str, record: Actor | Place) -> bool:
         """Whether the text names the record by any of its names."""

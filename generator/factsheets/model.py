@@ -155,6 +155,10 @@ class Actor(Record):
     name: NameText
     kind: ActorKind
     aliases: list[NameText] = field(default_factory=list)
+    # How sources refer to them by office without naming them ("the governor of the
+    # Belgorod region"): not names, but the editorial check reads a paragraph that uses one
+    # as naming them.
+    titles: list[NameText] = field(default_factory=list)
     affiliations: list[ActorRef] = field(default_factory=list)
     # A party to the fighting; actors affiliated with one are parties too.
     belligerent: bool = False
@@ -166,11 +170,13 @@ class Actor(Record):
         return [self.name, *(a for a in self.aliases if a != self.name)]
 
     def validate(self) -> list[tuple[str, str]]:
-        return alias_problems(self.name, self.aliases) + (
+        affiliated = (
             [("affiliations", "an actor cannot be affiliated with itself")]
             if self.id in self.affiliations
             else []
         )
+        titled = alias_problems(self.name, self.titles, "titles")
+        return alias_problems(self.name, self.aliases) + titled + affiliated
 
 
 @dataclass

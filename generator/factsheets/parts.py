@@ -313,13 +313,13 @@ def zone_problems(name: str, zone: str | None) -> list[tuple[str, str]]:
     return [] if problem is None else [(name, problem)]
 
 
-def alias_problems(name: str, aliases: list[str]) -> list[tuple[str, str]]:
-    """Aliases listed twice."""
+def alias_problems(name: str, aliases: list[str], field: str = "aliases") -> list[tuple[str, str]]:
+    """Aliases (or titles, given `field`) listed twice."""
     seen: set[str] = set()
     problems = []
     for alias in aliases:
         if alias in seen:
-            problems.append(("aliases", f"'{alias}' is listed twice"))
+            problems.append((field, f"'{alias}' is listed twice"))
         seen.add(alias)
     return problems
 
