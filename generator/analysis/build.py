@@ -316,7 +316,12 @@ def _entities(
     events_of: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in events:
         for actor_id in dict.fromkeys(
-            event.actors + event.claimed_by + event.denied_by + event.confirmed_by
+            event.actors
+            + event.claimed_by
+            + event.denied_by
+            + event.confirmed_by
+            # An actor named only in an assertion is still one of the event's actors.
+            + [a for assertion in event.assertions for a in assertion.actors]
         ):
             events_of["actors", actor_id].append(event)
         for place_id in event.places:

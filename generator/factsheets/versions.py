@@ -113,6 +113,17 @@ class Assertion(Record):
         assert self.status is not None, "validation requires status without versions"
         return [OneVersion(self, self.summary, self.status, self.claimed_by)]
 
+    @property
+    def actors(self) -> list[str]:
+        """Every actor it names: who holds, confirms or denies each version."""
+        return list(
+            dict.fromkeys(
+                actor
+                for v in self.all_versions
+                for actor in (*v.holders, *v.confirmed_by, *v.denied_by)
+            )
+        )
+
     def validate(self) -> list[tuple[str, str]]:
         if self.versions:
             return self._versions_problems()
