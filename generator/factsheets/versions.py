@@ -173,13 +173,10 @@ class Assertion(Record):
 
 
 def _version_status(version: Version) -> str:
-    """A rival version's status, from its own actors: held and denied is disputed, held and
-    confirmed by someone who does not hold it is confirmed, else it is claimed."""
-    if version.denied_by:
-        return "disputed"
-    if set(version.confirmed_by) - set(version.held_by):
-        return "confirmed"
-    return "claimed"
+    """A rival version's status: held and denied is disputed, else claimed. Its confirmers
+    count in its grade, which knows their sides; a status here cannot tell a confirmer of
+    the holders' own side (who proves nothing) from an independent one."""
+    return "disputed" if version.denied_by else "claimed"
 
 
 @dataclass(frozen=True)
