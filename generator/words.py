@@ -332,16 +332,11 @@ def _step(step: Step, actor_name: Names, source_label: Names) -> str:
         assert step.dispute is not None
         return _graded(f"{_dispute(step.dispute, names)}: one worse", step.grade)
     if step.rule == "partisan":
-        # Confirmers on the claimants' side are listed on the page: name them, never say
-        # that no one else confirms it.
-        others = (
-            f"confirmed only by their own side ({names(step.own_side)})"
-            if step.own_side
-            else "confirmed by no one else"
-        )
+        # Never "confirmed by no one else" beside a listed confirmer of the claimants' side.
+        side = f"only by their own side ({names(step.own_side)})"
         return _graded(
             f"claimed only by parties to the fighting ({names(step.actors)}), and "
-            f"{others}: no better than {step.grade}",
+            f"confirmed {side if step.own_side else 'by no one else'}: no better than {step.grade}",
             step.grade,
         )
     return f"an editor set {step.grade}, {CREDIBILITY_SCALE[step.grade]}: {step.reason}"
@@ -349,11 +344,8 @@ def _step(step: Step, actor_name: Names, source_label: Names) -> str:
 
 def _dispute(dispute: Dispute, names: Callable[[tuple[str, ...]], str]) -> str:
     """Why a fact is disputed: 'denied by X', 'a rival version is held by Y', or both."""
-    why = []
-    if dispute.denied_by:
-        why.append(f"denied by {names(dispute.denied_by)}")
-    if dispute.rivals:
-        why.append(f"a rival version is held by {names(dispute.rivals)}")
+    why = [f"denied by {names(dispute.denied_by)}"] if dispute.denied_by else []
+    why += [f"a rival version is held by {names(dispute.rivals)}"] if dispute.rivals else []
     if dispute.conflicting_figure or not why:
         why.append("another figure for the same loss conflicts with it")
     return ", and ".join(why)

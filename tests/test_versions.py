@@ -313,6 +313,8 @@ def test_the_overview_box_lists_each_version_and_the_dispute(build):
     page = render_briefing(book.briefing)["test/index.md"]
     assert "2 rival versions, each graded on its own sources" in page
     assert "contested, 2 rival versions, held by [Northern Brigade &lt;i&gt;]" in page
+    assert "; by [Ivan Petrov](timeline.md" not in page  # links lead to the actors' pages
+    assert "(actors/northern-brigade.md); by [Ivan Petrov](actors/ivan-petrov.md)" in page
     assert "It is the only version" not in page
 
 
