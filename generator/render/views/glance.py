@@ -189,7 +189,7 @@ def _responsibility(book: Book, event: Event) -> Responsibility | None:
     if claim is None:
         return None
     record = claim.record
-    named = {a for v in record.all_versions for a in (*v.holders, *v.confirmed_by, *v.denied_by)}
+    named = set(record.actors)
     speakers = dict.fromkeys(
         s.speaker
         for s in book.analysis.event_statements.get(event.id, ())
