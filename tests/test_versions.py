@@ -488,3 +488,13 @@ def test_a_status_beside_versions_is_refused(project, capsys):
 def test_an_assertion_with_neither_status_nor_versions_is_refused(project, capsys):
     said = checked(project, capsys, "        []\n")
     assert "assertions[0].status: missing; give the assertion's status" in said
+
+
+def test_a_figures_scope_is_exported_beside_it(build):
+    scoped = CLAIMS.replace("  count: 8\n", "  count: 8\n  scope: people hit by shelling\n")
+    files = exported(build(claims=scoped))
+    (claim,) = json.loads(files["data/claims.json"])
+    assert claim["scope"] == claim["counted_scope"] == "people hit by shelling"
+    (row,) = csv.DictReader(files["data/claims.csv"].splitlines())
+    assert row["scope"] == "people hit by shelling"
+    assert row["according_to"] == "according to Ivan Petrov"
