@@ -16,7 +16,7 @@ from .factsheets.model import CasualtyClaim, Source
 from .factsheets.times import clock_label, is_clock, zone_named
 
 if TYPE_CHECKING:
-    from .analysis.corroboration import Credibility, Lineage, Step
+    from .analysis.corroboration import Credibility, Dispute, Lineage, Step
     from .analysis.dependence import SharedNarration
     from .analysis.figures import ClaimGroup, CommonRange, FigureComparison, Finding
 
@@ -330,19 +330,25 @@ def _step(step: Step, actor_name: Names, source_label: Names) -> str:
         )
     if step.rule == "disputed":
         assert step.dispute is not None
-        why = (
-            f"denied by {names(step.dispute.denied_by)}"
-            if step.dispute.denied_by
-            else "another figure for the same loss conflicts with it"
-        )
-        return _graded(f"{why}: one worse", step.grade)
+        return _graded(f"{_dispute(step.dispute, names)}: one worse", step.grade)
     if step.rule == "partisan":
+        # Never "confirmed by no one else" beside a listed confirmer of the claimants' side.
+        side = f"only by their own side ({names(step.own_side)})"
         return _graded(
             f"claimed only by parties to the fighting ({names(step.actors)}), and "
-            f"confirmed by no one else: no better than {step.grade}",
+            f"confirmed {side if step.own_side else 'by no one else'}: no better than {step.grade}",
             step.grade,
         )
     return f"an editor set {step.grade}, {CREDIBILITY_SCALE[step.grade]}: {step.reason}"
+
+
+def _dispute(dispute: Dispute, names: Callable[[tuple[str, ...]], str]) -> str:
+    """Why a fact is disputed: 'denied by X', 'a rival version is held by Y', or both."""
+    why = [f"denied by {names(dispute.denied_by)}"] if dispute.denied_by else []
+    why += [f"a rival version is held by {names(dispute.rivals)}"] if dispute.rivals else []
+    if dispute.conflicting_figure or not why:
+        why.append("another figure for the same loss conflicts with it")
+    return ", and ".join(why)
 
 
 def shared_narration(shared: SharedNarration, source_label: Names) -> str:

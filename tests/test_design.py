@@ -146,6 +146,7 @@ PARTIAL_GIVEN = {
     "_framing.md.j2": {"rows"},
     "_coverage.md.j2": {"coverage"},
     "_glance.md.j2": {"glance", "on_home"},
+    "_version.md.j2": {"v", "contested"},
 }
 
 

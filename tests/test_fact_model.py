@@ -169,12 +169,12 @@ def test_a_confirmation_of_the_event_does_not_raise_who_did_it(build):
     (responsibility,) = raid.assertions
     # Who did it: the brigade's own claim, in two lineages, confirmed by no one: capped at 3.
     assert responsibility.record.about == "responsibility"
-    assert len(responsibility.lineages) == 2
-    assert responsibility.credibility.grade == 3
-    assert [s.rule for s in responsibility.credibility.steps] == ["carried", "partisan"]
+    assert len(responsibility.first.lineages) == 2
+    assert responsibility.first.credibility.grade == 3
+    assert [s.rule for s in responsibility.first.credibility.steps] == ["carried", "partisan"]
     entry = timeline_view(book).entries[0]
     assert entry.assertions[0].heading == "Who was responsible"
-    assert entry.assertions[0].grade.grade == 3
+    assert entry.assertions[0].only.grade.grade == 3
 
 
 TARGET = """\
@@ -195,9 +195,9 @@ def test_a_denial_of_what_was_hit_does_not_lower_that_it_happened(build):
     assert raid.credibility is not None and raid.credibility.grade == 1
     target = raid.assertions[1]
     assert target.record.about == "target"
-    assert "disputed" in [s.rule for s in target.credibility.steps]
+    assert "disputed" in [s.rule for s in target.first.credibility.steps]
     # One lineage (3), denied (4); the ministry's denial is the other side's, not a claim.
-    assert target.credibility.grade == 4
+    assert target.first.credibility.grade == 4
 
 
 def test_two_assertions_about_the_same_aspect_are_refused(project, capsys):

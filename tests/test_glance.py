@@ -79,22 +79,35 @@ def test_the_shipped_box_says_what_its_facts_say_and_no_more(shipped):
     assert glance.standing.grade.anchor == "credibility"
     who = glance.responsibility
     assert who is not None
-    assert [t.text for t in who.claimed_by] == [
-        "Russian Volunteer Corps",
+    # Who did it is contested: the groups' own version, and the governor's and Russia's,
+    # each with its holders, confirmers and deniers and its own grade.
+    assert who.contested and not who.one_version
+    assert who.status.text == "Status: contested"
+    groups, moscow = who.versions
+    assert [t.text for t in groups.claimed_by] == [
         "Freedom of Russia Legion",
+        "Russian Volunteer Corps",
     ]
-    assert [t.text for t in who.confirmed_by] == ["Ukrainian military intelligence"]
-    # One version of who did it is recorded: the box says so, and names who else the fact
-    # sheets record speaking about the event, without calling it a version.
-    assert who.one_version and who.denied_by == ()
-    assert "Ukrainian government" in [t.text for t in who.also_said]
+    assert [t.text for t in groups.confirmed_by] == [
+        "Ukrainian military intelligence",
+        "Ukrainian government",
+    ]
+    assert [t.text for t in moscow.claimed_by] == ["Vyacheslav Gladkov", "Russia"]
+    assert [t.text for t in moscow.denied_by] == ["Ukrainian government"]
     assert (who.entry.page, who.entry.anchor) == ("timeline.md", "raid-begins--responsibility")
+    assert [v.entry.anchor for v in who.versions] == [
+        "raid-begins--responsibility--1",
+        "raid-begins--responsibility--2",
+    ]
     wounded = next(loss for loss in glance.losses if loss.loss.text == "Wounded: civilians")
     assert [f.said.figure for f in wounded.figures] == ["unknown", "12", "at least 8"]
     assert wounded.verdict_link.anchor == "verdicts"
     assert wounded.verdict.reason == "the figures do not exclude each other: all allow 12"
-    assert [d.fact.anchor for d in glance.disputes] == ["graivoron-drone-strikes--target"]
-    assert [t.text for t in glance.disputes[0].denied_by] == ["Russia"]
+    assert [d.fact.anchor for d in glance.disputes] == [
+        "raid-begins--responsibility",
+        "graivoron-drone-strikes--target",
+    ]
+    assert [t.text for t in glance.disputes[1].denied_by] == ["Russia"]
     assert glance.disputes_before == 1  # the Bakhmut claim, in May before the raid
     assert glance.other_incidents == 7
     assert glance.latest.missing == "the change log was not read for this copy of the site"

@@ -11,8 +11,17 @@ from typing import Any, TypeVar
 from ..checks.briefing import Briefing
 from ..checks.records import citations_of
 from ..factsheets.kinds import FACTS, GRADED
-from ..factsheets.model import Assertion, CasualtyClaim, Citation, Event, Rendering, Statement
+from ..factsheets.model import (
+    Assertion,
+    CasualtyClaim,
+    Citation,
+    Event,
+    Rendering,
+    Statement,
+    Version,
+)
 from ..factsheets.times import order_key, zone_named
+from ..factsheets.versions import OneVersion
 from ..text import normalise
 from .corroboration import (
     Credibility,
@@ -35,6 +44,7 @@ from .model import (
     FactAnalysis,
     FactKey,
     SourceAnalysis,
+    VersionAnalysis,
 )
 from .names import known_names, listed_names, name_variants, names_used
 from .statements import compare_renderings
@@ -112,8 +122,18 @@ class _Briefing:
         )
 
 
-def _asserted_evidence(record: Event | Assertion, lineages: tuple[Lineage, ...]) -> Evidence:
-    denied = Dispute(denied_by=tuple(record.denied_by)) if record.denied_by else None
+def _asserted_evidence(
+    record: Event | Assertion | Version,
+    lineages: tuple[Lineage, ...],
+    rivals: tuple[str, ...] = (),
+) -> Evidence:
+    """Who claims, confirms and denies an event or one version of an assertion; `rivals`,
+    the holders of the assertion's other versions, dispute it as a denial would."""
+    denied = (
+        Dispute(denied_by=tuple(record.denied_by), rivals=rivals)
+        if record.denied_by or rivals
+        else None
+    )
     return Evidence(
         list(lineages), claimants=record.claimed_by, confirmers=record.confirmed_by, disputed=denied
     )
@@ -183,19 +203,32 @@ def _grades(
 
 
 def _assertions(known: _Briefing, event: Event) -> tuple[AssertionAnalysis, ...]:
-    analysed = []
-    for assertion in event.assertions:
-        found = known.carried(assertion, assertion.citations)
-        analysed.append(
-            AssertionAnalysis(
-                assertion,
-                _frozen({s: tuple(p) for s, p in found.carriers.items()}),
-                found.lineages,
-                known.grade(_asserted_evidence(assertion, found.lineages), assertion),
-                found.shared,
-            )
-        )
-    return tuple(analysed)
+    return tuple(
+        AssertionAnalysis(a, tuple(_version(known, a, v) for v in a.all_versions))
+        for a in event.assertions
+    )
+
+
+def _version(known: _Briefing, assertion: Assertion, version: OneVersion) -> VersionAnalysis:
+    """One version graded on its own citations and actors: a confirmation or denial counts
+    only for the version it addresses, and the holders of a rival version dispute it."""
+    record = version.record
+    found = known.carried(record, version.citations)
+    rivals = [
+        actor
+        for other in assertion.all_versions
+        if other.record is not record
+        for actor in other.holders
+        if actor not in version.holders
+    ]
+    evidence = _asserted_evidence(record, found.lineages, tuple(dict.fromkeys(rivals)))
+    return VersionAnalysis(
+        version,
+        _frozen({s: tuple(p) for s, p in found.carriers.items()}),
+        found.lineages,
+        known.grade(evidence, record),
+        found.shared,
+    )
 
 
 def _facts(
@@ -283,7 +316,12 @@ def _entities(
     events_of: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in events:
         for actor_id in dict.fromkeys(
-            event.actors + event.claimed_by + event.denied_by + event.confirmed_by
+            event.actors
+            + event.claimed_by
+            + event.denied_by
+            + event.confirmed_by
+            # An actor named only in an assertion is still one of the event's actors.
+            + [a for assertion in event.assertions for a in assertion.actors]
         ):
             events_of["actors", actor_id].append(event)
         for place_id in event.places:

@@ -18,9 +18,9 @@ print it.
    side admitting it): one better.
 3. Dispute: denied, or (for a figure) in conflict with another figure for the same loss: one
    worse.
-4. Partiality: claimed only by parties to the fighting, and confirmed by nobody else: no better
-   than 3. Outlets repeating a belligerent's claim show that the claim was made, not that it
-   is true.
+4. Partiality: claimed only by parties to the fighting, and confirmed by nobody outside their
+   side: no better than 3. Outlets repeating a belligerent's claim show that the claim was
+   made, not that it is true. Rival versions of an assertion dispute each other (step 3).
 
 An editor may override the result with a reason (`credibility: {grade, reason}`); the page
 shows both. Grade 6 is never computed: saying a fact cannot be judged is an editor's call.
@@ -55,10 +55,12 @@ Lineage = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Dispute:
-    """Why a fact is disputed: the actors who deny it, or a figure it conflicts with."""
+    """Why a fact is disputed: the actors who deny it, the holders of a rival version of it,
+    or a figure it conflicts with."""
 
     denied_by: tuple[str, ...] = ()
     conflicting_figure: bool = False
+    rivals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class Step:
     lineages: tuple[Lineage, ...] = ()  # carried: the lineages carrying the fact
     implied_by: tuple[Lineage, ...] = ()  # carried: lineages of figures implying it
     actors: tuple[str, ...] = ()  # confirmed: who confirms it; partisan: who claims it
+    # partisan: confirmers on a claimant's own side, who do not count as confirming it
+    own_side: tuple[str, ...] = ()
     dispute: Dispute | None = None  # disputed
     reason: str = ""  # override: the editor's reason
 
@@ -158,7 +162,8 @@ def grade_credibility(
     partisan = bool(evidence.claimants) and all(c in parties for c in evidence.claimants)
     if partisan and not independent and grade < PARTISAN_CAP:
         grade = PARTISAN_CAP
-        steps.append(Step("partisan", grade, actors=tuple(evidence.claimants)))
+        own_side = tuple(c for c in evidence.confirmers if c not in evidence.claimants)
+        steps.append(Step("partisan", grade, actors=tuple(evidence.claimants), own_side=own_side))
     computed = grade
     if override is not None:
         steps.append(Step("override", override.grade, reason=override.reason))

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..factsheets.kinds import Kind
 from ..factsheets.model import Actor, Assertion, CasualtyClaim, Event, Place, Source, Statement
+from ..factsheets.versions import OneVersion
 from .corroboration import Credibility, Lineage
 from .coverage import Coverage, SourceCoverage
 from .dependence import SharedNarration
@@ -28,6 +29,7 @@ __all__ = [
     "FactAnalysis",
     "FactKey",
     "SourceAnalysis",
+    "VersionAnalysis",
 ]
 
 # A fact: (its kind's name, its id).
@@ -35,11 +37,11 @@ FactKey = tuple[str, str]
 
 
 @dataclass(frozen=True)
-class AssertionAnalysis:
-    """One assertion about an event (who did it, what it hit): the lineages carrying it and
-    its own grade, which a confirmation of the event itself does not raise."""
+class VersionAnalysis:
+    """One version of an assertion: the lineages carrying it and its own grade, which a
+    confirmation or denial of a rival version does not move."""
 
-    record: Assertion
+    version: OneVersion
     carriers: Mapping[str, tuple[int, ...]]
     lineages: tuple[Lineage, ...]
     credibility: Credibility
@@ -48,6 +50,33 @@ class AssertionAnalysis:
     @property
     def single_source(self) -> bool:
         return len(self.lineages) == 1
+
+
+@dataclass(frozen=True)
+class AssertionAnalysis:
+    """One assertion about an event (who did it, what it hit), each of its versions graded
+    on its own evidence, which a confirmation of the event itself does not raise."""
+
+    record: Assertion
+    versions: tuple[VersionAnalysis, ...]
+
+    @property
+    def contested(self) -> bool:
+        return len(self.versions) > 1
+
+    # The one-version form's analysis, as pages showing a single version read it.
+    @property
+    def first(self) -> VersionAnalysis:
+        return self.versions[0]
+
+    @property
+    def carriers(self) -> Mapping[str, tuple[int, ...]]:
+        """Every version's carriers together."""
+        found: dict[str, tuple[int, ...]] = {}
+        for version in self.versions:
+            for source, paragraphs in version.carriers.items():
+                found[source] = tuple(dict.fromkeys(found.get(source, ()) + paragraphs))
+        return found
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def _lineage_count(fact: Fact, analysis: Analysis) -> int | None:
         return None
     if fact.part is fact.record:
         return len(found.lineages)
-    graded = [a for a in found.assertions if a.record is fact.part]
+    graded = [v for a in found.assertions for v in a.versions if v.version.record is fact.part]
     return len(graded[0].lineages) if graded else None
 
 

@@ -14,7 +14,7 @@ from ..factsheets.model import Assertion, CasualtyClaim, Citation, Event, Statem
 __all__ = ["ROLES", "Fact", "Finding", "facts_of"]
 
 # The fields naming who stands behind a fact, as the warnings name them.
-ROLES = ("claimed_by", "confirmed_by", "denied_by", "claimant", "speaker")
+ROLES = ("claimed_by", "held_by", "confirmed_by", "denied_by", "claimant", "speaker")
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Fact:
 
     sheet: str  # the kind's name: "events", "claims", "statements"
     record: Any  # the top-level record, whose id a waiver names
-    part: Any  # the record, or the assertion within it: where the fields' lines are
+    part: Any  # the record, or the assertion or version within it: where the lines are
     prefix: str  # "" or "assertions[0]." before the part's field names
     words: dict[str, str]  # field -> text: title, summary
     citations: list[Citation]
@@ -72,7 +72,7 @@ def facts_of(sheets: FactSheets) -> Iterator[Fact]:
     for event in sheets.events:
         yield _event_fact(event)
         for i, assertion in enumerate(event.assertions):
-            yield _assertion_fact(event, i, assertion)
+            yield from _version_facts(event, i, assertion)
     events = {e.id: e for e in sheets.events}
     for claim in sheets.claims:
         yield _claim_fact(claim, events.get(claim.incident))
@@ -105,21 +105,31 @@ def _event_fact(event: Event) -> Fact:
     )
 
 
-def _assertion_fact(event: Event, index: int, assertion: Assertion) -> Fact:
-    roles = _roles(assertion)
-    return Fact(
-        "events",
-        event,
-        assertion,
-        f"assertions[{index}].",
-        {"summary": assertion.summary},
-        list(assertion.citations),
-        roles,
-        list(event.places),
-        list(dict.fromkeys([*event.actors, *(a for ids in roles.values() for a in ids)])),
-        assertion.status,
-        f"{event.title} {assertion.summary}",
-    )
+def _version_facts(event: Event, index: int, assertion: Assertion) -> Iterator[Fact]:
+    """Each version of an assertion (the one-version form is its own single version), with
+    the fields where its lines stand: `assertions[0].` or `assertions[0].versions[1].`."""
+    prefix = f"assertions[{index}]."
+    for j, version in enumerate(assertion.all_versions):
+        rival = version.record is not assertion
+        holders = "held_by" if rival else "claimed_by"
+        roles = {
+            holders: list(version.holders),
+            "confirmed_by": list(version.confirmed_by),
+            "denied_by": list(version.denied_by),
+        }
+        yield Fact(
+            "events",
+            event,
+            version.record,
+            f"{prefix}versions[{j}]." if rival else prefix,
+            {"summary": version.summary},
+            list(version.citations),
+            roles,
+            list(event.places),
+            list(dict.fromkeys([*event.actors, *(a for ids in roles.values() for a in ids)])),
+            version.status,
+            f"{event.title} {version.summary}",
+        )
 
 
 def _claim_fact(claim: CasualtyClaim, incident: Event | None) -> Fact:

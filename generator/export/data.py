@@ -7,19 +7,16 @@ anchor and the source page (relative to the briefing), so data users can follow 
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime
-import io
 from collections.abc import Sequence
 from typing import Any
 
 from ..addresses import built_directory, paragraph_anchor, source_page
 from ..analysis.corroboration import Credibility, Lineage
 from ..analysis.coverage import percent
-from ..analysis.figures import FigureComparison
-from ..analysis.model import Analysis, FactAnalysis
-from ..attribution import Attribution, as_of_basis, attribute
+from ..analysis.model import Analysis, AssertionAnalysis
+from ..attribution import as_of_basis, attribute
 from ..checks.briefing import Briefing
 from ..factsheets.hints import fields_of
 from ..factsheets.model import CasualtyClaim, Citation
@@ -30,10 +27,10 @@ from ..words import (
     claimant,
     credibility_label,
     credibility_steps,
-    describe_count,
     figure_reason,
 )
 from .jsontext import indented
+from .tables import claims_csv, events_csv, supports
 
 __all__ = ["DATA_FILES", "data_files", "record_to_data"]
 
@@ -46,8 +43,12 @@ DATA_FILES = {
     "places.json": "Places: id, name, kind, region, country, aliases, coordinates, citations.",
     "events.json": "Events: id, title, date, precision, date_phrase, time, places, actors, "
     "summary, status, claimed_by, denied_by, confirmed_by (whether it happened), assertions "
-    "(who was responsible, what was hit, what came of it: each with its own actors, citations, "
-    "lineages and grade), independent, credibility (an editor's override), citations; plus "
+    "(who was responsible, what was hit, what came of it: the fields as written, with "
+    "`versions` when rival versions are held; plus contested (true with two or more versions), "
+    "standing (the one version's status, or 'contested') and all_versions: each version, the "
+    "one-version form as one, with its summary, status, held_by, confirmed_by, denied_by, "
+    "citations, lineages and graded; a confirmation or denial counts only for the version it "
+    "addresses), independent, credibility (an editor's override), citations; plus "
     "date_start and date_end, the range of days the date stands for, and the "
     "computed corroboration: lineages (the independent lineages carrying it, each a list of "
     "source ids), lineage_count, single_source, and graded (the credibility grade 1–6, its "
@@ -55,12 +56,17 @@ DATA_FILES = {
     "claims.json": "Casualty and loss claims: id, claimant (an actor id; null when the outlet "
     "gives the figure in its own voice), as_of, incident, category, group, count, qualifier, "
     "place, scope, words, part_of, witness, note, credibility, citations (each a source's "
-    "rendering: says, qualifier, date_phrase, erratum); plus min and max, the bounds the "
+    "rendering: says, qualifier, date_phrase, hidden, erratum, and supports: false for a "
+    "rendering marked an erratum, which counts for nothing); plus counted_scope (the scope with "
+    "where a running count starts; figures of different scope are never compared), min and "
+    "max, the bounds the "
     "figure allows; attribution: the figure as the site says it, never without who gives it "
     "(according_to: 'according to' the claimant, or \"the outlet's own count\"; as_of in words; "
     "as_of_basis: stated, date of publication, or given before; text: all of it in one "
     "sentence); lineages, lineage_count, single_source and graded as for events; and "
-    "figures: the verdict on the figures for the same loss (" + _VERDICTS + ") and the reason.",
+    "figures: the verdict on the figures for the same loss (" + _VERDICTS + "), every verdict "
+    "its findings reach, the reason, and the findings: each pair of figures that do not meet "
+    "(verdict, how, and the earlier and later claim's id, whose entries say who gives them).",
     "statements.json": "Statements: id, speaker, title, date, precision, date_phrase, time, "
     "where, event, note, credibility, citations (each source's rendering); plus date_start, "
     "date_end, and lineages, lineage_count, single_source and graded as for events.",
@@ -76,13 +82,19 @@ DATA_FILES = {
     "claims.csv": "Casualty and loss claims, one row per claim, for spreadsheets: id, "
     "incident, category, group, figure (in words), according_to (who gives it), as_of_words "
     "and as_of_basis (as in claims.json), attributed (the figure, who gives it and when, in "
-    "one sentence), min, max, claimant (actor id), as_of, place, credibility (grade 1–6), "
-    "verdict (on the figures for the same loss: " + _VERDICTS + "), sources (source id and "
-    "paragraph) and quotes.",
+    "one sentence), min, max, claimant (actor id), as_of, place, scope (with where a running "
+    "count starts), credibility (grade 1–6), verdict (on the figures for the same loss: "
+    + _VERDICTS
+    + ") and verdict_reason, sources (source id and paragraph) and quotes of the citations that "
+    "support the figure, renderings (how each of them words it: says, qualifier, date phrase, "
+    "hidden), and errata (renderings marked wrong, with their quote and why; never among the "
+    "sources).",
     "events.csv": "Events, one row per event in date order, for spreadsheets: id, date (as "
     "the sources allow), date_start, date_end, precision, time, title, status, claimed_by, "
     "confirmed_by, denied_by (actor ids), credibility (grade 1–6), lineage_count, "
-    "single_source, sources (source id and paragraph).",
+    "single_source, sources (source id and paragraph), assertions (each: what it is about, its "
+    "standing, and every version with the actor ids holding, confirming and denying it and its "
+    "credibility).",
 }
 
 
@@ -90,9 +102,12 @@ def _value(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, Citation):
+        # Every field the editor wrote (a rendering's says, qualifier, date_phrase, hidden,
+        # erratum), where it was found, and whether it supports the fact: an erratum never
+        # reads as an ordinary supporting citation.
         return {
-            "source": value.source,
-            "quote": value.quote,
+            **{f.name: _value(getattr(value, f.name)) for f in fields_of(type(value))},
+            "supports": supports(value),
             "paragraph": value.paragraph,
             "anchor": paragraph_anchor(value.paragraph) if value.paragraph else None,
             "page": built_directory(source_page(value.source)),
@@ -108,133 +123,6 @@ def record_to_data(record: Any) -> dict[str, Any]:
     """A record as plain JSON-ready data, with the field names an editor writes."""
     cls: type = type(record)
     return {f.name: _value(getattr(record, f.name)) for f in fields_of(cls)}
-
-
-def _csv(header: list[str], rows: list[list[Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_spreadsheet_safe(v) for v in row])
-    return out.getvalue()
-
-
-def _cited(citations: Sequence[Citation]) -> str:
-    return "; ".join(f"{c.source} ¶{c.paragraph}" for c in citations)
-
-
-def _claims_csv(
-    claims: list[CasualtyClaim],
-    analysis: Analysis,
-    verdicts: dict[str, FigureComparison],
-    said: dict[str, Attribution],
-) -> str:
-    rows = []
-    for claim in claims:
-        low, high = claim.bounds
-        rows.append(
-            [
-                claim.id,
-                claim.incident,
-                claim.category,
-                claim.group,
-                describe_count(claim),
-                said[claim.id].according_to,
-                said[claim.id].as_of,
-                as_of_basis(claim),
-                said[claim.id].sentence,
-                low,
-                high,
-                claim.claimant or "",
-                claim.as_of.isoformat(),
-                claim.place or "",
-                _grade(analysis.fact("claims", claim.id)),
-                verdicts[claim.id].verdict,
-                _cited(claim.citations),
-                " | ".join(c.quote for c in claim.citations),
-            ]
-        )
-    return _csv(
-        [
-            "id",
-            "incident",
-            "category",
-            "group",
-            "figure",
-            "according_to",
-            "as_of_words",
-            "as_of_basis",
-            "attributed",
-            "min",
-            "max",
-            "claimant",
-            "as_of",
-            "place",
-            "credibility",
-            "verdict",
-            "sources",
-            "quotes",
-        ],
-        rows,
-    )
-
-
-def _events_csv(analysis: Analysis) -> str:
-    rows = []
-    for event in analysis.events:
-        fact = analysis.fact("events", event.id)
-        rows.append(
-            [
-                event.id,
-                event.when.label,
-                event.when.start.isoformat(),
-                event.when.end.isoformat(),
-                event.precision,
-                event.time or "",
-                event.title,
-                event.status,
-                " ".join(event.claimed_by),
-                " ".join(event.confirmed_by),
-                " ".join(event.denied_by),
-                _grade(fact),
-                len(fact.lineages),
-                fact.single_source,
-                _cited(event.citations),
-            ]
-        )
-    return _csv(
-        [
-            "id",
-            "date",
-            "date_start",
-            "date_end",
-            "precision",
-            "time",
-            "title",
-            "status",
-            "claimed_by",
-            "confirmed_by",
-            "denied_by",
-            "credibility",
-            "lineage_count",
-            "single_source",
-            "sources",
-        ],
-        rows,
-    )
-
-
-def _grade(fact: FactAnalysis) -> int:
-    assert fact.credibility is not None
-    return fact.credibility.grade
-
-
-def _spreadsheet_safe(value: Any) -> Any:
-    # A cell starting with = + - @ is run as a formula by spreadsheet programs, which also
-    # trim leading spaces first (" =1+1" is a formula too).
-    if isinstance(value, str) and value.lstrip(" \u00a0")[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def _coverage_json(analysis: Analysis) -> str:
@@ -315,12 +203,29 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
         assert fact.credibility is not None
         found = graded(fact.credibility, fact.lineages)
         if fact.assertions:
-            # Each assertion with its own lineages and grade, beside its fields.
-            found["assertions"] = [
-                {**record_to_data(a.record), **graded(a.credibility, a.lineages)}
-                for a in fact.assertions
-            ]
+            found["assertions"] = [assertion(a) for a in fact.assertions]
         return found
+
+    def assertion(found: AssertionAnalysis) -> dict[str, Any]:
+        """An assertion's fields, its standing (contested with rival versions) and each
+        version (the one-version form as one) with its holders, lineages and grade."""
+        return {
+            **record_to_data(found.record),
+            "contested": found.contested,
+            "standing": found.record.standing,
+            "all_versions": [
+                {
+                    "summary": v.version.summary,
+                    "status": v.version.status,
+                    "held_by": v.version.holders,
+                    "confirmed_by": v.version.confirmed_by,
+                    "denied_by": v.version.denied_by,
+                    "citations": _value(v.version.citations),
+                    **graded(v.credibility, v.lineages),
+                }
+                for v in found.versions
+            ],
+        }
 
     def dated(record: Any) -> dict[str, str]:
         return {
@@ -332,10 +237,14 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
     zone = zone_named(briefing.info.timezone)
     said = {c.id: attribute(c, actor_name, source_label, zone) for c in briefing.claims}
 
+    reasons = {
+        c: figure_reason(v, lambda c: claimant(c, actor_name, source_label), zone)
+        for c, v in verdicts.items()
+    }
+
     def claim_extra(claim: CasualtyClaim) -> dict[str, Any]:
         low, high = claim.bounds
         verdict = verdicts[claim.id]
-        reason = figure_reason(verdict, lambda c: claimant(c, actor_name, source_label), zone)
         return {
             "min": low,
             "max": high,
@@ -346,7 +255,22 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
                 "text": said[claim.id].sentence,
             },
             **corroboration("claims", claim),
-            "figures": {"verdict": verdict.verdict, "reason": reason},
+            "counted_scope": claim.counted_scope,
+            "figures": {
+                "verdict": verdict.verdict,
+                "verdicts": list(verdict.verdicts),
+                "reason": reasons[claim.id],
+                # Which figures do not meet, by claim id: each claim carries its claimant.
+                "findings": [
+                    {
+                        "verdict": f.verdict,
+                        "how": f.how,
+                        "earlier": f.earlier.id,
+                        "later": f.later.id,
+                    }
+                    for f in verdict.findings
+                ],
+            },
         }
 
     ordered_claims = [c for g in analysis.claim_groups for c in g.claims]
@@ -365,6 +289,6 @@ def data_files(briefing: Briefing, analysis: Analysis) -> dict[str, str]:
         "data/sources.json": dump(
             briefing.sources, lambda s: {"lineage": analysis.sources[s.id].lineage}
         ),
-        "data/claims.csv": _claims_csv(ordered_claims, analysis, verdicts, said),
-        "data/events.csv": _events_csv(analysis),
+        "data/claims.csv": claims_csv(ordered_claims, analysis, verdicts, said, reasons),
+        "data/events.csv": events_csv(analysis),
     }

@@ -17,7 +17,6 @@ from typing import Annotated, Any, ClassVar, Literal
 from .dates import Dated
 from .hints import Name, NonEmpty, Record
 from .parts import (
-    Assertion,
     Citation,
     Coordinates,
     Count,
@@ -36,6 +35,7 @@ from .parts import (
     too_large,
     zone_problems,
 )
+from .versions import Assertion, Version
 from .vocabulary import (
     MAX_COUNT,
     ActorKind,
@@ -82,6 +82,7 @@ __all__ = [
     "SourceGrade",
     "Statement",
     "StripRule",
+    "Version",
     "Waiver",
 ]
 

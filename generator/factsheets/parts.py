@@ -4,30 +4,26 @@ lines to strip from a source, with the rules that tie their fields together."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
 from ..text import normalise
 from .dates import Dated
-from .hints import NonEmpty, Range, Record, internal
+from .hints import Range, Record, internal
 from .times import zone_problem
 from .vocabulary import (
     MAX_COUNT,
     MAX_QUOTE,
-    ActorRef,
-    Aspect,
     FuzzyDateText,
     Precision,
     Qualifier,
     Reliability,
     SourceRef,
-    Status,
     Text,
     Time,
 )
 
 __all__ = [
-    "Assertion",
     "Citation",
     "Coordinates",
     "Count",
@@ -142,30 +138,6 @@ class Independence(Record):
         if len(set(self.sources)) != 2:
             return [("sources", "name exactly two different sources")]
         return []
-
-
-@dataclass
-class Assertion(Record):
-    """One thing said about an event that can be true while the event's other parts are
-    not, graded apart from it: who was responsible, what was hit, what came of it. A
-    confirmation counts only for the assertion the confirmer made."""
-
-    EXAMPLES: ClassVar[dict[str, Any]] = {
-        "about": "responsibility",
-        "summary": "The Russian Volunteer Corps and the Legion say they carried out the raid",
-    }
-    about: Aspect
-    summary: Text
-    status: Status
-    citations: Annotated[list[Citation], NonEmpty]
-    claimed_by: list[ActorRef] = field(default_factory=list)
-    denied_by: list[ActorRef] = field(default_factory=list)
-    confirmed_by: list[ActorRef] = field(default_factory=list)
-    independent: list[Independence] = field(default_factory=list)
-    credibility: CredibilityOverride | None = None
-
-    def validate(self) -> list[tuple[str, str]]:
-        return status_problems(self)
 
 
 def status_problems(record: Any) -> list[tuple[str, str]]:

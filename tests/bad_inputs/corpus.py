@@ -36,6 +36,7 @@ from bad_inputs.cases_build import BUILD_CASES
 from bad_inputs.cases_commands import COMMANDS_CASES
 from bad_inputs.cases_history import HISTORY_CASES
 from bad_inputs.cases_text import TEXT_CASES
+from bad_inputs.cases_versions import VERSION_CASES
 from bad_inputs.cases_waivers import WAIVER_CASES
 from bad_inputs.kit import (
     BUILD,
@@ -1138,6 +1139,8 @@ CASES: list[Case] = [
 
 # The review of main at dd7a752 (reliability-2026-12-07.md) and new cases in its families.
 CASES += BUILD_CASES + HISTORY_CASES + TEXT_CASES + COMMANDS_CASES + WAIVER_CASES
+# Rival versions of an assertion (issue 28).
+CASES += VERSION_CASES
 
 
 def main(ids: list[str]) -> int:

@@ -3,16 +3,17 @@ side by side, names and framing, what each source alone carries, and coverage.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...addresses import Target
 from ...analysis.figures import ClaimGroup
-from ...analysis.model import FactAnalysis
+from ...analysis.model import AssertionAnalysis, FactAnalysis
 from ...analysis.statements import WordChange
 from ...checks.derivation import DECLARED_REUSE
 from ...factsheets.model import CasualtyClaim, Source
 from ...sources.reuse import SharedPassage
-from ...words import CREDIBILITY_SCALE, reliability
+from ...words import ASPECTS, CREDIBILITY_SCALE, reliability
 from ..values import DerivationGraph, Grade, NamesUsed, Verdict
 from .base import WIDE, Book, figure_link, group_reason
 from .entities import FramingRow, framing_rows, names_rows
@@ -46,6 +47,8 @@ class FactRow:
     lineages: int
     grade: Grade
     carried: tuple[Target, ...] = ()  # wide: the paragraphs of the sources carrying it
+    # An event's assertions (who did it, what it hit), a row per version, graded apart.
+    assertions: tuple[FactRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,21 +188,8 @@ def _carrier(book: Book, source_id: str, number: int, label: str = "") -> Target
 
 
 def _fact_row(book: Book, fact: FactAnalysis, order: dict[str, int] | None) -> FactRow:
-    """A fact's row: a cell per source, or (`order` of the sources given: wide) the
-    paragraphs of the sources carrying it, in that order."""
-    if order is None:
-        cells = tuple(
-            tuple(_carrier(book, s.id, n) for n in fact.carriers.get(s.id, ()))
-            for s in book.briefing.sources
-        )
-        carried: tuple[Target, ...] = ()
-    else:
-        cells = ()
-        carried = tuple(
-            _carrier(book, s, n, book.source_label(s) + " ")
-            for s in sorted(fact.carriers, key=order.__getitem__)
-            for n in fact.carriers[s]
-        )
+    """A fact's row, with a row under it for each version of each of its assertions."""
+    cells, carried = _carried_cells(book, fact.carriers, order)
     return FactRow(
         book.fact(fact.key),
         book.single_source(fact.key),
@@ -207,7 +197,60 @@ def _fact_row(book: Book, fact: FactAnalysis, order: dict[str, int] | None) -> F
         len(fact.lineages),
         book.grade(fact.key),
         carried,
+        assertions=tuple(
+            _row(
+                _version_link(book, fact, found, n),
+                "Carried by one lineage only" if version.single_source else None,
+                _carried_cells(book, version.carriers, order),
+                len(version.lineages),
+                book.grade_of(version.credibility),
+            )
+            for found in fact.assertions
+            for n, version in enumerate(found.versions, 1)
+        ),
     )
+
+
+def _row(
+    fact: Target,
+    single: str | None,
+    cells: tuple[tuple[tuple[Target, ...], ...], tuple[Target, ...]],
+    lineages: int,
+    grade: Grade,
+) -> FactRow:
+    return FactRow(fact, single, cells[0], lineages, grade, cells[1])
+
+
+def _version_link(book: Book, fact: FactAnalysis, found: AssertionAnalysis, n: int) -> Target:
+    """'Who was responsible' or, contested, 'Who was responsible, version 2 (held by X)',
+    linked to its heading on the timeline."""
+    about = found.record.about
+    anchor = f"{fact.record.id}--{about}"
+    if not found.contested:
+        return Target(ASPECTS[about], "timeline.md", anchor)
+    holders = " and ".join(book.actors[a].name for a in found.versions[n - 1].version.holders)
+    return Target(
+        f"{ASPECTS[about]}, version {n} (held by {holders})", "timeline.md", f"{anchor}--{n}"
+    )
+
+
+def _carried_cells(
+    book: Book, carriers: Mapping[str, tuple[int, ...]], order: dict[str, int] | None
+) -> tuple[tuple[tuple[Target, ...], ...], tuple[Target, ...]]:
+    """A fact's cells, per source; or (`order` of the sources given: wide) the paragraphs
+    of the sources carrying it, in that order."""
+    if order is None:
+        cells = tuple(
+            tuple(_carrier(book, s.id, n) for n in carriers.get(s.id, ()))
+            for s in book.briefing.sources
+        )
+        return cells, ()
+    carried = tuple(
+        _carrier(book, s, n, book.source_label(s) + " ")
+        for s in sorted(carriers, key=order.__getitem__)
+        for n in carriers[s]
+    )
+    return (), carried
 
 
 def _figure_row(book: Book, group: ClaimGroup, order: dict[str, int] | None) -> FigureRow:

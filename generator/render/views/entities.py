@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ...addresses import Target
 from ...analysis.model import EntityAnalysis
 from ...factsheets.model import Actor, Event, Place
+from ...words import ASPECTS
 from ..values import FactHistory, Grade, NamesUsed, Quote
 from .base import WIDE, Book
 from .history import fact_history
@@ -201,8 +202,9 @@ def place_view(book: Book, place: Place) -> PlaceView:
 
 
 def roles(actor_id: str, event: Event) -> str:
-    """What an actor does in an event: 'involved, claims it'."""
-    return ", ".join(
+    """What an actor does in an event: 'involved, claims it', and in its assertions:
+    'holds a version of who was responsible, denies a version of what was hit'."""
+    found = [
         role
         for role, ids in (
             ("involved", event.actors),
@@ -211,4 +213,17 @@ def roles(actor_id: str, event: Event) -> str:
             ("denies it", event.denied_by),
         )
         if actor_id in ids
-    )
+    ]
+    for assertion in event.assertions:
+        aspect = ASPECTS[assertion.about].lower()
+        which = "a version of " if assertion.contested else ""
+        for version in assertion.all_versions:
+            for role, ids in (
+                ("holds" if assertion.contested else "claims", version.holders),
+                ("confirms", version.confirmed_by),
+                ("denies", version.denied_by),
+            ):
+                said = f"{role} {which}{aspect}"
+                if actor_id in ids and said not in found:
+                    found.append(said)
+    return ", ".join(found)

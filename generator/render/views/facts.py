@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from ...addresses import Target, incident_anchor
 from ...analysis.figures import ClaimGroup
-from ...analysis.model import AssertionAnalysis
+from ...analysis.model import AssertionAnalysis, VersionAnalysis
 from ...factsheets.dates import DateRange
 from ...factsheets.model import Assertion, CasualtyClaim, Event, Statement
 from ...factsheets.times import (
@@ -37,10 +37,12 @@ __all__ = [
     "EventEntry",
     "StatementEntry",
     "TimelineView",
+    "VersionEntry",
     "casualties_view",
     "chart_row",
     "statements_view",
     "timeline_view",
+    "version_entry",
 ]
 
 
@@ -75,19 +77,40 @@ def _graded(book: Book, kind: str, record: Event | CasualtyClaim | Statement) ->
 
 
 @dataclass(frozen=True)
-class AssertionEntry:
-    """One assertion under an event: who did it, what it hit, what came of it."""
+class VersionEntry:
+    """One version of an assertion: its summary, who holds, confirms and denies it, and
+    its own grade and sources."""
 
-    heading: str  # "Who was responsible"
-    assertion: Assertion
+    summary: str
+    status: str
     grade: Grade
     single: bool
     lineages: list[list[Target]]
     shared: tuple[str, ...]
-    claimed_by: tuple[Target, ...]
+    claimed_by: tuple[Target, ...]  # its holders
     confirmed_by: tuple[Target, ...]
     denied_by: tuple[Target, ...]
     quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class AssertionEntry:
+    """One assertion under an event: who did it, what it hit, what came of it; with rival
+    versions, each graded on its own."""
+
+    heading: str  # "Who was responsible"
+    assertion: Assertion
+    status: str  # the one version's status, or "contested"
+    versions: tuple[VersionEntry, ...]
+
+    @property
+    def contested(self) -> bool:
+        return len(self.versions) > 1
+
+    @property
+    def only(self) -> VersionEntry:
+        """The one version, for an assertion that is not contested."""
+        return self.versions[0]
 
 
 # ---------------------------------------------------------------------------------------
@@ -114,14 +137,25 @@ def _assertion_entry(book: Book, found: AssertionAnalysis) -> AssertionEntry:
     return AssertionEntry(
         ASPECTS[record.about],
         record,
+        record.standing,
+        tuple(version_entry(book, v) for v in found.versions),
+    )
+
+
+def version_entry(book: Book, found: VersionAnalysis) -> VersionEntry:
+    """A version as the pages show it, with its holders and its grade."""
+    version = found.version
+    return VersionEntry(
+        version.summary,
+        version.status,
         book.grade_of(found.credibility),
         found.single_source,
         book.lineage_links(found.lineages),
         book.shared(found.shared),
-        tuple(book.actor(a) for a in record.claimed_by),
-        tuple(book.actor(a) for a in record.confirmed_by),
-        tuple(book.actor(a) for a in record.denied_by),
-        tuple(book.quote(c) for c in record.citations),
+        tuple(book.actor(a) for a in version.holders),
+        tuple(book.actor(a) for a in version.confirmed_by),
+        tuple(book.actor(a) for a in version.denied_by),
+        tuple(book.quote(c) for c in version.citations),
     )
 
 

@@ -45,18 +45,50 @@ class Standing:
 
 
 @dataclass(frozen=True)
-class Responsibility:
-    """Who is said to have done it: the event's assertion about responsibility."""
+class Account:
+    """One version of who did it: who holds, confirms and denies it, and its own standing."""
 
-    entry: Target
+    entry: Target  # the version on the timeline
     standing: Standing
-    claimed_by: tuple[Target, ...]
+    claimed_by: tuple[Target, ...]  # who holds it
     confirmed_by: tuple[Target, ...]
     denied_by: tuple[Target, ...]
-    one_version: bool  # no one recorded denies or disputes it
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """Who is said to have done it: the event's assertion about responsibility, with each of
+    its versions when it is contested."""
+
+    entry: Target
+    status: Target  # "Status: contested" with rival versions, else the one version's
+    versions: tuple[Account, ...]
+    one_version: bool  # no one recorded denies or disputes it, and there is no rival version
     # Who else the fact sheets record saying something about the event: not a version of
     # who did it (a statement is not sorted by what it is about), but where to look.
     also_said: tuple[Target, ...] = ()
+
+    @property
+    def contested(self) -> bool:
+        return len(self.versions) > 1
+
+    @property
+    def standing(self) -> Standing:
+        """The first version's standing: the assertion's own, when it has one version."""
+        return self.versions[0].standing
+
+    @property
+    def claimed_by(self) -> tuple[Target, ...]:
+        """Who holds any version."""
+        return tuple(t for v in self.versions for t in v.claimed_by)
+
+    @property
+    def confirmed_by(self) -> tuple[Target, ...]:
+        return tuple(t for v in self.versions for t in v.confirmed_by)
+
+    @property
+    def denied_by(self) -> tuple[Target, ...]:
+        return tuple(t for v in self.versions for t in v.denied_by)
 
 
 @dataclass(frozen=True)
@@ -77,6 +109,8 @@ class Dispute:
     claimed_by: tuple[Target, ...] = ()
     denied_by: tuple[Target, ...] = ()
     reason: str = ""  # for figures: why they conflict
+    # For a contested assertion: the holders of each rival version.
+    versions: tuple[tuple[Target, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,20 +189,32 @@ def _responsibility(book: Book, event: Event) -> Responsibility | None:
     if claim is None:
         return None
     record = claim.record
-    named = {*record.claimed_by, *record.confirmed_by, *record.denied_by}
+    named = set(record.actors)
     speakers = dict.fromkeys(
         s.speaker
         for s in book.analysis.event_statements.get(event.id, ())
         if s.speaker not in named
     )
+    # The timeline's heading of an assertion: "<event>--<about>", and of its versions
+    # "<event>--<about>--<n>" (timeline.md.j2).
+    anchor = f"{event.id}--{record.about}"
+    accounts = tuple(
+        Account(
+            Target(f"version {n}", "timeline.md", f"{anchor}--{n}" if claim.contested else anchor),
+            _standing(book, v.version.status, book.grade_of(v.credibility)),
+            tuple(book.actor(a) for a in v.version.holders),
+            tuple(book.actor(a) for a in v.version.confirmed_by),
+            tuple(book.actor(a) for a in v.version.denied_by),
+        )
+        for n, v in enumerate(claim.versions, 1)
+    )
     return Responsibility(
-        # The timeline's heading of an assertion: "<event>--<about>" (timeline.md.j2).
-        Target("the assertion and its sources", "timeline.md", f"{event.id}--{record.about}"),
-        _standing(book, record.status, book.grade_of(claim.credibility)),
-        tuple(book.actor(a) for a in record.claimed_by),
-        tuple(book.actor(a) for a in record.confirmed_by),
-        tuple(book.actor(a) for a in record.denied_by),
-        not record.denied_by and record.status not in _CONTESTED,
+        Target("the assertion and its sources", "timeline.md", anchor),
+        reading_guide(f"Status: {record.standing}", "status"),
+        accounts,
+        not claim.contested
+        and not record.all_versions[0].denied_by
+        and record.standing not in _CONTESTED,
         tuple(book.actor(a) for a in speakers),
     )
 
@@ -193,19 +239,12 @@ def _disputes(book: Book) -> tuple[tuple[Dispute, ...], int]:
     for event in book.analysis.events:
         records: list[Event | Assertion] = [event, *event.assertions]
         for record in records:
-            if not (record.denied_by or record.status in _CONTESTED):
+            if not _disputed(record):
                 continue
             if event.when.end < start:
                 before += 1
                 continue
-            fact = book.fact(("events", event.id))
-            if isinstance(record, Assertion):
-                aspect = ASPECTS[record.about].lower()
-                fact = Target(
-                    f"{fact.text}: {aspect}", "timeline.md", f"{event.id}--{record.about}"
-                )
-            claimed = tuple(book.actor(a) for a in record.claimed_by)
-            found.append(Dispute(fact, claimed, tuple(book.actor(a) for a in record.denied_by)))
+            found.append(_dispute(book, event, record))
     for group in book.analysis.claim_groups:
         if not group.comparison.conflicting:
             continue
@@ -215,6 +254,34 @@ def _disputes(book: Book) -> tuple[tuple[Dispute, ...], int]:
         verdict = book.verdict(group)
         found.append(Dispute(book.group(group), reason=f"{verdict.label}: {verdict.reason}"))
     return tuple(found), before
+
+
+def _disputed(record: Event | Assertion) -> bool:
+    if isinstance(record, Assertion):
+        return record.contested or any(
+            v.denied_by or v.status in _CONTESTED for v in record.all_versions
+        )
+    return bool(record.denied_by) or record.status in _CONTESTED
+
+
+def _dispute(book: Book, event: Event, record: Event | Assertion) -> Dispute:
+    """A line of the box's "Disputed": who claims and who denies it; for a contested
+    assertion, who holds each version."""
+    fact = book.fact(("events", event.id))
+    if not isinstance(record, Assertion):
+        return Dispute(
+            fact,
+            tuple(book.actor(a) for a in record.claimed_by),
+            tuple(book.actor(a) for a in record.denied_by),
+        )
+    aspect = ASPECTS[record.about].lower()
+    fact = Target(f"{fact.text}: {aspect}", "timeline.md", f"{event.id}--{record.about}")
+    versions = record.all_versions
+    denied = tuple(book.actor(a) for a in dict.fromkeys(d for v in versions for d in v.denied_by))
+    if record.contested:
+        holders = tuple(tuple(book.actor(a) for a in v.holders) for v in versions)
+        return Dispute(fact, denied_by=denied, versions=holders)
+    return Dispute(fact, tuple(book.actor(a) for a in versions[0].holders), denied)
 
 
 def _latest(book: Book) -> LatestChange:

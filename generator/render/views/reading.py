@@ -12,6 +12,7 @@ from typing import get_args, get_type_hints
 
 from ...analysis.figures import Verdict
 from ...factsheets.model import BriefingInfo
+from ...factsheets.versions import CONTESTED
 from ...factsheets.vocabulary import Status
 from ...words import CREDIBILITY_SCALE, RELIABILITY_SCALE, VERDICT_WORDS
 
@@ -44,6 +45,9 @@ _STATUS_MEANINGS = {
     "them; it is their word, not a check made by the briefing's editors",
     "denied": "someone named on the entry says it did not happen",
     "disputed": "some say it happened and others deny it; the entry names both",
+    CONTESTED: "for who did it, what was hit or what came of it: two or more rival versions "
+    "are held, each by the actors named with it, and each is graded on its own sources; a "
+    "confirmation or denial counts only for the version it addresses",
 }
 # What a briefing's own status says of it (BriefingInfo.status).
 _BRIEFING_STATUS_MEANINGS = {
@@ -54,7 +58,7 @@ _BRIEFING_STATUS_MEANINGS = {
     "archived": "no longer updated",
 }
 for _table, _words in (
-    (_STATUS_MEANINGS, get_args(Status)),
+    (_STATUS_MEANINGS, (*get_args(Status), CONTESTED)),
     (_BRIEFING_STATUS_MEANINGS, get_args(get_type_hints(BriefingInfo)["status"])),
     (VERDICT_WORDS, get_args(Verdict)),
 ):
@@ -63,7 +67,7 @@ for _table, _words in (
 
 def reading_view() -> ReadingView:
     return ReadingView(
-        statuses=tuple(Term(s, _STATUS_MEANINGS[s]) for s in get_args(Status)),
+        statuses=tuple(Term(s, meaning) for s, meaning in _STATUS_MEANINGS.items()),
         briefing_statuses=tuple(Term(s, m) for s, m in _BRIEFING_STATUS_MEANINGS.items()),
         grades=tuple(Term(str(n), label) for n, label in CREDIBILITY_SCALE.items()),
         reliabilities=tuple(Term(g, label) for g, label in RELIABILITY_SCALE.items()),
