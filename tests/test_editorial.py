@@ -8,7 +8,7 @@ import textwrap
 from typing import get_args
 
 import pytest
-from conftest import ACTORS, CLAIMS, EVENTS
+from conftest import ACTORS, CLAIMS, EVENTS, ROOT
 
 from generator.build import analysed_problems
 from generator.checks.editorial_rules import RULES
@@ -297,3 +297,42 @@ def test_a_silence_must_name_its_rule_and_record(project, capsys, waiver, messag
 def test_every_rule_a_waiver_may_name_says_what_it_finds_and_how_to_fix_it():
     assert set(RULES) == set(get_args(EditorialRule))
     assert all(finds and fix for finds, fix in RULES.values())
+
+
+def test_each_rival_version_is_read_as_a_fact_of_its_own(project):
+    """A version's holder whom none of that version's paragraphs names is reported at the
+    version's own field; the other version, whose holder its paragraph names, is not."""
+    versions = textwrap.dedent("""\
+        assertions:
+          - about: responsibility
+            summary: Who led the crossing is disputed.
+            versions:
+              - summary: The Northern Brigade led it.
+                held_by: [northern-brigade]
+                citations:
+                  - source: daily
+                    quote: Gunmen from the Northern Brigade crossed the border
+              - summary: Petrov's men led it.
+                held_by: [ivan-petrov]
+                citations:
+                  - source: daily
+                    quote: The Northern Brigade denied shelling the market
+        """)
+    found = _warnings(project, events=_event(versions))
+    unnamed = [w for w in found if "unnamed-actor" in w]
+    assert len(unnamed) == 1, found
+    assert (
+        "warning: assertions[0].versions[1].held_by: unnamed-actor: lists 'Ivan Petrov'"
+        in (unnamed[0])
+    )
+
+
+@pytest.mark.parametrize(
+    "root", [ROOT, ROOT / "tests" / "fixtures" / "brenmark"], ids=["shipped", "fixture"]
+)
+def test_the_briefings_we_ship_raise_no_editorial_warning(root):
+    """Every warning on the shipped and fixture briefings was fixed or silenced with a
+    reason; a silence that matches nothing would be a warning too."""
+    briefings, problems = load_briefings(root, root / "briefings", root / "seeds")
+    assert briefings and not [p for p in problems if p.severity == "error"], problems
+    assert [str(p) for b in briefings for p in analysed_problems(b)] == []
