@@ -333,7 +333,7 @@ def secret_in_history(root: Path) -> None:
     source_with_file(root, "evil.txt", cite="password=")
     commit_all(root, "A source that is a link out")
     (root / "seeds" / "evil.txt").unlink()
-    git(root, "checkout", "HEAD~1", "--", f"{B}/sources.yaml", EVENTS)
+    git(root, "checkout", "HEAD~1", "--", f"{B}/sources.yaml", f"{B}/waivers.yaml", EVENTS)
     commit_all(root, "Remove it")
 
 

@@ -41,6 +41,7 @@ from bad_inputs.cases_waivers import WAIVER_CASES
 from bad_inputs.kit import (
     BUILD,
     CANARY,
+    ROOT,
     SLUG,
     B,
     Case,
@@ -64,6 +65,12 @@ from bad_inputs.kit import (
     secret_outside,
     source_with_file,
     write,
+)
+
+# The line of the raid's title in the shipped events.yaml, where the YAML cases break it:
+# read from the file, so that editing the briefing does not move the cases' expectations.
+RAID_TITLE = 1 + (ROOT / B / "events.yaml").read_text(encoding="utf-8").splitlines().index(
+    "  title: Armed men cross from Ukraine into the Belgorod region"
 )
 
 # The cases
@@ -353,7 +360,8 @@ CASES: list[Case] = [
         lambda r: replace(
             r, f"{B}/events.yaml", "title: Armed men cross", 'title: "Armed men cross'
         ),
-        rf"{B}/events.yaml:148: a quoted value starts on this line and is not closed on it",
+        rf"{B}/events.yaml:{RAID_TITLE}: a quoted value starts on this line and is not closed "
+        r"on it",
     ),
     Case(
         "Y08",
@@ -362,7 +370,7 @@ CASES: list[Case] = [
         lambda r: replace(
             r, f"{B}/events.yaml", "title: Armed men cross", "title: Armed\x00 men cross"
         ),
-        rf"{B}/events.yaml:148: a control character \(U\+0000\) is not allowed",
+        rf"{B}/events.yaml:{RAID_TITLE}: a control character \(U\+0000\) is not allowed",
     ),
     Case(
         "Y13",
@@ -422,7 +430,7 @@ CASES: list[Case] = [
             "title: Armed men cross from Ukraine into the Belgorod region",
             'title: "Armed \\u202emen cross from Ukraine into the Belgorod region"',
         ),
-        rf"{B}/events.yaml:148: title: contains U\+202E \(RIGHT-TO-LEFT OVERRIDE\)",
+        rf"{B}/events.yaml:{RAID_TITLE}: title: contains U\+202E \(RIGHT-TO-LEFT OVERRIDE\)",
     ),
     Case(
         "N-Y14",
@@ -453,8 +461,8 @@ CASES: list[Case] = [
             "  date: 2023-05-22\n  date_phrase: on Monday",
             " date: 2023-05-22\n  date_phrase: on Monday",
         ),
-        rf"{B}/events.yaml:149: this line starts in column 2 but the field 'title' on line "
-        r"148 in column 3: the fields of one record must line up",
+        rf"{B}/events.yaml:{RAID_TITLE + 1}: this line starts in column 2 but the field 'title' "
+        rf"on line {RAID_TITLE} in column 3: the fields of one record must line up",
     ),
     Case(
         "N-Y17",
@@ -857,9 +865,9 @@ CASES: list[Case] = [
         "N-F05",
         "figures",
         "a summary giving a figure no claim gives (20 wounded for the governor's 12)",
-        lambda r: replace(r, f"{B}/briefing.yaml", "gave 12 as the", "gave 20 as the"),
-        rf"{B}/briefing.yaml:5: warning: summary: gives “20 as the number of civilians "
-        r"wounded”, but no claim in claims.yaml gives 20",
+        lambda r: replace(r, f"{B}/briefing.yaml", "he said 12 civilians", "he said 20 civilians"),
+        rf"{B}/briefing.yaml:5: warning: summary: gives “20 civilians.*”, but no claim in "
+        r"claims\.yaml gives 20",
         outcome="warning",
     ),
     Case(
@@ -869,8 +877,8 @@ CASES: list[Case] = [
         lambda r: replace(
             r,
             f"{B}/briefing.yaml",
-            "The sources name the two groups differently.",
-            "The sources disagree on the number of wounded.",
+            "The sources name the two groups",
+            "The sources disagree on the number of wounded, and name the two groups",
         ),
         rf"{B}/briefing.yaml:5: warning: summary: says the sources disagree about the figures "
         r"for wounded .*, but no figures compared for that loss are apart: Wounded: civilians",
