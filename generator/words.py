@@ -81,7 +81,7 @@ def _number(n: int) -> str:
 def describe_count(claim: CasualtyClaim) -> str:
     """A claim's figure in words, as the claimant gives it: '12', 'at least 8', 'more than
     1,200', '2–5', 'unknown', 'none'; for a figure given only in words, those words and the
-    editor's reading: '“several” (read as at least 2)'."""
+    editor's reading: '“several” (read as at least 3)'."""
     count = claim.count
     if count == "unknown":
         figure = "unknown"

@@ -27,6 +27,7 @@ from .derivation import derivation_cycles, unsupported_derivation
 from .ids import duplicate_ids, reserved_ids, unresolved_refs
 from .names import shared_names
 from .plausibility import implausible_dates, implausible_figures
+from .readings import vague_readings
 from .times import clock_changes, zoneless_times
 
 __all__ = ["Briefing", "check_briefing"]
@@ -89,6 +90,7 @@ def check_briefing(
     problems += derivation_cycles(sheets)
     problems += implausible_dates(sheets)
     problems += implausible_figures(sheets)
+    problems += vague_readings(sheets)
     problems += zoneless_times(sheets)
     problems += clock_changes(sheets)
     problems += unattributed_party_figures(sheets)
