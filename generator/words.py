@@ -189,8 +189,9 @@ VERDICT_WORDS = {
     ),
     "update": (
         "update over time",
-        "the same claimant gives a later, higher figure for a count that only grows (or a "
-        "later figure for one that can fall): the later one replaces the earlier",
+        "the same claimant gives a later, higher figure for a count that only grows, or a "
+        "later figure above the least it gave before (“at least 14”, then 17), or a later "
+        "figure for a count that can fall: the later one replaces the earlier",
     ),
     "conflict": (
         "conflict",
@@ -245,6 +246,8 @@ def _finding(
             "fell": f": a count of {category} does not fall, so one of them is wrong or was "
             "corrected",
             "rose": ": a later, higher figure from the same claimant, as a running count grows",
+            "floor rose": ": a later figure above the least the same claimant gave before, as "
+            "a running count grows",
             "changed": f": a later figure, and a count of {category} can rise or fall",
         }[finding.how]
     )

@@ -243,6 +243,42 @@ def test_a_later_higher_count_is_an_update():
     )
 
 
+def test_a_later_figure_above_the_claimants_earlier_floor_is_an_update():
+    floor = [claim("first", 14, qualifier="at least"), claim("later", 17, day=23)]
+    found = compare_figures(floor, "killed", who)
+    assert found.verdict == "update"
+    assert found.reason == (
+        "update over time: at least 14 from Petrov on 22 May, then 17 on 23 May: a later "
+        "figure above the least the same claimant gave before, as a running count grows"
+    )
+    assert found.conflicting == frozenset()
+
+
+def test_scores_then_a_number_above_forty_is_an_update():
+    scores = claim("scores", CountRange(min=40), day=14)
+    scores.words = "scores"
+    found = compare_figures([scores, claim("63", 63, day=15)], "wounded", who)
+    assert found.verdict == "update"
+    assert found.reason.startswith("update over time: “scores” (read as at least 40) from")
+
+
+def test_a_floor_that_does_not_rise_or_cannot_be_ordered_stays_compatible():
+    same = [claim("first", 14, qualifier="at least"), claim("later", 14, day=23)]
+    assert compare_figures(same, "killed", who).verdict == "compatible"
+    # Given by another claimant, a higher figure does not update the first one's floor.
+    other = [claim("first", 14, qualifier="at least"), claim("b", 17, claimant="herald", day=23)]
+    assert compare_figures(other, "killed", who).verdict == "compatible"
+    # Dated only by publication, a day apart: which came first is not known.
+    unordered = [
+        claim("first", 14, qualifier="at least", stated=False),
+        claim("later", 17, day=23, stated=False),
+    ]
+    assert compare_figures(unordered, "killed", who).verdict == "compatible"
+    # A closed earlier figure has no floor to rise above: 10 to 20, then 15, still meet.
+    closed = [claim("first", CountRange(min=10, max=20)), claim("later", 15, day=23)]
+    assert compare_figures(closed, "killed", who).verdict == "compatible"
+
+
 def test_different_figures_for_the_same_time_conflict():
     found = compare_figures([claim("a", 8), claim("b", 12, claimant="herald")], "wounded", who)
     assert found.verdict == "conflict"

@@ -10,6 +10,9 @@ the comparison can say (it is not agreement: 12 and "at least 8" differ). Two th
 - **unordered** when one claimant gives both and neither time is stated (each is dated by
   publication only) within a day of the other: they cannot be put in order, so they make no
   update.
+Two that do meet are still an **update** when one claimant's later figure rises above the
+floor of its earlier open one ("at least 14", then 17; "scores", then 63): the claimant's
+count went up, and reading the two as merely compatible would hide that.
 A group can hold an update and a conflict at once; both are reported.
 
 Claims are grouped for comparison by incident, kind of loss, group, place and scope
@@ -71,8 +74,16 @@ class Finding:
     # rose; "changed": a count that can rise or fall changed; "other claimant": two
     # claimants disagree; "dates inferred": neither date is stated, and they are a day or
     # less apart; "given before": one was given at some time before the other's date.
+    # "floor rose": a later figure above the floor of the same claimant's earlier open one.
     how: Literal[
-        "same moment", "fell", "rose", "changed", "other claimant", "dates inferred", "given before"
+        "same moment",
+        "fell",
+        "rose",
+        "floor rose",
+        "changed",
+        "other claimant",
+        "dates inferred",
+        "given before",
     ]
     earlier: CasualtyClaim
     later: CasualtyClaim
@@ -211,6 +222,34 @@ def _finding(
     return Finding("conflict", "fell", a, b, category)
 
 
+def _rising_floor(
+    a: CasualtyClaim, b: CasualtyClaim, category: str, moments: dict[str, Moment]
+) -> Finding | None:
+    """An update when b, given later by a's claimant, rises above the floor of a's open
+    figure ("at least 14", then 17), though their ranges meet; None otherwise, and when the
+    two cannot be put in order (then they stay compatible: nothing says which came first)."""
+    if claimant_key(a) != claimant_key(b) or "unknown" in (a.count, b.count):
+        return None
+    (floor, ceiling), later_floor = a.bounds, b.bounds[0]
+    if ceiling is not None or later_floor is None or later_floor <= (floor or 0):
+        return None
+    before = a.as_of_precision == "before" or b.as_of_precision == "before"
+    inferred = not a.as_of_stated and not b.as_of_stated and abs((b.as_of - a.as_of).days) <= 1
+    if before or inferred or _same_moment(a, b, moments):
+        return None
+    return Finding("update", "floor rose", a, b, category)
+
+
+def _finding_on(
+    a: CasualtyClaim, b: CasualtyClaim, category: str, moments: dict[str, Moment]
+) -> Finding | None:
+    """The finding on two figures, a the earlier (or as early); None when they are merely
+    compatible."""
+    if _ranges_meet(a, b):
+        return _rising_floor(a, b, category, moments)
+    return _finding(a, b, category, moments)
+
+
 def _common_range(claims: list[CasualtyClaim]) -> CommonRange | None:
     numbered = [c for c in claims if c.count != "unknown"]
     if not numbered:
@@ -235,10 +274,10 @@ def compare_figures(
     moments = moments or {c.id: claim_moment(c) for c in claims}
     ordered = sorted(claims, key=lambda c: moments[c.id])
     findings = tuple(
-        _finding(a, b, category, moments)
+        f
         for i, a in enumerate(ordered)
         for b in ordered[i + 1 :]
-        if not _ranges_meet(a, b)
+        if (f := _finding_on(a, b, category, moments)) is not None
     )
     if not findings:
         return FigureComparison("compatible", common=_common_range(ordered))
