@@ -23,6 +23,7 @@ from ..sources.reuse import Reuse, measure_reuse
 from ..sources.text import SourceText
 from .attribution import unattributed_party_figures
 from .citations import load_texts, uncited_sources, unverified_quotes
+from .date_phrases import unquoted_date_phrases
 from .derivation import derivation_cycles, unsupported_derivation
 from .ids import duplicate_ids, reserved_ids, unresolved_refs
 from .names import shared_names
@@ -97,6 +98,7 @@ def check_briefing(
     texts, text_problems = load_texts(sheets, seeds_dir, root)
     problems += text_problems
     problems += unverified_quotes(sheets, texts)
+    problems += unquoted_date_phrases(sheets, texts)
     problems += uncited_sources(sheets)
     reuse = measure_reuse(texts)
     problems += unsupported_derivation(sheets, reuse)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from ...addresses import Target, incident_anchor
 from ...analysis.figures import ClaimGroup
 from ...analysis.model import AssertionAnalysis
+from ...checks.date_phrases import phrase_sources
 from ...factsheets.dates import DateRange
 from ...factsheets.model import Assertion, CasualtyClaim, Event, Statement
 from ...factsheets.times import (
@@ -107,6 +108,7 @@ class EventEntry:
     places: tuple[Target, ...]
     statements: tuple[Target, ...]
     assertions: tuple[AssertionEntry, ...] = ()
+    date_said: str | None = None  # whose words date it: 'The Guardian says “on Monday”'
 
 
 def _assertion_entry(book: Book, found: AssertionAnalysis) -> AssertionEntry:
@@ -152,6 +154,17 @@ def _as_written(record: Event | Statement, zone: ZoneInfo | None) -> str | None:
     return " – ".join(written) or None
 
 
+def _date_said(book: Book, record: Event | Statement) -> str | None:
+    """Whose words date the record, each source's apart: 'The Guardian says “earlier this
+    month”; MONDO says “in early May”', or 'The Guardian and MONDO say “on Monday”'."""
+    said = []
+    for phrase, sources in phrase_sources(record):
+        names = [book.source_label(s) for s in sources] or ["the source"]
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        said.append(f"{who} {'says' if len(names) == 1 else 'say'} “{phrase}”")
+    return "; ".join(said) or None
+
+
 def timeline_view(book: Book) -> TimelineView:
     analysis, info = book.analysis, book.briefing.info
     rows = tuple(chart_row(e, f"#{e.id}", book.zone) for e in analysis.events)
@@ -179,6 +192,7 @@ def timeline_view(book: Book) -> TimelineView:
             assertions=tuple(
                 _assertion_entry(book, a) for a in analysis.facts["events", e.id].assertions
             ),
+            date_said=_date_said(book, e),
         )
         for e in analysis.events
     )
@@ -194,7 +208,7 @@ class ClaimEntry:
     claim: CasualtyClaim
     figure: ClaimFigure  # with who gives it and as of when
     place: Target | None
-    reported_by: tuple[Target, ...]  # each citation's source and paragraph
+    reported_by: tuple[Target, ...]  # each cited source's paragraph, once
     facts: Graded
     part_of: Target | None = None  # the figure this one is part of
 
@@ -253,7 +267,8 @@ def _claim_entry(book: Book, claim: CasualtyClaim) -> ClaimEntry:
         claim,
         book.figure(claim),
         book.place(claim.place),
-        tuple(book.quote(q).where for q in claim.citations),
+        # Two renderings in one paragraph (a figure and its repetition) are one place.
+        tuple(dict.fromkeys(book.quote(q).where for q in claim.citations)),
         _graded(book, "claims", claim),
         part_of,
     )
@@ -321,6 +336,7 @@ class StatementEntry:
     speaker_name: str
     about: Target | None
     facts: Graded
+    date_said: str | None = None  # whose words date it: 'The Guardian says “on Monday”'
 
 
 def statements_view(book: Book) -> tuple[StatementEntry, ...]:
@@ -333,6 +349,7 @@ def statements_view(book: Book) -> tuple[StatementEntry, ...]:
             book.actor_name(s.speaker),
             book.fact(("events", s.event)) if s.event else None,
             _graded(book, "statements", s),
+            _date_said(book, s),
         )
         for s in book.analysis.statements
     )
