@@ -15,21 +15,24 @@ from generator.analysis.corroboration import (
     sides,
 )
 from generator.analysis.figures import compare_figures as figure_comparison
-from generator.analysis.figures import implies
+from generator.analysis.figures import group_claims, implies
 from generator.analysis.framing import describe_actors
+from generator.analysis.losses import key_figures
 from generator.analysis.names import looks_like
 from generator.analysis.statements import closest_rendering, word_diff
 from generator.cli import main
 from generator.factsheets.model import (
     Actor,
     CasualtyClaim,
+    Citation,
     CountRange,
     CredibilityOverride,
+    Event,
     Rendering,
     Source,
 )
 from generator.sources.text import clean_source_text
-from generator.words import credibility_label, credibility_steps, figure_reason
+from generator.words import credibility_label, credibility_steps, figure_reason, group_title
 
 DAY = datetime.date(2023, 5, 22)
 
@@ -248,8 +251,8 @@ def test_a_later_figure_above_the_claimants_earlier_floor_is_an_update():
     found = compare_figures(floor, "killed", who)
     assert found.verdict == "update"
     assert found.reason == (
-        "update over time: at least 14 from Petrov on 22 May, then 17 on 23 May: a later "
-        "figure above the least the same claimant gave before, as a running count grows"
+        "update over time: at least 14 from Petrov on 22 May, then 17 on 23 May: above the "
+        "least the same claimant gave before, as a count grows"
     )
     assert found.conflicting == frozenset()
 
@@ -524,3 +527,40 @@ def test_unlisted_variants_are_flagged_in_the_names_by_source(project, tmp_path)
     assert "⚑ Ivan Petrow (1)</span>" in actor_page
     sources_index = (out / "test/sources/index.md").read_text()
     assert "| B, usually reliable |" in sources_index
+
+
+def _event(id_):
+    return Event(
+        id=id_,
+        title=id_,
+        date="2023-05-22",
+        summary="s",
+        status="reported",
+        citations=[Citation(source="daily", quote="on that day x")],
+    )
+
+
+def test_two_groups_of_one_loss_told_apart_by_place_never_share_a_title():
+    town = claim("town", 2)
+    town.place, town.group, town.category = "lowford", "soldiers", "killed"
+    nowhere = claim("nowhere", 5, claimant="herald")
+    nowhere.group, nowhere.category = "soldiers", "killed"
+    groups = group_claims([town, nowhere], [_event("raid")], None, {"lowford": "Lowford"})
+    assert [group_title(g) for g in groups] == [
+        "Killed: soldiers (place not stated)",
+        "Killed: soldiers (Lowford)",
+    ]
+    # A loss counted in one place only needs no place in its title.
+    assert group_title(group_claims([town], [_event("raid")])[0]) == "Killed: soldiers"
+
+
+def test_one_named_group_does_not_name_the_figures_that_do_not_say_who():
+    civilians = claim("civilians", 12)
+    people = claim("people", 8, claimant="herald")
+    people.group = "unspecified"
+    (group,) = group_claims([civilians, people], [_event("raid")])
+    assert group_title(group) == "Wounded: civilians, and figures not saying who"
+    (loss,) = key_figures([group], DAY, None).story
+    assert loss.takes_unspecified
+    alone = group_claims([civilians], [_event("raid")])
+    assert not key_figures(alone, DAY, None).story[0].takes_unspecified

@@ -138,6 +138,9 @@ class ClaimGroup:
     # The groups for the same loss and group of a different place or scope, by index in
     # the list `group_claims` returns: not compared with this one.
     other_scopes: tuple[int, ...] = ()
+    # Where the figures count, when another group of the same loss counts elsewhere: the
+    # place's name, or "place not stated" (so that two groups never share one title).
+    where: str | None = None
 
     @property
     def bounds(self) -> tuple[int, int] | None:
@@ -292,12 +295,22 @@ _CATEGORY_ORDER = {c: i for i, c in enumerate(get_args(Category))}
 _GROUP_ORDER = {g: i for i, g in enumerate(get_args(Group))}
 
 
+def _where(place: str, places: set[str], names: dict[str, str]) -> str | None:
+    """A group's place as its title says it, when its loss is counted in more than one."""
+    if len(places) < 2:
+        return None
+    return names.get(place, place) if place else "place not stated"
+
+
 def group_claims(
-    claims: list[CasualtyClaim], events: list[Event], zone: ZoneInfo | None = None
+    claims: list[CasualtyClaim],
+    events: list[Event],
+    zone: ZoneInfo | None = None,
+    place_names: dict[str, str] | None = None,
 ) -> list[ClaimGroup]:
     """The claims grouped by incident (in the order of `events`), loss, group, place and
     scope, each group's figures in the order they were given (in `zone`, the briefing's)
-    and compared."""
+    and compared; `place_names` name the places in titles."""
     moments = {c.id: claim_moment(c, zone) for c in claims}
     order = {e.id: i for i, e in enumerate(events)}
     by_event = {e.id: e for e in events}
@@ -325,6 +338,7 @@ def group_claims(
         scopes[each[:3]].append(i)
     groups = []
     for at, (incident, category, group, place, scope) in enumerate(keys):
+        places = {keys[i][3] for i in scopes[incident, category, group]}
         members = sorted(
             grouped[incident, category, group, place, scope], key=lambda c: (*moments[c.id], c.id)
         )
@@ -339,6 +353,7 @@ def group_claims(
                 place=place or None,
                 scope=scope or None,
                 other_scopes=tuple(i for i in scopes[incident, category, group] if i != at),
+                where=_where(place, places, place_names or {}),
             )
         )
     return groups

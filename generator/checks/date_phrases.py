@@ -5,12 +5,11 @@ is ("The Guardian says “earlier this month”; MONDO says “in early May”")
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ..factsheets.kinds import kind as kind_named
 from ..factsheets.load import FactSheets
-from ..problems import Problem, Severity
+from ..problems import Problem
 from ..sources.text import SourceText
 from ..text import normalise
 
@@ -27,55 +26,40 @@ def _holds(text: str, words: str) -> bool:
     return normalise(words).casefold() in normalise(text).casefold()
 
 
-def phrase_sources(record: Any) -> list[tuple[str, list[str]]]:
+def phrase_sources(
+    record: Any, texts: dict[str, SourceText] | None = None
+) -> list[tuple[str, list[str]]]:
     """Each of a record's date phrases with the sources whose quotes hold it, in the order
-    they are cited (none when no quote does)."""
-    return [
-        (p, list(dict.fromkeys(c.source for c in record.citations if c.holds(p))))
-        for p in phrases_of(record)
-    ]
+    they are cited; when no quote does, the cited sources whose `texts` do."""
+    found = []
+    for phrase in phrases_of(record):
+        cited = list(dict.fromkeys(c.source for c in record.citations))
+        quoting = [
+            s for s in cited if any(c.holds(phrase) for c in record.citations if c.source == s)
+        ]
+        if not quoting and texts is not None:
+            quoting = [s for s in cited if s in texts and _in_text(texts[s], phrase)]
+        found.append((phrase, quoting))
+    return found
 
 
-def _texts(record: Any, texts: dict[str, SourceText], whole: bool) -> Iterator[str]:
-    """The text of each paragraph the record's quotes were found in, or (`whole`) of every
-    paragraph of the sources it cites."""
-    for c in record.citations:
-        text = texts.get(c.source)
-        if text is not None:
-            yield from (p.text for p in text.paragraphs if whole or p.number == c.paragraph)
-
-
-def _unquoted(phrase: str, record: Any, texts: dict[str, SourceText]) -> tuple[str, bool]:
-    """What is wrong with a phrase no quote holds, and whether it is an error."""
-    if any(_holds(p, phrase) for p in _texts(record, texts, whole=False)):
-        return (
-            f"“{phrase}” is in a cited paragraph but in none of the quotes; quote the words "
-            "that date it, so that readers see them",
-            False,
-        )
-    if any(_holds(p, phrase) for p in _texts(record, texts, whole=True)):
-        return (
-            f"“{phrase}” is in a cited source but not in a cited paragraph; cite the "
-            "paragraph that dates it, with the words in the quote",
-            False,
-        )
-    return (
-        f"“{phrase}” is in none of the sources cited; copy a source's own words, and give "
-        "several sources' words one after the other, separated by ';'",
-        True,
-    )
+def _in_text(text: SourceText, phrase: str) -> bool:
+    return any(_holds(p.text, phrase) for p in text.paragraphs)
 
 
 def unquoted_date_phrases(sheets: FactSheets, texts: dict[str, SourceText]) -> list[Problem]:
-    """A problem for each date phrase no quote holds: an error when no cited source gives
-    the words, a warning when one does outside the quotes (readers see only the quotes)."""
+    """An error for each date phrase that no source the record cites gives: words an editor
+    wrote, or joined from two sources' words into one phrase none of them used."""
     problems = []
     for name in ("events", "statements"):
         for record in sheets.records(kind_named(name)):
-            for phrase, sources in phrase_sources(record):
+            for phrase, sources in phrase_sources(record, texts):
                 if sources:
                     continue
-                message, error = _unquoted(phrase, record, texts)
-                severity: Severity = "error" if error else "warning"
-                problems.append(sheets.problem_at(name, record, "date_phrase", message, severity))
+                message = (
+                    f"“{phrase}” is in none of the sources cited; copy a source's own words "
+                    "(best from a quote, so that readers see them), and give several sources' "
+                    "words one after the other, separated by ';'"
+                )
+                problems.append(sheets.problem_at(name, record, "date_phrase", message))
     return problems

@@ -158,7 +158,7 @@ def _date_said(book: Book, record: Event | Statement) -> str | None:
     """Whose words date the record, each source's apart: 'The Guardian says “earlier this
     month”; MONDO says “in early May”', or 'The Guardian and MONDO say “on Monday”'."""
     said = []
-    for phrase, sources in phrase_sources(record):
+    for phrase, sources in phrase_sources(record, book.briefing.texts):
         names = [book.source_label(s) for s in sources] or ["the source"]
         who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         said.append(f"{who} {'says' if len(names) == 1 else 'say'} “{phrase}”")
