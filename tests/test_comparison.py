@@ -564,3 +564,15 @@ def test_one_named_group_does_not_name_the_figures_that_do_not_say_who():
     assert loss.takes_unspecified
     alone = group_claims([civilians], [_event("raid")])
     assert not key_figures(alone, DAY, None).story[0].takes_unspecified
+
+
+def test_a_groups_span_takes_no_upper_bound_from_an_open_figure():
+    (group,) = group_claims(
+        [claim("a", 31), claim("b", 40, claimant="herald", qualifier="at least")], [_event("raid")]
+    )
+    assert group.bounds == (31, None)
+    (closed,) = group_claims(
+        [claim("a", 31), claim("b", CountRange(min=35, max=40), claimant="herald")],
+        [_event("raid")],
+    )
+    assert closed.bounds == (31, 40)

@@ -143,10 +143,16 @@ class ClaimGroup:
     where: str | None = None
 
     @property
-    def bounds(self) -> tuple[int, int] | None:
-        """The lowest and highest number any figure gives, or None if none gives one."""
-        numbers = [n for c in self.claims for n in c.bounds if n is not None]
-        return (min(numbers), max(numbers)) if numbers else None
+    def bounds(self) -> tuple[int, int | None] | None:
+        """The lowest number any figure allows and the highest, or None if none gives one.
+        The highest is None when a figure is open above ("at least 40"): its floor is not an
+        upper bound, so 31 and "at least 40" span from 31 with no end, never "31–40"."""
+        numbered = [c.bounds for c in self.claims if c.count != "unknown"]
+        if not numbered:
+            return None
+        low = min(lo or 0 for lo, _ in numbered)
+        highs = [hi for _, hi in numbered]
+        return low, None if None in highs else max(h for h in highs if h is not None)
 
 
 Moment = tuple[datetime.date, str]
