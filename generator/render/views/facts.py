@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from ...addresses import Target, incident_anchor
-from ...analysis.figures import ClaimGroup
+from ...analysis.figures import ClaimGroup, claimant_key
 from ...analysis.model import AssertionAnalysis
 from ...checks.date_phrases import phrase_sources
 from ...factsheets.dates import DateRange
@@ -211,6 +211,12 @@ class ClaimEntry:
     reported_by: tuple[Target, ...]  # each cited source's paragraph, once
     facts: Graded
     part_of: Target | None = None  # the figure this one is part of
+    # The same claimant's figures for this loss that are not compared with this one (another
+    # incident, place or scope): linked, so that they are read together, never added up.
+    also: tuple[Target, ...] = ()
+    # Whether the sources leave unstated what this figure covers, while the claimant's
+    # other figures for the loss each say it: then it is not filed under one of theirs.
+    scope_unstated: bool = False
 
 
 @dataclass(frozen=True)
@@ -261,8 +267,22 @@ def _figure_row(book: Book, claim: CasualtyClaim) -> FigureRow:
     )
 
 
-def _claim_entry(book: Book, claim: CasualtyClaim) -> ClaimEntry:
+def _claimants_others(book: Book, claim: CasualtyClaim, group: ClaimGroup) -> list[CasualtyClaim]:
+    """The claimant's figures for the same loss (the same group, or one of them not saying
+    who was hit) outside `group`, the claim's own."""
+    return [
+        c
+        for g in book.analysis.claim_groups
+        if g is not group and g.category == group.category
+        for c in g.claims
+        if claimant_key(c) == claimant_key(claim)
+        and (c.group == claim.group or "unspecified" in (c.group, claim.group))
+    ]
+
+
+def _claim_entry(book: Book, claim: CasualtyClaim, group: ClaimGroup) -> ClaimEntry:
     part_of = book.fact(("claims", claim.part_of)) if claim.part_of else None
+    others = _claimants_others(book, claim, group)
     return ClaimEntry(
         claim,
         book.figure(claim),
@@ -271,6 +291,9 @@ def _claim_entry(book: Book, claim: CasualtyClaim) -> ClaimEntry:
         tuple(dict.fromkeys(book.quote(q).where for q in claim.citations)),
         _graded(book, "claims", claim),
         part_of,
+        tuple(book.fact(("claims", c.id)) for c in others),
+        not (claim.place or claim.counted_scope)
+        and any(c.place or c.counted_scope for c in others),
     )
 
 
@@ -283,7 +306,7 @@ def _group_entry(book: Book, group: ClaimGroup) -> GroupEntry:
         target.anchor,
         book.verdict(group),
         group_reason(book, group),
-        tuple(_claim_entry(book, c) for c in group.claims),
+        tuple(_claim_entry(book, c, group) for c in group.claims),
         tuple(book.group(groups[i]) for i in group.other_scopes),
     )
 
