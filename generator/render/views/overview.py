@@ -60,10 +60,9 @@ class OverviewView:
 
 
 def _covers(book: Book, claim: CasualtyClaim) -> str:
-    """What a figure covers, beside its figure on the overview: 'in Graivoron, people
-    wounded after the town came under artillery fire'."""
-    parts = [f"in {book.places[claim.place].name}"] if claim.place else []
-    return ", ".join([*parts, *([claim.counted_scope] if claim.counted_scope else [])])
+    """Where a figure counts, beside its figure on the overview: 'in Graivoron' (its scope
+    is in the figure's own words: '8 people wounded (people wounded after ...)')."""
+    return f"in {book.places[claim.place].name}" if claim.place else ""
 
 
 def _line(book: Book, figures: ClaimantFigures) -> ClaimantLine:
