@@ -7,6 +7,7 @@ from conftest import CLAIMS, SEED
 
 from generator.analysis.build import analyse
 from generator.pipeline import load_briefings
+from generator.render.charts import FigureGroup, FigureRow, casualty_chart
 from generator.render.views.base import Book
 from generator.render.views.facts import casualties_view
 
@@ -51,3 +52,34 @@ def test_a_lone_figure_links_nothing(project):
     view = casualties_view(Book(briefings[0], analyse(briefings[0])))
     (entry,) = view.incidents[0].groups[0].claims
     assert entry.also == () and not entry.scope_unstated
+
+
+def test_the_casualty_chart_prints_every_figure_and_label_whole():
+    long = "“hundreds of thousands” (read as at least 200,000)"
+    rows = (
+        FigureRow(
+            "according to the regional evacuation office",
+            "more than 1,200",
+            1201,
+            None,
+            False,
+            False,
+            "#a",
+            "a",
+        ),
+        FigureRow(
+            "the outlet's own count (The Halden Courier)",
+            long,
+            200_000,
+            None,
+            False,
+            False,
+            "#b",
+            "b",
+        ),
+    )
+    html = casualty_chart("Evacuated", [FigureGroup("Evacuated: people", "update", rows)])
+    assert ">more than 1,200</span>" in html
+    assert html.count("(read as at least 200,000)") == 1
+    assert "according to the regional evacuation office</span>" in html
+    assert "…" not in html
