@@ -30,7 +30,9 @@ class Attribution:
     """A figure as said to readers: the figure, what was lost, who gives it, as of when."""
 
     figure: str  # "12", "at least 8", "“Several” (read as at least 3)"
-    what: str  # "12 civilians wounded"
+    # "12 civilians wounded", with what it covers when narrower or wider than that: "at
+    # least 2 civilians wounded (seriously wounded)"; a cite line is never without it.
+    what: str
     claimant: str  # "Vyacheslav Gladkov", "the outlet's own count (MONDO)"
     according_to: str  # "according to Vyacheslav Gladkov", "the outlet's own count (MONDO)"
     as_of: str  # "23 May 2023 (date of publication)"
@@ -76,7 +78,7 @@ def attribute(
     who = claimant_words(claim, actor_name, source_label)
     return Attribution(
         figure=describe_count(claim),
-        what=describe_claim(claim),
+        what=describe_claim(claim) + (f" ({claim.counted_scope})" if claim.counted_scope else ""),
         claimant=who,
         according_to=who if claim.claimant is None else f"according to {who}",
         as_of=moment(claim, zone, year=True),

@@ -8,21 +8,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .amounts import VAGUE_AMOUNTS
 from .text import NUMBER_WORDS
 
 __all__ = ["AMOUNT_WORDS", "Figure", "figure_phrase", "figures_in"]
 
-# Number words, and words that stand for an amount ("several", "most", "tens of thousands").
-AMOUNT_WORDS = set(NUMBER_WORDS) | {
-    "zero",
-    "several",
-    "both",
-    "single",
-    "half",
-    "most",
-    "tens",
-    "numerous",
-}
+# Number words, and words that stand for an amount ("several", "most", "tens of thousands"):
+# the vague-amount table's one-word amounts, and a few it gives no least for. ("A few" and
+# "a number of" are left out: "few" and "number" alone say no amount, as in "the number of
+# dead".)
+AMOUNT_WORDS = (
+    set(NUMBER_WORDS)
+    | {a for a in VAGUE_AMOUNTS if " " not in a}
+    | {
+        "zero",
+        "both",
+        "single",
+        "half",
+        "most",
+        "tens",
+        "numerous",
+    }
+)
 _LOSS = re.compile(
     r"kill(s|ed|ing)?|wound(s|ed|ing)?|injur(y|ies|ed|ing)|dead|deaths?|die[sd]?|dying"
     r"|casualt(y|ies)|victims?|evacuat(e|es|ed|ing|ion|ions)|destroy(s|ed|ing)?|destruction"

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .amounts import VAGUE_AMOUNTS
+
 __all__ = [
     "ABBREVIATIONS",
     "NUMBER_WORDS",
@@ -275,8 +277,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-# Number words and the value each stands for; a vague plural ("dozens") stands for its
-# smallest sense, which is enough to tell a figure's order of magnitude.
+# Number words and the value each stands for; a vague plural ("dozens") stands for the
+# least it means (amounts.VAGUE_AMOUNTS), which is enough to tell a figure's order of
+# magnitude.
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -306,15 +309,15 @@ NUMBER_WORDS = {
     "eighty": 80,
     "ninety": 90,
     "dozen": 12,
-    "dozens": 24,
+    "dozens": VAGUE_AMOUNTS["dozens"].least,
     "score": 20,
-    "scores": 40,
+    "scores": VAGUE_AMOUNTS["scores"].least,
     "hundred": 100,
-    "hundreds": 200,
+    "hundreds": VAGUE_AMOUNTS["hundreds"].least,
     "thousand": 1_000,
-    "thousands": 2_000,
+    "thousands": VAGUE_AMOUNTS["thousands"].least,
     "million": 1_000_000,
-    "millions": 2_000_000,
+    "millions": VAGUE_AMOUNTS["millions"].least,
 }
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}

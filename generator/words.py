@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from .factsheets.dates import format_day
 from .factsheets.model import CasualtyClaim, Source
 from .factsheets.times import clock_label, is_clock, zone_named
+from .factsheets.vocabulary import ONE_OF_GROUP
 
 if TYPE_CHECKING:
     from .analysis.corroboration import Credibility, Dispute, Lineage, Step
@@ -32,6 +33,7 @@ __all__ = [
     "describe_count",
     "figure_reason",
     "group_title",
+    "group_words",
     "language",
     "lineage_words",
     "moment",
@@ -81,7 +83,7 @@ def _number(n: int) -> str:
 def describe_count(claim: CasualtyClaim) -> str:
     """A claim's figure in words, as the claimant gives it: '12', 'at least 8', 'more than
     1,200', '2–5', 'unknown', 'none'; for a figure given only in words, those words and the
-    editor's reading: '“several” (read as at least 2)'."""
+    editor's reading: '“several” (read as at least 3)'."""
     count = claim.count
     if count == "unknown":
         figure = "unknown"
@@ -105,20 +107,6 @@ def describe_count(claim: CasualtyClaim) -> str:
     return f"“{claim.words}”{reading}"
 
 
-# The noun for one of a group, for "1 civilian wounded" and "at least 1 person killed".
-_ONE_OF = {
-    "civilians": "civilian",
-    "soldiers": "soldier",
-    "fighters": "fighter",
-    "officials": "official",
-    "people": "person",
-    "aircraft": "aircraft",
-    "vehicles": "vehicle",
-    "buildings": "building",
-    "settlements": "settlement",
-}
-
-
 def describe_claim(claim: CasualtyClaim) -> str:
     """A claim in a few words: 'no civilians killed', '1 civilian wounded', 'at least 2
     soldier casualties', 'vehicles captured: “several”'."""
@@ -130,7 +118,7 @@ def describe_claim(claim: CasualtyClaim) -> str:
     one = claim.count == 1 and claim.qualifier != "more than"
     if claim.category == "casualties":
         # "Casualties" is the noun; the group, if any, describes it: "12 civilian casualties".
-        kind = "" if claim.group == "unspecified" else _ONE_OF[claim.group] + " "
+        kind = "" if claim.group == "unspecified" else ONE_OF_GROUP[claim.group] + " "
         noun = kind + ("casualty" if one else "casualties")
         words = {"unknown": f"unknown number of {noun}", "none": f"no {noun}"}
         return words.get(figure, f"{figure} {noun}")
@@ -138,7 +126,7 @@ def describe_claim(claim: CasualtyClaim) -> str:
         return f"unknown number of {group} {claim.category}"
     if figure == "none":
         return f"no {group} {claim.category}"
-    return f"{figure} {_ONE_OF[group] if one else group} {claim.category}"
+    return f"{figure} {ONE_OF_GROUP[group] if one else group} {claim.category}"
 
 
 def claimant(claim: CasualtyClaim, actor_name: Names, source_label: Names) -> str:
@@ -166,9 +154,15 @@ def moment(claim: CasualtyClaim, zone: ZoneInfo | None = None, *, year: bool = F
 
 
 def group_title(group: ClaimGroup) -> str:
-    """'Wounded: civilians', 'Wounded: civilians (seriously wounded)'."""
-    scope = f" ({group.scope})" if group.scope else ""
-    return f"{group.category.capitalize()}: {group.group}{scope}"
+    """'Wounded: civilians (seriously wounded)', 'Killed: soldiers (place not stated)'."""
+    scope = ", ".join(p for p in (group.where, group.scope) if p)
+    who = group_words(group.group, group.takes_unspecified)
+    return f"{group.category.capitalize()}: {who}" + (f" ({scope})" if scope else "")
+
+
+def group_words(group: str, takes_unspecified: bool) -> str:
+    """Who figures count, never naming a group for those that do not say whom."""
+    return f"{group}, and figures not saying who" if takes_unspecified else group
 
 
 # The verdicts on the figures for one loss: each key (as `analysis.figures` gives it and the
@@ -189,8 +183,8 @@ VERDICT_WORDS = {
     ),
     "update": (
         "update over time",
-        "the same claimant gives a later, higher figure for a count that only grows (or a "
-        "later figure for one that can fall): the later one replaces the earlier",
+        "the same claimant gives a later, higher figure (or one above the least it gave: "
+        "“at least 14”, then 17), or a later figure for a count that can fall",
     ),
     "conflict": (
         "conflict",
@@ -245,6 +239,7 @@ def _finding(
             "fell": f": a count of {category} does not fall, so one of them is wrong or was "
             "corrected",
             "rose": ": a later, higher figure from the same claimant, as a running count grows",
+            "floor rose": ": above the least the same claimant gave before, as a count grows",
             "changed": f": a later figure, and a count of {category} can rise or fall",
         }[finding.how]
     )

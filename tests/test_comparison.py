@@ -15,8 +15,9 @@ from generator.analysis.corroboration import (
     sides,
 )
 from generator.analysis.figures import compare_figures as figure_comparison
-from generator.analysis.figures import implies
+from generator.analysis.figures import group_claims, implies
 from generator.analysis.framing import describe_actors
+from generator.analysis.losses import key_figures
 from generator.analysis.names import looks_like
 from generator.analysis.statements import closest_rendering, compare_renderings, word_diff
 from generator.cli import main
@@ -26,13 +27,14 @@ from generator.factsheets.model import (
     Citation,
     CountRange,
     CredibilityOverride,
+    Event,
     Rendering,
     Source,
     SourceGrade,
     Statement,
 )
 from generator.sources.text import clean_source_text
-from generator.words import credibility_label, credibility_steps, figure_reason
+from generator.words import credibility_label, credibility_steps, figure_reason, group_title
 
 DAY = datetime.date(2023, 5, 22)
 
@@ -244,6 +246,42 @@ def test_a_later_higher_count_is_an_update():
         "update over time: 8 from Petrov on 22 May, then 12 on 23 May: a later, "
         "higher figure from the same claimant, as a running count grows"
     )
+
+
+def test_a_later_figure_above_the_claimants_earlier_floor_is_an_update():
+    floor = [claim("first", 14, qualifier="at least"), claim("later", 17, day=23)]
+    found = compare_figures(floor, "killed", who)
+    assert found.verdict == "update"
+    assert found.reason == (
+        "update over time: at least 14 from Petrov on 22 May, then 17 on 23 May: above the "
+        "least the same claimant gave before, as a count grows"
+    )
+    assert found.conflicting == frozenset()
+
+
+def test_scores_then_a_number_above_forty_is_an_update():
+    scores = claim("scores", CountRange(min=40), day=14)
+    scores.words = "scores"
+    found = compare_figures([scores, claim("63", 63, day=15)], "wounded", who)
+    assert found.verdict == "update"
+    assert found.reason.startswith("update over time: “scores” (read as at least 40) from")
+
+
+def test_a_floor_that_does_not_rise_or_cannot_be_ordered_stays_compatible():
+    same = [claim("first", 14, qualifier="at least"), claim("later", 14, day=23)]
+    assert compare_figures(same, "killed", who).verdict == "compatible"
+    # Given by another claimant, a higher figure does not update the first one's floor.
+    other = [claim("first", 14, qualifier="at least"), claim("b", 17, claimant="herald", day=23)]
+    assert compare_figures(other, "killed", who).verdict == "compatible"
+    # Dated only by publication, a day apart: which came first is not known.
+    unordered = [
+        claim("first", 14, qualifier="at least", stated=False),
+        claim("later", 17, day=23, stated=False),
+    ]
+    assert compare_figures(unordered, "killed", who).verdict == "compatible"
+    # A closed earlier figure has no floor to rise above: 10 to 20, then 15, still meet.
+    closed = [claim("first", CountRange(min=10, max=20)), claim("later", 15, day=23)]
+    assert compare_figures(closed, "killed", who).verdict == "compatible"
 
 
 def test_different_figures_for_the_same_time_conflict():
@@ -530,3 +568,52 @@ def test_unlisted_variants_are_flagged_in_the_names_by_source(project, tmp_path)
     assert "⚑ Ivan Petrow (1)</span>" in actor_page
     sources_index = (out / "test/sources/index.md").read_text()
     assert "| B, usually reliable |" in sources_index
+
+
+def _event(id_):
+    return Event(
+        id=id_,
+        title=id_,
+        date="2023-05-22",
+        summary="s",
+        status="reported",
+        citations=[Citation(source="daily", quote="on that day x")],
+    )
+
+
+def test_two_groups_of_one_loss_told_apart_by_place_never_share_a_title():
+    town = claim("town", 2)
+    town.place, town.group, town.category = "lowford", "soldiers", "killed"
+    nowhere = claim("nowhere", 5, claimant="herald")
+    nowhere.group, nowhere.category = "soldiers", "killed"
+    groups = group_claims([town, nowhere], [_event("raid")], None, {"lowford": "Lowford"})
+    assert [group_title(g) for g in groups] == [
+        "Killed: soldiers (place not stated)",
+        "Killed: soldiers (Lowford)",
+    ]
+    # A loss counted in one place only needs no place in its title.
+    assert group_title(group_claims([town], [_event("raid")])[0]) == "Killed: soldiers"
+
+
+def test_one_named_group_does_not_name_the_figures_that_do_not_say_who():
+    civilians = claim("civilians", 12)
+    people = claim("people", 8, claimant="herald")
+    people.group = "unspecified"
+    (group,) = group_claims([civilians, people], [_event("raid")])
+    assert group_title(group) == "Wounded: civilians, and figures not saying who"
+    (loss,) = key_figures([group], DAY, None).story
+    assert loss.takes_unspecified
+    alone = group_claims([civilians], [_event("raid")])
+    assert not key_figures(alone, DAY, None).story[0].takes_unspecified
+
+
+def test_a_groups_span_takes_no_upper_bound_from_an_open_figure():
+    (group,) = group_claims(
+        [claim("a", 31), claim("b", 40, claimant="herald", qualifier="at least")], [_event("raid")]
+    )
+    assert group.bounds == (31, None)
+    (closed,) = group_claims(
+        [claim("a", 31), claim("b", CountRange(min=35, max=40), claimant="herald")],
+        [_event("raid")],
+    )
+    assert closed.bounds == (31, 40)

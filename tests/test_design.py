@@ -25,6 +25,7 @@ TEMPLATES = GENERATOR / "render" / "templates"
 # A module may import its own package and anything of a lower rank: the pipeline's order.
 RANK = {
     "text": 0,
+    "amounts": -1,  # the vague-amount table, which text reads
     "names": 0,
     "problems": 0,
     "confine": 0,

@@ -333,7 +333,9 @@ def test_figures_of_different_scope_are_never_an_update(build):
     ]
     assert [g.comparison.verdict for g in groups] == ["one figure", "one figure"]
     entries = casualties_view(book).incidents[0].groups
-    assert [t.text for t in entries[0].other_scopes] == ["Wounded: unspecified"]
+    # Each link names the place it counts, so the two never read as one heading.
+    assert [t.text for t in entries[0].other_scopes] == ["Wounded: unspecified (Lowford)"]
+    assert [t.text for t in entries[1].other_scopes] == ["Wounded: unspecified (place not stated)"]
     assert entries[1].other_scopes[0].anchor == "raid--wounded--unspecified"
 
 

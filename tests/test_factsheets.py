@@ -124,7 +124,7 @@ def test_status_needs_the_actors_who_claim_and_deny():
     ("text", "precision", "start", "end", "label"),
     [
         ("2023-05-22", "day", "2023-05-22", "2023-05-22", "22 May 2023"),
-        ("2023-05-22", "approximate", "2023-05-19", "2023-05-25", "around 22 May 2023"),
+        ("2023-05-22", "approximate", "2023-05-21", "2023-05-23", "around 22 May 2023"),
         ("2023-05", "early-month", "2023-05-01", "2023-05-10", "early May 2023"),
         ("2023-05", "mid-month", "2023-05-11", "2023-05-20", "mid-May 2023"),
         ("2023-02", "late-month", "2023-02-21", "2023-02-28", "late February 2023"),

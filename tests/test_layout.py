@@ -154,6 +154,8 @@ def test_on_a_phone_the_casualty_charts_show_their_figures_on_their_first_screen
         for row in shown:
             value = row.locator(".briefing-chart-value")
             assert value.inner_text().strip()
+            # The figure is whole: never cut to "more than 1,…".
+            assert value.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
             assert _on_screen(page, value.bounding_box())
             assert _on_screen(page, row.locator(".briefing-row-label").bounding_box())
             assert _on_screen(page, row.locator(".briefing-track").bounding_box())

@@ -208,8 +208,8 @@ def test_the_fixture_checks_clean(tmp_path, capsys):
             "claims.yaml",
             "      says: Six\n      hidden: true\n",
             "      says: Six\n",
-            "is in text hidden from display (¶1, hidden as 'headline (shown as the page "
-            "title)') in source 'nordpost': to cite hidden text deliberately, add `hidden: true`",
+            "is in text hidden from display (¶1, hidden as 'headline (shown as the source's "
+            "Title)') in source 'nordpost': to cite hidden text deliberately, add `hidden: true`",
         ),
         (
             "sources.yaml",

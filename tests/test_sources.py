@@ -19,7 +19,7 @@ def test_chrome_is_hidden_and_recorded_and_paragraphs_keep_file_positions():
     assert [(s.block, s.reason) for s in text.stripped] == [
         (1, "skip link"),
         (1, "dateline"),
-        (2, "headline (shown as the page title)"),
+        (2, "headline (shown as the source's Title)"),
         (4, "advertisement marker"),
         (6, "embedded tweet"),
         (7, "byline"),

@@ -363,7 +363,7 @@ def analyse(briefing: Briefing) -> Analysis:
     zone = zone_named(briefing.info.timezone)
     events = sorted(briefing.events, key=lambda e: order_key(e, zone))
     statements = sorted(briefing.statements, key=lambda s: order_key(s, zone))
-    groups = group_claims(briefing.claims, events, zone)
+    groups = group_claims(briefing.claims, events, zone, {p.id: p.name for p in briefing.places})
     parties = belligerents(briefing.actors)
     coverage = measure_coverage(briefing, known_names(briefing))
     facts = _facts(briefing, groups, parties)

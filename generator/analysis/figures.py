@@ -10,6 +10,9 @@ the comparison can say (it is not agreement: 12 and "at least 8" differ). Two th
 - **unordered** when one claimant gives both and neither time is stated (each is dated by
   publication only) within a day of the other: they cannot be put in order, so they make no
   update.
+Two that do meet are still an **update** when one claimant's later figure rises above the
+floor of its earlier open one ("at least 14", then 17; "scores", then 63): the claimant's
+count went up, and reading the two as merely compatible would hide that.
 A group can hold an update and a conflict at once; both are reported.
 
 Claims are grouped for comparison by incident, kind of loss, group, place and scope
@@ -71,8 +74,16 @@ class Finding:
     # rose; "changed": a count that can rise or fall changed; "other claimant": two
     # claimants disagree; "dates inferred": neither date is stated, and they are a day or
     # less apart; "given before": one was given at some time before the other's date.
+    # "floor rose": a later figure above the floor of the same claimant's earlier open one.
     how: Literal[
-        "same moment", "fell", "rose", "changed", "other claimant", "dates inferred", "given before"
+        "same moment",
+        "fell",
+        "rose",
+        "floor rose",
+        "changed",
+        "other claimant",
+        "dates inferred",
+        "given before",
     ]
     earlier: CasualtyClaim
     later: CasualtyClaim
@@ -127,12 +138,21 @@ class ClaimGroup:
     # The groups for the same loss and group of a different place or scope, by index in
     # the list `group_claims` returns: not compared with this one.
     other_scopes: tuple[int, ...] = ()
+    # Where the figures count, when another group of the same loss counts elsewhere: the
+    # place's name, or "place not stated" (so that two groups never share one title).
+    where: str | None = None
 
     @property
-    def bounds(self) -> tuple[int, int] | None:
-        """The lowest and highest number any figure gives, or None if none gives one."""
-        numbers = [n for c in self.claims for n in c.bounds if n is not None]
-        return (min(numbers), max(numbers)) if numbers else None
+    def bounds(self) -> tuple[int, int | None] | None:
+        """The lowest number any figure allows and the highest, or None if none gives one.
+        The highest is None when a figure is open above ("at least 40"): its floor is not an
+        upper bound, so 31 and "at least 40" span from 31 with no end, never "31–40"."""
+        numbered = [c.bounds for c in self.claims if c.count != "unknown"]
+        if not numbered:
+            return None
+        low = min(lo or 0 for lo, _ in numbered)
+        highs = [hi for _, hi in numbered]
+        return low, None if None in highs else max(h for h in highs if h is not None)
 
 
 Moment = tuple[datetime.date, str]
@@ -211,6 +231,34 @@ def _finding(
     return Finding("conflict", "fell", a, b, category)
 
 
+def _rising_floor(
+    a: CasualtyClaim, b: CasualtyClaim, category: str, moments: dict[str, Moment]
+) -> Finding | None:
+    """An update when b, given later by a's claimant, rises above the floor of a's open
+    figure ("at least 14", then 17), though their ranges meet; None otherwise, and when the
+    two cannot be put in order (then they stay compatible: nothing says which came first)."""
+    if claimant_key(a) != claimant_key(b) or "unknown" in (a.count, b.count):
+        return None
+    (floor, ceiling), later_floor = a.bounds, b.bounds[0]
+    if ceiling is not None or later_floor is None or later_floor <= (floor or 0):
+        return None
+    before = a.as_of_precision == "before" or b.as_of_precision == "before"
+    inferred = not a.as_of_stated and not b.as_of_stated and abs((b.as_of - a.as_of).days) <= 1
+    if before or inferred or _same_moment(a, b, moments):
+        return None
+    return Finding("update", "floor rose", a, b, category)
+
+
+def _finding_on(
+    a: CasualtyClaim, b: CasualtyClaim, category: str, moments: dict[str, Moment]
+) -> Finding | None:
+    """The finding on two figures, a the earlier (or as early); None when they are merely
+    compatible."""
+    if _ranges_meet(a, b):
+        return _rising_floor(a, b, category, moments)
+    return _finding(a, b, category, moments)
+
+
 def _common_range(claims: list[CasualtyClaim]) -> CommonRange | None:
     numbered = [c for c in claims if c.count != "unknown"]
     if not numbered:
@@ -235,10 +283,10 @@ def compare_figures(
     moments = moments or {c.id: claim_moment(c) for c in claims}
     ordered = sorted(claims, key=lambda c: moments[c.id])
     findings = tuple(
-        _finding(a, b, category, moments)
+        f
         for i, a in enumerate(ordered)
         for b in ordered[i + 1 :]
-        if not _ranges_meet(a, b)
+        if (f := _finding_on(a, b, category, moments)) is not None
     )
     if not findings:
         return FigureComparison("compatible", common=_common_range(ordered))
@@ -253,12 +301,22 @@ _CATEGORY_ORDER = {c: i for i, c in enumerate(get_args(Category))}
 _GROUP_ORDER = {g: i for i, g in enumerate(get_args(Group))}
 
 
+def _where(place: str, places: set[str], names: dict[str, str]) -> str | None:
+    """A group's place as its title says it, when its loss is counted in more than one."""
+    if len(places) < 2:
+        return None
+    return names.get(place, place) if place else "place not stated"
+
+
 def group_claims(
-    claims: list[CasualtyClaim], events: list[Event], zone: ZoneInfo | None = None
+    claims: list[CasualtyClaim],
+    events: list[Event],
+    zone: ZoneInfo | None = None,
+    place_names: dict[str, str] | None = None,
 ) -> list[ClaimGroup]:
     """The claims grouped by incident (in the order of `events`), loss, group, place and
     scope, each group's figures in the order they were given (in `zone`, the briefing's)
-    and compared."""
+    and compared; `place_names` name the places in titles."""
     moments = {c.id: claim_moment(c, zone) for c in claims}
     order = {e.id: i for i, e in enumerate(events)}
     by_event = {e.id: e for e in events}
@@ -286,6 +344,7 @@ def group_claims(
         scopes[each[:3]].append(i)
     groups = []
     for at, (incident, category, group, place, scope) in enumerate(keys):
+        places = {keys[i][3] for i in scopes[incident, category, group]}
         members = sorted(
             grouped[incident, category, group, place, scope], key=lambda c: (*moments[c.id], c.id)
         )
@@ -300,6 +359,7 @@ def group_claims(
                 place=place or None,
                 scope=scope or None,
                 other_scopes=tuple(i for i in scopes[incident, category, group] if i != at),
+                where=_where(place, places, place_names or {}),
             )
         )
     return groups

@@ -50,6 +50,9 @@ class Loss:
     group: str  # "unspecified" when the figures do not say who was hit
     by_claimant: tuple[ClaimantFigures, ...]
     compared: tuple[ClaimGroup, ...]
+    # Whether figures that do not say who was hit joined the one group the others name:
+    # the title says so rather than call them that group.
+    takes_unspecified: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ def _losses(groups: Sequence[ClaimGroup]) -> tuple[Loss, ...]:
                 group,
                 tuple(ClaimantFigures(tuple(c)) for c in claimants.values()),
                 tuple(g for g in members if len(g.claims) > 1),
+                any(c.group != group for g in members for c in g.claims),
             )
         )
     return tuple(sorted(losses, key=_loss_order))

@@ -23,10 +23,12 @@ from ..sources.reuse import Reuse, measure_reuse
 from ..sources.text import SourceText
 from .attribution import unattributed_party_figures
 from .citations import load_texts, uncited_sources, unverified_quotes
+from .date_phrases import unquoted_date_phrases
 from .derivation import derivation_cycles, unsupported_derivation
 from .ids import duplicate_ids, reserved_ids, unresolved_refs
 from .names import shared_names
 from .plausibility import implausible_dates, implausible_figures
+from .readings import vague_readings
 from .times import clock_changes, zoneless_times
 
 __all__ = ["Briefing", "check_briefing"]
@@ -89,12 +91,14 @@ def check_briefing(
     problems += derivation_cycles(sheets)
     problems += implausible_dates(sheets)
     problems += implausible_figures(sheets)
+    problems += vague_readings(sheets)
     problems += zoneless_times(sheets)
     problems += clock_changes(sheets)
     problems += unattributed_party_figures(sheets)
     texts, text_problems = load_texts(sheets, seeds_dir, root)
     problems += text_problems
     problems += unverified_quotes(sheets, texts)
+    problems += unquoted_date_phrases(sheets, texts)
     problems += uncited_sources(sheets)
     reuse = measure_reuse(texts)
     problems += unsupported_derivation(sheets, reuse)

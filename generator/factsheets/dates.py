@@ -73,6 +73,10 @@ class Dated:
         return []
 
 
+# How far "around" a day reaches either way.
+_AROUND = datetime.timedelta(days=1)
+
+
 def date_range(text: str, precision: str) -> DateRange:
     """The range of days `text` at `precision` stands for; ValueError says why it can't."""
     parts = [int(p) for p in text.split("-")]
@@ -99,10 +103,13 @@ def date_range(text: str, precision: str) -> DateRange:
             raise ValueError(f"'{text}' is not a real calendar date") from None
         label = format_day(day)
         if precision == "approximate":
-            # Clamped at the calendar's ends (1 January 1, 31 December 9999).
-            three = datetime.timedelta(days=3)
-            start = day - three if day > datetime.date.min + three else datetime.date.min
-            end = day + three if day < datetime.date.max - three else datetime.date.max
+            # "Around 14 October" is the day give or take one: a source that knows less
+            # writes "that week" or "mid-October", which have precisions of their own. Three
+            # days either way made one unsure day a week, and drew "around Saturday" back
+            # to Wednesday, before the Friday shelling it followed. Clamped at the
+            # calendar's ends (1 January 1, 31 December 9999).
+            start = day - _AROUND if day > datetime.date.min + _AROUND else datetime.date.min
+            end = day + _AROUND if day < datetime.date.max - _AROUND else datetime.date.max
             return DateRange(start, end, f"around {label}")
         return DateRange(day, day, label)
     spans = {

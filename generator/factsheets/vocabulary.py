@@ -118,6 +118,19 @@ Group = Literal[
     "buildings",
     "settlements",
 ]
+# The noun for one of a group, for "1 civilian wounded" and "at least 1 person killed"
+# ("people" stands for "unspecified").
+ONE_OF_GROUP = {
+    "civilians": "civilian",
+    "soldiers": "soldier",
+    "fighters": "fighter",
+    "officials": "official",
+    "people": "person",
+    "aircraft": "aircraft",
+    "vehicles": "vehicle",
+    "buildings": "building",
+    "settlements": "settlement",
+}
 Qualifier = Literal["exactly", "at least", "more than", "at most", "up to", "fewer than", "about"]
 # Words editors write for a qualifier, by meaning: a message suggests the qualifier that means
 # the same, where spelling alone would suggest the opposite ("no more than" is not "more

@@ -41,6 +41,7 @@ class ClaimFigure:
     claimant: Target | None  # the claimant's page; None for the outlet's own count
     entry: Target  # the figure's entry on the casualties page
     incident: str  # the incident's title
+    place: str = ""  # where it counts, as a link to it says it: " in Belgorod region"
 
     def __str__(self) -> str:
         raise TypeError(f"figure {self.claim!r} printed without its claimant: use |figure")

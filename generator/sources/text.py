@@ -135,7 +135,7 @@ def _chrome_reason(
         if rule.matches(line, block):
             return rule.reason, index
     if line == title.strip():
-        return "headline (shown as the page title)", -1
+        return "headline (shown as the source's Title)", -1
     for pattern, reason in _CHROME:
         if pattern.fullmatch(line):
             return reason, -1

@@ -223,14 +223,16 @@ def _claim_figure(book: Book, claim: CasualtyClaim) -> ClaimFigure:
         book.actor(claim.claimant) if claim.claimant else None,
         Target(claim.id, "casualties.md", claim.id),
         book.events[claim.incident].title,
+        f" in {book.places[claim.place].name}" if claim.place else "",
     )
 
 
 def _claim_label(figure: ClaimFigure) -> str:
-    """'12 civilians wounded (Armed men cross …), according to Vyacheslav Gladkov, as of
-    23 May 2023 (date of publication)'."""
+    """'12 civilians wounded in Belgorod region (Armed men cross …), according to Vyacheslav
+    Gladkov, as of 23 May 2023 (date of publication)'."""
     said = figure.said
-    return f"{said.what} ({figure.incident}), {said.according_to}, as of {said.as_of}"
+    what = f"{said.what}{figure.place} ({figure.incident})"
+    return f"{what}, {said.according_to}, as of {said.as_of}"
 
 
 def cite_line(book: Book, fact: FactAnalysis) -> CiteLine:

@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from ...addresses import Target, incident_anchor
-from ...analysis.figures import ClaimGroup
-from ...analysis.model import AssertionAnalysis, VersionAnalysis
+from ...analysis.figures import ClaimGroup, claimant_key
+from ...checks.date_phrases import phrase_sources
 from ...factsheets.dates import DateRange
-from ...factsheets.model import Assertion, CasualtyClaim, Event, Statement
+from ...factsheets.model import CasualtyClaim, Event, Statement
 from ...factsheets.times import (
     end_label,
     placement,
     time_label,
     when_text,
 )
-from ...words import ASPECTS, VERDICT_WORDS, group_title, period, verdicts_label
+from ...words import VERDICT_WORDS, group_title, period, verdicts_label
 from ..charts import FigureGroup, FigureRow, TimelineRow
 from ..values import (
     CasualtyChart,
@@ -31,18 +31,17 @@ from ..values import (
 )
 from .base import Book, cite_line, group_reason
 from .history import fact_history
+from .versions import AssertionEntry, assertion_entry
 
 __all__ = [
     "CasualtiesView",
     "EventEntry",
     "StatementEntry",
     "TimelineView",
-    "VersionEntry",
     "casualties_view",
     "chart_row",
     "statements_view",
     "timeline_view",
-    "version_entry",
 ]
 
 
@@ -76,43 +75,6 @@ def _graded(book: Book, kind: str, record: Event | CasualtyClaim | Statement) ->
     )
 
 
-@dataclass(frozen=True)
-class VersionEntry:
-    """One version of an assertion: its summary, who holds, confirms and denies it, and
-    its own grade and sources."""
-
-    summary: str
-    status: str
-    grade: Grade
-    single: bool
-    lineages: list[list[Target]]
-    shared: tuple[str, ...]
-    claimed_by: tuple[Target, ...]  # its holders
-    confirmed_by: tuple[Target, ...]
-    denied_by: tuple[Target, ...]
-    quotes: tuple[Quote, ...]
-
-
-@dataclass(frozen=True)
-class AssertionEntry:
-    """One assertion under an event: who did it, what it hit, what came of it; with rival
-    versions, each graded on its own."""
-
-    heading: str  # "Who was responsible"
-    assertion: Assertion
-    status: str  # the one version's status, or "contested"
-    versions: tuple[VersionEntry, ...]
-
-    @property
-    def contested(self) -> bool:
-        return len(self.versions) > 1
-
-    @property
-    def only(self) -> VersionEntry:
-        """The one version, for an assertion that is not contested."""
-        return self.versions[0]
-
-
 # ---------------------------------------------------------------------------------------
 # Timeline
 
@@ -130,33 +92,7 @@ class EventEntry:
     places: tuple[Target, ...]
     statements: tuple[Target, ...]
     assertions: tuple[AssertionEntry, ...] = ()
-
-
-def _assertion_entry(book: Book, found: AssertionAnalysis) -> AssertionEntry:
-    record = found.record
-    return AssertionEntry(
-        ASPECTS[record.about],
-        record,
-        record.standing,
-        tuple(version_entry(book, v) for v in found.versions),
-    )
-
-
-def version_entry(book: Book, found: VersionAnalysis) -> VersionEntry:
-    """A version as the pages show it, with its holders and its grade."""
-    version = found.version
-    return VersionEntry(
-        version.summary,
-        version.status,
-        book.grade_of(found.credibility),
-        found.single_source,
-        book.lineage_links(found.lineages),
-        book.shared(found.shared),
-        tuple(book.actor(a) for a in version.holders),
-        tuple(book.actor(a) for a in version.confirmed_by),
-        tuple(book.actor(a) for a in version.denied_by),
-        tuple(book.quote(c) for c in version.citations),
-    )
+    date_said: str | None = None  # whose words date it: 'The Guardian says “on Monday”'
 
 
 @dataclass(frozen=True)
@@ -186,6 +122,17 @@ def _as_written(record: Event | Statement, zone: ZoneInfo | None) -> str | None:
     return " – ".join(written) or None
 
 
+def _date_said(book: Book, record: Event | Statement) -> str | None:
+    """Whose words date the record, each source's apart: 'The Guardian says “earlier this
+    month”; MONDO says “in early May”', or 'The Guardian and MONDO say “on Monday”'."""
+    said = []
+    for phrase, sources in phrase_sources(record, book.briefing.texts):
+        names = [book.source_label(s) for s in sources] or ["the source"]
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        said.append(f"{who} {'says' if len(names) == 1 else 'say'} “{phrase}”")
+    return "; ".join(said) or None
+
+
 def timeline_view(book: Book) -> TimelineView:
     analysis, info = book.analysis, book.briefing.info
     rows = tuple(chart_row(e, f"#{e.id}", book.zone) for e in analysis.events)
@@ -211,8 +158,9 @@ def timeline_view(book: Book) -> TimelineView:
                 book.fact(("statements", s.id)) for s in analysis.event_statements.get(e.id, ())
             ),
             assertions=tuple(
-                _assertion_entry(book, a) for a in analysis.facts["events", e.id].assertions
+                assertion_entry(book, a) for a in analysis.facts["events", e.id].assertions
             ),
+            date_said=_date_said(book, e),
         )
         for e in analysis.events
     )
@@ -228,9 +176,15 @@ class ClaimEntry:
     claim: CasualtyClaim
     figure: ClaimFigure  # with who gives it and as of when
     place: Target | None
-    reported_by: tuple[Target, ...]  # each citation's source and paragraph
+    reported_by: tuple[Target, ...]  # each cited source's paragraph, once
     facts: Graded
     part_of: Target | None = None  # the figure this one is part of
+    # The same claimant's figures for this loss that are not compared with this one (another
+    # incident, place or scope): linked, so that they are read together, never added up.
+    also: tuple[Target, ...] = ()
+    # Whether the sources leave unstated what this figure covers, while the claimant's
+    # other figures for the loss each say it: then it is not filed under one of theirs.
+    scope_unstated: bool = False
 
 
 @dataclass(frozen=True)
@@ -281,15 +235,33 @@ def _figure_row(book: Book, claim: CasualtyClaim) -> FigureRow:
     )
 
 
-def _claim_entry(book: Book, claim: CasualtyClaim) -> ClaimEntry:
+def _claimants_others(book: Book, claim: CasualtyClaim, group: ClaimGroup) -> list[CasualtyClaim]:
+    """The claimant's figures for the same loss (the same group, or one of them not saying
+    who was hit) outside `group`, the claim's own."""
+    return [
+        c
+        for g in book.analysis.claim_groups
+        if g is not group and g.category == group.category
+        for c in g.claims
+        if claimant_key(c) == claimant_key(claim)
+        and (c.group == claim.group or "unspecified" in (c.group, claim.group))
+    ]
+
+
+def _claim_entry(book: Book, claim: CasualtyClaim, group: ClaimGroup) -> ClaimEntry:
     part_of = book.fact(("claims", claim.part_of)) if claim.part_of else None
+    others = _claimants_others(book, claim, group)
     return ClaimEntry(
         claim,
         book.figure(claim),
         book.place(claim.place),
-        tuple(book.quote(q).where for q in claim.citations),
+        # Two renderings in one paragraph (a figure and its repetition) are one place.
+        tuple(dict.fromkeys(book.quote(q).where for q in claim.citations)),
         _graded(book, "claims", claim),
         part_of,
+        tuple(book.fact(("claims", c.id)) for c in others),
+        not (claim.place or claim.counted_scope)
+        and any(c.place or c.counted_scope for c in others),
     )
 
 
@@ -302,7 +274,7 @@ def _group_entry(book: Book, group: ClaimGroup) -> GroupEntry:
         target.anchor,
         book.verdict(group),
         group_reason(book, group),
-        tuple(_claim_entry(book, c) for c in group.claims),
+        tuple(_claim_entry(book, c, group) for c in group.claims),
         tuple(book.group(groups[i]) for i in group.other_scopes),
     )
 
@@ -355,6 +327,7 @@ class StatementEntry:
     speaker_name: str
     about: Target | None
     facts: Graded
+    date_said: str | None = None  # whose words date it: 'The Guardian says “on Monday”'
 
 
 def statements_view(book: Book) -> tuple[StatementEntry, ...]:
@@ -367,6 +340,7 @@ def statements_view(book: Book) -> tuple[StatementEntry, ...]:
             book.actor_name(s.speaker),
             book.fact(("events", s.event)) if s.event else None,
             _graded(book, "statements", s),
+            _date_said(book, s),
         )
         for s in book.analysis.statements
     )

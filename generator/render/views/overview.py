@@ -12,7 +12,7 @@ from ...analysis.losses import ClaimantFigures, Loss, key_figures
 from ...factsheets.dates import format_day
 from ...factsheets.model import BriefingInfo, CasualtyClaim
 from ...history.entries import History
-from ...words import period
+from ...words import group_words, period
 from ..values import ClaimantLine, Verdict
 from .base import Book, group_reason, last_updated, last_updated_on
 from .glance import Glance, glance_view, rooted
@@ -60,10 +60,9 @@ class OverviewView:
 
 
 def _covers(book: Book, claim: CasualtyClaim) -> str:
-    """What a figure covers, beside its figure on the overview: 'in Graivoron, people
-    wounded after the town came under artillery fire'."""
-    parts = [f"in {book.places[claim.place].name}"] if claim.place else []
-    return ", ".join([*parts, *([claim.counted_scope] if claim.counted_scope else [])])
+    """Where a figure counts, beside its figure on the overview: 'in Graivoron' (its scope
+    is in the figure's own words: '8 people wounded (people wounded after ...)')."""
+    return f"in {book.places[claim.place].name}" if claim.place else ""
 
 
 def _line(book: Book, figures: ClaimantFigures) -> ClaimantLine:
@@ -81,7 +80,7 @@ def _compared(book: Book, group: ClaimGroup) -> Compared:
 
 
 def _loss_view(book: Book, loss: Loss) -> LossView:
-    title = f"{loss.category.capitalize()}: {loss.group}"
+    title = f"{loss.category.capitalize()}: {group_words(loss.group, loss.takes_unspecified)}"
     if loss.group == "unspecified":
         title = f"{loss.category.capitalize()}: who is not said"
     return LossView(

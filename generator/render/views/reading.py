@@ -1,7 +1,8 @@
 """The reader's guide, "How to read a briefing" (`how-to-read/`): what the words the pages
 compute mean, in plain words. Its lists are read from the tables the code uses (the
 statuses a fact sheet allows, the credibility and reliability scales, the verdicts on
-figures with their words and meanings, `words.VERDICT_WORDS`), so a word added or renamed
+figures with their words and meanings, `words.VERDICT_WORDS`, the least each vague amount
+means, `amounts.VAGUE_AMOUNTS`), so a word added or renamed
 there is on this page too; the meanings of statuses are here, one per word, and an import
 fails until a new word has one."""
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import get_args, get_type_hints
 
+from ...amounts import VAGUE_AMOUNTS
 from ...analysis.figures import Verdict
 from ...factsheets.model import BriefingInfo
 from ...factsheets.versions import CONTESTED
@@ -34,6 +36,8 @@ class ReadingView:
     grades: tuple[Term, ...]
     reliabilities: tuple[Term, ...]
     verdicts: tuple[Term, ...]
+    # The vague amounts ("several") and the least each is read as.
+    amounts: tuple[Term, ...]
 
 
 # Whether a fact happened: what each status of a fact sheet says (factsheets.vocabulary).
@@ -72,4 +76,5 @@ def reading_view() -> ReadingView:
         grades=tuple(Term(str(n), label) for n, label in CREDIBILITY_SCALE.items()),
         reliabilities=tuple(Term(g, label) for g, label in RELIABILITY_SCALE.items()),
         verdicts=tuple(Term(*VERDICT_WORDS[v]) for v in get_args(Verdict)),
+        amounts=tuple(Term(w, f"at least {a.least:,}: {a.why}") for w, a in VAGUE_AMOUNTS.items()),
     )
