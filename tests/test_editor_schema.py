@@ -118,3 +118,29 @@ def test_the_good_records_pass_both(tmp_path):
         path.write_text(good, encoding="utf-8")
         result = validate(f"{kind}.schema.json", [path])
         assert result.returncode == 0, result.stdout
+
+
+def _descriptions(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                yield value
+            yield from _descriptions(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _descriptions(value)
+
+
+def test_no_description_adds_an_s_to_a_kind_already_plural():
+    import json
+
+    doubled = [f"{k.name}s" for k in KINDS]
+    found = [
+        (name, text)
+        for name, schema in schema_files().items()
+        for text in _descriptions(json.loads(schema))
+        if any(word in text for word in doubled)
+    ]
+    assert found == []
+    lists = [t for s in schema_files().values() for t in _descriptions(json.loads(s))]
+    assert "a list of ids of actors" in lists
