@@ -207,3 +207,34 @@ def test_a_title_with_a_problem_is_not_shown(tmp_path):
     titles = read_change_titles(root)
     assert titles.of("test") == ()
     assert len(titles.problems) == 1
+
+
+def test_the_shipped_titles_name_published_changes_in_words_for_readers():
+    """Each title of the shipped briefing's changes names one of its entries, and no title
+    or summary carries an internal id (a record's id, a review's finding)."""
+    import re
+
+    from conftest import ROOT, SHIPPED
+
+    from generator.factsheets.kinds import KINDS
+    from generator.factsheets.load import load_factsheets
+
+    titles = read_change_titles(ROOT)
+    assert titles.problems == ()
+    shipped = titles.of(SHIPPED)
+    assert len(shipped) >= 8
+    sheets, _ = load_factsheets(ROOT / "briefings" / SHIPPED, ROOT)
+    ids = {r.id for kind in KINDS for r in sheets.records(kind) if "-" in getattr(r, "id", "")}
+    for title in shipped:
+        for text in (title.title, title.summary or ""):
+            words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
+            assert not words & ids, text
+            assert not re.search(r"\b[A-Z]\d*-[A-Z]?\d+\b|#\d+", text), text
+    history = briefing_history(ROOT, ROOT / "briefings" / SHIPPED, ROOT / "seeds")
+    if history.unavailable:
+        pytest.skip(f"no change log here: {history.unavailable}")
+    assert history.problems == ()
+    shown = {e.commit: e.subject for e in history.entries}
+    for title in shipped:
+        (commit,) = [c for c in shown if c.startswith(title.commit)]
+        assert shown[commit] == title.title
