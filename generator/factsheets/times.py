@@ -20,11 +20,13 @@ conversion would run off the calendar (31 December 9999) is shown only as writte
 from __future__ import annotations
 
 import datetime
+import difflib
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .dates import DateRange, date_range, format_day
+from .zones import abbreviation, offset_hint
 
 __all__ = [
     "PARTS_OF_DAY",
@@ -61,13 +63,18 @@ def zone_problem(name: str) -> str | None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
+        if offset := offset_hint(name):
+            return offset
         lowered = {z.lower(): z for z in available_timezones()}
         hint = lowered.get(name.lower())
+        close = difflib.get_close_matches(name, sorted(lowered.values()), n=1, cutoff=0.8)
+        hint = hint or (close[0] if close else None)
         return f"'{name}' is not a time zone zoneinfo knows" + (
             f" (did you mean '{hint}'?)"
             if hint
-            else "; write an IANA name such as Europe/London, Europe/Kyiv or UTC "
-            "(abbreviations like BST are not zones: they change with the season)"
+            else "; write the IANA name of the place's zone, Area/City (Moscow's is "
+            "Europe/Moscow), or UTC; for a fixed offset, Etc/GMT-3 is UTC+3 (the sign is "
+            "inverted). Abbreviations like BST are not zones: they change with the season"
         )
     return None
 
@@ -148,8 +155,8 @@ class ClockChange:
 
 
 def clock_text(moment: datetime.datetime) -> str:
-    """An aware moment as its zone's clock shows it: '01:30 BST'."""
-    return f"{moment:%H:%M} {moment.tzname()}"
+    """An aware moment as its zone's clock shows it: '01:30 BST', '01:30 UTC+3'."""
+    return f"{moment:%H:%M} {abbreviation(moment)}"
 
 
 def offset_text(moment: datetime.datetime) -> str:
