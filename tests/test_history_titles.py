@@ -238,3 +238,12 @@ def test_the_shipped_titles_name_published_changes_in_words_for_readers():
     for title in shipped:
         (commit,) = [c for c in shown if c.startswith(title.commit)]
         assert shown[commit] == title.title
+
+
+def test_briefing_changes_names_a_title_of_no_change(tmp_path, capsys):
+    root = tmp_path / "p"
+    two_changes(root)
+    titles_file(root, "test:\n  - commit: 0123456789ab\n    title: Nowhere\n")
+    assert main(["--root", str(root), "changes"]) == 0
+    err = capsys.readouterr().err
+    assert f"{CHANGE_TITLES}:2: commit: 0123456789ab is no change in this briefing's" in err
