@@ -136,3 +136,29 @@ def test_zones_all_year_hold_the_offset_in_winter_and_summer():
     plus_two = zones_all_year(datetime.timedelta(hours=2), 2026)
     assert "Europe/Kyiv" not in plus_two  # UTC+3 in summer
     assert "Africa/Johannesburg" in plus_two
+
+
+def test_a_live_blog_stamp_may_give_its_zone_as_an_offset():
+    from generator.sources.entries import EntryOrder
+    from generator.sources.text import clean_source_text
+
+    raw = "Monday 22 May 2023\n\n21:45 UTC+3\nGunfire reported in Graivoron\n"
+    text = clean_source_text(raw, "Live", [], EntryOrder("newest-first", TODAY))
+    (entry,) = text.entries
+    assert (entry.time, entry.abbr) == ("21:45", "UTC+3")
+    assert [p.text for p in text.paragraphs] == ["Gunfire reported in Graivoron"]
+
+
+def test_stamps_written_as_offsets_are_checked_against_the_zone(tmp_path, capsys):
+    from test_second_story import fixture_project, run
+
+    root = fixture_project(tmp_path)
+    seed = root / "seeds" / "2023-10-15_evening-ledger-live.txt"
+    text = seed.read_text(encoding="utf-8")
+    # BST is UTC+1 in October 2023, before the clocks go back on the 29th.
+    seed.write_text(text.replace("18:05 BST", "18:05 UTC+1"), encoding="utf-8")
+    status, out = run(["--root", str(root), "check", "--strict"], capsys)
+    assert status == 0, out
+    seed.write_text(text.replace("18:05 BST", "18:05 UTC+3"), encoding="utf-8")
+    status, out = run(["--root", str(root), "check"], capsys)
+    assert "says UTC+3, but on 2023-10-15 Europe/London is BST" in out

@@ -26,7 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .dates import DateRange, date_range, format_day
-from .zones import abbreviation, offset_hint
+from .zones import abbreviation, offset_hint, written_offset
 
 __all__ = [
     "PARTS_OF_DAY",
@@ -41,6 +41,7 @@ __all__ = [
     "fold_for",
     "is_clock",
     "local_time",
+    "names_zone",
     "order_key",
     "placement",
     "time_label",
@@ -167,6 +168,15 @@ def offset_text(moment: datetime.datetime) -> str:
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def names_zone(words: str, moment: datetime.datetime) -> bool:
+    """Whether a source's zone words ("BST", "UTC+1") name the clock an aware moment is
+    on: its abbreviation, or its offset from UTC."""
+    if words in (moment.tzname(), abbreviation(moment)):
+        return True
+    offset = written_offset(words)
+    return offset is not None and offset == moment.utcoffset()
+
+
 def fold_for(day: datetime.date, time: str, zone: ZoneInfo, abbr: str | None) -> int:
     """Which of the two `time`s on `day` in `zone` an abbreviation names, when the clocks
     pass it twice: 1 when it names the second clock only ("01:30 GMT" as the clocks go back
@@ -175,7 +185,7 @@ def fold_for(day: datetime.date, time: str, zone: ZoneInfo, abbr: str | None) ->
     second = first.replace(fold=1)
     if abbr is None or first.utcoffset() == second.utcoffset():
         return 0
-    return int(second.tzname() == abbr != first.tzname())
+    return int(names_zone(abbr, second) and not names_zone(abbr, first))
 
 
 def clock_change(day: datetime.date, time: str, zone: ZoneInfo) -> ClockChange | None:
