@@ -144,3 +144,15 @@ def test_no_description_adds_an_s_to_a_kind_already_plural():
     assert found == []
     lists = [t for s in schema_files().values() for t in _descriptions(json.loads(s))]
     assert "a list of ids of actors" in lists
+
+
+def test_the_change_titles_name_their_schema_and_pass_it(tmp_path):
+    titles = ROOT / "change-titles.yaml"
+    first = titles.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=briefings/schemas/change-titles.schema.json"
+    result = validate("change-titles.schema.json", [titles])
+    assert result.returncode == 0, result.stdout + result.stderr
+    wrong = tmp_path / "change-titles.yaml"
+    wrong.write_text("Not A Slug:\n  - commit: ABC\n    title: ''\n    sumary: x\n")
+    result = validate("change-titles.schema.json", [wrong])
+    assert result.returncode == 1
