@@ -27,6 +27,7 @@ Every error is one line; `briefing --debug ...` shows the traceback of an unexpe
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import re
 import sys
@@ -246,11 +247,7 @@ def _new_record(root: Path, kind: str, slug: str) -> int:
     folder = briefings_dir / slug
     named_like_one = len(slug) <= MAX_SLUG and re.fullmatch(ID_PATTERN, slug)
     if not named_like_one or not (folder / "briefing.yaml").is_file():
-        known = ", ".join(p.name for p in discover_briefings(briefings_dir))
-        raise CommandError(
-            f"briefings/{slug}: no such briefing (a folder with a "
-            f"briefing.yaml); known: {known or 'none'}"
-        )
+        raise CommandError(_no_such_briefing(briefings_dir, slug, kind, bool(named_like_one)))
     sheets, _ = load_factsheets(folder, root)
     try:
         new_id, path, line = append_skeleton(KINDS_BY_WORD[kind], sheets)
@@ -261,6 +258,25 @@ def _new_record(root: Path, kind: str, slug: str) -> int:
         "'REPLACE: ...', then run `briefing check`"
     )
     return 0
+
+
+def _no_such_briefing(briefings_dir: Path, slug: str, kind: str, named_like_one: bool) -> str:
+    """Why a record cannot be added to `slug`, and the command that starts the briefing (or
+    the name of a briefing close to it, for a typo)."""
+    known = [p.name for p in discover_briefings(briefings_dir)]
+    message = (
+        f"briefings/{slug}: no such briefing (a folder with a briefing.yaml); known: "
+        f"{', '.join(known) or 'none'}"
+    )
+    close = difflib.get_close_matches(slug, known, n=1, cutoff=0.7)
+    if close:
+        message += f"; did you mean `briefing new {kind} --briefing {close[0]}`?"
+    if named_like_one:
+        message += (
+            f"; to start a new briefing, run `briefing new briefing {slug}`, then "
+            f"`briefing new {kind} --briefing {slug}`"
+        )
+    return message
 
 
 def _new_briefing(root: Path, slug: str | None) -> int:

@@ -16,6 +16,7 @@ from .addresses import READING_PAGE
 from .checks.briefing import Briefing, check_briefing
 from .checks.records import records_of
 from .confine import is_inside, unreachable
+from .factsheets.change_titles import read_change_titles
 from .factsheets.hints import leaves
 from .factsheets.load import SCHEMA_FOLDER, FactSheets, load_factsheets
 from .factsheets.vocabulary import ID_PATTERN, MAX_SLUG
@@ -196,6 +197,25 @@ def load_briefing(
     return (briefing if not sheet_problems else None), problems
 
 
+def _change_title_problems(root: Path, folders: list[Path]) -> list[Problem]:
+    """What is wrong with the shape of the titles given to published changes, and each
+    briefing they name that is not there. Whether each commit is a change of its briefing
+    is for the history to say (`history/retitle.py`)."""
+    titles = read_change_titles(root)
+    known = sorted(f.name for f in folders)
+    return [*titles.problems] + [
+        Problem(
+            titles.file,
+            titles.lines[slug],
+            slug,
+            f"no briefing is named {slug}, so these titles would show nowhere; name a "
+            f"briefing's folder (known: {', '.join(known) or 'none'})",
+        )
+        for slug in titles.briefings
+        if slug not in known
+    ]
+
+
 def briefing_folders(
     root: Path,
     briefings_dir: Path,
@@ -217,6 +237,7 @@ def briefing_folders(
     problems += attributes_problems([briefings_dir, seeds_dir], root)
     folders = discover_briefings(briefings_dir)
     problems += _schema_folder_briefing(briefings_dir, root)
+    problems += _change_title_problems(root, folders)
     if only:
         by_name = {f.name: f for f in folders}
         for name in only:

@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from .build import build_pages
+from .factsheets.change_titles import CHANGE_TITLES
 from .problems import Problem, display_path, format_report, has_errors
 from .render.feeds import Feeds
 from .render.nav import hand_written_nav, is_nav_page, site_nav
@@ -190,6 +191,8 @@ class BriefingPlugin(_SitePolicy, BasePlugin[BriefingPluginConfig]):
         seeds_dir = root / self.config.seeds_dir
         docs_dir = Path(config.docs_dir)
         config.watch.extend(str(p) for p in (briefings_dir, seeds_dir) if p.is_dir())
+        if (root / CHANGE_TITLES).is_file():
+            config.watch.append(str(root / CHANGE_TITLES))
         # After a custom_dir of mkdocs.yml, before the theme's own templates.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 

@@ -118,3 +118,41 @@ def test_the_good_records_pass_both(tmp_path):
         path.write_text(good, encoding="utf-8")
         result = validate(f"{kind}.schema.json", [path])
         assert result.returncode == 0, result.stdout
+
+
+def _descriptions(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                yield value
+            yield from _descriptions(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _descriptions(value)
+
+
+def test_no_description_adds_an_s_to_a_kind_already_plural():
+    import json
+
+    doubled = [f"{k.name}s" for k in KINDS]
+    found = [
+        (name, text)
+        for name, schema in schema_files().items()
+        for text in _descriptions(json.loads(schema))
+        if any(word in text for word in doubled)
+    ]
+    assert found == []
+    lists = [t for s in schema_files().values() for t in _descriptions(json.loads(s))]
+    assert "a list of ids of actors" in lists
+
+
+def test_the_change_titles_name_their_schema_and_pass_it(tmp_path):
+    titles = ROOT / "change-titles.yaml"
+    first = titles.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=briefings/schemas/change-titles.schema.json"
+    result = validate("change-titles.schema.json", [titles])
+    assert result.returncode == 0, result.stdout + result.stderr
+    wrong = tmp_path / "change-titles.yaml"
+    wrong.write_text("Not A Slug:\n  - commit: ABC\n    title: ''\n    sumary: x\n")
+    result = validate("change-titles.schema.json", [wrong])
+    assert result.returncode == 1

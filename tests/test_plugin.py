@@ -38,6 +38,9 @@ def test_serve_watches_fact_sheets_and_sources(tmp_path):
     config = configured(write_project(tmp_path, with_site_config=True))
     assert str(tmp_path / "briefings") in config.watch
     assert str(tmp_path / "seeds") in config.watch
+    assert str(tmp_path / "change-titles.yaml") not in config.watch  # none to watch
+    (tmp_path / "change-titles.yaml").write_text("test: []\n", encoding="utf-8")
+    assert str(tmp_path / "change-titles.yaml") in configured(tmp_path).watch
 
 
 def test_several_briefings_are_listed_on_the_home_page_and_in_the_nav(tmp_path):

@@ -189,7 +189,8 @@ def test_the_fixture_checks_clean(tmp_path, capsys):
             "briefing.yaml",
             "timezone: Europe/Helsinki\n",
             "",
-            "events.yaml:16: time: '21:40' has no time zone: add `timezone: Europe/London`",
+            "events.yaml:16: time: '21:40' has no time zone: add `timezone: Area/City` to "
+            "briefing.yaml, with the IANA name of the zone the briefing's times are in",
         ),
         (
             "events.yaml",

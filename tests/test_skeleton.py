@@ -295,3 +295,26 @@ def test_new_record_with_a_briefing_name_too_long_for_a_file_is_no_such_briefing
     assert ": no such briefing (a folder with a briefing.yaml); known: test" in (
         capsys.readouterr().err
     )
+
+
+def test_new_record_for_a_missing_briefing_says_how_to_start_it(project, capsys):
+    root = project()
+    assert main(["--root", str(root), "new", "source", "--briefing", "riverton-2023-05"]) == 1
+    err = capsys.readouterr().err
+    assert "briefings/riverton-2023-05: no such briefing" in err
+    assert "run `briefing new briefing riverton-2023-05`, then " in err
+    assert "`briefing new source --briefing riverton-2023-05`" in err
+    assert "Traceback" not in err
+    assert not (root / "briefings/riverton-2023-05").exists()
+
+
+def test_new_record_for_a_misspelt_briefing_names_the_close_one(project, capsys):
+    root = project()
+    assert main(["--root", str(root), "new", "event", "--briefing", "tets"]) == 1
+    assert "did you mean `briefing new event --briefing test`?" in capsys.readouterr().err
+
+
+def test_new_record_for_a_name_no_briefing_can_have_offers_no_command(project, capsys):
+    root = project()
+    assert main(["--root", str(root), "new", "event", "--briefing", "Not A Slug"]) == 1
+    assert "briefing new briefing" not in capsys.readouterr().err

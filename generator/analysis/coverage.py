@@ -32,8 +32,8 @@ from ..factsheets.dates import MONTHS
 from ..factsheets.kinds import kind as kind_named
 from ..factsheets.model import Citation, Waiver
 from ..figure_words import AMOUNT_WORDS, figure_phrase, figures_in
-from ..sources.text import SourceText
-from ..text import ABBREVIATIONS, normalise, split_sentences
+from ..sources.text import SourceText, sentence_spans
+from ..text import ABBREVIATIONS, normalise
 
 __all__ = [
     "Coverage",
@@ -276,7 +276,7 @@ def measure_coverage(briefing: Briefing, known: re.Pattern[str] | None) -> Cover
         known_items = []
         for paragraph, normalised in zip(text.paragraphs, text.normalised, strict=True):
             cited = claim_spans.get((source.id, paragraph.number), [])
-            for start, end in split_sentences(normalised):
+            for start, end in sentence_spans(paragraph, normalised):
                 sentence = normalised[start:end]
                 if known is not None:
                     known_items += [

@@ -37,8 +37,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..checks.briefing import Briefing
-from ..sources.text import SourceText
-from ..text import name_pattern, normalise, split_sentences
+from ..sources.text import SourceText, sentence_spans
+from ..text import name_pattern, normalise
 
 __all__ = ["Description", "briefing_descriptions", "describe_actors"]
 
@@ -329,7 +329,7 @@ def describe_actors(
     found: dict[str, dict[str, list[Description]]] = defaultdict(lambda: defaultdict(list))
     for source_id, text in texts.items():
         for paragraph, normalised in zip(text.paragraphs, text.normalised, strict=True):
-            for start, end in split_sentences(normalised):
+            for start, end in sentence_spans(paragraph, normalised):
                 sentence = normalised[start:end].strip()
                 for match in pattern.finditer(sentence):
                     # The actor's own words, or another's, are not the source describing it.

@@ -22,6 +22,7 @@ from ..factsheets.times import (
     clock_change,
     clock_text,
     fold_for,
+    names_zone,
     offset_text,
     zone_named,
 )
@@ -179,7 +180,7 @@ def _clock_problems(
                 "warning",
             )
         ]
-    if entry.abbr is None or entry.abbr == moment.tzname():
+    if entry.abbr is None or names_zone(entry.abbr, moment):
         return []
     used = str(moment.tzname())
     if change is not None:

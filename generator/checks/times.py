@@ -49,9 +49,10 @@ def zoneless_times(sheets: FactSheets) -> list[Problem]:
                             record,
                             name,
                             f"'{getattr(record, name)}' has no time zone: add "
-                            "`timezone: Europe/London` (the IANA name of the zone the "
-                            "briefing's times are in) to briefing.yaml, or `time_zone:` to "
-                            "this record if it is written in another zone",
+                            "`timezone: Area/City` to briefing.yaml, with the IANA name of "
+                            "the zone the briefing's times are in (the zone of the place; "
+                            "for a fixed offset, Etc/GMT-3 is UTC+3, its sign inverted), or "
+                            "`time_zone:` to this record if it is written in another zone",
                         )
                     )
     return problems

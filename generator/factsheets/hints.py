@@ -254,7 +254,7 @@ def describe_base(shape: Shape) -> str:
             return "a list of mappings, each with " + "/".join(
                 f.name for f in fields_of(shape.item.record)
             )
-        return f"a list of {describe(shape.item)}s"
+        return f"a list of {_plural(shape.item)}"
     if shape.kind == "choice":
         if len(shape.choices) == 1:
             return f"'{shape.choices[0]}'"
@@ -263,6 +263,16 @@ def describe_base(shape: Shape) -> str:
         assert shape.record is not None
         return "a mapping with " + "/".join(f.name for f in fields_of(shape.record))
     return _SCALAR_WORDS[shape.kind]
+
+
+def _plural(item: Shape) -> str:
+    """What the items of a list are, in the plural: each kind is named once, already plural
+    ("ids of actors"), never with another "s" added to it ("actorss")."""
+    if item.ref is not None:
+        return f"ids of {item.ref.kind}"
+    if item.kind == "text" and not any(isinstance(m, Pattern) for m in item.markers):
+        return "texts"
+    return f"values, each {describe(item)}"
 
 
 # ---------------------------------------------------------------------------------------

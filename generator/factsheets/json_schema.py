@@ -19,16 +19,22 @@ import json
 import re
 from typing import Any
 
+from .change_titles import ChangeTitle
 from .hints import Pattern, Range, Ref, Shape, describe, fields_of, shape_of
 from .kinds import KINDS
 from .model import BriefingInfo
+from .vocabulary import ID_PATTERN
 
 __all__ = ["SCHEMA_DIR", "schema_files", "sheet_schema"]
 
 # Where the schemas live, relative to the project root; fact sheets point here.
 SCHEMA_DIR = "briefings/schemas"
 _DRAFT = "http://json-schema.org/draft-07/schema#"
-_SHEETS: dict[str, type] = {"briefing": BriefingInfo, **{k.name: k.model for k in KINDS}}
+_SHEETS: dict[str, type] = {
+    "briefing": BriefingInfo,
+    **{k.name: k.model for k in KINDS},
+    "change-titles": ChangeTitle,
+}
 _DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"}
 
 
@@ -119,13 +125,26 @@ def _define(cls: type, definitions: dict[str, Any]) -> None:
 
 
 def sheet_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one fact sheet: `briefing`, or a kind's (`kinds.KINDS`)."""
+    """The JSON Schema of one fact sheet: `briefing`, a kind's (`kinds.KINDS`), or the
+    project's `change-titles`."""
     cls = _SHEETS[kind]
     definitions: dict[str, Any] = {}
     item = _value(shape_of(cls), definitions)
     top: dict[str, Any] = {"$schema": _DRAFT, "title": f"{kind}.yaml"}
     if kind == "briefing":
         top["allOf"] = [item]
+    elif kind == "change-titles":
+        top.update(
+            {
+                "description": (
+                    "Titles for readers of published changes: each briefing's folder name, "
+                    "with a list of its changes, one '- commit: ...' entry each."
+                ),
+                "type": ["object", "null"],
+                "propertyNames": {"pattern": f"^(?:{ID_PATTERN})$"},
+                "additionalProperties": {"type": ["array", "null"], "items": item},
+            }
+        )
     else:
         top.update(
             {

@@ -28,7 +28,14 @@ from .model import (
 from .reader import RecordReader
 from .yaml_nodes import Sequence, parse_yaml
 
-__all__ = ["FACT_SHEET_LIMIT", "SCHEMA_FOLDER", "FactSheets", "load_factsheets", "sheet_names"]
+__all__ = [
+    "FACT_SHEET_LIMIT",
+    "SCHEMA_FOLDER",
+    "FactSheets",
+    "load_factsheets",
+    "read_sheet",
+    "sheet_names",
+]
 
 # Where `briefing schema` writes the JSON Schemas: a folder under briefings/ that is not a
 # briefing.
@@ -89,7 +96,7 @@ def load_factsheets(folder: Path, root: Path) -> tuple[FactSheets, list[Problem]
 
     info_path = folder / "briefing.yaml"
     sheets.files["briefing"] = display_path(info_path, root)
-    node = _read_yaml(info_path, folder, sheets.files["briefing"], problems, required=True)
+    node = read_sheet(info_path, folder, sheets.files["briefing"], problems, required=True)
     if node is _UNREADABLE:
         sheets.unreadable.add("briefing")
     elif node is None:
@@ -112,7 +119,7 @@ def load_factsheets(folder: Path, root: Path) -> tuple[FactSheets, list[Problem]
         path = folder / kind.sheet
         display = display_path(path, root)
         sheets.files[kind.name] = display
-        node = _read_yaml(path, folder, display, problems, required=kind.name == "sources")
+        node = read_sheet(path, folder, display, problems, required=kind.name == "sources")
         if node is _UNREADABLE:
             sheets.unreadable.add(kind.name)
             continue
@@ -164,13 +171,16 @@ def _unknown_sheets(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-# What `_read_yaml` returns for a sheet that exists but could not be read.
+# What `read_sheet` returns for a sheet that exists but could not be read.
 _UNREADABLE: Any = object()
 
 
-def _read_yaml(
+def read_sheet(
     path: Path, folder: Path, display: str, problems: list[Problem], *, required: bool
 ) -> Any:
+    """The YAML nodes of a sheet in `folder`, confined and bounded, with its problems added
+    to `problems`: None if it is missing (a problem too if `required`) or empty, and
+    `_UNREADABLE` if it could not be read."""
     try:
         raw = read_inside(path, folder, limit=FACT_SHEET_LIMIT, what="fact sheet")
     except FileNotFoundError:

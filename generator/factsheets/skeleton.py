@@ -80,8 +80,6 @@ def _comment(field: Field) -> str:
         return (
             "a fresh id: lowercase letters, digits and single hyphens; rename it to say what it is"
         )
-    if shape.kind == "list" and shape.item is not None and (ref := shape.item.ref) is not None:
-        return f"a list of ids of {ref.kind}"
     return describe(shape)
 
 

@@ -20,11 +20,13 @@ conversion would run off the calendar (31 December 9999) is shown only as writte
 from __future__ import annotations
 
 import datetime
+import difflib
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .dates import DateRange, date_range, format_day
+from .zones import abbreviation, offset_hint, written_offset
 
 __all__ = [
     "PARTS_OF_DAY",
@@ -39,6 +41,7 @@ __all__ = [
     "fold_for",
     "is_clock",
     "local_time",
+    "names_zone",
     "order_key",
     "placement",
     "time_label",
@@ -61,13 +64,18 @@ def zone_problem(name: str) -> str | None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
+        if offset := offset_hint(name):
+            return offset
         lowered = {z.lower(): z for z in available_timezones()}
         hint = lowered.get(name.lower())
+        close = difflib.get_close_matches(name, sorted(lowered.values()), n=1, cutoff=0.8)
+        hint = hint or (close[0] if close else None)
         return f"'{name}' is not a time zone zoneinfo knows" + (
             f" (did you mean '{hint}'?)"
             if hint
-            else "; write an IANA name such as Europe/London, Europe/Kyiv or UTC "
-            "(abbreviations like BST are not zones: they change with the season)"
+            else "; write the IANA name of the place's zone, Area/City (Moscow's is "
+            "Europe/Moscow), or UTC; for a fixed offset, Etc/GMT-3 is UTC+3 (the sign is "
+            "inverted). Abbreviations like BST are not zones: they change with the season"
         )
     return None
 
@@ -148,8 +156,8 @@ class ClockChange:
 
 
 def clock_text(moment: datetime.datetime) -> str:
-    """An aware moment as its zone's clock shows it: '01:30 BST'."""
-    return f"{moment:%H:%M} {moment.tzname()}"
+    """An aware moment as its zone's clock shows it: '01:30 BST', '01:30 UTC+3'."""
+    return f"{moment:%H:%M} {abbreviation(moment)}"
 
 
 def offset_text(moment: datetime.datetime) -> str:
@@ -160,6 +168,15 @@ def offset_text(moment: datetime.datetime) -> str:
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def names_zone(words: str, moment: datetime.datetime) -> bool:
+    """Whether a source's zone words ("BST", "UTC+1") name the clock an aware moment is
+    on: its abbreviation, or its offset from UTC."""
+    if words in (moment.tzname(), abbreviation(moment)):
+        return True
+    offset = written_offset(words)
+    return offset is not None and offset == moment.utcoffset()
+
+
 def fold_for(day: datetime.date, time: str, zone: ZoneInfo, abbr: str | None) -> int:
     """Which of the two `time`s on `day` in `zone` an abbreviation names, when the clocks
     pass it twice: 1 when it names the second clock only ("01:30 GMT" as the clocks go back
@@ -168,7 +185,7 @@ def fold_for(day: datetime.date, time: str, zone: ZoneInfo, abbr: str | None) ->
     second = first.replace(fold=1)
     if abbr is None or first.utcoffset() == second.utcoffset():
         return 0
-    return int(second.tzname() == abbr != first.tzname())
+    return int(names_zone(abbr, second) and not names_zone(abbr, first))
 
 
 def clock_change(day: datetime.date, time: str, zone: ZoneInfo) -> ClockChange | None:

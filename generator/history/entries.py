@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from ..factsheets.kinds import kind as kind_named
+from ..problems import Problem
 from .changes import Changes, FactChange
 
 __all__ = ["Entry", "FactMarks", "History", "entry_lines", "fact_marks"]
@@ -18,10 +19,13 @@ class Entry:
 
     commit: str
     date: str  # when it was committed, ISO 8601 in UTC: 2026-11-24T09:30:00Z
+    # The commit's subject, or the title an editor gave the change for readers.
     subject: str
     corrections: tuple[str, ...]  # what was wrong, as its Correction trailers say
     changes: Changes
     first: bool = False  # the commit that published the briefing
+    # One sentence for readers, given with a title in change-titles.yaml (`retitle.py`).
+    summary: str | None = None
 
     @property
     def anchor(self) -> str:
@@ -51,6 +55,8 @@ class History:
     # (commit, subject) of each commit with a Correction trailer that changed nothing a
     # reader sees of this briefing: nothing of it is published.
     unlogged: tuple[tuple[str, str], ...] = ()
+    # What is wrong with the titles given to its changes (a commit that is no entry).
+    problems: tuple[Problem, ...] = ()
 
     @property
     def corrections(self) -> tuple[Entry, ...]:
@@ -95,7 +101,8 @@ def fact_marks(history: History) -> dict[tuple[str, str], FactMarks]:
 
 def entry_lines(entry: Entry) -> list[str]:
     """An entry's changes in words, a line each: for the terminal and the feeds."""
-    lines = [f"Correction: {what}" for what in entry.corrections]
+    lines = [entry.summary] if entry.summary else []
+    lines += [f"Correction: {what}" for what in entry.corrections]
     added = [f for f in entry.changes.facts if f.action == "added"]
     if entry.first:
         lines.append(f"First published, with {len(added)} records.")

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..factsheets.change_titles import read_change_titles
 from .cache import CACHE_FOLDER, Cache, no_cache, open_cache
 from .changes import Changes, common_changes, compare
 from .entries import Entry, History
@@ -36,6 +37,7 @@ from .git import (
 )
 from .lineage import Lineage, walk
 from .objects import Objects
+from .retitle import retitled
 from .revision import (
     BriefingFiles,
     FilesMemo,
@@ -88,9 +90,15 @@ def briefing_history(
         except HistoryUnavailable as exc:
             return History(unavailable=str(exc), notes=notes)
         read = [c for c in commits if reader.present(c.id)]
-    logged = [e for e in entries.values() if e is not None]
+    titles = read_change_titles(root)
+    logged, title_problems = retitled(
+        tuple(e for e in entries.values() if e is not None),
+        titles.file,
+        titles.of(folder.name),
+        whole_log=since is None,
+    )
     return History(
-        tuple(logged),
+        logged,
         None,
         as_of,
         len(commits),
@@ -98,6 +106,7 @@ def briefing_history(
         notes + _commit_notes(read, entries),
         lineage.names,
         tuple((c.id, c.subject) for c in read if c.corrections and entries[c.id] is None),
+        title_problems,
     )
 
 

@@ -108,9 +108,10 @@ def history_problems(
 ) -> tuple[list[Problem], list[str]]:
     """What a build must say of the change logs of the briefings in `folders` (by slug):
     problems that fail a publish (`publishing`: site_url is set) and notes for the output,
+    of titles given to changes that are no entry of their log (which fail any build),
     of logs that could not be read and of published corrections the history lost, or that
     left the site with their briefing (`whole_site`: every briefing is built)."""
-    problems: list[Problem] = []
+    problems: list[Problem] = [p for h in histories.values() for p in h.problems]
     notes = unlogged_notes(histories.values())
     for slug, history in sorted(histories.items()):
         if history.unavailable and publishing:

@@ -32,7 +32,7 @@ def changes_report(
     for folder in folders:
         if not names or folder.name in names:
             history = briefing_history(root, folder, root / "seeds", since=since)
-            for line in history.notes:
+            for line in (*history.notes, *map(str, history.problems)):
                 if line not in noted:
                     noted.add(line)
                     note(line)

@@ -34,7 +34,11 @@ _WEEKDAY = rf"(?:(?P<weekday>{_WEEKDAY_NAME}),? )?"
 _DAY = rf"{_WEEKDAY}(?P<day>\d{{1,2}}) (?P<month>{_MONTH})\.?(?: (?P<year>\d{{4}}))?"
 # Any two-digit minute: a stamp line with an hour or minute no clock shows ("25:00") is
 # reported, not read as text.
-_TIME = r"(?P<hour>\d{1,2})(?P<mark>[:.])(?P<minute>\d\d)(?: ?(?P<abbr>[A-Z]{2,5}))?"
+# The zone after the time: an abbreviation ("BST"), or an offset from UTC ("UTC+3").
+_TIME = (
+    r"(?P<hour>\d{1,2})(?P<mark>[:.])(?P<minute>\d\d)"
+    r"(?: ?(?P<abbr>[A-Z]{2,5}(?:[+\-\u2212]\d{1,2}(?::?\d\d)?)?))?"
+)
 _DAY_LINE = re.compile(_DAY)
 _STAMP_LINE = re.compile(rf"(?:{_DAY},? )?{_TIME}")
 # Two entries this far apart or closer, under different abbreviations, may be either side

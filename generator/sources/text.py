@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..text import normalise
+from ..text import normalise, split_sentences
 from .entries import EntryClock, EntryOrder, EntryProblem, EntryTime
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "SourceText",
     "StrippedLine",
     "clean_source_text",
+    "sentence_spans",
 ]
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -52,10 +53,20 @@ class StripRuleLike(Protocol):
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of displayed text; `number` is its block's position in the file."""
+    """A paragraph of displayed text; `number` is its block's position in the file. A live
+    blog's entry may open with its headline on a line of its own, in the same block as the
+    entry's first paragraph: `headline` is that line, and `text` starts with it."""
 
     number: int
     text: str
+    headline: str | None = None
+
+    @property
+    def body(self) -> str:
+        """The text after the headline (all of it when there is none)."""
+        if self.headline is None:
+            return self.text
+        return self.text.removeprefix(self.headline).lstrip()
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,31 @@ def _joined(lines: list[str]) -> str:
     return text
 
 
+# The last character of a line that goes on: a headline ends in none of them.
+_RUNS_ON = tuple(".,;:-\u2013\u2014\u2026")
+# The first character of a line that starts anew, as a paragraph under a headline does.
+_STARTS_ANEW = re.compile(r"[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f]")
+
+
+def _headline(kept: list[str]) -> str | None:
+    """The headline of a live-blog entry whose stamp opened the block: the first line, if
+    more lines follow it and it reads as a line of its own (it does not run on into the
+    next: no full stop or comma at its end, and the next line starts with a capital)."""
+    if len(kept) < 2 or kept[0].endswith(_RUNS_ON) or not _STARTS_ANEW.match(kept[1]):
+        return None
+    return kept[0]
+
+
+def sentence_spans(paragraph: Paragraph, normalised: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph's `normalised` text: a live-blog
+    entry's headline is a sentence of its own, though it ends in no full stop."""
+    head = normalise(paragraph.headline) if paragraph.headline else ""
+    if not head or not normalised.startswith(head + " "):
+        return split_sentences(normalised)
+    rest = len(head) + 1
+    return [(0, len(head)), *((s + rest, e + rest) for s, e in split_sentences(normalised[rest:]))]
+
+
 def _chrome_reason(
     line: str, block: int, title: str, rules: Sequence[StripRuleLike]
 ) -> tuple[str, int] | None:
@@ -155,6 +191,7 @@ def clean_source_text(
     clock = EntryClock(live) if live is not None else None
     for number, block in enumerate(_blocks(raw), start=1):
         kept: list[str] = []
+        stamped = False  # the block opens with a live-blog entry's time
         for line_number, line in block:
             if number == 1 and not kept and (m := _HEADER_DATE.match(line)):
                 header_date = m.group(1)
@@ -163,6 +200,7 @@ def clean_source_text(
             line = " ".join(line.split())
             if clock is not None and (reason := clock.read(line, line_number)):
                 stripped.append(StrippedLine(number, line, reason))
+                stamped = stamped or (reason == "entry time" and not kept)
                 continue
             found = _chrome_reason(line, number, title, rules)
             if found is None:
@@ -176,7 +214,8 @@ def clean_source_text(
         if entry is not None:
             block_entries[number] = entry
         if kept:
-            paragraphs.append(Paragraph(number, _joined(kept)))
+            headline = _headline(kept) if stamped else None
+            paragraphs.append(Paragraph(number, _joined(kept), headline))
     problems = clock.problems if clock is not None else []
     read = clock.entries if clock is not None else []
     return SourceText(raw, paragraphs, stripped, header_date, hits, problems, block_entries, read)

@@ -393,7 +393,66 @@ def no_markup(root: Path) -> str | None:
     return None
 
 
+def titled(title: str, commit: str | None = None, slug: str = SLUG) -> Callable[[Path], None]:
+    """Issue 28: change-titles.yaml gives the briefing's first change `title` (or the
+    change of `commit`)."""
+
+    def setup(root: Path) -> None:
+        git_commit(root)
+        first = commit or git(root, "rev-parse", "HEAD").strip()[:12]
+        write(root, "change-titles.yaml", f"{slug}:\n  - commit: {first}\n    title: {title}\n")
+
+    return setup
+
+
+def title_not_markup(root: Path) -> str | None:
+    page = (root / "site" / SLUG / "changes" / "index.html").read_text(encoding="utf-8")
+    if "<script>alert" in page:
+        return "the title's markup reached the Changes page"
+    return None if "&lt;script&gt;alert" in page else "the title is not on the Changes page"
+
+
 HISTORY_CASES: list[Case] = [
+    # --- titles given to published changes (change-titles.yaml) -------------------------
+    Case(
+        "N3-T01",
+        "history",
+        "a change title naming a commit that is no change of the briefing (a typo)",
+        titled("Fine words", "0123456789ab"),
+        r"^change-titles\.yaml:2: commit: 0123456789ab is no change in this briefing's "
+        r"change log, so its title would show nowhere; copy the commit",
+        steps=(BUILD,),
+    ),
+    Case(
+        "N3-T02",
+        "history",
+        "an empty change title",
+        titled("''"),
+        rf"^change-titles\.yaml:3: {SLUG}\.title: must not be empty",
+    ),
+    Case(
+        "N3-T03",
+        "history",
+        "a change title of 160 characters",
+        titled("x" * 160),
+        rf"^change-titles\.yaml:3: {SLUG}\.title: is 160 characters; shorten it to 100 at most",
+    ),
+    Case(
+        "N3-T04",
+        "history",
+        "change titles for a briefing that is not there",
+        titled("Fine words", slug="belgorod-2023-06"),
+        r"^change-titles\.yaml:1: belgorod-2023-06: no briefing is named belgorod-2023-06",
+    ),
+    Case(
+        "N3-T05",
+        "history",
+        "a change title holding a script",
+        titled("'<script>alert(1)</script>'"),
+        steps=(BUILD,),
+        outcome="ok",
+        verify=title_not_markup,
+    ),
     # --- the cache writes only its own folder ---------------------------------------------
     Case(
         "R-H17",

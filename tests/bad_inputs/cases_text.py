@@ -210,6 +210,15 @@ def event_at(date: str, fields: dict[str, str]) -> Callable[[Path], object]:
 
 TIME_CASES: list[Case] = [
     Case(
+        "N3-Z01",
+        "times",
+        "an event's time_zone written as the offset its source gives, UTC+3",
+        event_at("2023-05-22", {"time": '"21:45"', "time_zone": "UTC+3"}),
+        rf"{B}/events.yaml:\d+: time_zone: 'UTC\+3' is an offset from UTC, not a time zone; "
+        r"write Etc/GMT-3, the fixed offset UTC\+3 \(its sign is inverted, as POSIX has it: "
+        r"Etc/GMT-3 is 3 hours ahead of UTC\), or the zone of the place, .*Europe/Istanbul",
+    ),
+    Case(
         "R-T02",
         "times",
         "01:30 Europe/London on 2023-03-26, when the clocks went from 01:00 to 02:00",
@@ -242,8 +251,8 @@ TIME_CASES: list[Case] = [
         "times",
         "a time zone name that does not exist",
         event_at("2023-05-22", {"time": '"09:30"', "time_zone": "Europe/Londn"}),
-        rf"{B}/events.yaml:\d+: time_zone: 'Europe/Londn' is not a time zone zoneinfo knows; "
-        r"write an IANA name such as Europe/London",
+        rf"{B}/events.yaml:\d+: time_zone: 'Europe/Londn' is not a time zone zoneinfo knows "
+        r"\(did you mean 'Europe/London'\?\)",
     ),
     Case(
         "N2-T04",

@@ -36,7 +36,8 @@ class EntryView:
     anchor: str
     day: str
     commit: str  # its short hash
-    subject: str
+    subject: str  # its title: the commit's subject, or the one an editor gave it
+    summary: str | None  # one sentence for readers, given with a title
     corrections: tuple[str, ...]
     # For the commit that published the briefing: what it published, counted.
     published: str | None
@@ -88,6 +89,7 @@ def _entry_view(
         change_link(entry).text,
         entry.commit[:12],
         entry.subject,
+        entry.summary,
         entry.corrections,
         published,
         tuple(_fact_line(book, f, current) for f in facts),
