@@ -659,7 +659,11 @@ def test_the_timeline_chart_draws_every_event_with_its_status_and_links_to_it(
         i for i in range(len(events)) if not rows.nth(i).locator(".briefing-off-scale").count()
     ]
     month = next(i for i in drawn_to_scale if events[i]["precision"] == "month")
-    day = next(i for i in drawn_to_scale if events[i]["precision"] == "day")
+    day = next(
+        i
+        for i in drawn_to_scale
+        if events[i]["precision"] == "day" and events[i]["end_date"] is None
+    )
     assert rows.nth(month).locator("rect.briefing-mark").count() == 1
     month_box = rows.nth(month).locator(".briefing-mark").bounding_box()
     day_box = rows.nth(day).locator(".briefing-mark").bounding_box()
@@ -918,7 +922,7 @@ def test_the_copied_citation_of_a_figure_names_its_claimant_grade_outlet_and_add
 
 # What each badge says, in full; each links to its section of the reader's guide.
 BADGE_WORDS = {
-    "status": r"(Status: (reported|claimed|confirmed|denied|disputed)|Briefing: \w+)",
+    "status": r"(Status: (reported|claimed|confirmed|denied|disputed|contested)|Briefing: \w+)",
     "credibility": r"Credibility [1-6] of 6: [a-z ]+( \(set by an editor\))?",
     "lineages": r"Sources: one lineage",
     "verdicts": r"Figures: (compatible|update over time|conflict|cannot be ordered)"

@@ -101,7 +101,7 @@ SOURCES = textwrap.dedent("""\
 CLAIMS = ""
 EVENTS = textwrap.dedent("""\
     - id: mill
-      title: The mill is taken
+      title: Fighting in the north, and the mill is taken
       date: 2023-05-22
       summary: Armed men took the mill.
       status: reported

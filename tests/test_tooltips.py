@@ -137,6 +137,16 @@ def test_every_tooltip_of_a_built_site_reads_as_written(tmp_path: Path):
                     - source: daily
                       quote: twelve people were wounded
                 """),
+            # The made-up name is in no source: the editorial check's warnings on that are
+            # beside this test's point.
+            "waivers.yaml": textwrap.dedent("""\
+                - check: unheld-name
+                  record: crossing
+                  reason: the title holds a made-up name to test escaping
+                - check: unnamed-actor
+                  record: petrov-wounded
+                  reason: the claimant has a made-up name to test escaping
+                """),
         },
         seeds={"daily.txt": SEED + "\nThe brigade said twelve people were wounded.\n"},
     )

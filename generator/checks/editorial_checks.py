@@ -217,8 +217,11 @@ def _qualifier(words: str) -> str:
 
 def denial_as_support(fact: Fact, cited: Sequence[Cited], reader: Reader) -> list[Finding]:
     """A quote reporting a denial or rival version cited for a fact nobody is listed as
-    denying, whose own words say nothing of a denial."""
+    denying, whose own words say nothing of a denial; not where the event's rival versions
+    are recorded, which is what such a sentence reports."""
     if fact.sheet != "events" or fact.status not in _AFFIRMING or fact.roles.get("denied_by"):
+        return []
+    if fact.rivals:
         return []
     if any(DENYING.search(text) for text in fact.words.values()):
         return []

@@ -33,6 +33,9 @@ class Fact:
     status: str | None = None
     # The words the citations are about: the title, or the event's title for an assertion.
     topic: str = ""
+    # Rival versions are recorded (a contested assertion of the event, or a version of
+    # one): a cited sentence reporting a denial or a rival version is then expected.
+    rivals: bool = False
 
     @property
     def id(self) -> str:
@@ -102,6 +105,7 @@ def _event_fact(event: Event) -> Fact:
         list(dict.fromkeys([*event.actors, *(a for ids in roles.values() for a in ids)])),
         event.status,
         event.title,
+        rivals=any(a.contested for a in event.assertions),
     )
 
 
@@ -129,6 +133,7 @@ def _version_facts(event: Event, index: int, assertion: Assertion) -> Iterator[F
             list(dict.fromkeys([*event.actors, *(a for ids in roles.values() for a in ids)])),
             version.status,
             f"{event.title} {version.summary}",
+            rivals=assertion.contested,
         )
 
 
