@@ -137,7 +137,9 @@ def test_every_alias_is_indexed_for_search_on_its_own_page_with_its_briefing(bui
     # The guides are indexed, without a briefing; the 404 page is not.
     guide = Tags((built / "writing-fact-sheets/index.html").read_text())
     assert any("data-pagefind-body" in a for _, a in guide.tags)
-    assert not any("data-pagefind-meta" in a for _, a in guide.tags)
+    guide_metas = {a.get("data-pagefind-meta"): a.get("content") for _, a in guide.tags}
+    guide_metas.pop(None, None)
+    assert guide_metas == {"kind[content]": "Editors' guide"}
     assert "data-pagefind-body" not in (built / "404.html").read_text()
 
 
