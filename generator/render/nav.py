@@ -19,7 +19,7 @@ READING_TITLE = "How to read a briefing"
 
 def hand_written_nav(docs_dir: Path) -> list[dict[str, str]]:
     """Nav entries for the Markdown pages in docs_dir (e.g. the editors' guide), titled by
-    their first line. A page that is a link out of docs_dir is never read (the checks
+    their first heading. A page that is a link out of docs_dir is never read (the checks
     report it): its file name stands in for the title."""
     entries = []
     for path in sorted(docs_dir.glob("*.md")):
@@ -27,9 +27,19 @@ def hand_written_nav(docs_dir: Path) -> list[dict[str, str]]:
             text = read_inside(path, docs_dir, limit=1_000_000, what="page").decode("utf-8")
         except (InputRefused, UnicodeDecodeError):
             text = ""
-        title = text.partition("\n")[0].lstrip("# ").strip()
+        heading = next((line for line in _body(text) if line.startswith("# ")), "")
+        title = heading.lstrip("# ").strip()
         entries.append({html.escape(title, quote=True) or path.stem: path.name})
     return entries
+
+
+def _body(text: str) -> list[str]:
+    """A page's lines past its front matter (a `---` block of YAML, whose comments also
+    start with '#')."""
+    lines = text.splitlines()
+    if lines[:1] == ["---"] and "---" in lines[1:]:
+        return lines[lines.index("---", 1) + 1 :]
+    return lines
 
 
 def site_nav(briefings: Sequence[Headed], extra: list[dict[str, str]] | None = None) -> list[Any]:
