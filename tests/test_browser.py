@@ -906,7 +906,7 @@ def test_the_copied_citation_of_a_figure_names_its_claimant_grade_outlet_and_add
         "according to Vyacheslav Gladkov",
         "as of 23 May 2023 (date of publication)",
         f"Credibility {graded['grade']} of 6: {graded['label']}",
-        'Unnamed outlet ("Militias Are Attacking"), 23 May 2023, ¶18, ¶5, address not recorded',
+        'Unnamed outlet ("Militias Are Attacking"), 23 May 2023, ¶5, ¶18, address not recorded',
     ):
         assert words in copied, (words, copied)
     assert copied.endswith(f"/{SHIPPED}/casualties/#gladkov-wounded-12")

@@ -50,3 +50,14 @@ def test_every_generated_table_keeps_one_row_per_line():
             continue
         for number, line in enumerate(text.splitlines(), 1):
             assert not re.search(r"\|\s*\|-", line), f"{path}:{number}: rows run together"
+
+
+def test_cite_lines_give_each_sources_paragraphs_once_in_order():
+    """A cite line pasted into a story reads '¶4, ¶6, ¶11', not '¶11, ¶4, ¶11'."""
+    runs = [
+        [int(n) for n in re.findall(r"¶(\d+)", run)]
+        for page in GOLDEN.rglob("*.md")
+        for run in re.findall(r"\d{4}, ((?:¶\d+, )+)address", page.read_text(encoding="utf-8"))
+    ]
+    assert len(runs) > 50
+    assert all(run == sorted(set(run)) for run in runs)

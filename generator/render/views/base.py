@@ -264,7 +264,7 @@ def source_reference(book: Book, source_id: str, paragraphs: Sequence[int]) -> s
     """A source as a citation names it: 'The Guardian, 23 May 2023, ¶8, address not
     recorded' (its original address, when the fact sheet gives one)."""
     source = book.sources[source_id]
-    where = ", ".join(f"¶{n}" for n in paragraphs)
+    where = ", ".join(f"¶{n}" for n in sorted(set(paragraphs)))
     address = source.url or "address not recorded"
     return f"{source.short_label}, {format_day(source.published)}, {where}, {address}"
 
