@@ -880,3 +880,30 @@ def test_a_briefing_removed_takes_its_published_corrections_with_it_and_says_so(
     ) in site.history_notes
     only = build_pages(root, root / "briefings", root / "seeds", ["test"], feeds=FEEDS)
     assert not [n for n in only.history_notes if "no longer has" in n]
+
+
+def test_the_overviews_summary_is_a_change_its_review_date_is_not(tmp_path):
+    """briefing.yaml is followed like a fact: a corrected summary is an entry (with its
+    correction), a new `last_reviewed` alone is none, and publishing counts no overview."""
+    root = small_repo(tmp_path / "p")
+    info = root / "briefings/test/briefing.yaml"
+    edit(info, "last_reviewed: 2023-05-23", "last_reviewed: 2023-05-30")
+    commit(root, "Reviewed again", "2026-11-03T09:00:00+00:00")
+    edit(info, "A small made-up briefing.", "A small made-up briefing about a crossing.")
+    commit(
+        root,
+        "Summary: what the briefing is about\n\nCorrection: the summary left out the crossing.",
+        "2026-11-04T09:00:00+00:00",
+    )
+    history = briefing_history(root, root / "briefings/test", root / "seeds", cache=None)
+    subjects = [e.subject for e in history.entries]
+    assert "Reviewed again" not in subjects
+    summary = next(e for e in history.entries if e.subject == "Summary: what the briefing is about")
+    assert summary.corrections == ("the summary left out the crossing.",)
+    (change,) = summary.changes.facts
+    assert (change.kind, change.action, change.title) == ("briefing", "changed", "Test briefing")
+    assert [(f.name, f.before, f.after) for f in change.fields] == [
+        ("summary", "A small made-up briefing.", "A small made-up briefing about a crossing.")
+    ]
+    first = next(e for e in history.entries if e.first)
+    assert all(f.kind != "briefing" for f in first.changes.facts)

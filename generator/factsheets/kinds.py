@@ -10,9 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Actor, CasualtyClaim, Event, Place, Source, Statement, Waiver
+from .model import (
+    Actor,
+    BriefingInfo,
+    CasualtyClaim,
+    Event,
+    Place,
+    Source,
+    Statement,
+    Waiver,
+)
 
-__all__ = ["FACTS", "GRADED", "KINDS", "Kind", "kind"]
+__all__ = ["FACTS", "GRADED", "KINDS", "OVERVIEW", "Kind", "kind"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,10 @@ KINDS: tuple[Kind, ...] = (
 )
 FACTS = tuple(k for k in KINDS if k.fact)
 GRADED = tuple(k for k in KINDS if k.graded)
-_BY_NAME = {k.name: k for k in KINDS}
+# `briefing.yaml`, one record rather than a list: the change log follows its title, summary,
+# period and status as it follows the facts (a corrected summary is a published change).
+OVERVIEW = Kind("briefing", "overview", "Overview", BriefingInfo, False, False, "index.md")
+_BY_NAME = {k.name: k for k in (*KINDS, OVERVIEW)}
 
 
 def kind(name: str) -> Kind:

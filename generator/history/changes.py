@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from ..factsheets.kinds import OVERVIEW
 from ..words import credibility_label
 from .shapes import WrongShape, fields_of, list_of, text, text_or_none
 from .snapshot import LOGGED_KINDS, Snapshot
@@ -181,7 +182,9 @@ def _kind_changes(kind: str, before: Snapshot, after: Snapshot) -> list[FactChan
         old_id = renamed_from.get(rid, rid)
         title = after.titles.get(f"{kind}/{rid}", rid)
         if old_id not in old:
-            changes.append(FactChange(kind, rid, title, "added"))
+            # The overview comes with the briefing: only a change to it is news.
+            if kind != OVERVIEW.name:
+                changes.append(FactChange(kind, rid, title, "added"))
             continue
         fields = _field_changes(old[old_id], data, renames)
         fields += _analysis_changes(kind, old_id, rid, before, after)
@@ -189,7 +192,7 @@ def _kind_changes(kind: str, before: Snapshot, after: Snapshot) -> list[FactChan
             changes.append(FactChange(kind, rid, title, "renamed", tuple(fields), old_id))
         elif fields:
             changes.append(FactChange(kind, rid, title, "changed", tuple(fields)))
-    for rid in old.keys() - new.keys() - renames.keys():
+    for rid in old.keys() - new.keys() - renames.keys() if kind != OVERVIEW.name else ():
         changes.append(FactChange(kind, rid, before.titles.get(f"{kind}/{rid}", rid), "removed"))
     return sorted(changes, key=lambda c: (_ORDER[c.action], c.id))
 

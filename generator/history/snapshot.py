@@ -18,7 +18,7 @@ from ..analysis.coverage import percent
 from ..attribution import attribute
 from ..checks.briefing import check_briefing
 from ..export.data import record_to_data
-from ..factsheets.kinds import KINDS
+from ..factsheets.kinds import KINDS, OVERVIEW, Kind
 from ..factsheets.load import FactSheets, load_factsheets
 from ..factsheets.times import zone_named
 from ..pipeline import discover_briefings
@@ -36,10 +36,15 @@ from .shapes import (
     text,
 )
 
-__all__ = ["LOGGED_KINDS", "Snapshot", "read_tree", "snapshot_of"]
+__all__ = ["LOGGED_KINDS", "OVERVIEW_ID", "Snapshot", "read_tree", "snapshot_of"]
 
-# Waivers are notes to the coverage check, not something a reader sees change.
-LOGGED_KINDS = tuple(k for k in KINDS if k.name != "waivers")
+# Waivers are notes to the coverage check, not something a reader sees change; the
+# overview (briefing.yaml) is, and comes first.
+LOGGED_KINDS = (OVERVIEW, *(k for k in KINDS if k.name != "waivers"))
+# The overview's one record, and what of it is not a change a reader needs told: the date
+# the editor last reviewed it (the page's "Last updated" follows the log itself).
+OVERVIEW_ID = "briefing"
+_UNLOGGED = {"last_reviewed"}
 
 
 @dataclass
@@ -112,9 +117,10 @@ def snapshot_of(folder: Path, seeds_dir: Path, root: Path) -> Snapshot:
     state = Snapshot(readable=not problems, problems=problems + check_problems)
     for kind in LOGGED_KINDS:
         records = state.records[kind.name] = {}
-        for r in sheets.records(kind):
-            records[r.id] = _comparable(record_to_data(r))
-            state.titles[f"{kind.name}/{r.id}"] = _title(r)
+        for rid, r in _logged_records(sheets, kind):
+            data = _comparable(record_to_data(r))
+            records[rid] = {k: v for k, v in data.items() if k not in _UNLOGGED}
+            state.titles[f"{kind.name}/{rid}"] = _title(r)
     state.figures = {c.id: describe_count(c) for c in sheets.claims}
     state.titles.update(_claim_titles(sheets))
     if briefing is not None and not problems:
@@ -131,6 +137,13 @@ def snapshot_of(folder: Path, seeds_dir: Path, root: Path) -> Snapshot:
             state.verdicts[anchor] = [title, verdicts_label(group.comparison)]
         state.coverage = percent(analysis.coverage.items)
     return state
+
+
+def _logged_records(sheets: FactSheets, kind: Kind) -> list[tuple[str, Any]]:
+    """(id, record) of each record of the kind; the overview's one record has no id."""
+    if kind is OVERVIEW:
+        return [(OVERVIEW_ID, sheets.info)] if sheets.info is not None else []
+    return [(r.id, r) for r in sheets.records(kind)]
 
 
 def _claim_titles(sheets: FactSheets) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...addresses import Target
 from ...factsheets.dates import format_day
+from ...factsheets.kinds import OVERVIEW
 from ...history.entries import Entry, FactMarks, fact_marks
 from ..values import Correction, FactHistory
 from .base import Book
@@ -48,6 +49,8 @@ def record_link(book: Book, kind_name: str, record_id: str) -> Target | None:
     """A link to a source or fact of the briefing by id, or None if it has none now."""
     if kind_name == "sources":
         return book.source(record_id) if record_id in book.sources else None
+    if kind_name == OVERVIEW.name:
+        return Target(book.briefing.info.title, OVERVIEW.page or "index.md")
     if (kind_name, record_id) in book.analysis.facts:
         return book.fact((kind_name, record_id))
     return None
