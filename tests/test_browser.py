@@ -442,6 +442,14 @@ def test_search_runs_under_the_policy(reader, site_url):
     reader.assert_clean()
 
 
+def test_search_runs_on_the_page_not_found(reader, site_url):
+    """404.html has base "/", where the others have "." or "..": its search must still find
+    the site's pages, with no error."""
+    page = reader.open(site_url + "404.html")
+    assert search(page, "Gladkov")[0].endswith("/actors/vyacheslav-gladkov/")
+    reader.assert_clean()
+
+
 def test_control_search_needs_webassembly_allowed(reader, site_url):
     """Why the policy allows 'wasm-unsafe-eval': Pagefind's engine is WebAssembly."""
     page = reader.open(

@@ -69,7 +69,10 @@
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
   var toggle = document.getElementById("__search");
-  var root = new URL(JSON.parse(config.textContent).base + "/", location.href);
+  // The 404 page's base is "/" (others' is "." or ".."): one slash, never "//", which
+  // would read as an address with no host.
+  var base = JSON.parse(config.textContent).base.replace(/\/+$/, "");
+  var root = new URL(base + "/", location.href);
   var mine = document.querySelector("meta[data-pagefind-filter='briefing[content]']");
   var here = mine ? mine.getAttribute("content") : null;
   var PAGE = 10;
