@@ -336,3 +336,30 @@ def test_the_briefings_we_ship_raise_no_editorial_warning(root):
     briefings, problems = load_briefings(root, root / "briefings", root / "seeds")
     assert briefings and not [p for p in problems if p.severity == "error"], problems
     assert [str(p) for b in briefings for p in analysed_problems(b)] == []
+
+
+def test_a_denial_is_expected_where_rival_versions_are_recorded(project):
+    """A sentence reporting a denial, cited for a version whose rival the deniers hold, is
+    what a contested assertion is made of; cited for an uncontested fact, it is a warning."""
+    denial = "The Northern Brigade denied shelling the market"
+    found = _warnings(project, events=_event(quote=denial))
+    assert any("denial-as-support" in w for w in found), found
+    versions = textwrap.dedent(f"""\
+        assertions:
+          - about: responsibility
+            summary: Who shelled the market is disputed.
+            versions:
+              - summary: Someone other than the brigade shelled it, the brigade says.
+                held_by: [northern-brigade]
+                citations:
+                  - source: daily
+                    quote: {denial}
+              - summary: Ivan Petrov says the brigade did.
+                held_by: [ivan-petrov]
+                denied_by: [northern-brigade]
+                citations:
+                  - source: daily
+                    quote: Governor Ivan Petrov said eight people were wounded
+        """)
+    found = _warnings(project, events=_event(versions))
+    assert not [w for w in found if "denial-as-support" in w], found
