@@ -48,13 +48,14 @@ from .factsheets.vocabulary import ID_PATTERN, MAX_SLUG
 from .history.log import briefing_history
 from .pipeline import RESERVED_SLUGS, discover_briefings, docs_problems, load_briefings
 from .problems import display_path, format_report, has_errors
+from .project import Project
 from .render.site import render_site
 from .render_folder import RenderRefused, check_render_target, write_render
 from .report.changes import changes_report
 from .report.coverage import format_coverage
 from .report.diff import diff_report, read_revision, read_tree
 from .settings import plugin_problem
-from .site_config import ConfigUnreadable, docs_dir_of, feeds_of, plain_config, read_config
+from .site_config import ConfigUnreadable, feeds_of, plain_config, read_config
 
 __all__ = ["main"]
 
@@ -185,25 +186,31 @@ def _run(args: argparse.Namespace) -> int:
     root = _project_root(args.root)
     if args.command == "schema":
         return _write_schemas(args.out or root / SCHEMA_DIR)
+    # Its folders as mkdocs.yml sets them, for every command: the ones the build reads.
+    project = Project.read(root)
     if args.command == "new" and args.kind == "briefing":
-        return _new_briefing(root, args.slug or args.briefing)
+        return _new_briefing(project, args.slug or args.briefing)
     if args.command == "new":
         if args.briefing is None or args.slug is not None:
             raise CommandError(f"briefing new {args.kind}: write --briefing SLUG")
-        return _new_record(root, args.kind, args.briefing)
+        return _new_record(project, args.kind, args.briefing)
     if args.command == "diff":
-        return _print_diff(root, args.base, args.head)
+        return _print_diff(project, args.base, args.head)
     if args.command == "build":
         return _build(root)
     if args.command == "changes":
-        return _print_changes(root, args.briefings, args.since)
+        return _print_changes(project, args.briefings, args.since)
     if args.command == "render":
         try:
-            check_render_target(root, args.out, docs_dir_of(root))
+            check_render_target(project, args.out)
         except RenderRefused as exc:
             raise CommandError(f"briefing render: {exc}") from None
     briefings, problems = load_briefings(
-        root, root / "briefings", root / "seeds", args.briefings or None, docs_dir_of(root)
+        root,
+        project.briefings_dir,
+        project.seeds_dir,
+        args.briefings or None,
+        project.docs_dir,
     )
     problems += [p for briefing in briefings for p in analysed_problems(briefing)]
     failed = has_errors(problems) or (args.command == "check" and args.strict and problems)
@@ -215,35 +222,35 @@ def _run(args: argparse.Namespace) -> int:
         _out(f"ok: {'; '.join(_counts(b) for b in briefings)}")
         return 0
     if args.command == "coverage":
-        return _print_coverage(root, briefings)
+        return _print_coverage(project, briefings)
     _write_render(
-        root, briefings, args.out, pages_only=args.pages_only, history=not args.no_history
+        project, briefings, args.out, pages_only=args.pages_only, history=not args.no_history
     )
     _out(f"wrote {args.out}")
     return 0
 
 
-def _print_diff(root: Path, base: str, head: str | None) -> int:
+def _print_diff(project: Project, base: str, head: str | None) -> int:
     try:
-        before = read_revision(root, base)
-        after = read_revision(root, head) if head else read_tree(root)
+        before = read_revision(project, base)
+        after = read_revision(project, head) if head else read_tree(project)
     except ValueError as exc:
         raise CommandError(f"briefing diff: cannot read a revision: {exc}") from None
     _out(diff_report(before, after, base, head or "working tree"), end="")
     return 0
 
 
-def _print_changes(root: Path, names: list[str], since: str | None) -> int:
+def _print_changes(project: Project, names: list[str], since: str | None) -> int:
     try:
-        for text in changes_report(root, names, since, note=_err):
+        for text in changes_report(project, names, since, note=_err):
             _out(text, end="")
     except ValueError as exc:
         raise CommandError(f"briefing changes: {exc}") from None
     return 0
 
 
-def _new_record(root: Path, kind: str, slug: str) -> int:
-    briefings_dir = root / "briefings"
+def _new_record(project: Project, kind: str, slug: str) -> int:
+    root, briefings_dir = project.root, project.briefings_dir
     folder = briefings_dir / slug
     named_like_one = len(slug) <= MAX_SLUG and re.fullmatch(ID_PATTERN, slug)
     if not named_like_one or not (folder / "briefing.yaml").is_file():
@@ -279,16 +286,17 @@ def _no_such_briefing(briefings_dir: Path, slug: str, kind: str, named_like_one:
     return message
 
 
-def _new_briefing(root: Path, slug: str | None) -> int:
+def _new_briefing(project: Project, slug: str | None) -> int:
     if not slug:
         raise CommandError("briefing new briefing: name the folder, e.g. riverton-2023-05")
     from .pipeline import hand_written_slugs
 
     try:
-        written = start_briefing(root, slug, RESERVED_SLUGS | hand_written_slugs(docs_dir_of(root)))
+        taken = RESERVED_SLUGS | hand_written_slugs(project.docs_dir)
+        written = start_briefing(project.root, project.briefings_dir, slug, taken)
     except SkeletonRefused as exc:
         raise CommandError(f"briefing new briefing: {exc}") from None
-    _out("\n".join(f"wrote {display_path(path, root)}" for path in written))
+    _out("\n".join(f"wrote {display_path(path, project.root)}" for path in written))
     _out(
         f"replace each 'REPLACE: ...' in briefing.yaml, add sources with `briefing new "
         f"source --briefing {slug}`, then run `briefing check {slug}`"
@@ -339,27 +347,30 @@ def _counts(briefing: Briefing) -> str:
     return f"{counted}, {citations} citations in {briefing.slug}"
 
 
-def _print_coverage(root: Path, briefings: list[Briefing]) -> int:
+def _print_coverage(project: Project, briefings: list[Briefing]) -> int:
     passed = True
     for briefing in briefings:
         coverage = measure_coverage(briefing, known_names(briefing))
-        report, ok = format_coverage(briefing, coverage, display_path(root / "seeds", root))
+        seeds = display_path(project.seeds_dir, project.root)
+        report, ok = format_coverage(briefing, coverage, seeds)
         _out(report)
         passed = passed and ok
     return 0 if passed else 1
 
 
 def _write_render(
-    root: Path, briefings: list[Briefing], out: Path, *, pages_only: bool, history: bool
+    project: Project, briefings: list[Briefing], out: Path, *, pages_only: bool, history: bool
 ) -> None:
     """Render the briefings and write them, with the hand-written pages and a plain
     mkdocs.yml unless `pages_only`, into `out`, replaced whole."""
-    docs_dir = docs_dir_of(root)
+    root, docs_dir = project.root, project.docs_dir
     if not pages_only and (problems := docs_problems(docs_dir, root)):
         raise CommandError(
             "briefing render: cannot copy the hand-written pages:\n" + format_report(problems)
         )
-    histories = {b.slug: briefing_history(root, b.sheets.folder, root / "seeds") for b in briefings}
+    histories = {
+        b.slug: briefing_history(root, b.sheets.folder, project.seeds_dir) for b in briefings
+    }
     for reason in dict.fromkeys(h.unavailable for h in histories.values() if h.unavailable):
         _err(f"Change log not available in this build: {reason}")
     feeds = feeds_of(root)

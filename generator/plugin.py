@@ -39,6 +39,7 @@ from mkdocs.utils import CountHandler
 from .build import build_pages
 from .factsheets.change_titles import CHANGE_TITLES
 from .problems import Problem, display_path, format_report, has_errors
+from .project import FOLDER_OPTIONS, Project
 from .render.feeds import Feeds
 from .render.nav import hand_written_nav, is_nav_page, site_nav
 from .render.origin import describe, describe_unprotected, scan_site
@@ -54,9 +55,9 @@ T = TypeVar("T")
 
 
 class BriefingPluginConfig(Config):
-    briefings_dir = opt.Type(str, default="briefings")
+    briefings_dir = opt.Type(str, default=FOLDER_OPTIONS["briefings_dir"])
     """Folder of briefing folders, relative to mkdocs.yml."""
-    seeds_dir = opt.Type(str, default="seeds")
+    seeds_dir = opt.Type(str, default=FOLDER_OPTIONS["seeds_dir"])
     """Folder of source texts, relative to mkdocs.yml."""
     briefings = opt.Type((list, str), default=[])
     """Build only these briefings: a list of folder names, or one string of them separated
@@ -187,8 +188,9 @@ class BriefingPlugin(_SitePolicy, BasePlugin[BriefingPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         self._blocked = ()
-        briefings_dir = root / self.config.briefings_dir
-        seeds_dir = root / self.config.seeds_dir
+        # The same folders every `briefing` command reads (`Project.read` of mkdocs.yml).
+        project = Project.of(root, dict(self.config))
+        briefings_dir, seeds_dir = project.briefings_dir, project.seeds_dir
         docs_dir = Path(config.docs_dir)
         config.watch.extend(str(p) for p in (briefings_dir, seeds_dir) if p.is_dir())
         if (root / CHANGE_TITLES).is_file():

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .project import Project
 from .settings import output_folder_problem, protected_folders
 from .staging import BuildLock, OutputBusy, Staging
 
@@ -31,12 +32,13 @@ class RenderRefused(Exception):
     """Why the render was not written, in words for the command line."""
 
 
-def check_render_target(root: Path, out: Path, docs_dir: Path) -> None:
+def check_render_target(project: Project, out: Path) -> None:
     """Refuse an --out that would replace or pollute something the render did not make."""
     target = out.resolve()
     if target.exists() and not target.is_dir():
         raise RenderRefused(f"--out {out} is a file; give a folder (it is created)")
-    protected = protected_folders(root, root / "briefings", root / "seeds", docs_dir)
+    root = project.root
+    protected = protected_folders(root, project.briefings_dir, project.seeds_dir, project.docs_dir)
     if reason := output_folder_problem(target, root, protected):
         raise RenderRefused(
             f"--out {out} {reason}, which the render would replace; render into a folder of its own"

@@ -29,6 +29,7 @@ RANK = {
     "names": 0,
     "problems": 0,
     "confine": 0,
+    "project": 0,
     "staging": 0,
     "settings": 1,
     "days": 0,

@@ -136,7 +136,7 @@ class SkeletonRefused(Exception):
     """Why a skeleton was not appended; the fact sheet is left as it was."""
 
 
-def start_briefing(root: Path, slug: str, taken: Container[str]) -> list[Path]:
+def start_briefing(root: Path, briefings_dir: Path, slug: str, taken: Container[str]) -> list[Path]:
     """Create briefings/SLUG/ with a commented briefing.yaml of placeholders and a
     sources.yaml with no entries (the one sheet the loader requires); return both files.
 
@@ -156,7 +156,6 @@ def start_briefing(root: Path, slug: str, taken: Container[str]) -> list[Path]:
         )
     if slug in taken:
         raise SkeletonRefused(f"'{slug}' is an address the site already uses; choose another name")
-    briefings_dir = root / "briefings"
     if not briefings_dir.is_dir() or not is_inside(briefings_dir, root):
         raise SkeletonRefused(
             f"no briefings/ folder in {root} (or it leads out of it); run this in the "

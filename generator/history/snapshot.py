@@ -23,6 +23,7 @@ from ..factsheets.load import FactSheets, load_factsheets
 from ..factsheets.times import zone_named
 from ..pipeline import discover_briefings
 from ..problems import Problem
+from ..project import Project
 from ..words import describe_count, group_title, verdicts_label
 from .shapes import (
     WrongShape,
@@ -175,7 +176,9 @@ def _comparable(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def read_tree(root: Path) -> dict[str, Snapshot]:
-    """Every briefing under `root` (a project folder), by folder name."""
-    seeds = root / "seeds"
-    return {f.name: snapshot_of(f, seeds, root) for f in discover_briefings(root / "briefings")}
+def read_tree(project: Project) -> dict[str, Snapshot]:
+    """Every briefing of the project, by folder name."""
+    return {
+        f.name: snapshot_of(f, project.seeds_dir, project.root)
+        for f in discover_briefings(project.briefings_dir)
+    }

@@ -4,24 +4,25 @@ its Changes page shows it: corrections first, then every change newest first."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from ..history.entries import History, entry_lines
 from ..history.log import briefing_history
 from ..history.record import unlogged_notes
 from ..pipeline import discover_briefings
+from ..project import Project
 
 __all__ = ["changes_report", "format_changes"]
 
 
 def changes_report(
-    root: Path, names: list[str], since: str | None, note: Callable[[str], None]
+    project: Project, names: list[str], since: str | None, note: Callable[[str], None]
 ) -> Iterator[str]:
     """The change log of each briefing named (all if none), as text, and what the editor
     should know of how it was read, once each, through `note`. ValueError for a name that
     is no briefing or a `since` that names no commit, and, after every log, if any could
     not be read."""
-    folders = discover_briefings(root / "briefings")
+    root = project.root
+    folders = discover_briefings(project.briefings_dir)
     unknown = sorted(set(names) - {f.name for f in folders})
     if unknown:
         known = ", ".join(f.name for f in folders) or "none"
@@ -31,7 +32,7 @@ def changes_report(
     unread = []
     for folder in folders:
         if not names or folder.name in names:
-            history = briefing_history(root, folder, root / "seeds", since=since)
+            history = briefing_history(root, folder, project.seeds_dir, since=since)
             for line in (*history.notes, *map(str, history.problems)):
                 if line not in noted:
                     noted.add(line)

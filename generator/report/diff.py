@@ -20,17 +20,20 @@ from ..history.git import HistoryUnavailable, commit_of, repository_of, tracked_
 from ..history.objects import Objects
 from ..history.revision import LinksOutside, write_revision
 from ..history.snapshot import LOGGED_KINDS, Snapshot, read_tree
+from ..project import Project
 
 __all__ = ["diff_report", "read_revision", "read_tree"]
 
 
-def read_revision(root: Path, revision: str) -> dict[str, Snapshot]:
+def read_revision(project: Project, revision: str) -> dict[str, Snapshot]:
     """Every briefing of the project in `root` as it was at a git revision; ValueError if
     the revision names no commit or cannot be read. (A shallow clone will do if it holds
     the revision: a diff needs no history.)"""
     try:
-        repo = repository_of(root, whole_history=False)
-        briefings, seeds = (tracked_path(repo, root / name) for name in ("briefings", "seeds"))
+        repo = repository_of(project.root, whole_history=False)
+        briefings, seeds = (
+            tracked_path(repo, folder) for folder in (project.briefings_dir, project.seeds_dir)
+        )
     except HistoryUnavailable as exc:
         raise ValueError(str(exc)) from None
     commit = commit_of(repo.top, revision)
@@ -44,7 +47,8 @@ def read_revision(root: Path, revision: str) -> dict[str, Snapshot]:
                 f"at {revision}, the files could not be written into a temporary folder "
                 f"to read them ({exc.strerror}); free space in {tempfile.gettempdir()}"
             ) from None
-        return read_tree(Path(tmp))
+        # write_revision lays the files out as a project with the default folders.
+        return read_tree(Project.of(Path(tmp), {}))
 
 
 def diff_report(
