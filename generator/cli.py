@@ -272,7 +272,7 @@ def _no_such_briefing(briefings_dir: Path, slug: str, kind: str, named_like_one:
     the name of a briefing close to it, for a typo)."""
     known = [p.name for p in discover_briefings(briefings_dir)]
     message = (
-        f"briefings/{slug}: no such briefing (a folder with a briefing.yaml); known: "
+        f"{briefings_dir.name}/{slug}: no such briefing (a folder with a briefing.yaml); known: "
         f"{', '.join(known) or 'none'}"
     )
     close = difflib.get_close_matches(slug, known, n=1, cutoff=0.7)

@@ -71,6 +71,8 @@ def test_every_command_reads_the_folders_the_build_reads(tmp_path, capsys):
     assert main([*run, "new", "event", "--briefing", "test"]) == 0
     assert "facts/test/events.yaml" in capsys.readouterr().out
     events.write_text(before, encoding="utf-8")  # the skeleton's placeholders do not check
+    assert main([*run, "new", "event", "--briefing", "nope"]) == 1
+    assert "facts/nope: no such briefing" in capsys.readouterr().err
     assert main([*run, "new", "briefing", "second"]) == 0
     assert (root / "facts" / "second" / "briefing.yaml").is_file()
     assert not (root / "briefings").exists() and not (root / "seeds").exists()

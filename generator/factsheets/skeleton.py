@@ -156,15 +156,16 @@ def start_briefing(root: Path, briefings_dir: Path, slug: str, taken: Container[
         )
     if slug in taken:
         raise SkeletonRefused(f"'{slug}' is an address the site already uses; choose another name")
+    shown = briefings_dir.name if is_inside(briefings_dir, root) else str(briefings_dir)
     if not briefings_dir.is_dir() or not is_inside(briefings_dir, root):
         raise SkeletonRefused(
-            f"no briefings/ folder in {root} (or it leads out of it); run this in the "
+            f"no {shown}/ folder in {root} (or it leads out of it); run this in the "
             "project folder, or give --root"
         )
     folder = briefings_dir / slug
     if folder.exists() or folder.is_symlink():
         raise SkeletonRefused(
-            f"briefings/{slug} already exists; add records to it with `briefing new KIND "
+            f"{shown}/{slug} already exists; add records to it with `briefing new KIND "
             f"--briefing {slug}`, or choose another name"
         )
     header = "# yaml-language-server: $schema=../schemas/{}.schema.json\n"
@@ -192,7 +193,7 @@ def start_briefing(root: Path, briefings_dir: Path, slug: str, taken: Container[
     except SkeletonRefused as exc:
         # A half-made folder would make the next try say it already exists.
         shutil.rmtree(folder, ignore_errors=True)
-        raise SkeletonRefused(f"briefings/{slug}/{exc}") from None
+        raise SkeletonRefused(f"{shown}/{slug}/{exc}") from None
     return written
 
 
