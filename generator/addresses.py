@@ -19,6 +19,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from markdown.extensions.toc import slugify
+
 from .factsheets.kinds import Kind
 
 __all__ = [
@@ -151,9 +153,9 @@ def html_url(here: str, page: str) -> str:
 
 
 def heading_anchor(title: str) -> str:
-    """The anchor MkDocs's table of contents gives a heading (Python-Markdown's slugify)."""
-    text = re.sub(r"[^\w\s-]", "", title).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+    """The anchor MkDocs's table of contents gives a heading: Python-Markdown's own slugify,
+    which mkdocs.yml's `toc` uses ("Café — naïve" is `cafe-naive`)."""
+    return str(slugify(title, "-"))
 
 
 def incident_anchor(event_id: str) -> str:
