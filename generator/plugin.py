@@ -19,6 +19,7 @@ fact sheets are fixed, and an editor mid-change would lose the preview.
 
 from __future__ import annotations
 
+import functools
 import logging
 import signal
 import threading
@@ -70,6 +71,7 @@ def _plain_errors(hook: Callable[..., T]) -> Callable[..., T]:
     """Report an unexpected exception in a hook as one line, not a traceback: the same
     pipeline runs in `briefing check --debug`, which shows the traceback."""
 
+    @functools.wraps(hook)  # its name, docstring and MkDocs's `mkdocs_priority`
     def wrapped(*args: Any, **kwargs: Any) -> T:
         try:
             return hook(*args, **kwargs)
@@ -83,9 +85,6 @@ def _plain_errors(hook: Callable[..., T]) -> Callable[..., T]:
                 "`briefing check --debug` for the details, and report it if it persists"
             ) from exc
 
-    wrapped.__name__ = hook.__name__
-    wrapped.__doc__ = hook.__doc__
-    wrapped.mkdocs_priority = getattr(hook, "mkdocs_priority", 0)  # type: ignore[attr-defined]
     return wrapped
 
 

@@ -211,3 +211,12 @@ def test_the_preview_server_s_live_reload_script_is_allowed_in_each_page_it_serv
         server.server_close()
     assert "livereload(12345, " in served
     assert unprotected(served) == []
+
+
+def test_a_hook_keeps_its_name_and_priority_under_the_error_wrapper():
+    """MkDocs orders hooks by `mkdocs_priority`: the one-line-error wrapper must keep it."""
+    from generator.plugin import BriefingPlugin
+
+    hook = BriefingPlugin.on_post_page
+    assert (hook.__name__, hook.mkdocs_priority) == ("on_post_page", -100)
+    assert hook.__wrapped__.__name__ == "on_post_page"
