@@ -11,10 +11,7 @@ from typing import Any
 from ..factsheets.load import FactSheets
 from ..factsheets.model import Assertion, CasualtyClaim, Citation, Event, Statement
 
-__all__ = ["ROLES", "Fact", "Finding", "facts_of"]
-
-# The fields naming who stands behind a fact, as the warnings name them.
-ROLES = ("claimed_by", "held_by", "confirmed_by", "denied_by", "claimant", "speaker")
+__all__ = ["Fact", "Finding", "facts_of"]
 
 
 @dataclass(frozen=True)
@@ -83,16 +80,12 @@ def facts_of(sheets: FactSheets) -> Iterator[Fact]:
         yield _statement_fact(statement)
 
 
-def _roles(record: Event | Assertion) -> dict[str, list[str]]:
-    return {
-        "claimed_by": list(record.claimed_by),
-        "confirmed_by": list(record.confirmed_by),
-        "denied_by": list(record.denied_by),
-    }
-
-
 def _event_fact(event: Event) -> Fact:
-    roles = _roles(event)
+    roles = {
+        "claimed_by": list(event.claimed_by),
+        "confirmed_by": list(event.confirmed_by),
+        "denied_by": list(event.denied_by),
+    }
     return Fact(
         "events",
         event,
