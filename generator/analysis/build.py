@@ -16,7 +16,6 @@ from ..factsheets.model import (
     CasualtyClaim,
     Citation,
     Event,
-    Rendering,
     Statement,
     Version,
 )
@@ -72,7 +71,7 @@ def _paragraphs(citations: Iterable[Citation]) -> dict[str, list[int]]:
 
 def _counted(citations: Iterable[Citation]) -> list[Citation]:
     """The citations that corroborate: all but renderings marked as errata."""
-    return [c for c in citations if not (isinstance(c, Rendering) and c.erratum is not None)]
+    return [c for c in citations if c.supports]
 
 
 @dataclass

@@ -151,7 +151,7 @@ def unattributed_figure(fact: Fact, cited: Sequence[Cited], reader: Reader) -> l
     said = [
         (c, m.group(0))
         for c in cited
-        if not (isinstance(c.citation, Rendering) and c.citation.erratum)
+        if c.citation.supports
         for m in [SAYS.search(c.sentences)]
         if m
     ]

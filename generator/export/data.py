@@ -30,7 +30,7 @@ from ..words import (
     figure_reason,
 )
 from .jsontext import indented
-from .tables import claims_csv, events_csv, supports
+from .tables import claims_csv, events_csv
 
 __all__ = ["DATA_FILES", "data_files", "record_to_data"]
 
@@ -107,7 +107,7 @@ def _value(value: Any) -> Any:
         # reads as an ordinary supporting citation.
         return {
             **{f.name: _value(getattr(value, f.name)) for f in fields_of(type(value))},
-            "supports": supports(value),
+            "supports": value.supports,
             "paragraph": value.paragraph,
             "anchor": paragraph_anchor(value.paragraph) if value.paragraph else None,
             "page": built_directory(source_page(value.source)),

@@ -14,12 +14,7 @@ from ..attribution import Attribution, as_of_basis
 from ..factsheets.model import CasualtyClaim, Citation, Rendering
 from ..words import describe_count
 
-__all__ = ["claims_csv", "events_csv", "supports"]
-
-
-def supports(citation: Citation) -> bool:
-    """Whether a citation supports its fact: every one but a rendering marked an erratum."""
-    return not (isinstance(citation, Rendering) and citation.erratum is not None)
+__all__ = ["claims_csv", "events_csv"]
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
@@ -68,7 +63,7 @@ def claims_csv(
     rows = []
     for claim in claims:
         low, high = claim.bounds
-        supporting = [c for c in claim.citations if supports(c)]
+        supporting = [c for c in claim.citations if c.supports]
         rows.append(
             [
                 claim.id,
@@ -92,7 +87,7 @@ def claims_csv(
                 _cited(supporting),
                 " | ".join(c.quote for c in supporting),
                 " | ".join(_rendering(c) for c in supporting),
-                " | ".join(_erratum(c) for c in claim.citations if not supports(c)),
+                " | ".join(_erratum(c) for c in claim.citations if not c.supports),
             ]
         )
     return _csv(

@@ -312,7 +312,7 @@ class CasualtyClaim(Record):
         if self.as_of_precision == "before":
             return False
         return self.as_of_time is not None or any(
-            isinstance(c, Rendering) and c.date_phrase and c.erratum is None for c in self.citations
+            isinstance(c, Rendering) and c.date_phrase and c.supports for c in self.citations
         )
 
     @property
@@ -334,7 +334,7 @@ class CasualtyClaim(Record):
             return [("as_of_time", "a figure given at some time before its as_of has no time")]
         if self.part_of == self.id:
             return [("part_of", "a figure cannot be part of itself")]
-        if all(isinstance(c, Rendering) and c.erratum is not None for c in self.citations):
+        if not any(c.supports for c in self.citations):
             return [
                 (
                     "citations",

@@ -60,6 +60,12 @@ class Citation(Record):
         aside)."""
         return normalise(words).casefold() in normalise(self.quote).casefold()
 
+    @property
+    def supports(self) -> bool:
+        """Whether it supports its fact (corroborates it, and is exported as support): every
+        citation but a rendering marked an erratum."""
+        return True
+
     def validate(self) -> list[tuple[str, str]]:
         # Counted as compared: twelve soft hyphens and a letter are not twelve characters.
         if len(normalise(self.quote)) < 12:
@@ -104,6 +110,10 @@ class Rendering(Citation):
     # Why this rendering is wrong (a mistranslation, a misquote): it is shown and flagged,
     # and counts neither for the verdict nor as corroboration.
     erratum: str | None = None
+
+    @property
+    def supports(self) -> bool:
+        return self.erratum is None
 
     def validate(self) -> list[tuple[str, str]]:
         problems = super().validate()
