@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["VAGUE_AMOUNTS", "VagueAmount", "vague_amount"]
+__all__ = ["VAGUE_AMOUNTS", "VAGUE_WORDS", "VagueAmount", "vague_amount"]
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,11 @@ VAGUE_AMOUNTS: dict[str, VagueAmount] = {
     "hundreds of thousands": VagueAmount(200_000, "at least two hundred thousand"),
     "millions": VagueAmount(2_000_000, "at least two million"),
 }
+# The table's words as a regular expression's alternatives, longest first ("hundreds of
+# thousands" before "hundreds").
+VAGUE_WORDS = "|".join(re.escape(w) for w in sorted(VAGUE_AMOUNTS, key=len, reverse=True))
 # An amount may be followed by "of" ("dozens of people", "a number of tanks").
-_AMOUNT = re.compile(rf"({'|'.join(sorted(VAGUE_AMOUNTS, key=len, reverse=True))})(?: of)?")
+_AMOUNT = re.compile(rf"({VAGUE_WORDS})(?: of)?")
 
 
 def vague_amount(words: str) -> str | None:

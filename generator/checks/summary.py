@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, get_args
 
-from ..amounts import VAGUE_AMOUNTS
+from ..amounts import VAGUE_WORDS
 from ..factsheets.load import FactSheets
 from ..factsheets.model import CasualtyClaim
 from ..factsheets.vocabulary import Category
@@ -55,9 +55,7 @@ _LOSSES = {
 }
 # Words that stand for an amount rather than give one ("dozens wounded"): never a figure a
 # claim must give.
-_VAGUE = re.compile(
-    rf"\b({'|'.join(sorted(VAGUE_AMOUNTS, key=len, reverse=True))}|tens)\b", re.IGNORECASE
-)
+_VAGUE = re.compile(rf"\b({VAGUE_WORDS}|tens)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(no|not)\s+$", re.IGNORECASE)
 
 
