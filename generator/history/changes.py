@@ -123,7 +123,9 @@ def compare(before: Snapshot, after: Snapshot) -> Changes:
     """What changed from `before` to `after`, kind by kind, then the verdicts."""
     facts: list[FactChange] = []
     for kind in LOGGED_KINDS:
-        facts += _kind_changes(kind.name, before, after)
+        found = _kind_changes(kind.name, before, after)
+        # The overview comes and goes with the briefing: only a change to it is news.
+        facts += [c for c in found if kind is not OVERVIEW or c.action == "changed"]
     verdicts = [
         VerdictChange(anchor, after.verdicts[anchor][0], old[1], after.verdicts[anchor][1])
         for anchor, old in before.verdicts.items()
@@ -182,9 +184,7 @@ def _kind_changes(kind: str, before: Snapshot, after: Snapshot) -> list[FactChan
         old_id = renamed_from.get(rid, rid)
         title = after.titles.get(f"{kind}/{rid}", rid)
         if old_id not in old:
-            # The overview comes with the briefing: only a change to it is news.
-            if kind != OVERVIEW.name:
-                changes.append(FactChange(kind, rid, title, "added"))
+            changes.append(FactChange(kind, rid, title, "added"))
             continue
         fields = _field_changes(old[old_id], data, renames)
         fields += _analysis_changes(kind, old_id, rid, before, after)
@@ -192,7 +192,7 @@ def _kind_changes(kind: str, before: Snapshot, after: Snapshot) -> list[FactChan
             changes.append(FactChange(kind, rid, title, "renamed", tuple(fields), old_id))
         elif fields:
             changes.append(FactChange(kind, rid, title, "changed", tuple(fields)))
-    for rid in old.keys() - new.keys() - renames.keys() if kind != OVERVIEW.name else ():
+    for rid in old.keys() - new.keys() - renames.keys():
         changes.append(FactChange(kind, rid, before.titles.get(f"{kind}/{rid}", rid), "removed"))
     return sorted(changes, key=lambda c: (_ORDER[c.action], c.id))
 

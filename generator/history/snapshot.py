@@ -37,14 +37,14 @@ from .shapes import (
     text,
 )
 
-__all__ = ["LOGGED_KINDS", "OVERVIEW_ID", "Snapshot", "read_tree", "snapshot_of"]
+__all__ = ["LOGGED_KINDS", "Snapshot", "read_tree", "snapshot_of"]
 
 # Waivers are notes to the coverage check, not something a reader sees change; the
 # overview (briefing.yaml) is, and comes first.
 LOGGED_KINDS = (OVERVIEW, *(k for k in KINDS if k.name != "waivers"))
 # The overview's one record, and what of it is not a change a reader needs told: the date
 # the editor last reviewed it (the page's "Last updated" follows the log itself).
-OVERVIEW_ID = "briefing"
+_OVERVIEW_ID = "briefing"
 _UNLOGGED = {"last_reviewed"}
 
 
@@ -143,7 +143,7 @@ def snapshot_of(folder: Path, seeds_dir: Path, root: Path) -> Snapshot:
 def _logged_records(sheets: FactSheets, kind: Kind) -> list[tuple[str, Any]]:
     """(id, record) of each record of the kind; the overview's one record has no id."""
     if kind is OVERVIEW:
-        return [(OVERVIEW_ID, sheets.info)] if sheets.info is not None else []
+        return [(_OVERVIEW_ID, sheets.info)] if sheets.info is not None else []
     return [(r.id, r) for r in sheets.records(kind)]
 
 
