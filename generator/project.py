@@ -11,7 +11,15 @@ from typing import Any
 
 import yaml
 
-__all__ = ["FOLDER_OPTIONS", "ConfigUnreadable", "Project", "plugin_name", "read_config"]
+__all__ = [
+    "FOLDER_OPTIONS",
+    "PLUGIN",
+    "ConfigUnreadable",
+    "Project",
+    "plugin_entries",
+    "plugin_name",
+    "read_config",
+]
 
 # The plugin's name under `plugins`, and its folder options with their defaults (plugin.py
 # declares the same options for MkDocs).
@@ -51,12 +59,22 @@ class Project:
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     """The `briefing` plugin's options in a mkdocs.yml read as data ({} if none)."""
-    plugins = config.get("plugins") or []
+    options = plugin_entries(config.get("plugins")).get(PLUGIN)
+    return options if isinstance(options, dict) else {}
+
+
+def plugin_entries(plugins: object) -> dict[str, Any]:
+    """mkdocs.yml's `plugins` as {name: options}, from either form MkDocs takes: a list of
+    names and `name: options` mappings, or one mapping of names to options."""
+    if isinstance(plugins, dict):
+        return {str(name): options for name, options in plugins.items()}
+    found: dict[str, Any] = {}
     for entry in plugins if isinstance(plugins, list) else []:
-        if isinstance(entry, dict) and plugin_name(entry) == PLUGIN:
-            options = entry[PLUGIN]
-            return options if isinstance(options, dict) else {}
-    return {}
+        if isinstance(entry, dict):
+            found |= {str(name): options for name, options in entry.items()}
+        else:
+            found[str(entry)] = None
+    return found
 
 
 def plugin_name(entry: Any) -> str:

@@ -21,6 +21,7 @@ import urllib.parse
 from pathlib import Path
 
 from .problems import Problem, display_path
+from .project import PLUGIN, plugin_entries
 
 __all__ = [
     "PLUGIN",
@@ -32,7 +33,6 @@ __all__ = [
     "site_url_problem",
 ]
 
-PLUGIN = "briefing"
 
 # What a folder MkDocs built has at its top; a folder with none of them, and with files in
 # it, was not made by a build and is never replaced by one.
@@ -151,12 +151,7 @@ def site_url_problem(site_url: str) -> str | None:
 
 def plugin_problem(config_file: Path, plugins: object) -> Problem | None:
     """A problem if mkdocs.yml's `plugins` setting leaves out the briefing plugin."""
-    if isinstance(plugins, dict):  # MkDocs also takes a mapping of plugin: options
-        names = set(plugins)
-    else:
-        entries = plugins if isinstance(plugins, list) else []
-        names = {next(iter(e)) if isinstance(e, dict) and e else e for e in entries}
-    if PLUGIN in names:
+    if PLUGIN in plugin_entries(plugins):
         return None
     return Problem(
         config_file.name,

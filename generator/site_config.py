@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks.briefing import Briefing
-from .project import ConfigUnreadable, plugin_name, read_config
+from .project import PLUGIN, ConfigUnreadable, plugin_name, read_config
 from .render.feeds import Feeds
 from .render.nav import hand_written_nav, site_nav
 from .render.site import THEME_DIR
@@ -28,7 +28,7 @@ def plain_config(config_path: Path, briefings: list[Briefing]) -> dict[str, Any]
     """The project's mkdocs.yml without the briefing plugin, with the nav it would set."""
     config = read_config(config_path)
     config.setdefault("docs_dir", "docs")
-    plugins = [p for p in config.get("plugins", ["search"]) if plugin_name(p) != "briefing"]
+    plugins = [p for p in config.get("plugins", ["search"]) if plugin_name(p) != PLUGIN]
     hand_written = hand_written_nav(config_path.parent / config["docs_dir"])
     config.update(plugins=plugins, nav=site_nav(briefings, hand_written), site_dir="site")
     theme = config.get("theme")

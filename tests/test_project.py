@@ -50,6 +50,12 @@ def test_the_project_reads_its_folders_from_the_plugins_options(tmp_path):
         root / "texts",
         root / "docs",
     )
+    # MkDocs also takes `plugins` as one mapping of names to options.
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "mkdocs.yml").write_text(
+        "plugins:\n  search: {}\n  briefing:\n    briefings_dir: facts\n", encoding="utf-8"
+    )
+    assert Project.read(tmp_path / "m").briefings_dir == tmp_path / "m" / "facts"
     # Without mkdocs.yml, the defaults.
     bare = Project.read(tmp_path)
     assert (bare.briefings_dir, bare.seeds_dir) == (tmp_path / "briefings", tmp_path / "seeds")
