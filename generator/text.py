@@ -14,6 +14,7 @@ __all__ = [
     "ABBREVIATIONS",
     "NUMBER_WORDS",
     "UNSEEN",
+    "holds_words",
     "name_key",
     "name_pattern",
     "normalise",
@@ -95,6 +96,12 @@ def normalise(text: str) -> str:
     kind of quote, apostrophe and dash, single spaces."""
     text = unicodedata.normalize("NFC", text.translate(_FOLDS))
     return " ".join(text.split())
+
+
+def holds_words(text: str, words: str) -> bool:
+    """Whether `text` has these words, compared as quotes are with their source (case
+    aside)."""
+    return normalise(words).casefold() in normalise(text).casefold()
 
 
 def normalise_mapped(text: str) -> tuple[str, list[tuple[int, int]]]:

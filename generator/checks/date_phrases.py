@@ -11,7 +11,7 @@ from ..factsheets.kinds import kind as kind_named
 from ..factsheets.load import FactSheets
 from ..problems import Problem
 from ..sources.text import SourceText
-from ..text import normalise
+from ..text import holds_words
 
 __all__ = ["phrase_sources", "phrases_of", "unquoted_date_phrases"]
 
@@ -22,18 +22,14 @@ def phrases_of(record: Any) -> list[str]:
     return [p.strip() for p in (phrase or "").split(";") if p.strip()]
 
 
-def _holds(text: str, words: str) -> bool:
-    return normalise(words).casefold() in normalise(text).casefold()
-
-
 def phrase_sources(
     record: Any, texts: dict[str, SourceText] | None = None
 ) -> list[tuple[str, list[str]]]:
     """Each of a record's date phrases with the sources whose quotes hold it, in the order
     they are cited; when no quote does, the cited sources whose `texts` do."""
+    cited = list(dict.fromkeys(c.source for c in record.citations))
     found = []
     for phrase in phrases_of(record):
-        cited = list(dict.fromkeys(c.source for c in record.citations))
         quoting = [
             s for s in cited if any(c.holds(phrase) for c in record.citations if c.source == s)
         ]
@@ -44,7 +40,7 @@ def phrase_sources(
 
 
 def _in_text(text: SourceText, phrase: str) -> bool:
-    return any(_holds(p.text, phrase) for p in text.paragraphs)
+    return any(holds_words(p.text, phrase) for p in text.paragraphs)
 
 
 def unquoted_date_phrases(sheets: FactSheets, texts: dict[str, SourceText]) -> list[Problem]:

@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
-from ..text import normalise
+from ..text import holds_words, normalise
 from .dates import Dated
 from .hints import Range, Record, internal
 from .times import zone_problem
@@ -58,7 +58,7 @@ class Citation(Record):
     def holds(self, words: str) -> bool:
         """Whether the quote has these words, compared as quotes are with their source (case
         aside)."""
-        return normalise(words).casefold() in normalise(self.quote).casefold()
+        return holds_words(self.quote, words)
 
     @property
     def supports(self) -> bool:
