@@ -30,6 +30,7 @@ __all__ = [
     "SECTIONS",
     "SITEMAP_FILE",
     "Target",
+    "assertion_anchor",
     "built_directory",
     "group_anchor",
     "heading_anchor",
@@ -156,6 +157,13 @@ def heading_anchor(title: str) -> str:
     """The anchor MkDocs's table of contents gives a heading: Python-Markdown's own slugify,
     which mkdocs.yml's `toc` uses ("Café — naïve" is `cafe-naive`)."""
     return str(slugify(title, "-"))
+
+
+def assertion_anchor(event_id: str, about: str, version: int | None = None) -> str:
+    """The anchor of an event's assertion on the timeline ("raid--responsibility"), or of
+    its `version`-th rival version ("raid--responsibility--2")."""
+    anchor = f"{event_id}--{about}"
+    return anchor if version is None else f"{anchor}--{version}"
 
 
 def incident_anchor(event_id: str) -> str:

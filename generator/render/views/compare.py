@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ...addresses import Target
+from ...addresses import Target, assertion_anchor
 from ...analysis.figures import ClaimGroup
 from ...analysis.model import AssertionAnalysis, FactAnalysis
 from ...analysis.statements import WordChange
@@ -225,12 +225,13 @@ def _version_link(book: Book, fact: FactAnalysis, found: AssertionAnalysis, n: i
     """'Who was responsible' or, contested, 'Who was responsible, version 2 (held by X)',
     linked to its heading on the timeline."""
     about = found.record.about
-    anchor = f"{fact.record.id}--{about}"
     if not found.contested:
-        return Target(ASPECTS[about], "timeline.md", anchor)
+        return Target(ASPECTS[about], "timeline.md", assertion_anchor(fact.record.id, about))
     holders = " and ".join(book.actors[a].name for a in found.versions[n - 1].version.holders)
     return Target(
-        f"{ASPECTS[about]}, version {n} (held by {holders})", "timeline.md", f"{anchor}--{n}"
+        f"{ASPECTS[about]}, version {n} (held by {holders})",
+        "timeline.md",
+        assertion_anchor(fact.record.id, about, n),
     )
 
 

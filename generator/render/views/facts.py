@@ -158,7 +158,7 @@ def timeline_view(book: Book) -> TimelineView:
                 book.fact(("statements", s.id)) for s in analysis.event_statements.get(e.id, ())
             ),
             assertions=tuple(
-                assertion_entry(book, a) for a in analysis.facts["events", e.id].assertions
+                assertion_entry(book, e.id, a) for a in analysis.facts["events", e.id].assertions
             ),
             date_said=_date_said(book, e),
         )

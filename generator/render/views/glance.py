@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from ...addresses import Target, reading_guide, section_page
+from ...addresses import Target, assertion_anchor, reading_guide, section_page
 from ...analysis.figures import ClaimGroup
 from ...factsheets.dates import DateRange
 from ...factsheets.kinds import kind as kind_named
@@ -195,12 +195,14 @@ def _responsibility(book: Book, event: Event) -> Responsibility | None:
         for s in book.analysis.event_statements.get(event.id, ())
         if s.speaker not in named
     )
-    # The timeline's heading of an assertion: "<event>--<about>", and of its versions
-    # "<event>--<about>--<n>" (timeline.md.j2).
-    anchor = f"{event.id}--{record.about}"
+    anchor = assertion_anchor(event.id, record.about)
     accounts = tuple(
         Account(
-            Target(f"version {n}", "timeline.md", f"{anchor}--{n}" if claim.contested else anchor),
+            Target(
+                f"version {n}",
+                "timeline.md",
+                assertion_anchor(event.id, record.about, n) if claim.contested else anchor,
+            ),
             _standing(book, v.version.status, book.grade_of(v.credibility)),
             tuple(book.actor(a) for a in v.version.holders),
             tuple(book.actor(a) for a in v.version.confirmed_by),
@@ -275,7 +277,7 @@ def _dispute(book: Book, event: Event, record: Event | Assertion) -> Dispute:
             tuple(book.actor(a) for a in record.denied_by),
         )
     aspect = ASPECTS[record.about].lower()
-    fact = Target(f"{fact.text}: {aspect}", "timeline.md", f"{event.id}--{record.about}")
+    fact = Target(f"{fact.text}: {aspect}", "timeline.md", assertion_anchor(event.id, record.about))
     versions = record.all_versions
     denied = tuple(book.actor(a) for a in dict.fromkeys(d for v in versions for d in v.denied_by))
     if record.contested:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...addresses import Target
+from ...addresses import Target, assertion_anchor
 from ...analysis.model import AssertionAnalysis, VersionAnalysis
 from ...factsheets.model import Assertion
 from ...words import ASPECTS
@@ -20,6 +20,7 @@ class VersionEntry:
     """One version of an assertion: its summary, who holds, confirms and denies it, and
     its own grade and sources."""
 
+    anchor: str  # its heading's on the timeline
     summary: str
     status: str
     grade: Grade
@@ -38,6 +39,7 @@ class AssertionEntry:
     versions, each graded on its own."""
 
     heading: str  # "Who was responsible"
+    anchor: str
     assertion: Assertion
     status: str  # the one version's status, or "contested"
     versions: tuple[VersionEntry, ...]
@@ -52,21 +54,27 @@ class AssertionEntry:
         return self.versions[0]
 
 
-def assertion_entry(book: Book, found: AssertionAnalysis) -> AssertionEntry:
-    """An assertion as the timeline shows it: its heading, standing and versions."""
+def assertion_entry(book: Book, event_id: str, found: AssertionAnalysis) -> AssertionEntry:
+    """An assertion of the event as the timeline shows it: its heading, standing and
+    versions."""
     record = found.record
     return AssertionEntry(
         ASPECTS[record.about],
+        assertion_anchor(event_id, record.about),
         record,
         record.standing,
-        tuple(version_entry(book, v) for v in found.versions),
+        tuple(
+            version_entry(book, v, assertion_anchor(event_id, record.about, n))
+            for n, v in enumerate(found.versions, 1)
+        ),
     )
 
 
-def version_entry(book: Book, found: VersionAnalysis) -> VersionEntry:
+def version_entry(book: Book, found: VersionAnalysis, anchor: str) -> VersionEntry:
     """A version as the pages show it, with its holders and its grade."""
     version = found.version
     return VersionEntry(
+        anchor,
         version.summary,
         version.status,
         book.grade_of(found.credibility),
